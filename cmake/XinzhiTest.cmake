@@ -1,0 +1,14 @@
+# One helper registers every C++ test (Abseil style): a GoogleTest binary named after
+# its path, linked to the libraries it tests, discovered by CTest one test case at a time.
+include(GoogleTest)
+
+# xinzhi_cc_test(NAME name SRCS a.cpp b.cpp DEPS xinzhi_base ...)
+function(xinzhi_cc_test)
+  cmake_parse_arguments(T "" "NAME" "SRCS;DEPS" ${ARGN})
+  add_executable(${T_NAME} ${T_SRCS})
+  target_link_libraries(${T_NAME} PRIVATE ${T_DEPS} GTest::gtest GTest::gtest_main)
+  target_compile_definitions(${T_NAME} PRIVATE
+    XINZHI_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+    XINZHI_DEFAULT_SHARED_DATA="${PROJECT_SOURCE_DIR}/../shared/data")
+  gtest_discover_tests(${T_NAME} DISCOVERY_TIMEOUT 60 PROPERTIES LABELS unit)
+endfunction()

@@ -1,0 +1,32 @@
+// xinzhi::Error: the one exception type, carrying a code that each door maps to
+// an HTTP status or a CLI exit code, and a message a user can act on.
+#pragma once
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace xinzhi {
+
+enum class ErrorCode { InvalidInput, NotFound, Conflict, Forbidden, Unavailable, Internal };
+
+class Error : public std::runtime_error {
+ public:
+  Error(ErrorCode code, const std::string& message) : std::runtime_error(message), code_(code) {}
+  ErrorCode code() const { return code_; }
+
+ private:
+  ErrorCode code_;
+};
+
+// Stable lower-case name used in JSON error bodies ("invalid_input", ...).
+std::string_view error_code_name(ErrorCode code);
+// HTTP status for a code: 400/404/409/403/503/500.
+int http_status(ErrorCode code);
+// CLI exit code: 2 for bad input (the user can fix it), 1 otherwise.
+int exit_code(ErrorCode code);
+
+[[noreturn]] inline void fail(ErrorCode code, const std::string& message) { throw Error(code, message); }
+[[noreturn]] inline void invalid_input(const std::string& message) { fail(ErrorCode::InvalidInput, message); }
+[[noreturn]] inline void not_found(const std::string& message) { fail(ErrorCode::NotFound, message); }
+
+}  // namespace xinzhi

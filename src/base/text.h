@@ -1,0 +1,23 @@
+// UTF-8 text helpers for Chinese organisation names: validation, trimming and the
+// normal form used to compare names (full-width ASCII folded, spaces dropped, lower case).
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace xinzhi::text {
+
+bool is_valid_utf8(std::string_view s);
+std::string_view trim(std::string_view s);
+// Full-width forms (ＡＢＣ１２３（）＋) folded to ASCII, ideographic space to ' '.
+std::string fold_width(std::string_view s);
+// Key under which two spellings of one name compare equal: fold_width, no
+// whitespace, ASCII lower case. "Claude 4" and "Claude4" share a key.
+std::string name_key(std::string_view s);
+bool starts_with(std::string_view s, std::string_view prefix);
+bool ends_with(std::string_view s, std::string_view suffix);
+std::vector<std::string_view> split(std::string_view s, char sep);
+// Number of code points (not bytes); valid UTF-8 assumed.
+size_t codepoints(std::string_view s);
+
+}  // namespace xinzhi::text

@@ -1,0 +1,21 @@
+// The xinzhi subcommands. Each one parses its options with CLI11, calls a module service
+// and prints text or, with --json, JSON on stdout.
+#pragma once
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace xinzhi::cli {
+
+struct GlobalOptions {
+  std::string db = "var/xinzhi.db";
+  bool json = false;
+  std::string log_level = "info";
+};
+
+void add_db_commands(CLI::App& app, GlobalOptions& g);
+void add_import_commands(CLI::App& app, GlobalOptions& g);
+void add_serve_commands(CLI::App& app, GlobalOptions& g);
+void add_info_commands(CLI::App& app, GlobalOptions& g);
+
+}  // namespace xinzhi::cli

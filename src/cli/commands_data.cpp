@@ -1,0 +1,110 @@
+// xinzhi db migrate|status|backup and xinzhi import ickg.
+#include <iostream>
+
+#include "base/log.h"
+#include "cli/commands.h"
+#include "cli/progress_bar.h"
+#include "modules/kg/knowledge_graph.h"
+#include "modules/registry.h"
+
+namespace xinzhi::cli {
+
+namespace {
+void print_json(const nlohmann::json& j) { std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n"; }
+
+void print_import(const kg::ImportReport& r) {
+  std::cout << "imported " << r.source << " from " << r.dir << "\n";
+  std::cout << "  entities   " << r.entities_read << " read, " << r.added.entities_added << " added (";
+  bool first = true;
+  for (auto& [kind, n] : r.entities_by_kind) std::cout << (first ? "" : ", ") << kind << " " << n, first = false;
+  std::cout << ")\n";
+  std::cout << "  relations  " << r.relations_read << " read, " << r.added.relations_added << " added, "
+            << r.relation_kinds << " kinds\n";
+  std::cout << "  dates      " << r.dates_read << " (" << r.first_date << " to " << r.last_date << ")\n";
+  std::cout << "  duplicate names: " << r.duplicates.names << " names under " << r.duplicates.ids << " ids ("
+            << r.duplicates.extra_ids << " extra ids); every id is kept as its own entity\n";
+  auto c = [&](const char* k) {
+    auto it = r.companies_by_region.find(k);
+    return it == r.companies_by_region.end() ? size_t{0} : it->second;
+  };
+  std::cout << "  companies  天津市 " << c("天津市") << ", 北京市 " << c("北京市") << ", 河北省 " << c("河北省")
+            << " (京津冀 " << c("京津冀") << "), other provinces " << c("other_provinces") << ", national "
+            << c("national") << ", unknown " << c("unknown") << "\n";
+}
+}  // namespace
+
+void add_db_commands(CLI::App& app, GlobalOptions& g) {
+  auto* db = app.add_subcommand("db", "create, migrate, inspect and back up the database");
+  db->require_subcommand(1);
+
+  auto* migrate = db->add_subcommand("migrate", "apply the schema migrations that are missing");
+  migrate->add_flag("--json", g.json, "print JSON");
+  migrate->callback([&g] {
+    store::Database database(g.db);
+    int applied = modules::migrate(database);
+    if (g.json)
+      print_json({{"database", g.db}, {"applied", applied}});
+    else
+      std::cout << "database " << g.db << ": " << applied << " migration(s) applied\n";
+  });
+
+  auto* status = db->add_subcommand("status", "list migrations and whether each is applied");
+  status->add_flag("--json", g.json, "print JSON");
+  status->callback([&g] {
+    store::Database database(g.db);
+    auto list = store::migration_status(database, modules::all_migrations());
+    if (g.json) {
+      nlohmann::json rows = nlohmann::json::array();
+      for (auto& m : list)
+        rows.push_back({{"module", m.module}, {"version", m.version}, {"name", m.name},
+                        {"applied_at", m.pending ? nlohmann::json() : nlohmann::json(m.applied_at)}});
+      print_json({{"database", g.db}, {"migrations", rows}});
+      return;
+    }
+    std::cout << "database " << g.db << "\n";
+    for (auto& m : list)
+      std::cout << "  " << m.module << "/" << m.version << "  " << (m.pending ? "pending" : m.applied_at) << "  "
+                << m.name << "\n";
+  });
+
+  static std::string target;
+  auto* backup = db->add_subcommand("backup", "copy the live database with SQLite's online backup API");
+  backup->add_option("PATH", target, "file to write (must not exist)")->required();
+  backup->add_flag("--json", g.json, "print JSON");
+  backup->callback([&g] {
+    store::Database database(g.db);
+    database.backup_to(target);
+    if (g.json)
+      print_json({{"database", g.db}, {"backup", target}});
+    else
+      std::cout << "backed up " << g.db << " to " << target << "\n";
+  });
+}
+
+void add_import_commands(CLI::App& app, GlobalOptions& g) {
+  auto* imp = app.add_subcommand("import", "import real data into the database (one transaction per import)");
+  imp->require_subcommand(1);
+  static std::string dir;
+  auto* ickg = imp->add_subcommand("ickg", "the ICKG temporal industrial-chain knowledge graph (entity2id.txt …)");
+  ickg->add_option("DIR", dir, "folder with entity2id.txt, relation2id.txt, time2id.txt, train/valid/test.txt")
+      ->required();
+  ickg->add_flag("--json", g.json, "print JSON");
+  ickg->callback([&g] {
+    log::configure(g.log_level);
+    store::Database database(g.db);
+    modules::migrate(database);
+    auto graph = kg::sqlite_graph_store(database);
+    kg::ImportReport report;
+    {
+      ProgressBar bar("导入 ICKG");
+      report = kg::KnowledgeGraph(*graph).import_ickg(dir, [&](uint64_t d, uint64_t t) { bar.update(d, t); });
+    }
+    if (g.json)
+      print_json(kg::to_json(report));
+    else
+      print_import(report);
+    spdlog::info("import took {:.2f} s", report.seconds);
+  });
+}
+
+}  // namespace xinzhi::cli

@@ -1,0 +1,82 @@
+// xinzhi serve, xinzhi demo seed|start.
+#include <csignal>
+#include <iostream>
+
+#include "base/log.h"
+#include "cli/commands.h"
+#include "modules/kg/knowledge_graph.h"
+#include "modules/registry.h"
+#include "server/api_server.h"
+
+namespace xinzhi::cli {
+
+namespace {
+server::ServerOptions serve_options;
+server::ApiServer* running = nullptr;
+
+void on_signal(int) {
+  if (running) running->stop();
+}
+
+void add_server_options(CLI::App* cmd) {
+  cmd->add_option("--listen", serve_options.host, "address to listen on (default 127.0.0.1: this machine only)");
+  cmd->add_option("--port", serve_options.port, "port (default 8080; 0 picks a free one)")->check(CLI::Range(0, 65535));
+  cmd->add_option("--web-root", serve_options.web_root, "built dashboard folder (default web/dist)");
+  cmd->add_option("--threads", serve_options.threads, "worker threads (default 8)")->check(CLI::Range(1, 256));
+  cmd->add_option("--max-body", serve_options.max_body_bytes, "largest request body in bytes (default 1 MiB)");
+}
+
+void serve(GlobalOptions& g) {
+  serve_options.db_path = g.db;
+  store::Database database(g.db);
+  modules::migrate(database);
+  server::ApiServer api(serve_options);
+  int port = api.bind();
+  running = &api;
+  std::signal(SIGINT, on_signal);
+  std::signal(SIGTERM, on_signal);
+  std::string host = serve_options.host.find(':') != std::string::npos ? "[" + serve_options.host + "]" : serve_options.host;
+  std::cout << "Xinzhi 新质 is serving http://" << host << ":" << port << "/  (database " << g.db << ")"
+            << std::endl;
+  api.run();
+  running = nullptr;
+}
+
+bool seed(const std::string& db_path) {
+  store::Database database(db_path);
+  modules::migrate(database);
+  auto graph = kg::sqlite_graph_store(database);
+  return kg::KnowledgeGraph(*graph).seed_sample_if_empty();
+}
+}  // namespace
+
+void add_serve_commands(CLI::App& app, GlobalOptions& g) {
+  auto* srv = app.add_subcommand("serve", "serve the API and the web dashboard");
+  add_server_options(srv);
+  srv->callback([&g] {
+    log::configure(g.log_level);
+    serve(g);
+  });
+
+  auto* demo = app.add_subcommand("demo", "the labelled sample region (示例数据)");
+  demo->require_subcommand(1);
+  auto* seed_cmd = demo->add_subcommand("seed", "write the sample region if the database is empty");
+  seed_cmd->add_flag("--json", g.json, "print JSON");
+  seed_cmd->callback([&g] {
+    bool seeded = seed(g.db);
+    if (g.json)
+      std::cout << nlohmann::json{{"database", g.db}, {"seeded", seeded}}.dump(2) << "\n";
+    else
+      std::cout << (seeded ? "seeded the sample region (示例数据) into " : "left non-empty database alone: ") << g.db
+                << "\n";
+  });
+  auto* start = demo->add_subcommand("start", "migrate, seed the sample if empty, and serve");
+  add_server_options(start);
+  start->callback([&g] {
+    log::configure(g.log_level);
+    if (seed(g.db)) std::cout << "seeded the sample region (示例数据)" << std::endl;
+    serve(g);
+  });
+}
+
+}  // namespace xinzhi::cli

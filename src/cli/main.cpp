@@ -1,0 +1,41 @@
+// xinzhi: the command-line door. Exit codes: 0 success, 2 bad input (usage, files, ids),
+// 1 anything else; messages on stderr.
+#include <cstdlib>
+#include <iostream>
+
+#include "base/error.h"
+#include "base/log.h"
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  using namespace xinzhi;
+  CLI::App app{"新质 Xinzhi: a platform for new quality productive forces"};
+  app.require_subcommand(1);
+  app.fallthrough();  // global options may follow the subcommand
+  cli::GlobalOptions g;
+  if (const char* env = std::getenv("XINZHI_DB"); env && *env) g.db = env;
+  app.add_option("--db", g.db, "database file (default ./var/xinzhi.db, env XINZHI_DB)");
+  app.add_option("--log-level", g.log_level, "debug, info, warn, error or off")
+      ->check(CLI::IsMember({"debug", "info", "warn", "error", "off"}));
+  cli::add_serve_commands(app, g);
+  cli::add_db_commands(app, g);
+  cli::add_import_commands(app, g);
+  cli::add_info_commands(app, g);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return 2;
+  } catch (const Error& e) {
+    std::cerr << "xinzhi: " << e.what() << "\n";
+    return exit_code(e.code());
+  } catch (const std::exception& e) {
+    std::cerr << "xinzhi: unexpected error: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

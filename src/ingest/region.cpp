@@ -1,0 +1,214 @@
+#include "ingest/region.h"
+
+#include "base/text.h"
+
+namespace xinzhi::ingest {
+
+namespace divisions {
+extern const std::string_view provinces_csv, cities_csv, areas_csv;
+}
+
+namespace {
+// Rows of the bundled CSV: no field holds a comma, names are quoted.
+std::vector<std::vector<std::string>> rows(std::string_view csv) {
+  std::vector<std::vector<std::string>> out;
+  bool header = true;
+  for (auto line : text::split(csv, '\n')) {
+    line = text::trim(line);
+    if (line.empty()) continue;
+    if (header) {
+      header = false;
+      continue;
+    }
+    std::vector<std::string> fields;
+    for (auto f : text::split(line, ',')) {
+      if (f.size() >= 2 && f.front() == '"' && f.back() == '"') f = f.substr(1, f.size() - 2);
+      fields.emplace_back(f);
+    }
+    out.push_back(std::move(fields));
+  }
+  return out;
+}
+
+std::string strip_suffix(const std::string& name, std::initializer_list<const char*> suffixes, size_t min_cp) {
+  for (auto s : suffixes)
+    if (text::ends_with(name, s)) {
+      std::string shorter = name.substr(0, name.size() - std::string_view(s).size());
+      return text::codepoints(shorter) >= min_cp ? shorter : "";
+    }
+  return "";
+}
+
+bool is_municipality(const std::string& province_code) {
+  return province_code == "11" || province_code == "12" || province_code == "31" || province_code == "50";
+}
+
+// Cities whose "name" is a placeholder for a municipality's or province's directly
+// administered counties rather than a place.
+bool placeholder_city(const std::string& name) {
+  return name == "市辖区" || name == "县" || text::ends_with(name, "直辖县级行政区划");
+}
+
+// Byte offsets of code-point boundaries in s, up to max_cp code points.
+std::vector<size_t> prefix_lengths(std::string_view s, size_t max_cp) {
+  std::vector<size_t> out;
+  for (size_t i = 1; i <= s.size() && out.size() < max_cp; ++i)
+    if (i == s.size() || (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) out.push_back(i);
+  return out;
+}
+}  // namespace
+
+RegionGazetteer::RegionGazetteer() {
+  for (auto& f : rows(divisions::provinces_csv)) provinces_.push_back({f.at(0), f.at(1), "", "", f.at(0)});
+  for (auto& f : rows(divisions::cities_csv)) cities_.push_back({f.at(0), f.at(1), "", f.at(2), f.at(2)});
+  for (auto& f : rows(divisions::areas_csv)) areas_.push_back({f.at(0), f.at(1), "", f.at(2), f.at(3)});
+  for (auto& p : provinces_) {
+    p.short_name = strip_suffix(p.name, {"壮族自治区", "回族自治区", "维吾尔自治区", "自治区", "省", "市"}, 2);
+    by_code_[p.code] = &p;
+    province_names_.emplace(p.name, &p);
+    if (!p.short_name.empty()) province_names_.emplace(p.short_name, &p);
+  }
+  for (auto& c : cities_) {
+    by_code_[c.code] = &c;
+    if (placeholder_city(c.name)) continue;
+    c.short_name = strip_suffix(c.name, {"市", "地区", "盟"}, 2);
+    city_names_.emplace(c.name, &c);
+    if (!c.short_name.empty()) city_names_.emplace(c.short_name, &c);
+  }
+  for (auto& a : areas_) {
+    by_code_[a.code] = &a;
+    area_full_names_.emplace(a.name, &a);
+    if (text::ends_with(a.name, "自治县") || text::ends_with(a.name, "自治旗")) continue;
+    a.short_name = strip_suffix(a.name, {"新区", "区", "县", "市", "旗"}, 2);
+    if (a.short_name.empty()) continue;
+    area_short_names_.emplace(a.short_name, &a);
+    // County-level cities (昆山市, 迁安市) head many firm names without 市: 昆山XX有限公司.
+    if (text::ends_with(a.name, "市")) county_city_short_names_.emplace(a.short_name, &a);
+  }
+  groups_["京津冀"] = {"北京市", "天津市", "河北省"};
+  groups_["长三角"] = {"上海市", "江苏省", "浙江省", "安徽省"};
+  groups_["珠三角"] = {"广东省"};
+  groups_["成渝"] = {"四川省", "重庆市"};
+  groups_["东北"] = {"辽宁省", "吉林省", "黑龙江省"};
+}
+
+const RegionGazetteer& RegionGazetteer::instance() {
+  static const RegionGazetteer g;
+  return g;
+}
+
+RegionGazetteer::Hit RegionGazetteer::longest(const std::multimap<std::string, const Place*>& names,
+                                              std::string_view s, const std::string& within_code) const {
+  auto lengths = prefix_lengths(s, 12);
+  for (auto it = lengths.rbegin(); it != lengths.rend(); ++it) {
+    auto [lo, hi] = names.equal_range(std::string(s.substr(0, *it)));
+    const Place* found = nullptr;
+    int matches = 0;
+    for (auto m = lo; m != hi; ++m)
+      if (text::starts_with(m->second->code, within_code)) found = m->second, ++matches;
+    if (matches == 1) return {found, *it};  // an ambiguous name (朝阳区 in two cities) is no evidence
+  }
+  return {nullptr, 0};
+}
+
+Region RegionGazetteer::from_place(const Place* p) const {
+  Region r;
+  r.province = by_code_.at(p->province_code)->name;
+  if (p->code.size() == 4) {  // a city
+    r.city = p->name;
+  } else if (p->code.size() == 6) {  // a district or county-level city
+    const Place* city = by_code_.at(p->parent_code);
+    r.city = is_municipality(p->province_code) ? r.province : placeholder_city(city->name) ? p->name : city->name;
+    r.district = p->name;
+  }
+  if (p->code.size() == 2 && is_municipality(p->code)) r.city = r.province;
+  return r;
+}
+
+void RegionGazetteer::resolve_below(Region& r, std::string_view rest, const Place* province,
+                                    const Place* city) const {
+  if (!city && !is_municipality(province->code)) {
+    if (auto c = longest(city_names_, rest, province->code); c.place) {
+      city = c.place;
+      r.city = city->name;
+      rest = rest.substr(c.length);
+    }
+  }
+  const std::string& within = city ? city->code : province->code;
+  auto a = longest(area_full_names_, rest, within);
+  if (!a.place) a = longest(area_short_names_, rest, within);
+  if (a.place) {
+    Region full = from_place(a.place);
+    r.city = full.city;
+    r.district = full.district;
+    return;
+  }
+  // Tianjin's development zones are part of 滨海新区 and are often named instead of it.
+  if (province->code == "12")
+    for (auto zone : {"经济技术开发区", "开发区", "泰达", "保税区", "东疆", "中新天津生态城", "生态城", "临港"})
+      if (text::starts_with(rest, zone)) {
+        r.district = "滨海新区";
+        return;
+      }
+}
+
+Region RegionGazetteer::infer(std::string_view organisation_name) const {
+  std::string s = text::fold_width(organisation_name);
+  std::erase_if(s, [](char c) { return c == ' ' || c == '\t'; });
+  Region r;
+  bool national = false;
+  for (auto prefix : {"中华人民共和国", "中国", "中华", "国家", "全国"})
+    if (text::starts_with(s, prefix)) {
+      national = true;
+      break;
+    }
+  if (text::starts_with(s, "雄安")) {
+    r.province = "河北省";
+    r.city = "雄安新区";
+    return r;
+  }
+  std::string_view view(s);
+  if (auto p = longest(province_names_, view, ""); p.place) {
+    r = from_place(p.place);
+    resolve_below(r, view.substr(p.length), p.place, nullptr);
+    return r;
+  }
+  if (auto c = longest(city_names_, view, ""); c.place) {
+    r = from_place(c.place);
+    resolve_below(r, view.substr(c.length), by_code_.at(c.place->province_code), c.place);
+    return r;
+  }
+  if (auto a = longest(area_full_names_, view, ""); a.place) return from_place(a.place);
+  if (auto a = longest(county_city_short_names_, view, ""); a.place) return from_place(a.place);
+  // Trade name first, place in brackets: 复瑞医疗科技（上海）有限公司.
+  for (size_t open = s.find('('); open != std::string::npos; open = s.find('(', open + 1)) {
+    auto close = s.find(')', open);
+    if (close == std::string::npos) break;
+    std::string inside = s.substr(open + 1, close - open - 1);
+    for (auto* names : {&province_names_, &city_names_, &area_full_names_}) {
+      auto hit = longest(*names, inside, "");
+      if (hit.place && hit.length == inside.size()) return from_place(hit.place);
+    }
+  }
+  r.national = national;
+  return r;
+}
+
+const std::vector<std::string>& RegionGazetteer::group(std::string_view group_name) const {
+  static const std::vector<std::string> none;
+  auto it = groups_.find(group_name);
+  return it == groups_.end() ? none : it->second;
+}
+
+std::vector<std::string> RegionGazetteer::group_names() const {
+  std::vector<std::string> out;
+  for (auto& [name, _] : groups_) out.push_back(name);
+  return out;
+}
+
+std::string RegionGazetteer::province_named(std::string_view name) const {
+  auto it = province_names_.find(std::string(name));
+  return it == province_names_.end() ? "" : it->second->name;
+}
+
+}  // namespace xinzhi::ingest

@@ -1,0 +1,56 @@
+// Region inference: the province, city and district a Chinese organisation name carries
+// (天津市滨海新区…, 天津XX有限公司, 唐山…, XX（上海）有限公司), from the national
+// administrative divisions bundled in data/divisions; plus region groups such as 京津冀.
+#pragma once
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace xinzhi::ingest {
+
+struct Region {
+  std::string province;  // full name, e.g. 天津市, 河北省; empty when unknown
+  std::string city;      // 天津市 for municipalities, 唐山市; may be empty
+  std::string district;  // 滨海新区, 迁安市; may be empty
+  bool national = false;  // 中国…/中华…/国家… names that name no place: a national body
+  bool known() const { return !province.empty(); }
+};
+
+class RegionGazetteer {
+ public:
+  // Built from the bundled divisions (provinces, cities, areas CSV text).
+  RegionGazetteer();
+  static const RegionGazetteer& instance();
+
+  Region infer(std::string_view organisation_name) const;
+  // Province full names in a group (京津冀 → 北京市, 天津市, 河北省); empty if unknown.
+  const std::vector<std::string>& group(std::string_view group_name) const;
+  std::vector<std::string> group_names() const;
+  // Full province name for a full or short name (天津 → 天津市), or empty.
+  std::string province_named(std::string_view name) const;
+  size_t province_count() const { return provinces_.size(); }
+  size_t city_count() const { return cities_.size(); }
+  size_t district_count() const { return areas_.size(); }
+
+ private:
+  struct Place {
+    std::string code, name, short_name, parent_code, province_code;
+  };
+  struct Hit {
+    const Place* place;
+    size_t length;
+  };
+  Hit longest(const std::multimap<std::string, const Place*>& names, std::string_view s,
+              const std::string& within_code) const;
+  void resolve_below(Region& r, std::string_view rest, const Place* province, const Place* city) const;
+  Region from_place(const Place* p) const;
+
+  std::vector<Place> provinces_, cities_, areas_;
+  std::map<std::string, const Place*> by_code_;
+  std::multimap<std::string, const Place*> province_names_, city_names_, area_full_names_, area_short_names_,
+      county_city_short_names_;
+  std::map<std::string, std::vector<std::string>, std::less<>> groups_;
+};
+
+}  // namespace xinzhi::ingest

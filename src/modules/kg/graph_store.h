@@ -1,0 +1,48 @@
+// kg::GraphStore: the SQL behind the knowledge-graph aggregate (sources, entities,
+// relations). Services talk to this interface; SQLite implements it today.
+#pragma once
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "modules/kg/graph_batch.h"
+#include "store/database.h"
+#include "store/migrations.h"
+
+namespace xinzhi::kg {
+
+struct NamedCount {
+  std::string name;
+  int64_t count;
+};
+
+struct SourceInfo {
+  std::string name, format, imported_at;
+  bool sample;
+  int64_t entities, relations;
+};
+
+struct GraphCounts {
+  int64_t entities = 0, relations = 0, distinct_names = 0;
+  std::vector<NamedCount> entities_by_kind, relations_by_kind;
+  std::vector<NamedCount> companies_by_province;  // "" = unknown region, sorted by count
+  int64_t national_companies = 0;                 // 中国…: no region, national scope
+  std::vector<NamedCount> tianjin_companies_by_district;  // "" = district unknown
+  std::vector<SourceInfo> sources;
+};
+
+class GraphStore {
+ public:
+  virtual ~GraphStore() = default;
+  // Stores a whole batch in one write transaction: all of it or, on any error, nothing.
+  virtual BatchResult write_batch(const GraphBatch& batch, const std::function<void(size_t, size_t)>& progress) = 0;
+  virtual GraphCounts counts() = 0;
+  virtual bool empty() = 0;
+};
+
+std::unique_ptr<GraphStore> sqlite_graph_store(store::Database& db);
+std::vector<store::Migration> migrations();
+
+}  // namespace xinzhi::kg

@@ -1,0 +1,128 @@
+// SQLite implementation of kg::GraphStore. Every statement is prepared with bound values.
+#include <SQLiteCpp/Statement.h>
+
+#include <unordered_map>
+
+#include "base/error.h"
+#include "base/text.h"
+#include "modules/kg/graph_store.h"
+
+namespace xinzhi::kg {
+
+namespace {
+
+std::vector<NamedCount> named_counts(SQLite::Database& db, const char* sql) {
+  std::vector<NamedCount> out;
+  SQLite::Statement q(db, sql);
+  while (q.executeStep()) out.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt64()});
+  return out;
+}
+
+int64_t scalar(SQLite::Database& db, const char* sql) {
+  SQLite::Statement q(db, sql);
+  q.executeStep();
+  return q.getColumn(0).getInt64();
+}
+
+class SqliteGraphStore final : public GraphStore {
+ public:
+  explicit SqliteGraphStore(store::Database& db) : db_(db) {}
+
+  BatchResult write_batch(const GraphBatch& batch, const std::function<void(size_t, size_t)>& progress) override {
+    auto& db = db_.sql();
+    store::WriteTransaction tx(db_);
+    BatchResult result;
+    SQLite::Statement src(db, "INSERT INTO kg_source(name, format, sample) VALUES (?, ?, ?) ON CONFLICT(name) DO NOTHING");
+    src.bind(1, batch.source);
+    src.bind(2, batch.format);
+    src.bind(3, batch.sample ? 1 : 0);
+    src.exec();
+    SQLite::Statement src_id(db, "SELECT id, format FROM kg_source WHERE name = ?");
+    src_id.bind(1, batch.source);
+    if (!src_id.executeStep()) fail(ErrorCode::Internal, "source row was not written");
+    int64_t source_id = src_id.getColumn(0).getInt64();
+    if (src_id.getColumn(1).getString() != batch.format)
+      fail(ErrorCode::Conflict, "source '" + batch.source + "' exists with format " + src_id.getColumn(1).getString());
+    src_id.reset();
+
+    size_t total = batch.entities.size() + batch.relations.size(), done = 0;
+    SQLite::Statement ent(db,
+                          "INSERT INTO kg_entity(source_id, ext_id, name, name_key, kind, province, city, district, "
+                          "national) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(source_id, ext_id) DO NOTHING");
+    for (const auto& e : batch.entities) {
+      ent.bind(1, source_id);
+      ent.bind(2, e.ext_id);
+      ent.bind(3, e.name);
+      ent.bind(4, text::name_key(e.name));
+      ent.bind(5, e.kind);
+      ent.bind(6, e.province);
+      ent.bind(7, e.city);
+      ent.bind(8, e.district);
+      ent.bind(9, e.national ? 1 : 0);
+      result.entities_added += ent.exec();
+      ent.reset();
+      if (progress && ++done % 8192 == 0) progress(done, total);
+    }
+    // Relations refer to entities by the source's ids: map them to row ids once.
+    std::unordered_map<std::string, int64_t> row_of;
+    SQLite::Statement ids(db, "SELECT ext_id, id FROM kg_entity WHERE source_id = ?");
+    ids.bind(1, source_id);
+    while (ids.executeStep()) row_of.emplace(ids.getColumn(0).getString(), ids.getColumn(1).getInt64());
+    SQLite::Statement rel(db,
+                          "INSERT INTO kg_relation(source_id, head_id, kind, tail_id, observed_on) "
+                          "VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING");
+    for (const auto& r : batch.relations) {
+      auto h = row_of.find(r.head_ext_id), t = row_of.find(r.tail_ext_id);
+      if (h == row_of.end() || t == row_of.end())
+        invalid_input("relation " + r.head_ext_id + " " + r.kind + " " + r.tail_ext_id + " names an unknown entity");
+      rel.bind(1, source_id);
+      rel.bind(2, h->second);
+      rel.bind(3, r.kind);
+      rel.bind(4, t->second);
+      rel.bind(5, r.date);
+      result.relations_added += rel.exec();
+      rel.reset();
+      if (progress && ++done % 8192 == 0) progress(done, total);
+    }
+    tx.commit();
+    if (progress) progress(total, total);
+    return result;
+  }
+
+  GraphCounts counts() override {
+    auto& db = db_.sql();
+    GraphCounts c;
+    c.entities = scalar(db, "SELECT count(*) FROM kg_entity");
+    c.relations = scalar(db, "SELECT count(*) FROM kg_relation");
+    c.distinct_names = scalar(db, "SELECT count(DISTINCT name_key) FROM kg_entity");
+    c.entities_by_kind = named_counts(db, "SELECT kind, count(*) n FROM kg_entity GROUP BY kind ORDER BY n DESC, kind");
+    c.relations_by_kind =
+        named_counts(db, "SELECT kind, count(*) n FROM kg_relation GROUP BY kind ORDER BY n DESC, kind");
+    c.companies_by_province = named_counts(
+        db, "SELECT province, count(*) n FROM kg_entity WHERE kind = 'company' AND national = 0 "
+            "GROUP BY province ORDER BY n DESC, province");
+    c.national_companies = scalar(db, "SELECT count(*) FROM kg_entity WHERE kind = 'company' AND national = 1");
+    c.tianjin_companies_by_district = named_counts(
+        db, "SELECT district, count(*) n FROM kg_entity WHERE kind = 'company' AND province = '天津市' "
+            "GROUP BY district ORDER BY n DESC, district");
+    SQLite::Statement s(db,
+                        "SELECT s.name, s.format, s.imported_at, s.sample, "
+                        "(SELECT count(*) FROM kg_entity e WHERE e.source_id = s.id), "
+                        "(SELECT count(*) FROM kg_relation r WHERE r.source_id = s.id) FROM kg_source s ORDER BY s.id");
+    while (s.executeStep())
+      c.sources.push_back({s.getColumn(0).getString(), s.getColumn(1).getString(), s.getColumn(2).getString(),
+                           s.getColumn(3).getInt() != 0, s.getColumn(4).getInt64(), s.getColumn(5).getInt64()});
+    return c;
+  }
+
+  bool empty() override { return scalar(db_.sql(), "SELECT count(*) FROM kg_source") == 0; }
+
+ private:
+  store::Database& db_;
+};
+
+}  // namespace
+
+std::unique_ptr<GraphStore> sqlite_graph_store(store::Database& db) { return std::make_unique<SqliteGraphStore>(db); }
+
+}  // namespace xinzhi::kg

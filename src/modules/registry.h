@@ -1,0 +1,12 @@
+// Every module's migrations, in the order they must run: the one list that
+// `xinzhi db migrate` and the server apply.
+#pragma once
+#include <vector>
+
+#include "store/migrations.h"
+
+namespace xinzhi::modules {
+std::vector<store::Migration> all_migrations();
+// Opens the database at `path` through `db` and brings its schema up to date.
+int migrate(store::Database& db);
+}  // namespace xinzhi::modules

@@ -1,0 +1,90 @@
+#include "server/api_routes.h"
+
+#include <httplib.h>
+
+#include <memory>
+
+#include "base/error.h"
+#include "base/text.h"
+#include "base/version.h"
+#include "ingest/region.h"
+#include "modules/kg/knowledge_graph.h"
+#include "server/json_response.h"
+#include "store/database.h"
+
+namespace xinzhi::server {
+
+namespace {
+
+nlohmann::json parse_body(const httplib::Request& req) {
+  auto type = req.get_header_value("Content-Type");
+  if (!type.empty() && type.rfind("application/json", 0) != 0)
+    invalid_input("Content-Type is '" + type + "', expected application/json");
+  try {
+    return nlohmann::json::parse(req.body);
+  } catch (const nlohmann::json::parse_error& e) {
+    invalid_input("request body is not valid JSON (at byte " + std::to_string(e.byte) + ")");
+  }
+}
+
+nlohmann::json region_json(const std::string& name, const ingest::Region& r) {
+  return {{"name", name},          {"province", r.province}, {"city", r.city},
+          {"district", r.district}, {"national", r.national}, {"known", r.known()}};
+}
+
+std::string checked_name(const nlohmann::json& v, const std::string& where) {
+  if (!v.is_string()) invalid_input(where + " must be a string");
+  auto s = v.get<std::string>();
+  if (!text::is_valid_utf8(s)) invalid_input(where + " is not valid UTF-8");
+  if (s.size() > 1000) invalid_input(where + " is longer than 1000 bytes");
+  return s;
+}
+
+}  // namespace
+
+void install_api_routes(httplib::Server& http, const std::string& db_path) {
+  auto store = std::make_shared<store::Store>(db_path);
+
+  http.Get("/api/health", [store](const httplib::Request&, httplib::Response& res) {
+    store->connection().sql().execAndGet("SELECT 1");
+    write_json(res, {{"status", "ok"}, {"database", "ok"}});
+  });
+
+  http.Get("/api/version", [](const httplib::Request&, httplib::Response& res) {
+    write_json(res, {{"name", "xinzhi"}, {"version", std::string(version())}, {"build", std::string(build_type())}});
+  });
+
+  http.Get("/api/overview", [store](const httplib::Request&, httplib::Response& res) {
+    auto graph = kg::sqlite_graph_store(store->connection());
+    write_json(res, kg::to_json(kg::KnowledgeGraph(*graph).overview()));
+  });
+
+  // Region inference for one name (?name=) or many ({"names": [...]}, at most 1000).
+  http.Get("/api/regions/infer", [](const httplib::Request& req, httplib::Response& res) {
+    if (!req.has_param("name")) invalid_input("query parameter 'name' is missing");
+    auto name = checked_name(req.get_param_value("name"), "query parameter 'name'");
+    write_json(res, region_json(name, ingest::RegionGazetteer::instance().infer(name)));
+  });
+  http.Post("/api/regions/infer", [](const httplib::Request& req, httplib::Response& res) {
+    auto body = parse_body(req);
+    if (!body.is_object() || !body.contains("names")) invalid_input("body must be an object with field 'names'");
+    const auto& names = body["names"];
+    if (!names.is_array()) invalid_input("field 'names' must be an array of strings");
+    if (names.size() > 1000) invalid_input("field 'names' holds more than 1000 names");
+    nlohmann::json out = nlohmann::json::array();
+    for (size_t i = 0; i < names.size(); ++i) {
+      auto name = checked_name(names[i], "names[" + std::to_string(i) + "]");
+      out.push_back(region_json(name, ingest::RegionGazetteer::instance().infer(name)));
+    }
+    write_json(res, {{"regions", out}});
+  });
+
+  http.Get("/api/regions/groups", [](const httplib::Request&, httplib::Response& res) {
+    nlohmann::json groups = nlohmann::json::object();
+    const auto& g = ingest::RegionGazetteer::instance();
+    for (auto& name : g.group_names()) groups[name] = g.group(name);
+    write_json(res, {{"groups", groups}});
+  });
+}
+
+}  // namespace xinzhi::server

@@ -1,0 +1,199 @@
+#include "server/api_server.h"
+
+#include <httplib.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <filesystem>
+#include <random>
+
+#include "base/error.h"
+#include "base/log.h"
+#include "server/api_routes.h"
+#include "server/json_response.h"
+
+namespace xinzhi::server {
+
+namespace {
+
+// A fixed number of workers and a bounded queue of accepted connections. When the queue is
+// full, the accept loop waits: the kernel's listen backlog absorbs the burst and memory
+// stays bounded (httplib's own ThreadPool queues without limit).
+class BoundedWorkerPool final : public httplib::TaskQueue {
+ public:
+  BoundedWorkerPool(size_t threads, size_t max_queued) : max_queued_(max_queued) {
+    for (size_t i = 0; i < threads; ++i) workers_.emplace_back([this] { work(); });
+  }
+  void enqueue(std::function<void()> fn) override {
+    std::unique_lock lock(mutex_);
+    room_.wait(lock, [&] { return jobs_.size() < max_queued_ || shutdown_; });
+    if (shutdown_) return;
+    jobs_.push_back(std::move(fn));
+    ready_.notify_one();
+  }
+  void shutdown() override {
+    {
+      std::lock_guard lock(mutex_);
+      shutdown_ = true;
+    }
+    ready_.notify_all();
+    room_.notify_all();
+    for (auto& t : workers_) t.join();
+  }
+
+ private:
+  void work() {
+    for (;;) {
+      std::function<void()> fn;
+      {
+        std::unique_lock lock(mutex_);
+        ready_.wait(lock, [&] { return !jobs_.empty() || shutdown_; });
+        if (jobs_.empty()) return;
+        fn = std::move(jobs_.front());
+        jobs_.pop_front();
+        room_.notify_one();
+      }
+      fn();
+    }
+  }
+  size_t max_queued_;
+  std::vector<std::thread> workers_;
+  std::deque<std::function<void()>> jobs_;
+  std::mutex mutex_;
+  std::condition_variable ready_, room_;
+  bool shutdown_ = false;
+};
+
+std::string new_request_id() {
+  static std::atomic<uint64_t> counter{0};
+  static const uint32_t boot = std::random_device{}();
+  char buf[32];
+  snprintf(buf, sizeof buf, "%08x-%06llx", boot, static_cast<unsigned long long>(++counter));
+  return buf;
+}
+
+thread_local std::chrono::steady_clock::time_point request_start;
+
+bool is_api(const httplib::Request& req) { return req.path.rfind("/api/", 0) == 0 || req.path == "/api"; }
+
+}  // namespace
+
+ApiServer::ApiServer(ServerOptions options) : options_(std::move(options)), http_(std::make_unique<httplib::Server>()) {
+  http_->new_task_queue = [threads = options_.threads, queued = options_.max_queued_connections] {
+    return new BoundedWorkerPool(threads, queued);
+  };
+  http_->set_payload_max_length(options_.max_body_bytes);
+  http_->set_read_timeout(options_.read_timeout_seconds, 0);
+  http_->set_write_timeout(options_.write_timeout_seconds, 0);
+  http_->set_keep_alive_max_count(100);
+  http_->set_keep_alive_timeout(5);
+  http_->set_default_headers({{"X-Content-Type-Options", "nosniff"}, {"Referrer-Policy", "no-referrer"}});
+  install_guards();
+  install_routes();
+}
+
+ApiServer::~ApiServer() = default;
+
+void ApiServer::install_guards() {
+  const size_t limit = options_.max_body_bytes;
+  // Runs before httplib reads any body. Debian's cpp-httplib 0.11 does not apply the
+  // payload limit to chunked bodies (CVE-2025-46728) and would inflate compressed ones, so
+  // API requests that use either are refused here, unread, and the connection is closed.
+  http_->set_pre_routing_handler([limit](const httplib::Request& req, httplib::Response& res) {
+    request_start = std::chrono::steady_clock::now();
+    res.set_header("X-Request-Id", new_request_id());
+    if (!is_api(req)) return httplib::Server::HandlerResponse::Unhandled;
+    auto refuse = [&](int status, const char* code, const std::string& message) {
+      write_error(res, status, code, message);
+      res.set_header("Connection", "close");
+      return httplib::Server::HandlerResponse::Handled;
+    };
+    if (req.has_header("Transfer-Encoding"))
+      return refuse(411, "length_required", "chunked request bodies are not accepted; send Content-Length");
+    if (req.has_header("Content-Encoding"))
+      return refuse(415, "unsupported_media_type", "compressed request bodies are not accepted");
+    if (req.has_header("Content-Length")) {
+      auto declared = req.get_header_value("Content-Length");
+      char* end = nullptr;
+      unsigned long long n = std::strtoull(declared.c_str(), &end, 10);
+      if (declared.empty() || *end != '\0') return refuse(400, "invalid_input", "Content-Length is not a number");
+      if (n > limit)
+        return refuse(413, "payload_too_large", "request body exceeds " + std::to_string(limit) + " bytes");
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+
+  // Never lets exception text reach the client: our own Error carries a user-facing
+  // message by design; anything else is logged with the request id and reported generically.
+  http_->set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+    try {
+      std::rethrow_exception(ep);
+    } catch (const Error& e) {
+      write_error(res, http_status(e.code()), std::string(error_code_name(e.code())), e.what());
+      if (e.code() == ErrorCode::Internal || e.code() == ErrorCode::Unavailable)
+        spdlog::error("{} {} failed: {}", req.method, req.path, e.what());
+    } catch (const std::exception& e) {
+      spdlog::error("{} {} request {} failed: {}", req.method, req.path, res.get_header_value("X-Request-Id"),
+                    e.what());
+      write_error(res, 500, "internal", "internal error; the server log has details under request id " +
+                                            res.get_header_value("X-Request-Id"));
+    } catch (...) {
+      write_error(res, 500, "internal", "internal error");
+    }
+  });
+
+  http_->set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    if (res.status == 404)
+      write_error(res, 404, "not_found", "no such " + std::string(is_api(req) ? "API route" : "page") + ": " + req.path);
+    else if (res.status == 413)
+      write_error(res, 413, "payload_too_large", "request body is too large");
+    else if (res.status == 405)
+      write_error(res, 405, "method_not_allowed", req.method + " is not allowed on " + req.path);
+    else
+      write_error(res, res.status, "http_error", "HTTP error " + std::to_string(res.status));
+    return httplib::Server::HandlerResponse::Handled;
+  }));
+
+  http_->set_logger([](const httplib::Request& req, const httplib::Response& res) {
+    auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - request_start).count();
+    spdlog::info("{} {} {} {} {:.1f}ms {}", res.get_header_value("X-Request-Id"), req.method, req.path, res.status,
+                 ms, req.remote_addr);
+  });
+}
+
+void ApiServer::install_routes() {
+  install_api_routes(*http_, options_.db_path);
+  namespace fs = std::filesystem;
+  if (fs::is_directory(options_.web_root) && fs::exists(fs::path(options_.web_root) / "index.html")) {
+    http_->set_mount_point("/", options_.web_root);
+  } else {
+    std::string root = options_.web_root;
+    http_->Get("/", [root](const httplib::Request&, httplib::Response& res) {
+      res.set_content("<!doctype html><meta charset=utf-8><title>新质 Xinzhi</title><p>网页界面尚未构建（" + root +
+                          " 不存在）。请运行 <code>make web</code>。The web dashboard is not built: run make web. "
+                          "The API is at <a href=/api/overview>/api/overview</a>.",
+                      "text/html; charset=utf-8");
+    });
+  }
+}
+
+int ApiServer::bind() {
+  if (options_.port == 0) {
+    int port = http_->bind_to_any_port(options_.host);
+    if (port <= 0) fail(ErrorCode::Unavailable, "cannot bind " + options_.host);
+    return port;
+  }
+  if (!http_->bind_to_port(options_.host, options_.port))
+    fail(ErrorCode::Unavailable, "cannot listen on " + options_.host + ":" + std::to_string(options_.port) +
+                                     " (in use? try --port)");
+  return options_.port;
+}
+
+void ApiServer::run() { http_->listen_after_bind(); }
+
+void ApiServer::stop() { http_->stop(); }
+
+}  // namespace xinzhi::server

@@ -1,0 +1,85 @@
+#include "store/database.h"
+
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <map>
+
+#include "base/error.h"
+
+namespace xinzhi::store {
+
+namespace {
+std::string prepare_path(const std::string& path) {
+  if (path.empty()) invalid_input("database path is empty");
+  auto parent = std::filesystem::path(path).parent_path();
+  std::error_code ec;
+  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  if (ec) fail(ErrorCode::Unavailable, "cannot create folder " + parent.string() + ": " + ec.message());
+  return path;
+}
+
+SQLite::Database open_sqlite(const std::string& path) {
+  try {
+    return SQLite::Database(prepare_path(path), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 5000);
+  } catch (const SQLite::Exception& e) {
+    fail(ErrorCode::Unavailable, "cannot open database " + path + ": " + e.what());
+  }
+}
+}  // namespace
+
+Database::Database(const std::string& path) : path_(path), db_(open_sqlite(path)) {
+  db_.exec("PRAGMA journal_mode=WAL");
+  db_.exec("PRAGMA synchronous=NORMAL");
+  db_.exec("PRAGMA foreign_keys=ON");
+  db_.exec("PRAGMA busy_timeout=5000");
+}
+
+void Database::backup_to(const std::string& target) {
+  if (std::filesystem::exists(target)) fail(ErrorCode::Conflict, "backup target exists: " + target);
+  sqlite3* dest = nullptr;
+  if (sqlite3_open(prepare_path(target).c_str(), &dest) != SQLITE_OK) {
+    std::string msg = dest ? sqlite3_errmsg(dest) : "out of memory";
+    sqlite3_close(dest);
+    fail(ErrorCode::Unavailable, "cannot create backup " + target + ": " + msg);
+  }
+  sqlite3_backup* b = sqlite3_backup_init(dest, "main", db_.getHandle(), "main");
+  int rc = SQLITE_ERROR;
+  if (b) {
+    // Copy in steps so that writers are only briefly locked out on a large database.
+    do {
+      rc = sqlite3_backup_step(b, 256);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(20);
+    } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+    sqlite3_backup_finish(b);
+  }
+  std::string msg = sqlite3_errmsg(dest);
+  sqlite3_close(dest);
+  if (rc != SQLITE_DONE) {
+    std::filesystem::remove(target);
+    fail(ErrorCode::Unavailable, "backup to " + target + " failed: " + msg);
+  }
+}
+
+WriteTransaction::WriteTransaction(Database& db) : db_(db) { db_.sql().exec("BEGIN IMMEDIATE"); }
+
+WriteTransaction::~WriteTransaction() {
+  if (open_) db_.sql().tryExec("ROLLBACK");
+}
+
+void WriteTransaction::commit() {
+  db_.sql().exec("COMMIT");
+  open_ = false;
+}
+
+Store::Store(std::string path) : path_(std::move(path)) {}
+
+Database& Store::connection() {
+  // One connection per thread and path; lives as long as the thread.
+  thread_local std::map<std::string, std::unique_ptr<Database>> connections;
+  auto& slot = connections[path_];
+  if (!slot) slot = std::make_unique<Database>(path_);
+  return *slot;
+}
+
+}  // namespace xinzhi::store

@@ -1,0 +1,55 @@
+// A SQLite connection configured the way all of Xinzhi expects (WAL, busy timeout,
+// foreign keys), write transactions that take the write lock up front, and online backup.
+#pragma once
+#include <SQLiteCpp/Database.h>
+
+#include <memory>
+#include <string>
+
+namespace xinzhi::store {
+
+class Database {
+ public:
+  // Opens (creating parent folders and the file if needed) and applies the pragmas.
+  explicit Database(const std::string& path);
+  SQLite::Database& sql() { return db_; }
+  const std::string& path() const { return path_; }
+  // Copies the live database to `target` with SQLite's online backup API: readers and
+  // writers may keep working while it runs.
+  void backup_to(const std::string& target);
+
+ private:
+  std::string path_;
+  SQLite::Database db_;
+};
+
+// BEGIN IMMEDIATE … COMMIT, rolled back if destroyed before commit(). IMMEDIATE takes the
+// write lock at the start: a deferred transaction that upgrades later fails with
+// SQLITE_BUSY under concurrency even with a busy timeout. (SQLiteCpp 3.2.1 on Debian 12
+// has no TransactionBehavior, hence this class.)
+class WriteTransaction {
+ public:
+  explicit WriteTransaction(Database& db);
+  ~WriteTransaction();
+  WriteTransaction(const WriteTransaction&) = delete;
+  WriteTransaction& operator=(const WriteTransaction&) = delete;
+  void commit();
+
+ private:
+  Database& db_;
+  bool open_ = true;
+};
+
+// Owns the database path and gives each thread its own connection (SQLite connections
+// must not be shared between threads without serialisation).
+class Store {
+ public:
+  explicit Store(std::string path);
+  Database& connection();
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+}  // namespace xinzhi::store

@@ -1,0 +1,32 @@
+// Numbered schema migrations: each module owns its tables and lists its migrations;
+// the migrator applies the missing ones in order and records them in schema_version.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "store/database.h"
+
+namespace xinzhi::store {
+
+struct Migration {
+  std::string module;  // owner of the tables, e.g. "kg"
+  int version;         // 1, 2, 3 … within the module
+  std::string name;    // what it does, for `xinzhi db status`
+  std::string sql;     // one or more statements
+};
+
+struct AppliedMigration {
+  std::string module;
+  int version;
+  std::string name;
+  std::string applied_at;
+  bool pending;  // listed in code but not yet applied
+};
+
+// Applies every migration not yet recorded, each in its own write transaction, and
+// returns how many it applied. Refuses to run when the database holds a version the code
+// does not know (a newer build wrote it) or a migration's text changed after it ran.
+int migrate(Database& db, const std::vector<Migration>& migrations);
+std::vector<AppliedMigration> migration_status(Database& db, const std::vector<Migration>& migrations);
+
+}  // namespace xinzhi::store
