@@ -152,46 +152,52 @@ void RegionGazetteer::resolve_below(Region& r, std::string_view rest, const Plac
       }
 }
 
+// The place a name starts with: province, else city, else district or county-level city.
+Region RegionGazetteer::infer_prefix(std::string_view s) const {
+  if (text::starts_with(s, "雄安")) return {"河北省", "雄安新区", "", false};
+  if (auto p = longest(province_names_, s, ""); p.place) {
+    Region r = from_place(p.place);
+    resolve_below(r, s.substr(p.length), p.place, nullptr);
+    return r;
+  }
+  if (auto c = longest(city_names_, s, ""); c.place) {
+    Region r = from_place(c.place);
+    resolve_below(r, s.substr(c.length), by_code_.at(c.place->province_code), c.place);
+    return r;
+  }
+  if (auto a = longest(area_full_names_, s, ""); a.place) return from_place(a.place);
+  if (auto a = longest(county_city_short_names_, s, ""); a.place) return from_place(a.place);
+  return {};
+}
+
 Region RegionGazetteer::infer(std::string_view organisation_name) const {
   std::string s = text::fold_width(organisation_name);
   std::erase_if(s, [](char c) { return c == ' ' || c == '\t'; });
-  Region r;
-  bool national = false;
-  for (auto prefix : {"中华人民共和国", "中国", "中华", "国家", "全国"})
-    if (text::starts_with(s, prefix)) {
-      national = true;
-      break;
-    }
-  if (text::starts_with(s, "雄安")) {
-    r.province = "河北省";
-    r.city = "雄安新区";
-    return r;
-  }
-  std::string_view view(s);
-  if (auto p = longest(province_names_, view, ""); p.place) {
-    r = from_place(p.place);
-    resolve_below(r, view.substr(p.length), p.place, nullptr);
-    return r;
-  }
-  if (auto c = longest(city_names_, view, ""); c.place) {
-    r = from_place(c.place);
-    resolve_below(r, view.substr(c.length), by_code_.at(c.place->province_code), c.place);
-    return r;
-  }
-  if (auto a = longest(area_full_names_, view, ""); a.place) return from_place(a.place);
-  if (auto a = longest(county_city_short_names_, view, ""); a.place) return from_place(a.place);
-  // Trade name first, place in brackets: 复瑞医疗科技（上海）有限公司.
+  if (Region r = infer_prefix(s); r.known()) return r;
+  // Trade name first, place in brackets: 复瑞医疗科技（上海）有限公司, 中节能(汕头潮南)….
   for (size_t open = s.find('('); open != std::string::npos; open = s.find('(', open + 1)) {
     auto close = s.find(')', open);
     if (close == std::string::npos) break;
-    std::string inside = s.substr(open + 1, close - open - 1);
-    for (auto* names : {&province_names_, &city_names_, &area_full_names_}) {
-      auto hit = longest(*names, inside, "");
-      if (hit.place && hit.length == inside.size()) return from_place(hit.place);
-    }
+    if (Region r = infer_prefix(std::string_view(s).substr(open + 1, close - open - 1)); r.known()) return r;
   }
-  r.national = national;
-  return r;
+  // 中国…/国家… names a national body, unless a branch names its place later on:
+  // 中国铁路乌鲁木齐局集团有限公司, 中国银行天津分行. Only provinces and cities count here;
+  // district names are too often ordinary words.
+  for (auto prefix : {"中华人民共和国", "中国", "中华", "中科院", "国家", "国网", "全国"}) {
+    if (!text::starts_with(s, prefix)) continue;
+    std::string_view rest = std::string_view(s).substr(std::string_view(prefix).size());
+    auto cuts = prefix_lengths(rest, 64);
+    cuts.insert(cuts.begin(), 0);
+    for (auto cut : cuts) {
+      std::string_view tail = rest.substr(cut);
+      for (auto* names : {&province_names_, &city_names_})
+        if (auto hit = longest(*names, tail, ""); hit.place) return infer_prefix(tail);
+    }
+    Region r;
+    r.national = true;
+    return r;
+  }
+  return {};
 }
 
 const std::vector<std::string>& RegionGazetteer::group(std::string_view group_name) const {

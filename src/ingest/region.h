@@ -45,6 +45,7 @@ class RegionGazetteer {
               const std::string& within_code) const;
   void resolve_below(Region& r, std::string_view rest, const Place* province, const Place* city) const;
   Region from_place(const Place* p) const;
+  Region infer_prefix(std::string_view s) const;
 
   std::vector<Place> provinces_, cities_, areas_;
   std::map<std::string, const Place*> by_code_;

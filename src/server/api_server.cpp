@@ -87,7 +87,10 @@ ApiServer::ApiServer(ServerOptions options) : options_(std::move(options)), http
   http_->set_payload_max_length(options_.max_body_bytes);
   http_->set_read_timeout(options_.read_timeout_seconds, 0);
   http_->set_write_timeout(options_.write_timeout_seconds, 0);
-  http_->set_keep_alive_max_count(100);
+  // One request per connection. Debian's httplib 0.11 cannot close a single connection from
+  // a handler, so a request refused with its body unread would otherwise leave that body to
+  // be parsed as the next request. On loopback a new connection costs tens of microseconds.
+  http_->set_keep_alive_max_count(1);
   http_->set_keep_alive_timeout(5);
   http_->set_default_headers({{"X-Content-Type-Options", "nosniff"}, {"Referrer-Policy", "no-referrer"}});
   install_guards();
@@ -131,9 +134,17 @@ void ApiServer::install_guards() {
     try {
       std::rethrow_exception(ep);
     } catch (const Error& e) {
-      write_error(res, http_status(e.code()), std::string(error_code_name(e.code())), e.what());
-      if (e.code() == ErrorCode::Internal || e.code() == ErrorCode::Unavailable)
-        spdlog::error("{} {} failed: {}", req.method, req.path, e.what());
+      // InvalidInput, NotFound, Conflict, Forbidden messages are written for the user.
+      // Internal and Unavailable ones may carry paths or library text: logged, not sent.
+      if (e.code() == ErrorCode::Internal || e.code() == ErrorCode::Unavailable) {
+        spdlog::error("{} {} request {} failed: {}", req.method, req.path, res.get_header_value("X-Request-Id"),
+                      e.what());
+        write_error(res, http_status(e.code()), std::string(error_code_name(e.code())),
+                    "the service cannot answer now; the server log has details under request id " +
+                        res.get_header_value("X-Request-Id"));
+      } else {
+        write_error(res, http_status(e.code()), std::string(error_code_name(e.code())), e.what());
+      }
     } catch (const std::exception& e) {
       spdlog::error("{} {} request {} failed: {}", req.method, req.path, res.get_header_value("X-Request-Id"),
                     e.what());

@@ -56,6 +56,8 @@ ImportReport KnowledgeGraph::import_ickg(const std::string& dir, const Progress&
   report.dates_read = data.dates.size();
   report.duplicates = count_duplicates(data.entities);
 
+  for (auto bucket : {"天津市", "北京市", "河北省", "other_provinces", "national", "unknown"})
+    report.companies_by_region[bucket] = 0;
   GraphBatch batch{report.source, "ickg", false, {}, {}};
   batch.entities.reserve(data.entities.size());
   for (size_t i = 0; i < data.entities.size(); ++i) {

@@ -1,0 +1,2 @@
+xinzhi version
+xinzhi version --json

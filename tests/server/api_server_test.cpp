@@ -1,0 +1,196 @@
+// The HTTP door over real sockets: a server on a free port, requests from a client.
+#include "server/api_server.h"
+
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+#include <chrono>
+#include <thread>
+
+#include "modules/kg/knowledge_graph.h"
+#include "modules/registry.h"
+#include "support/test_support.h"
+
+namespace xinzhi::server {
+
+using nlohmann::json;
+
+class ApiServerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new testing::ScratchDir();
+    {
+      store::Database db(dir_->file("x.db"));
+      modules::migrate(db);
+      auto graph = kg::sqlite_graph_store(db);
+      kg::KnowledgeGraph(*graph).seed_sample_if_empty();
+    }
+    dir_->write("web/index.html", "<!doctype html><title>新质</title>");
+    ServerOptions o;
+    o.port = 0;
+    o.db_path = dir_->file("x.db");
+    o.web_root = dir_->file("web");
+    o.threads = 2;
+    server_ = new ApiServer(o);
+    port_ = server_->bind();
+    thread_ = new std::thread([] { server_->run(); });
+  }
+  static void TearDownTestSuite() {
+    server_->stop();
+    thread_->join();
+    delete thread_;
+    delete server_;
+    delete dir_;
+  }
+  httplib::Client client() {
+    httplib::Client c("127.0.0.1", port_);
+    c.set_read_timeout(5, 0);
+    return c;
+  }
+  // Sends raw bytes and returns what the server answers within two seconds.
+  std::string raw_exchange(const std::string& head, size_t body_bytes) {
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<uint16_t>(port_));
+    inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+    EXPECT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+    timeval tv{2, 0};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+    send(fd, head.data(), head.size(), MSG_NOSIGNAL);
+    // Offer the body in pieces; the server may close before taking it all.
+    std::string chunk(64 * 1024, 'x');
+    for (size_t sent = 0; sent < body_bytes; sent += chunk.size())
+      if (send(fd, chunk.data(), chunk.size(), MSG_NOSIGNAL) <= 0) break;
+    std::string answer;
+    char buf[4096];
+    ssize_t n;
+    while ((n = recv(fd, buf, sizeof buf, 0)) > 0) answer.append(buf, n);
+    close(fd);
+    return answer;
+  }
+  static testing::ScratchDir* dir_;
+  static ApiServer* server_;
+  static std::thread* thread_;
+  static int port_;
+};
+
+testing::ScratchDir* ApiServerTest::dir_ = nullptr;
+ApiServer* ApiServerTest::server_ = nullptr;
+std::thread* ApiServerTest::thread_ = nullptr;
+int ApiServerTest::port_ = 0;
+
+TEST_F(ApiServerTest, HealthVersionAndRequestId) {
+  auto c = client();
+  auto res = c.Get("/api/health");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(json::parse(res->body)["status"], "ok");
+  EXPECT_FALSE(res->get_header_value("X-Request-Id").empty());
+  auto ver = c.Get("/api/version");
+  ASSERT_TRUE(ver);
+  EXPECT_EQ(json::parse(ver->body)["name"], "xinzhi");
+}
+
+TEST_F(ApiServerTest, OverviewCountsTheSampleRegion) {
+  auto res = client().Get("/api/overview");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200);
+  auto o = json::parse(res->body);
+  EXPECT_EQ(o["entities"]["total"], kg::sample_region().entities.size());
+  EXPECT_EQ(o["relations"]["total"], kg::sample_region().relations.size());
+  EXPECT_EQ(o["jingjinji"]["天津市"], 10);
+  EXPECT_EQ(o["jingjinji"]["total"], 20);
+  EXPECT_TRUE(o["sample"].get<bool>());
+}
+
+TEST_F(ApiServerTest, RegionInferenceOverGetAndPost) {
+  auto c = client();
+  auto res = c.Get("/api/regions/infer?name=%E5%A4%A9%E6%B4%A5%E5%B8%82%E6%BB%A8%E6%B5%B7%E6%96%B0%E5%8C%BA");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(json::parse(res->body)["district"], "滨海新区");
+  auto post = c.Post("/api/regions/infer", R"({"names":["唐山红声网络科技有限公司","华为"]})", "application/json");
+  ASSERT_TRUE(post);
+  ASSERT_EQ(post->status, 200);
+  auto r = json::parse(post->body)["regions"];
+  EXPECT_EQ(r[0]["city"], "唐山市");
+  EXPECT_EQ(r[1]["known"], false);
+}
+
+TEST_F(ApiServerTest, MalformedJsonAndWrongTypesGet400) {
+  auto c = client();
+  auto res = c.Post("/api/regions/infer", "{\"names\": [", "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 400);
+  auto body = json::parse(res->body);
+  EXPECT_EQ(body["error"]["code"], "invalid_input");
+  EXPECT_NE(body["error"]["message"].get<std::string>().find("not valid JSON"), std::string::npos);
+  auto typed = c.Post("/api/regions/infer", R"({"names": [1]})", "application/json");
+  ASSERT_TRUE(typed);
+  EXPECT_EQ(typed->status, 400);
+  EXPECT_EQ(json::parse(typed->body)["error"]["message"], "names[0] must be a string");
+}
+
+TEST_F(ApiServerTest, UnknownRouteGets404Json) {
+  auto res = client().Get("/api/nope");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 404);
+  EXPECT_EQ(json::parse(res->body)["error"]["code"], "not_found");
+}
+
+TEST_F(ApiServerTest, ChunkedBodyIsRefusedUnread) {
+  auto start = std::chrono::steady_clock::now();
+  auto answer = raw_exchange(
+      "POST /api/regions/infer HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Transfer-Encoding: chunked\r\n\r\n300000\r\n",
+      3 * 1024 * 1024);
+  EXPECT_EQ(answer.rfind("HTTP/1.1 411", 0), 0u) << answer.substr(0, 200);
+  EXPECT_NE(answer.find("length_required"), std::string::npos);
+  // Refused at once and the connection closed: the server did not wait for 3 MB.
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(1));
+}
+
+TEST_F(ApiServerTest, OversizedAndCompressedBodiesAreRefused) {
+  auto big = raw_exchange(
+      "POST /api/regions/infer HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 3145728\r\n\r\n",
+      3 * 1024 * 1024);
+  EXPECT_EQ(big.rfind("HTTP/1.1 413", 0), 0u) << big.substr(0, 200);
+  auto gz = raw_exchange(
+      "POST /api/regions/infer HTTP/1.1\r\nHost: x\r\nContent-Encoding: gzip\r\nContent-Length: 10\r\n\r\n0123456789",
+      0);
+  EXPECT_EQ(gz.rfind("HTTP/1.1 415", 0), 0u) << gz.substr(0, 200);
+}
+
+TEST_F(ApiServerTest, InternalFailuresNeverCarryExceptionText) {
+  {
+    store::Database db(dir_->file("x.db"));
+    db.sql().exec("ALTER TABLE kg_relation RENAME TO kg_relation_hidden");
+  }
+  auto res = client().Get("/api/overview");
+  {
+    store::Database db(dir_->file("x.db"));
+    db.sql().exec("ALTER TABLE kg_relation_hidden RENAME TO kg_relation");
+  }
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 500);
+  EXPECT_EQ(res->body.find("no such table"), std::string::npos) << res->body;
+  EXPECT_EQ(res->body.find("kg_relation"), std::string::npos) << res->body;
+  EXPECT_EQ(json::parse(res->body)["error"]["code"], "internal");
+}
+
+TEST_F(ApiServerTest, ServesTheBuiltDashboard) {
+  auto res = client().Get("/");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_NE(res->body.find("新质"), std::string::npos);
+  auto missing = client().Get("/no-such-page.html");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 404);
+}
+
+}  // namespace xinzhi::server

@@ -1,0 +1,107 @@
+#include "store/database.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "store/migrations.h"
+#include "support/test_support.h"
+
+namespace xinzhi::store {
+
+using testing::ScratchDir;
+
+std::vector<Migration> two_migrations() {
+  return {{"demo", 1, "a table", "CREATE TABLE a(x INTEGER)"},
+          {"demo", 2, "an index", "CREATE INDEX a_x ON a(x)"}};
+}
+
+TEST(Database, OpensWithWalForeignKeysAndBusyTimeout) {
+  ScratchDir dir;
+  Database db(dir.file("sub/x.db"));  // creates the missing folder
+  EXPECT_EQ(db.sql().execAndGet("PRAGMA journal_mode").getString(), "wal");
+  EXPECT_EQ(db.sql().execAndGet("PRAGMA foreign_keys").getInt(), 1);
+  EXPECT_EQ(db.sql().execAndGet("PRAGMA busy_timeout").getInt(), 5000);
+}
+
+TEST(Migrations, ApplyOnceAndReportStatus) {
+  ScratchDir dir;
+  Database db(dir.file("x.db"));
+  EXPECT_EQ(migration_status(db, two_migrations())[0].pending, true);
+  EXPECT_EQ(migrate(db, two_migrations()), 2);
+  EXPECT_EQ(migrate(db, two_migrations()), 0);
+  auto status = migration_status(db, two_migrations());
+  ASSERT_EQ(status.size(), 2u);
+  EXPECT_FALSE(status[1].pending);
+  EXPECT_FALSE(status[1].applied_at.empty());
+}
+
+TEST(Migrations, RefuseEditedOrUnknownMigrations) {
+  ScratchDir dir;
+  Database db(dir.file("x.db"));
+  migrate(db, two_migrations());
+  auto edited = two_migrations();
+  edited[1].sql = "CREATE INDEX a_x2 ON a(x)";
+  testing::expect_error_containing([&] { migrate(db, edited); }, "changed after it was applied");
+  auto older = two_migrations();
+  older.pop_back();
+  testing::expect_error_containing([&] { migrate(db, older); }, "newer Xinzhi");
+}
+
+TEST(Migrations, AFailingMigrationLeavesNoTrace) {
+  ScratchDir dir;
+  Database db(dir.file("x.db"));
+  std::vector<Migration> bad = {{"demo", 1, "broken", "CREATE TABLE b(x); CREATE TABLE b(y)"}};
+  EXPECT_ANY_THROW(migrate(db, bad));
+  EXPECT_FALSE(db.sql().tableExists("b"));
+  EXPECT_TRUE(migration_status(db, bad)[0].pending);
+}
+
+TEST(WriteTransaction, RollsBackUnlessCommitted) {
+  ScratchDir dir;
+  Database db(dir.file("x.db"));
+  db.sql().exec("CREATE TABLE t(x)");
+  {
+    WriteTransaction tx(db);
+    db.sql().exec("INSERT INTO t VALUES (1)");
+  }
+  EXPECT_EQ(db.sql().execAndGet("SELECT count(*) FROM t").getInt(), 0);
+  {
+    WriteTransaction tx(db);
+    db.sql().exec("INSERT INTO t VALUES (1)");
+    tx.commit();
+  }
+  EXPECT_EQ(db.sql().execAndGet("SELECT count(*) FROM t").getInt(), 1);
+}
+
+TEST(WriteTransaction, ConcurrentWritersFromTwoThreadsBothLand) {
+  ScratchDir dir;
+  Store store(dir.file("x.db"));
+  store.connection().sql().exec("CREATE TABLE t(x)");
+  auto writer = [&store](int base) {
+    for (int i = 0; i < 50; ++i) {
+      WriteTransaction tx(store.connection());
+      SQLite::Statement ins(store.connection().sql(), "INSERT INTO t VALUES (?)");
+      ins.bind(1, base + i);
+      ins.exec();
+      tx.commit();
+    }
+  };
+  std::thread a(writer, 0), b(writer, 1000);
+  a.join();
+  b.join();
+  EXPECT_EQ(store.connection().sql().execAndGet("SELECT count(*) FROM t").getInt(), 100);
+}
+
+TEST(Backup, CopiesTheLiveDatabaseAndRefusesToOverwrite) {
+  ScratchDir dir;
+  Database db(dir.file("x.db"));
+  db.sql().exec("CREATE TABLE t(x); INSERT INTO t VALUES (42)");
+  db.backup_to(dir.file("copy.db"));
+  Database copy(dir.file("copy.db"));
+  EXPECT_EQ(copy.sql().execAndGet("SELECT x FROM t").getInt(), 42);
+  testing::expect_error_containing([&] { db.backup_to(dir.file("copy.db")); }, "exists");
+}
+
+}  // namespace xinzhi::store

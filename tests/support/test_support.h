@@ -1,0 +1,60 @@
+// Shared by the C++ tests: where the real data lives, and scratch folders that clean up.
+#pragma once
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+
+namespace xinzhi::testing {
+
+// ../shared/data beside the checkout, or $XINZHI_SHARED_DATA.
+inline std::string shared_data() {
+  if (const char* env = std::getenv("XINZHI_SHARED_DATA"); env && *env) return env;
+  return XINZHI_DEFAULT_SHARED_DATA;
+}
+
+inline std::string ickg25() { return shared_data() + "/ickg/ICKG25"; }
+
+#define XINZHI_REQUIRE_DATA(path)                                                         \
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "real data not found at " << (path) \
+                                                   << " (set XINZHI_SHARED_DATA)"
+
+class ScratchDir {
+ public:
+  ScratchDir() {
+    std::random_device rd;
+    path_ = std::filesystem::temp_directory_path() / ("xinzhi-test-" + std::to_string(rd()) + std::to_string(rd()));
+    std::filesystem::create_directories(path_);
+  }
+  ~ScratchDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  std::string file(const std::string& name) const { return (path_ / name).string(); }
+  std::string write(const std::string& name, const std::string& content) const {
+    auto p = path_ / name;
+    std::filesystem::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << content;
+    return p.string();
+  }
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// Expects `fn` to throw xinzhi::Error whose message contains `needle`.
+template <class Fn>
+void expect_error_containing(Fn fn, const std::string& needle) {
+  try {
+    fn();
+    ADD_FAILURE() << "expected an error containing '" << needle << "'";
+  } catch (const std::exception& e) {
+    EXPECT_NE(std::string(e.what()).find(needle), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace xinzhi::testing
