@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Installs every Debian package and npm dependency Xinzhi needs, and nothing twice:
+# packages already installed are skipped, npm runs only when web/package-lock.json changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  # build
+  g++ cmake ninja-build pkg-config make
+  # C++ libraries (DESIGN.md: Dependencies)
+  libcpp-httplib-dev nlohmann-json3-dev libsqlite3-dev libsqlitecpp-dev libcli11-dev
+  libspdlog-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev
+  # tests and tools: the sqlite3 shell in CLI golden tests, chromium for browser tests,
+  # a CJK font so that screenshots show Chinese, python3 as the benchmark peer's host
+  sqlite3 chromium fonts-wqy-microhei python3
+  # web build
+  nodejs
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "setup-deps: installing ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+command -v npm >/dev/null || { echo "setup-deps: npm is missing (Debian package npm or nodejs with npm)"; exit 1; }
+
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+if [ "$node_major" -lt 20 ]; then
+  echo "setup-deps: Node.js $(node --version) is too old for Vite 8; Node.js 20.19 or newer is needed" >&2
+  exit 1
+fi
+
+# npm ci only when the lock file changed since the last install.
+stamp=web/node_modules/.xinzhi-lock-stamp
+if [ ! -f "$stamp" ] || ! cmp -s web/package-lock.json "$stamp"; then
+  echo "setup-deps: npm ci in web/"
+  (cd web && npm ci --no-audit --no-fund)
+  cp web/package-lock.json "$stamp"
+fi
+echo "setup-deps: all dependencies present"

@@ -1,0 +1,129 @@
+// Browser test: Debian's chromium, driven by playwright-core, opens the dashboard served
+// by a real `xinzhi serve` on a free port with the sample region, and checks that the
+// overview chart rendered and shows the same numbers as the API.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(join(root, 'web/package.json'));
+const { chromium } = require('playwright-core');
+const bin = process.env.XINZHI_BIN ?? join(root, 'build/release/src/cli/xinzhi');
+const artifacts = join(root, 'tests/e2e/artifacts');
+
+let server, browser, base, work;
+
+async function waitForServer(proc) {
+  return new Promise((ok, fail) => {
+    let out = '';
+    const timer = setTimeout(() => fail(new Error(`server did not start: ${out}`)), 15000);
+    proc.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/serving (http:\/\/127\.0\.0\.1:\d+)\//);
+      if (m) { clearTimeout(timer); ok(m[1]); }
+    });
+    proc.on('exit', (code) => fail(new Error(`server exited with ${code}: ${out}`)));
+  });
+}
+
+before(async () => {
+  work = mkdtempSync(join(tmpdir(), 'xinzhi-e2e-'));
+  const db = join(work, 'x.db');
+  execFileSync(bin, ['demo', 'seed', '--db', db]);
+  server = spawn(bin, ['serve', '--db', db, '--port', '0', '--web-root', join(root, 'web/dist'), '--log-level', 'warn'],
+    { stdio: ['ignore', 'pipe', 'inherit'] });
+  base = await waitForServer(server);
+  // Its own profile folder (--user-data-dir), and no background traffic: this machine's
+  // network is closed and chromium's calls home would only fail.
+  browser = await chromium.launchPersistentContext(join(work, 'chromium'), {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  mkdirSync(artifacts, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+async function openOverview(page) {
+  await page.goto(`${base}/#/overview`);
+  await page.waitForSelector('main[data-page="overview"][aria-busy="false"]');
+  await page.waitForSelector('#chart-companies-by-region canvas');
+}
+
+test('overview chart renders the API numbers', async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await openOverview(page);
+  const api = await (await fetch(`${base}/api/overview`)).json();
+
+  // What the bar chart shows, read from its live ECharts option.
+  const shown = await page.evaluate(() => {
+    const option = window.__xinzhi.charts.companiesByRegion.getOption();
+    return { labels: option.xAxis[0].data, values: option.series[0].data };
+  });
+  const known = api.companies_by_province.filter((p) => p.province !== '').slice(0, 20);
+  assert.deepEqual(shown.labels.slice(0, known.length), known.map((p) => p.province));
+  assert.deepEqual(shown.values.slice(0, known.length), known.map((p) => p.count));
+  const unknown = api.companies_by_province.find((p) => p.province === '')?.count ?? 0;
+  assert.deepEqual(shown.values.slice(known.length), [unknown, api.national_companies]);
+  assert.equal(shown.values.reduce((a, b) => a + b, 0),
+    api.entities.by_kind.find((k) => k.kind === 'company').count);
+
+  // The canvas really has pixels drawn on it, not just an element.
+  const painted = await page.evaluate(() => {
+    const c = document.querySelector('#chart-companies-by-region canvas');
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+    return n;
+  });
+  assert.ok(painted > 1000, `chart canvas is blank (${painted} painted pixels)`);
+
+  // The cards equal the API's totals; sample data is labelled.
+  const text = async (id) => (await page.textContent(`[data-testid="${id}"]`)).replace(/,/g, '');
+  assert.equal(Number(await text('count-entities')), api.entities.total);
+  assert.equal(Number(await text('count-relations')), api.relations.total);
+  assert.equal(Number(await text('count-jingjinji')), api.jingjinji.total);
+  assert.match(await page.textContent('[data-testid="sample-banner"]'), /示例数据/);
+  await page.screenshot({ path: join(artifacts, 'overview-zh.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('navigation lists every mechanism and unbuilt pages say so', async () => {
+  const page = await browser.newPage();
+  await openOverview(page);
+  const routes = await page.$$eval('nav a[data-route]', (as) => as.map((a) => a.dataset.route));
+  assert.equal(routes.length, 17); // overview + the 16 mechanisms of MISSION.md
+  await page.click('nav a[data-route="chokepoint"]');
+  await page.waitForSelector('[data-testid="not-built"]');
+  assert.match(await page.textContent('[data-testid="not-built"]'), /尚未构建/);
+  await page.close();
+});
+
+test('English switch translates the interface and is remembered', async () => {
+  const page = await browser.newPage();
+  await openOverview(page);
+  assert.equal(await page.textContent('main h1'), '总览');
+  await page.click('#lang-switch');
+  await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Overview');
+  await page.waitForSelector('#chart-companies-by-region canvas');
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Overview');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await page.screenshot({ path: join(artifacts, 'overview-en.png'), fullPage: true });
+  await page.close();
+});

@@ -1,0 +1,32 @@
+// ECharts, loaded piece by piece (bar and pie on canvas) to keep the bundle small. Every
+// chart is registered on window.__xinzhi.charts so end-to-end tests can read what it shows.
+import * as echarts from 'echarts/core';
+import { BarChart, PieChart } from 'echarts/charts';
+import { GridComponent, TooltipComponent, LegendComponent, TitleComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+
+echarts.use([BarChart, PieChart, GridComponent, TooltipComponent, LegendComponent, TitleComponent, CanvasRenderer]);
+
+declare global {
+  interface Window {
+    __xinzhi: { charts: Record<string, echarts.ECharts> };
+  }
+}
+window.__xinzhi = window.__xinzhi ?? { charts: {} };
+
+export function mountChart(name: string, el: HTMLElement, option: echarts.EChartsCoreOption): echarts.ECharts {
+  window.__xinzhi.charts[name]?.dispose();
+  const chart = echarts.init(el, undefined, { renderer: 'canvas' });
+  chart.setOption(option);
+  window.__xinzhi.charts[name] = chart;
+  return chart;
+}
+
+export function disposeCharts(): void {
+  for (const chart of Object.values(window.__xinzhi.charts)) chart.dispose();
+  window.__xinzhi.charts = {};
+}
+
+window.addEventListener('resize', () => {
+  for (const chart of Object.values(window.__xinzhi.charts)) chart.resize();
+});
