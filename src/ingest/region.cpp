@@ -97,11 +97,11 @@ const RegionGazetteer& RegionGazetteer::instance() {
   return g;
 }
 
-RegionGazetteer::Hit RegionGazetteer::longest(const std::multimap<std::string, const Place*>& names,
+RegionGazetteer::Hit RegionGazetteer::longest(const NameIndex& names,
                                               std::string_view s, const std::string& within_code) const {
   auto lengths = prefix_lengths(s, 12);
   for (auto it = lengths.rbegin(); it != lengths.rend(); ++it) {
-    auto [lo, hi] = names.equal_range(std::string(s.substr(0, *it)));
+    auto [lo, hi] = names.equal_range(s.substr(0, *it));  // heterogeneous: no allocation
     const Place* found = nullptr;
     int matches = 0;
     for (auto m = lo; m != hi; ++m)

@@ -41,7 +41,8 @@ class RegionGazetteer {
     const Place* place;
     size_t length;
   };
-  Hit longest(const std::multimap<std::string, const Place*>& names, std::string_view s,
+  using NameIndex = std::multimap<std::string, const Place*, std::less<>>;
+  Hit longest(const NameIndex& names, std::string_view s,
               const std::string& within_code) const;
   void resolve_below(Region& r, std::string_view rest, const Place* province, const Place* city) const;
   Region from_place(const Place* p) const;
@@ -49,7 +50,7 @@ class RegionGazetteer {
 
   std::vector<Place> provinces_, cities_, areas_;
   std::map<std::string, const Place*> by_code_;
-  std::multimap<std::string, const Place*> province_names_, city_names_, area_full_names_, area_short_names_,
+  NameIndex province_names_, city_names_, area_full_names_, area_short_names_,
       county_city_short_names_;
   std::map<std::string, std::vector<std::string>, std::less<>> groups_;
 };

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <unordered_map>
 
+#include "base/log.h"
 #include "base/text.h"
 #include "ingest/ickg.h"
 #include "ingest/region.h"
@@ -41,7 +42,14 @@ ImportReport KnowledgeGraph::import_ickg(const std::string& dir, const Progress&
   auto data = ingest::read_ickg(dir, [&](uint64_t done, uint64_t total) {
     if (progress) progress(done / 2, total);
   });
+  auto lap = [&, last = start](const char* step) mutable {
+    auto now = std::chrono::steady_clock::now();
+    spdlog::debug("import {}: {} took {:.3f} s", dir, step, std::chrono::duration<double>(now - last).count());
+    last = now;
+  };
+  lap("reading and checking");
   auto kinds = ingest::infer_ickg_kinds(data);
+  lap("kind inference");
   const auto& gazetteer = ingest::RegionGazetteer::instance();
 
   ImportReport report;
@@ -85,9 +93,11 @@ ImportReport KnowledgeGraph::import_ickg(const std::string& dir, const Progress&
     if (date > report.last_date) report.last_date = date;
     batch.relations.push_back({std::to_string(q.head), relation_name[q.relation], std::to_string(q.tail), date});
   }
+  lap("region inference and batch");
   report.added = store_.write_batch(batch, [&](size_t done, size_t total) {
     if (progress) progress(total + done, 2 * total);
   });
+  lap("writing");
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;
 }

@@ -77,9 +77,9 @@ class SqliteGraphStore final : public GraphStore {
         invalid_input("relation " + r.head_ext_id + " " + r.kind + " " + r.tail_ext_id + " names an unknown entity");
       rel.bind(1, source_id);
       rel.bind(2, h->second);
-      rel.bind(3, r.kind);
+      rel.bindNoCopy(3, r.kind);
       rel.bind(4, t->second);
-      rel.bind(5, r.date);
+      rel.bindNoCopy(5, r.date);
       result.relations_added += rel.exec();
       rel.reset();
       if (progress && ++done % 8192 == 0) progress(done, total);
