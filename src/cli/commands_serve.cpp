@@ -70,6 +70,18 @@ void add_serve_commands(CLI::App& app, GlobalOptions& g) {
       std::cout << (seeded ? "seeded the sample region (示例数据) into " : "left non-empty database alone: ") << g.db
                 << "\n";
   });
+  auto* remove = demo->add_subcommand("remove", "delete the sample region, keeping imported data");
+  remove->add_flag("--json", g.json, "print JSON");
+  remove->callback([&g] {
+    store::Database database(g.db);
+    modules::migrate(database);
+    auto graph = kg::sqlite_graph_store(database);
+    auto removed = kg::KnowledgeGraph(*graph).remove_sample();
+    if (g.json)
+      std::cout << nlohmann::json{{"database", g.db}, {"entities_removed", removed}}.dump(2) << "\n";
+    else
+      std::cout << "removed the sample region (" << removed << " entities) from " << g.db << "\n";
+  });
   auto* start = demo->add_subcommand("start", "migrate, seed the sample if empty, and serve");
   add_server_options(start);
   start->callback([&g] {

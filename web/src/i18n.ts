@@ -25,6 +25,10 @@ const strings = {
     zh: '示例数据：当前显示的是虚构的示例地区，仅用于演示。导入真实数据：xinzhi import ickg ../shared/data/ickg/ICKG25',
     en: 'Sample data (示例数据): an invented region for demonstration. Load real data: xinzhi import ickg ../shared/data/ickg/ICKG25',
   },
+  mixedBanner: {
+    zh: '注意：数据中既有导入的真实数据，也有示例数据（示例数据），统计数字包含两者。删除示例数据：xinzhi demo remove',
+    en: 'Note: the database holds imported data and the sample region (示例数据); the counts include both. Remove the sample: xinzhi demo remove',
+  },
   emptyBanner: { zh: '数据库为空。运行 xinzhi demo seed 或导入数据。', en: 'The database is empty. Run xinzhi demo seed or import data.' },
   notBuilt: { zh: '尚未构建', en: 'Not built yet' },
   notBuiltText: {

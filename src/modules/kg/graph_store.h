@@ -38,6 +38,9 @@ class GraphStore {
   virtual ~GraphStore() = default;
   // Stores a whole batch in one write transaction: all of it or, on any error, nothing.
   virtual BatchResult write_batch(const GraphBatch& batch, const std::function<void(size_t, size_t)>& progress) = 0;
+  // Deletes every sample source (示例数据) with its entities and relations, in one write
+  // transaction; returns the number of entities removed.
+  virtual int64_t remove_sample_sources() = 0;
   virtual GraphCounts counts() = 0;
   virtual bool empty() = 0;
 };

@@ -38,6 +38,8 @@ class KnowledgeGraph {
   // Writes the labelled sample region (示例数据) unless the store already has data;
   // returns false when it left a non-empty store alone.
   bool seed_sample_if_empty();
+  // Removes the sample region so that only imported data remains; returns entities removed.
+  int64_t remove_sample() { return store_.remove_sample_sources(); }
   GraphCounts overview() { return store_.counts(); }
 
  private:

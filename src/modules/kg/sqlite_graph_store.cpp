@@ -89,6 +89,19 @@ class SqliteGraphStore final : public GraphStore {
     return result;
   }
 
+  int64_t remove_sample_sources() override {
+    auto& db = db_.sql();
+    store::WriteTransaction tx(db_);
+    SQLite::Statement rel(db, "DELETE FROM kg_relation WHERE source_id IN (SELECT id FROM kg_source WHERE sample = 1)");
+    rel.exec();
+    SQLite::Statement ent(db, "DELETE FROM kg_entity WHERE source_id IN (SELECT id FROM kg_source WHERE sample = 1)");
+    int64_t removed = ent.exec();
+    SQLite::Statement src(db, "DELETE FROM kg_source WHERE sample = 1");
+    src.exec();
+    tx.commit();
+    return removed;
+  }
+
   GraphCounts counts() override {
     auto& db = db_.sql();
     GraphCounts c;

@@ -108,3 +108,22 @@ TEST(KnowledgeGraph, SampleRegionIsLabelledDeterministicAndSeededOnce) {
 }
 
 }  // namespace xinzhi::kg
+
+namespace xinzhi::kg {
+
+TEST(KnowledgeGraph, RemovingTheSampleKeepsImportedData) {
+  Fixture f;
+  KnowledgeGraph kg(*f.store);
+  kg.seed_sample_if_empty();
+  GraphBatch real{"real", "test", false, {{"a", "天津甲有限公司", "company", "天津市", "天津市", "", false}}, {}};
+  f.store->write_batch(real, {});
+  EXPECT_EQ(kg.remove_sample(), static_cast<int64_t>(sample_region().entities.size()));
+  auto o = kg.overview();
+  ASSERT_EQ(o.sources.size(), 1u);
+  EXPECT_EQ(o.sources[0].name, "real");
+  EXPECT_EQ(o.entities, 1);
+  EXPECT_EQ(o.relations, 0);
+  EXPECT_EQ(kg.remove_sample(), 0);
+}
+
+}  // namespace xinzhi::kg

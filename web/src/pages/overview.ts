@@ -19,7 +19,10 @@ export async function renderOverview(root: HTMLElement): Promise<void> {
   const o = await getJson<Overview>('/api/overview');
   root.replaceChildren();
   root.append(el('h1', {}, t('overview')));
-  if (o.sample) root.append(el('p', { class: 'banner sample', 'data-testid': 'sample-banner' }, t('sampleBanner')));
+  if (o.sample) {
+    const mixed = o.sources.some((s) => !s.sample);
+    root.append(el('p', { class: 'banner sample', 'data-testid': 'sample-banner' }, t(mixed ? 'mixedBanner' : 'sampleBanner')));
+  }
   if (o.sources.length === 0) root.append(el('p', { class: 'banner' }, t('emptyBanner')));
 
   const companies = o.entities.by_kind.find((k) => k.kind === 'company')?.count ?? 0;
