@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
+#include <atomic>
 #include <chrono>
 #include <thread>
 
@@ -191,6 +192,30 @@ TEST_F(ApiServerTest, ServesTheBuiltDashboard) {
   auto missing = client().Get("/no-such-page.html");
   ASSERT_TRUE(missing);
   EXPECT_EQ(missing->status, 404);
+}
+
+}  // namespace xinzhi::server
+
+namespace xinzhi::server {
+
+TEST_F(ApiServerTest, ManyConcurrentClientsAreAllServedByTheBoundedPool) {
+  // Two workers, eight clients: connections queue (bounded) and every request is answered.
+  std::atomic<int> ok{0};
+  std::vector<std::thread> clients;
+  for (int c = 0; c < 8; ++c)
+    clients.emplace_back([&] {
+      for (int i = 0; i < 25; ++i) {
+        auto res = client().Get("/api/overview");
+        if (res && res->status == 200) ++ok;
+      }
+    });
+  for (auto& t : clients) t.join();
+  EXPECT_EQ(ok.load(), 200);
+}
+
+TEST(ServerOptions, ListensOnLoopbackByDefault) {
+  EXPECT_EQ(ServerOptions{}.host, "127.0.0.1");
+  EXPECT_EQ(ServerOptions{}.max_body_bytes, 1u << 20);
 }
 
 }  // namespace xinzhi::server
