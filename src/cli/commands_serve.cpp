@@ -44,9 +44,7 @@ void serve(GlobalOptions& g) {
 
 bool seed(const std::string& db_path) {
   store::Database database(db_path);
-  modules::migrate(database);
-  auto graph = kg::sqlite_graph_store(database);
-  return kg::KnowledgeGraph(*graph).seed_sample_if_empty();
+  return modules::seed_sample_region(database);
 }
 }  // namespace
 

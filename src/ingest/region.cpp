@@ -1,5 +1,8 @@
 #include "ingest/region.h"
 
+#include <algorithm>
+
+#include "base/error.h"
 #include "base/text.h"
 
 namespace xinzhi::ingest {
@@ -210,6 +213,47 @@ std::vector<std::string> RegionGazetteer::group_names() const {
   std::vector<std::string> out;
   for (auto& [name, _] : groups_) out.push_back(name);
   return out;
+}
+
+bool RegionScope::is_local(const std::string& province, const std::string& city_name) const {
+  if (!city.empty()) return city_name == city;
+  return std::find(provinces.begin(), provinces.end(), province) != provinces.end();
+}
+
+bool RegionScope::is_partner(const std::string& province) const {
+  return std::find(partners.begin(), partners.end(), province) != partners.end();
+}
+
+RegionScope RegionGazetteer::scope(std::string_view spec_in) const {
+  std::string spec(text::trim(spec_in));
+  if (spec.empty()) invalid_input("region is empty (a province such as 天津, a city, or a group such as 京津冀)");
+  RegionScope r;
+  r.label = spec;
+  if (auto& g = group(spec); !g.empty()) {
+    r.provinces = g;
+    return r;
+  }
+  auto with_partners = [&](const std::string& province) {
+    for (auto& [name, members] : groups_)
+      if (std::find(members.begin(), members.end(), province) != members.end())
+        for (auto& m : members)
+          if (m != province) r.partners.push_back(m);
+  };
+  if (auto p = province_named(spec); !p.empty()) {
+    r.label = p;
+    r.provinces = {p};
+    with_partners(p);
+    return r;
+  }
+  if (auto c = longest(city_names_, spec, ""); c.place && c.length == spec.size()) {
+    r.label = c.place->name;
+    r.city = c.place->name;
+    r.provinces = {by_code_.at(c.place->province_code)->name};
+    with_partners(r.provinces[0]);
+    return r;
+  }
+  r.provinces = {spec};  // a data set's own label (台湾, 境外)
+  return r;
 }
 
 std::string RegionGazetteer::province_named(std::string_view name) const {

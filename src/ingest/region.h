@@ -17,6 +17,18 @@ struct Region {
   bool known() const { return !province.empty(); }
 };
 
+// The region an analysis is drawn for: a group (京津冀), a province (天津, 天津市), a city
+// (唐山) or a literal label used by a data set (台湾, 境外). Partners are the other provinces
+// of the region's group (北京市 and 河北省 for 天津), who come first when filling gaps.
+struct RegionScope {
+  std::string label;
+  std::vector<std::string> provinces;  // a firm in one of these is local …
+  std::string city;                    // … or, when set, only a firm in this city
+  std::vector<std::string> partners;
+  bool is_local(const std::string& province, const std::string& city_name) const;
+  bool is_partner(const std::string& province) const;
+};
+
 class RegionGazetteer {
  public:
   // Built from the bundled divisions (provinces, cities, areas CSV text).
@@ -27,6 +39,8 @@ class RegionGazetteer {
   // Province full names in a group (京津冀 → 北京市, 天津市, 河北省); empty if unknown.
   const std::vector<std::string>& group(std::string_view group_name) const;
   std::vector<std::string> group_names() const;
+  // Resolves what a user typed as a region; an empty spec is refused.
+  RegionScope scope(std::string_view spec) const;
   // Full province name for a full or short name (天津 → 天津市), or empty.
   std::string province_named(std::string_view name) const;
   size_t province_count() const { return provinces_.size(); }

@@ -1,5 +1,8 @@
 #include "modules/registry.h"
 
+#include "modules/chain/chain_service.h"
+#include "modules/chain/chain_store.h"
+#include "modules/kg/knowledge_graph.h"
 #include "modules/kg/graph_store.h"
 
 namespace xinzhi::modules {
@@ -7,9 +10,19 @@ namespace xinzhi::modules {
 std::vector<store::Migration> all_migrations() {
   std::vector<store::Migration> all;
   for (auto& m : kg::migrations()) all.push_back(m);
+  for (auto& m : chain::migrations()) all.push_back(m);
   return all;
 }
 
 int migrate(store::Database& db) { return store::migrate(db, all_migrations()); }
+
+bool seed_sample_region(store::Database& db) {
+  migrate(db);
+  auto graph = kg::sqlite_graph_store(db);
+  if (!kg::KnowledgeGraph(*graph).seed_sample_if_empty()) return false;
+  auto chains = chain::sqlite_chain_store(db);
+  chain::ChainService(*chains, *graph).seed_sample();
+  return true;
+}
 
 }  // namespace xinzhi::modules

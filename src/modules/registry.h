@@ -9,4 +9,7 @@ namespace xinzhi::modules {
 std::vector<store::Migration> all_migrations();
 // Opens the database at `path` through `db` and brings its schema up to date.
 int migrate(store::Database& db);
+// Writes the sample region (示例数据) — knowledge graph and the chains derived from it — when
+// the database holds no data; returns false when it left the database alone.
+bool seed_sample_region(store::Database& db);
 }  // namespace xinzhi::modules

@@ -33,6 +33,22 @@ struct GraphCounts {
   std::vector<SourceInfo> sources;
 };
 
+// A read-only copy of the graph for modules that derive from it (the chain atlas): every
+// entity, and the relations of the kinds asked for.
+struct GraphView {
+  struct Entity {
+    int64_t id;
+    std::string name, name_key, kind, province, city, district;
+  };
+  struct Relation {
+    int64_t head;
+    std::string kind;
+    int64_t tail;
+  };
+  std::vector<Entity> entities;
+  std::vector<Relation> relations;
+};
+
 class GraphStore {
  public:
   virtual ~GraphStore() = default;
@@ -43,6 +59,7 @@ class GraphStore {
   virtual int64_t remove_sample_sources() = 0;
   virtual GraphCounts counts() = 0;
   virtual bool empty() = 0;
+  virtual GraphView load_view(const std::vector<std::string>& relation_kinds) = 0;
 };
 
 std::unique_ptr<GraphStore> sqlite_graph_store(store::Database& db);

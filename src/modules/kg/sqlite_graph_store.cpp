@@ -128,6 +128,23 @@ class SqliteGraphStore final : public GraphStore {
     return c;
   }
 
+  GraphView load_view(const std::vector<std::string>& relation_kinds) override {
+    auto& db = db_.sql();
+    GraphView view;
+    SQLite::Statement e(db, "SELECT id, name, name_key, kind, province, city, district FROM kg_entity ORDER BY id");
+    while (e.executeStep())
+      view.entities.push_back({e.getColumn(0).getInt64(), e.getColumn(1).getString(), e.getColumn(2).getString(),
+                               e.getColumn(3).getString(), e.getColumn(4).getString(), e.getColumn(5).getString(),
+                               e.getColumn(6).getString()});
+    SQLite::Statement r(db, "SELECT head_id, tail_id FROM kg_relation WHERE kind = ? ORDER BY id");
+    for (const auto& kind : relation_kinds) {
+      r.bind(1, kind);
+      while (r.executeStep()) view.relations.push_back({r.getColumn(0).getInt64(), kind, r.getColumn(1).getInt64()});
+      r.reset();
+    }
+    return view;
+  }
+
   bool empty() override { return scalar(db_.sql(), "SELECT count(*) FROM kg_source") == 0; }
 
  private:

@@ -1,0 +1,197 @@
+// xinzhi chain derive|import|list|atlas|gaps|leaders|firms|merge|unmerge|remove.
+#include <cstdio>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "modules/chain/chain_service.h"
+#include "modules/registry.h"
+
+namespace xinzhi::cli {
+
+namespace {
+struct ChainOptions {
+  std::string focus, name, file, chain, region, segment, from, into;
+  int hops = 2;
+  double weak_share = 0.2;
+  size_t top = 20;
+};
+ChainOptions opt;
+
+template <class Fn>
+void with_service(GlobalOptions& g, Fn fn) {
+  store::Database database(g.db);
+  modules::migrate(database);
+  auto graph = kg::sqlite_graph_store(database);
+  auto chains = chain::sqlite_chain_store(database);
+  chain::ChainService service(*chains, *graph);
+  fn(service, *chains);
+}
+
+void print(const nlohmann::json& j) { std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n"; }
+
+std::string pct(double x) {
+  char buf[16];
+  snprintf(buf, sizeof buf, "%.1f%%", 100 * x);
+  return buf;
+}
+
+void print_import(const chain::ImportReport& r) {
+  for (auto& n : r.result.created) std::cout << "created chain " << n << "\n";
+  for (auto& n : r.result.skipped) std::cout << "skipped chain " << n << " (exists)\n";
+  std::cout << r.result.created.size() << " created, " << r.result.skipped.size() << " skipped; " << r.segments
+            << " segments, " << r.firms << " firm links\n";
+}
+
+void print_segments(const chain::AtlasReport& r, bool gaps_only) {
+  std::cout << "chain " << r.chain.name << " (" << r.chain.origin << ") · region " << r.region.label << " · coverage "
+            << pct(r.coverage) << " · " << r.firms << " firms, " << r.local_firms << " local\n";
+  for (const auto& s : r.segments) {
+    if (gaps_only && !s.missing && !s.weak) continue;
+    std::cout << (s.stage.empty() ? "--" : s.stage) << "  firms " << s.firms << "  local " << s.local << "  share "
+              << pct(s.local_share) << "  HHI " << s.hhi << "  patents " << s.patents
+              << (s.missing ? "  [missing]" : s.weak ? "  [weak]" : "") << "  " << s.name
+              << (s.parent.empty() ? "" : "  (in " + s.parent + ")") << "\n";
+    if (gaps_only)
+      for (const auto& c : s.candidates)
+        std::cout << "      candidate " << c.name << " · " << (c.province.empty() ? "region unknown" : c.province)
+                  << " · " << c.zone << " · strength " << c.strength << "\n";
+  }
+}
+}  // namespace
+
+void add_chain_commands(CLI::App& app, GlobalOptions& g) {
+  auto* chain = app.add_subcommand("chain", "industry-chain atlas (产业链图谱): chains, coverage, gaps, leaders");
+  chain->require_subcommand(1);
+
+  auto* derive = chain->add_subcommand("derive", "derive a chain from the knowledge graph around a focal segment");
+  derive->add_option("--focus", opt.focus, "focal industry or product, e.g. 新能源车行业")->required();
+  derive->add_option("--hops", opt.hops, "hops upstream and downstream (default 2)")->check(CLI::Range(0, 10));
+  derive->add_option("--name", opt.name, "name of the new chain")->required();
+  derive->add_flag("--json", g.json, "print JSON");
+  derive->callback([&g] {
+    with_service(g, [&](chain::ChainService& s, chain::ChainStore&) {
+      auto r = s.derive(opt.focus, opt.hops, opt.name);
+      g.json ? print(to_json(r)) : print_import(r);
+    });
+  });
+
+  auto* imp = chain->add_subcommand("import", "import chains: twchains JSON or the CSV template (docs/chain-template.md)");
+  imp->add_option("FILE", opt.file, "chains.json or a template .csv")->required();
+  imp->add_flag("--json", g.json, "print JSON");
+  imp->callback([&g] {
+    with_service(g, [&](chain::ChainService& s, chain::ChainStore&) {
+      auto r = s.import_file(opt.file);
+      g.json ? print(to_json(r)) : print_import(r);
+    });
+  });
+
+  auto* list = chain->add_subcommand("list", "list chains");
+  list->add_flag("--json", g.json, "print JSON");
+  list->callback([&g] {
+    with_service(g, [&](chain::ChainService& s, chain::ChainStore&) {
+      auto chains = s.list();
+      if (g.json) {
+        nlohmann::json a = nlohmann::json::array();
+        for (auto& c : chains) a.push_back(to_json(c));
+        return print(a);
+      }
+      for (auto& c : chains)
+        std::cout << c.name << "\t" << c.origin << (c.sample ? " (示例)" : "") << "\t" << c.segments << " segments\t"
+                  << c.links << " links\t" << c.firms << " firms\n";
+    });
+  });
+
+  auto add_atlas_options = [&](CLI::App* cmd) {
+    cmd->add_option("CHAIN", opt.chain, "chain name")->required();
+    cmd->add_option("--region", opt.region, "province, city or group (default: the chain's home region, else 天津)");
+    cmd->add_option("--weak-share", opt.weak_share, "local share below which a segment is weak (default 0.2)")
+        ->check(CLI::Range(0.0, 1.0));
+    cmd->add_flag("--json", g.json, "print JSON");
+  };
+  auto request = [] { return chain::AtlasRequest{opt.chain, opt.region, opt.weak_share, 10, opt.top}; };
+
+  auto* atlas = chain->add_subcommand("atlas", "per segment: firms by region, local share, HHI, patents; coverage");
+  add_atlas_options(atlas);
+  atlas->callback([&g, request] {
+    with_service(g, [&](chain::ChainService& s, chain::ChainStore&) {
+      auto r = s.atlas(request());
+      g.json ? print(to_json(r)) : print_segments(r, false);
+    });
+  });
+
+  auto* gaps = chain->add_subcommand("gaps", "missing and weak links, with candidate firms elsewhere");
+  add_atlas_options(gaps);
+  gaps->callback([&g, request] {
+    with_service(g, [&](chain::ChainService& s, chain::ChainStore&) {
+      auto r = s.atlas(request());
+      g.json ? print(to_json(r)["gaps"]) : print_segments(r, true);
+    });
+  });
+
+  auto* leaders = chain->add_subcommand("leaders", "chain-leader (链主) candidates by the documented score");
+  leaders->add_option("CHAIN", opt.chain, "chain name")->required();
+  leaders->add_option("--top", opt.top, "how many (default 20)");
+  leaders->add_flag("--json", g.json, "print JSON");
+  leaders->callback([&g, request] {
+    with_service(g, [&](chain::ChainService& s, chain::ChainStore&) {
+      auto r = s.atlas(request());
+      if (g.json) return print(to_json(r)["leaders"]);
+      for (size_t i = 0; i < r.leaders.size(); ++i) {
+        const auto& l = r.leaders[i];
+        std::cout << i + 1 << ". " << l.name << " · " << (l.province.empty() ? "region unknown" : l.province)
+                  << " · score " << l.score << " (segments " << l.segments << ", supply " << l.supply
+                  << ", investment/control " << l.investment_control << ", patents " << l.patents << ", centrality "
+                  << l.centrality << ")\n";
+      }
+    });
+  });
+
+  auto* firms = chain->add_subcommand("firms", "the firms of one segment, local first");
+  firms->add_option("CHAIN", opt.chain, "chain name")->required();
+  firms->add_option("SEGMENT", opt.segment, "segment name")->required();
+  firms->add_option("--region", opt.region, "region (default: the chain's home region, else 天津)");
+  firms->add_flag("--json", g.json, "print JSON");
+  firms->callback([&g] {
+    with_service(g, [&](chain::ChainService& s, chain::ChainStore&) {
+      auto rows = s.segment_firms(opt.chain, opt.segment, opt.region);
+      if (g.json) {
+        nlohmann::json a = nlohmann::json::array();
+        for (auto& f : rows) a.push_back(to_json(f));
+        return print(a);
+      }
+      for (auto& f : rows)
+        std::cout << f.zone << "\t" << (f.province.empty() ? "-" : f.province) << "\t" << f.name << "\n";
+    });
+  });
+
+  auto* merge = chain->add_subcommand("merge", "record segment FROM as an alias of INTO (reversible)");
+  merge->add_option("CHAIN", opt.chain, "chain name")->required();
+  merge->add_option("--from", opt.from, "segment to fold in")->required();
+  merge->add_option("--into", opt.into, "segment it stands for")->required();
+  merge->callback([&g] {
+    with_service(g, [&](chain::ChainService&, chain::ChainStore& store) {
+      store.merge(opt.chain, opt.from, opt.into);
+      std::cout << "merged " << opt.from << " into " << opt.into << " in " << opt.chain << "\n";
+    });
+  });
+  auto* unmerge = chain->add_subcommand("unmerge", "undo a merge");
+  unmerge->add_option("CHAIN", opt.chain, "chain name")->required();
+  unmerge->add_option("SEGMENT", opt.segment, "the merged segment")->required();
+  unmerge->callback([&g] {
+    with_service(g, [&](chain::ChainService&, chain::ChainStore& store) {
+      store.unmerge(opt.chain, opt.segment);
+      std::cout << "unmerged " << opt.segment << " in " << opt.chain << "\n";
+    });
+  });
+
+  auto* remove = chain->add_subcommand("remove", "delete a chain");
+  remove->add_option("CHAIN", opt.chain, "chain name")->required();
+  remove->callback([&g] {
+    with_service(g, [&](chain::ChainService&, chain::ChainStore& store) {
+      store.remove(opt.chain);
+      std::cout << "removed chain " << opt.chain << "\n";
+    });
+  });
+}
+
+}  // namespace xinzhi::cli

@@ -1,0 +1,56 @@
+// ChainAtlas: per segment of a chain, for one region — firms in total and locally, local
+// share, geographic concentration (HHI), patents — plus coverage, missing and weak links
+// and, for each gap, the firms elsewhere that could fill it.
+#pragma once
+#include <vector>
+
+#include "engines/atlas/chain_snapshot.h"
+
+namespace xinzhi::atlas {
+
+struct AtlasOptions {
+  double weak_share = 0.2;  // a covered segment below this local share is weak
+  size_t candidates_per_gap = 10;
+};
+
+struct SegmentFigures {
+  uint32_t total = 0;    // distinct firms in the segment and its sub-segments
+  uint32_t local = 0;
+  uint32_t partner = 0;  // in the region's group, outside the region
+  double local_share = 0;
+  // Herfindahl–Hirschman index of the firms' provinces, 0–10000 (firms of unknown
+  // province left out; 0 when none is known).
+  double hhi = 0;
+  uint64_t patents = 0;  // held by the segment's firms
+  bool missing = false;  // no local firm
+  bool weak = false;     // local firms, but one only or a share below weak_share
+  std::vector<uint32_t> by_province;  // firm count per province index
+};
+
+class ChainAtlas {
+ public:
+  ChainAtlas(const ChainSnapshot& chain, std::vector<Zone> zone, AtlasOptions options = {});
+  void run();
+  const std::vector<SegmentFigures>& segments() const { return figures_; }
+  // Share of segments with at least one local firm.
+  double coverage() const { return coverage_; }
+  // Firms outside the region that could fill segment s: partners (same group) first, then
+  // by strength; at most candidates_per_gap.
+  std::vector<uint32_t> candidates(uint32_t segment) const;
+  // segments the firm is in + ties it has in the chain + log2(1 + patents).
+  const std::vector<double>& firm_strength() const { return strength_; }
+  // Distinct firms of a segment (with its sub-segments), ascending.
+  std::vector<uint32_t> firms_of(uint32_t segment) const;
+
+ private:
+  const ChainSnapshot& chain_;
+  std::vector<Zone> zone_;
+  AtlasOptions options_;
+  std::vector<SegmentFigures> figures_;
+  std::vector<uint64_t> pairs_;  // (segment << 32 | firm), sorted, unique, ancestors included
+  std::vector<size_t> first_pair_;  // per segment: where its pairs start in pairs_
+  std::vector<double> strength_;
+  double coverage_ = 0;
+};
+
+}  // namespace xinzhi::atlas

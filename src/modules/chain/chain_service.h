@@ -1,0 +1,87 @@
+// chain::ChainService: getting chains (derived from the knowledge graph, imported from
+// twchains or the CSV template, the sample region's) and drawing their atlas for a region.
+#pragma once
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "ingest/region.h"
+#include "modules/chain/chain_store.h"
+#include "modules/kg/graph_store.h"
+
+namespace xinzhi::chain {
+
+struct AtlasRequest {
+  std::string chain;
+  std::string region;  // "" → the chain's home region, else 天津市
+  double weak_share = 0.2;
+  size_t candidates = 10;
+  size_t leaders = 20;
+};
+
+struct FirmRow {
+  std::string name, province, city, district, zone;  // zone: local | partner | elsewhere
+  int64_t patents;
+  double strength;
+};
+
+struct SegmentRow {
+  std::string name, stage, parent;
+  bool stage_computed;
+  std::vector<std::string> aliases;  // segments merged into this one
+  uint32_t firms, local, partner;
+  double local_share, hhi;
+  uint64_t patents;
+  bool missing, weak;
+  int64_t beijing, tianjin, hebei;
+  std::string complementarity;  // tianjin_leads | tianjin_present | partners_fill | all_missing
+  std::vector<std::pair<std::string, uint32_t>> top_provinces;
+  std::vector<FirmRow> candidates;  // for missing and weak segments
+};
+
+struct LeaderRow {
+  std::string name, province;
+  double score, centrality;
+  uint32_t segments, supply, investment_control, patents;
+};
+
+struct AtlasReport {
+  ChainSummary chain;
+  ingest::RegionScope region;
+  double weak_share;
+  double coverage;
+  size_t firms, local_firms;
+  std::vector<SegmentRow> segments;  // upstream first
+  std::vector<std::pair<std::string, std::string>> links;
+  std::vector<LeaderRow> leaders;
+};
+
+struct ImportReport {
+  CreateResult result;
+  size_t segments = 0, firms = 0;
+};
+
+class ChainService {
+ public:
+  ChainService(ChainStore& chains, kg::GraphStore& graph) : chains_(chains), graph_(graph) {}
+  ImportReport derive(const std::string& focus, int hops, const std::string& name);
+  // A .json file is read as twchains, anything else as the CSV template.
+  ImportReport import_file(const std::string& path);
+  // The sample region's chains, derived from the sample knowledge graph; false if present.
+  bool seed_sample();
+  std::vector<ChainSummary> list() { return chains_.list(); }
+  AtlasReport atlas(const AtlasRequest& request);
+  // The firms of one segment (with its sub-segments and merged aliases) for a region.
+  std::vector<FirmRow> segment_firms(const std::string& chain, const std::string& segment, const std::string& region);
+
+ private:
+  ImportReport store_templates(std::vector<ingest::ChainTemplate> chains, bool sample);
+  ChainStore& chains_;
+  kg::GraphStore& graph_;
+};
+
+nlohmann::json to_json(const AtlasReport& r);
+nlohmann::json to_json(const ChainSummary& s);
+nlohmann::json to_json(const ImportReport& r);
+nlohmann::json to_json(const FirmRow& f);
+
+}  // namespace xinzhi::chain

@@ -1,0 +1,30 @@
+// Turns a stored chain and a region into the atlas engines' ChainSnapshot: merged segments
+// folded into the segment they stand for, stages given or computed, firms zoned.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "engines/atlas/chain_snapshot.h"
+#include "ingest/region.h"
+#include "modules/chain/chain_store.h"
+
+namespace xinzhi::chain {
+
+struct PreparedChain {
+  StoredChain stored;
+  ingest::RegionScope region;
+  atlas::ChainSnapshot snapshot;
+  std::vector<atlas::Zone> zones;                      // per firm
+  std::vector<const StoredSegment*> segments;          // per snapshot segment (merged ones left out)
+  std::vector<std::string> stages;                     // per snapshot segment
+  std::vector<bool> stage_computed;
+  std::vector<std::vector<std::string>> aliases;       // names merged into each segment
+  std::vector<std::pair<uint32_t, uint32_t>> links;    // snapshot segment indexes
+  std::vector<std::string> provinces;                  // province index → name
+  std::map<std::string, uint32_t> segment_named;       // any name, aliases included
+};
+
+PreparedChain prepare_chain(StoredChain stored, const std::string& region_spec);
+
+}  // namespace xinzhi::chain

@@ -1,0 +1,71 @@
+// chain::ChainStore: the SQL behind industry chains (segments, links, firms, memberships,
+// firm ties, merges and the edit log). Services use this interface; SQLite implements it.
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "ingest/chain_template.h"
+#include "store/database.h"
+#include "store/migrations.h"
+
+namespace xinzhi::chain {
+
+struct ChainSummary {
+  std::string name, origin, description, home_region, created_at;
+  bool sample;
+  int64_t segments, links, firms;
+};
+
+struct StoredSegment {
+  int64_t id;
+  std::string name, stage;
+  int64_t parent_id;       // 0 when none
+  int64_t merged_into_id;  // 0 when not merged
+};
+
+struct StoredFirm {
+  int64_t id;
+  std::string name, province, city, district, listing, domain;
+  int64_t patents;
+};
+
+struct StoredChain {
+  ChainSummary summary;
+  std::vector<StoredSegment> segments;
+  std::vector<std::pair<int64_t, int64_t>> links;  // segment ids, upstream → downstream
+  std::vector<StoredFirm> firms;
+  struct Member {
+    int64_t segment_id, firm_id;
+    std::string role;
+  };
+  std::vector<Member> members;
+  struct Tie {
+    int64_t from_firm, to_firm;
+    std::string kind;
+  };
+  std::vector<Tie> ties;
+};
+
+struct CreateResult {
+  std::vector<std::string> created, skipped;  // skipped: a chain of that name exists
+};
+
+class ChainStore {
+ public:
+  virtual ~ChainStore() = default;
+  // All chains in one write transaction; chains whose name exists are skipped, so the same
+  // import twice adds nothing. Firms must already carry their region.
+  virtual CreateResult create(const std::vector<ingest::ChainTemplate>& chains, bool sample) = 0;
+  virtual std::vector<ChainSummary> list() = 0;
+  virtual StoredChain load(const std::string& name) = 0;  // NotFound if absent
+  virtual void remove(const std::string& name) = 0;
+  // Records `from` as an alias of `into` (reversible: unmerge clears it) and logs the edit.
+  virtual void merge(const std::string& chain, const std::string& from, const std::string& into) = 0;
+  virtual void unmerge(const std::string& chain, const std::string& segment) = 0;
+};
+
+std::unique_ptr<ChainStore> sqlite_chain_store(store::Database& db);
+std::vector<store::Migration> migrations();
+
+}  // namespace xinzhi::chain

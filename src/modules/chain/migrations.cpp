@@ -1,0 +1,75 @@
+// Tables owned by the chain module. Never edit a migration that has shipped; add the next one.
+#include "modules/chain/chain_store.h"
+
+namespace xinzhi::chain {
+
+std::vector<store::Migration> migrations() {
+  return {
+      {"chain", 1, "chains, segments, links, firms, memberships, ties, edit log",
+       R"sql(
+CREATE TABLE chain (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  origin TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  home_region TEXT NOT NULL DEFAULT '',
+  sample INTEGER NOT NULL DEFAULT 0 CHECK (sample IN (0, 1)),
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE TABLE chain_segment (
+  id INTEGER PRIMARY KEY,
+  chain_id INTEGER NOT NULL REFERENCES chain(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  stage TEXT NOT NULL DEFAULT '' CHECK (stage IN ('', '上游', '中游', '下游')),
+  parent_id INTEGER REFERENCES chain_segment(id) ON DELETE CASCADE,
+  merged_into_id INTEGER REFERENCES chain_segment(id) ON DELETE SET NULL,
+  UNIQUE (chain_id, name)
+);
+CREATE TABLE chain_link (
+  chain_id INTEGER NOT NULL REFERENCES chain(id) ON DELETE CASCADE,
+  from_id INTEGER NOT NULL REFERENCES chain_segment(id) ON DELETE CASCADE,
+  to_id INTEGER NOT NULL REFERENCES chain_segment(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  PRIMARY KEY (chain_id, from_id, to_id, kind)
+);
+CREATE TABLE chain_firm (
+  id INTEGER PRIMARY KEY,
+  chain_id INTEGER NOT NULL REFERENCES chain(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  name_key TEXT NOT NULL,
+  province TEXT NOT NULL DEFAULT '',
+  city TEXT NOT NULL DEFAULT '',
+  district TEXT NOT NULL DEFAULT '',
+  listing TEXT NOT NULL DEFAULT '',
+  domain TEXT NOT NULL DEFAULT '',
+  patents INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (chain_id, name_key)
+);
+CREATE TABLE chain_member (
+  chain_id INTEGER NOT NULL REFERENCES chain(id) ON DELETE CASCADE,
+  segment_id INTEGER NOT NULL REFERENCES chain_segment(id) ON DELETE CASCADE,
+  firm_id INTEGER NOT NULL REFERENCES chain_firm(id) ON DELETE CASCADE,
+  role TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (segment_id, firm_id, role)
+);
+CREATE INDEX chain_member_chain ON chain_member(chain_id);
+CREATE INDEX chain_member_firm ON chain_member(firm_id);
+CREATE TABLE chain_tie (
+  chain_id INTEGER NOT NULL REFERENCES chain(id) ON DELETE CASCADE,
+  from_firm INTEGER NOT NULL REFERENCES chain_firm(id) ON DELETE CASCADE,
+  to_firm INTEGER NOT NULL REFERENCES chain_firm(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  PRIMARY KEY (chain_id, from_firm, to_firm, kind)
+);
+CREATE TABLE chain_edit (
+  id INTEGER PRIMARY KEY,
+  chain_id INTEGER NOT NULL REFERENCES chain(id) ON DELETE CASCADE,
+  at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  action TEXT NOT NULL,
+  detail TEXT NOT NULL
+);
+)sql"},
+  };
+}
+
+}  // namespace xinzhi::chain

@@ -1,0 +1,255 @@
+// SQLite implementation of chain::ChainStore. Every statement is prepared with bound values.
+#include <SQLiteCpp/Statement.h>
+
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "base/error.h"
+#include "base/text.h"
+#include "modules/chain/chain_store.h"
+
+namespace xinzhi::chain {
+
+namespace {
+
+class SqliteChainStore final : public ChainStore {
+ public:
+  explicit SqliteChainStore(store::Database& db) : db_(db) {}
+
+  CreateResult create(const std::vector<ingest::ChainTemplate>& chains, bool sample) override {
+    store::WriteTransaction tx(db_);
+    CreateResult result;
+    for (const auto& c : chains) {
+      if (chain_id(c.name) != 0) {
+        result.skipped.push_back(c.name);
+        continue;
+      }
+      insert_chain(c, sample);
+      result.created.push_back(c.name);
+    }
+    tx.commit();
+    return result;
+  }
+
+  std::vector<ChainSummary> list() override {
+    std::vector<ChainSummary> out;
+    SQLite::Statement q(db_.sql(), std::string(kSummarySelect) + " ORDER BY c.id");
+    while (q.executeStep()) out.push_back(summary_row(q));
+    return out;
+  }
+
+  StoredChain load(const std::string& name) override {
+    auto& db = db_.sql();
+    StoredChain c;
+    SQLite::Statement q(db, std::string(kSummarySelect) + " WHERE c.name = ?");
+    q.bind(1, name);
+    if (!q.executeStep()) not_found("no chain named '" + name + "'");
+    c.summary = summary_row(q);
+    int64_t id = chain_id(name);
+    SQLite::Statement seg(db,
+                          "SELECT id, name, stage, coalesce(parent_id, 0), coalesce(merged_into_id, 0) "
+                          "FROM chain_segment WHERE chain_id = ? ORDER BY id");
+    seg.bind(1, id);
+    while (seg.executeStep())
+      c.segments.push_back({seg.getColumn(0).getInt64(), seg.getColumn(1).getString(), seg.getColumn(2).getString(),
+                            seg.getColumn(3).getInt64(), seg.getColumn(4).getInt64()});
+    SQLite::Statement lk(db, "SELECT from_id, to_id FROM chain_link WHERE chain_id = ? ORDER BY from_id, to_id");
+    lk.bind(1, id);
+    while (lk.executeStep()) c.links.push_back({lk.getColumn(0).getInt64(), lk.getColumn(1).getInt64()});
+    SQLite::Statement fm(db,
+                         "SELECT id, name, province, city, district, listing, domain, patents FROM chain_firm "
+                         "WHERE chain_id = ? ORDER BY id");
+    fm.bind(1, id);
+    while (fm.executeStep())
+      c.firms.push_back({fm.getColumn(0).getInt64(), fm.getColumn(1).getString(), fm.getColumn(2).getString(),
+                         fm.getColumn(3).getString(), fm.getColumn(4).getString(), fm.getColumn(5).getString(),
+                         fm.getColumn(6).getString(), fm.getColumn(7).getInt64()});
+    SQLite::Statement mb(db, "SELECT segment_id, firm_id, role FROM chain_member WHERE chain_id = ?");
+    mb.bind(1, id);
+    while (mb.executeStep())
+      c.members.push_back({mb.getColumn(0).getInt64(), mb.getColumn(1).getInt64(), mb.getColumn(2).getString()});
+    SQLite::Statement te(db, "SELECT from_firm, to_firm, kind FROM chain_tie WHERE chain_id = ?");
+    te.bind(1, id);
+    while (te.executeStep())
+      c.ties.push_back({te.getColumn(0).getInt64(), te.getColumn(1).getInt64(), te.getColumn(2).getString()});
+    return c;
+  }
+
+  void remove(const std::string& name) override {
+    store::WriteTransaction tx(db_);
+    int64_t id = existing_chain(name);
+    // Children first: memberships and ties, then segments (parents after their children).
+    for (auto sql : {"DELETE FROM chain_member WHERE chain_id = ?", "DELETE FROM chain_tie WHERE chain_id = ?",
+                     "DELETE FROM chain_link WHERE chain_id = ?", "DELETE FROM chain_firm WHERE chain_id = ?",
+                     "UPDATE chain_segment SET parent_id = NULL, merged_into_id = NULL WHERE chain_id = ?",
+                     "DELETE FROM chain_segment WHERE chain_id = ?", "DELETE FROM chain_edit WHERE chain_id = ?",
+                     "DELETE FROM chain WHERE id = ?"}) {
+      SQLite::Statement q(db_.sql(), sql);
+      q.bind(1, id);
+      q.exec();
+    }
+    tx.commit();
+  }
+
+  void merge(const std::string& chain, const std::string& from, const std::string& into) override {
+    store::WriteTransaction tx(db_);
+    int64_t id = existing_chain(chain);
+    int64_t a = segment_id(id, chain, from), b = segment_id(id, chain, into);
+    if (a == b) invalid_input("cannot merge segment '" + from + "' into itself");
+    // Follow `into` to the segment it finally stands for, and refuse a merge cycle.
+    for (int64_t at = b; at != 0; at = merged_into(at))
+      if (at == a) invalid_input("merging '" + from + "' into '" + into + "' would make a cycle of merges");
+    SQLite::Statement up(db_.sql(), "UPDATE chain_segment SET merged_into_id = ? WHERE id = ?");
+    up.bind(1, b);
+    up.bind(2, a);
+    up.exec();
+    log_edit(id, "merge", {{"segment", from}, {"into", into}});
+    tx.commit();
+  }
+
+  void unmerge(const std::string& chain, const std::string& segment) override {
+    store::WriteTransaction tx(db_);
+    int64_t id = existing_chain(chain);
+    int64_t a = segment_id(id, chain, segment);
+    if (merged_into(a) == 0) invalid_input("segment '" + segment + "' is not merged");
+    SQLite::Statement up(db_.sql(), "UPDATE chain_segment SET merged_into_id = NULL WHERE id = ?");
+    up.bind(1, a);
+    up.exec();
+    log_edit(id, "unmerge", {{"segment", segment}});
+    tx.commit();
+  }
+
+ private:
+  static constexpr const char* kSummarySelect =
+      "SELECT c.name, c.origin, c.description, c.home_region, c.created_at, c.sample, "
+      "(SELECT count(*) FROM chain_segment s WHERE s.chain_id = c.id), "
+      "(SELECT count(*) FROM chain_link l WHERE l.chain_id = c.id), "
+      "(SELECT count(*) FROM chain_firm f WHERE f.chain_id = c.id) FROM chain c";
+
+  static ChainSummary summary_row(SQLite::Statement& q) {
+    return {q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+            q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getInt() != 0,
+            q.getColumn(6).getInt64(),  q.getColumn(7).getInt64(),  q.getColumn(8).getInt64()};
+  }
+
+  int64_t chain_id(const std::string& name) {
+    SQLite::Statement q(db_.sql(), "SELECT id FROM chain WHERE name = ?");
+    q.bind(1, name);
+    return q.executeStep() ? q.getColumn(0).getInt64() : 0;
+  }
+  int64_t existing_chain(const std::string& name) {
+    int64_t id = chain_id(name);
+    if (id == 0) not_found("no chain named '" + name + "'");
+    return id;
+  }
+  int64_t segment_id(int64_t chain, const std::string& chain_name, const std::string& name) {
+    SQLite::Statement q(db_.sql(), "SELECT id FROM chain_segment WHERE chain_id = ? AND name = ?");
+    q.bind(1, chain);
+    q.bind(2, name);
+    if (!q.executeStep()) not_found("chain '" + chain_name + "' has no segment '" + name + "'");
+    return q.getColumn(0).getInt64();
+  }
+  int64_t merged_into(int64_t segment) {
+    SQLite::Statement q(db_.sql(), "SELECT coalesce(merged_into_id, 0) FROM chain_segment WHERE id = ?");
+    q.bind(1, segment);
+    return q.executeStep() ? q.getColumn(0).getInt64() : 0;
+  }
+  void log_edit(int64_t chain, const std::string& action, const nlohmann::json& detail) {
+    SQLite::Statement q(db_.sql(), "INSERT INTO chain_edit(chain_id, action, detail) VALUES (?, ?, ?)");
+    q.bind(1, chain);
+    q.bind(2, action);
+    q.bind(3, detail.dump());
+    q.exec();
+  }
+
+  void insert_chain(const ingest::ChainTemplate& c, bool sample) {
+    auto& db = db_.sql();
+    SQLite::Statement ch(db, "INSERT INTO chain(name, origin, description, home_region, sample) VALUES (?,?,?,?,?)");
+    ch.bind(1, c.name);
+    ch.bind(2, c.origin);
+    ch.bind(3, c.description);
+    ch.bind(4, c.home_region);
+    ch.bind(5, sample ? 1 : 0);
+    ch.exec();
+    int64_t id = db.getLastInsertRowid();
+    std::map<std::string, int64_t> seg;
+    SQLite::Statement s(db, "INSERT INTO chain_segment(chain_id, name, stage) VALUES (?,?,?)");
+    for (const auto& x : c.segments) {
+      s.bind(1, id);
+      s.bind(2, x.name);
+      s.bind(3, x.stage);
+      s.exec();
+      s.reset();
+      seg[x.name] = db.getLastInsertRowid();
+    }
+    SQLite::Statement parent(db, "UPDATE chain_segment SET parent_id = ? WHERE id = ?");
+    for (const auto& x : c.segments)
+      if (!x.parent.empty()) {
+        parent.bind(1, seg.at(x.parent));
+        parent.bind(2, seg.at(x.name));
+        parent.exec();
+        parent.reset();
+      }
+    SQLite::Statement l(db, "INSERT INTO chain_link(chain_id, from_id, to_id, kind) VALUES (?,?,?,?) ON CONFLICT DO NOTHING");
+    for (const auto& x : c.links) {
+      l.bind(1, id);
+      l.bind(2, seg.at(x.from));
+      l.bind(3, seg.at(x.to));
+      l.bind(4, x.kind);
+      l.exec();
+      l.reset();
+    }
+    // One firm row per name key; the first mention decides its region and listing.
+    std::map<std::string, int64_t> firm;
+    SQLite::Statement f(db,
+                        "INSERT INTO chain_firm(chain_id, name, name_key, province, city, district, listing, domain, "
+                        "patents) VALUES (?,?,?,?,?,?,?,?,?)");
+    SQLite::Statement m(db, "INSERT INTO chain_member(chain_id, segment_id, firm_id, role) VALUES (?,?,?,?) "
+                            "ON CONFLICT DO NOTHING");
+    for (const auto& x : c.firms) {
+      auto key = text::name_key(x.name);
+      auto it = firm.find(key);
+      if (it == firm.end()) {
+        f.bind(1, id);
+        f.bind(2, x.name);
+        f.bind(3, key);
+        f.bind(4, x.province);
+        f.bind(5, x.city);
+        f.bind(6, x.district);
+        f.bind(7, x.listing);
+        f.bind(8, x.domain);
+        f.bind(9, x.patents);
+        f.exec();
+        f.reset();
+        it = firm.emplace(key, db.getLastInsertRowid()).first;
+      }
+      m.bind(1, id);
+      m.bind(2, seg.at(x.segment));
+      m.bind(3, it->second);
+      m.bind(4, x.role);
+      m.exec();
+      m.reset();
+    }
+    SQLite::Statement t(db, "INSERT INTO chain_tie(chain_id, from_firm, to_firm, kind) VALUES (?,?,?,?) "
+                            "ON CONFLICT DO NOTHING");
+    for (const auto& x : c.ties) {
+      auto a = firm.find(text::name_key(x.from)), b = firm.find(text::name_key(x.to));
+      if (a == firm.end() || b == firm.end()) continue;  // a tie to a firm outside the chain
+      t.bind(1, id);
+      t.bind(2, a->second);
+      t.bind(3, b->second);
+      t.bind(4, x.kind);
+      t.exec();
+      t.reset();
+    }
+    log_edit(id, "create", {{"origin", c.origin}, {"segments", c.segments.size()}, {"firms", firm.size()}});
+  }
+
+  store::Database& db_;
+};
+
+}  // namespace
+
+std::unique_ptr<ChainStore> sqlite_chain_store(store::Database& db) { return std::make_unique<SqliteChainStore>(db); }
+
+}  // namespace xinzhi::chain
