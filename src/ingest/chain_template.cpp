@@ -102,7 +102,7 @@ std::vector<ChainTemplate> read_twchains(const std::string& path) {
           for (const auto& c : sub["companies"]) {
             std::string code = str(c, "c"), domain = str(c, "d");
             chain.firms.push_back({target, str(c, "n"), code.empty() ? "境外" : str(c, "m"),
-                                   code.empty() ? "境外" : "台湾", code, domain, 0, swhere});
+                                   code.empty() ? "境外" : "台湾", code, domain, 0, swhere, "", "", ""});
           }
         }
       }
@@ -155,7 +155,7 @@ std::vector<ChainTemplate> read_chain_csv(const std::string& path) {
       chain.links.push_back({get("segment"), get("target"), "link", where});
     } else if (kind == "firm" || kind == "企业") {
       if (get("firm").empty()) in.fail_here("a firm row needs column 'firm'");
-      chain.firms.push_back({get("segment"), get("firm"), get("role"), get("region"), "", "", 0, where});
+      chain.firms.push_back({get("segment"), get("firm"), get("role"), get("region"), "", "", 0, where, "", "", ""});
     } else {
       in.fail_here("kind is '" + kind + "', expected segment, link or firm (环节, 链接, 企业)");
     }

@@ -1,0 +1,99 @@
+// A six-firm chain worked out by hand: segments A, A1 (inside A) and B; provinces
+// 0 天津 (local), 1 北京 (partner), 2 广东; firm 4 has no known province.
+#include "engines/atlas/chain_atlas.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "engines/atlas/leaders.h"
+
+namespace xinzhi::atlas {
+
+ChainSnapshot hand_chain() {
+  ChainSnapshot c;
+  c.segment_parent = {-1, 0, -1};              // A, A1 ⊂ A, B
+  c.firm_province = {0, 1, 1, 2, -1, 0};       // f0 津, f1 京, f2 京, f3 粤, f4 ?, f5 津
+  c.firm_patents = {3, 1, 7, 0, 1, 0};
+  c.province_count = 3;
+  c.memberships = {{1, 0}, {0, 1}, {1, 1}, {2, 2}, {2, 3}, {2, 4}, {1, 5}};
+  c.ties = {{2, 3, TieKind::Supply}, {1, 0, TieKind::Investment}};
+  return c;
+}
+
+std::vector<Zone> zones() {
+  return {Zone::Local, Zone::Partner, Zone::Partner, Zone::Elsewhere, Zone::Elsewhere, Zone::Local};
+}
+
+TEST(ChainAtlas, CountsSharesConcentrationAndPatents) {
+  auto c = hand_chain();
+  ChainAtlas atlas(c, zones(), {0.7, 10});
+  atlas.run();
+  const auto& a = atlas.segments()[0];  // A holds f0, f5 (through A1) and f1
+  EXPECT_EQ(a.total, 3u);
+  EXPECT_EQ(a.local, 2u);
+  EXPECT_EQ(a.partner, 1u);
+  EXPECT_NEAR(a.local_share, 2.0 / 3, 1e-12);
+  EXPECT_NEAR(a.hhi, 10000 * (4.0 / 9 + 1.0 / 9), 1e-9);  // 天津 2/3, 北京 1/3
+  EXPECT_EQ(a.patents, 4u);
+  EXPECT_FALSE(a.missing);
+  EXPECT_TRUE(a.weak);  // 0.667 < 0.7
+  const auto& b = atlas.segments()[2];
+  EXPECT_EQ(b.total, 3u);
+  EXPECT_TRUE(b.missing);
+  EXPECT_NEAR(b.hhi, 5000, 1e-9);  // f4's unknown province is left out: 北京 1/2, 广东 1/2
+  EXPECT_EQ(b.by_province, (std::vector<uint32_t>{0, 1, 1}));
+  EXPECT_NEAR(atlas.coverage(), 2.0 / 3, 1e-12);
+  EXPECT_EQ(atlas.firms_of(0), (std::vector<uint32_t>{0, 1, 5}));
+}
+
+TEST(ChainAtlas, WeakShareThresholdAndSingleLocalFirm) {
+  auto c = hand_chain();
+  ChainAtlas loose(c, zones(), {0.5, 10});
+  loose.run();
+  EXPECT_FALSE(loose.segments()[0].weak);  // two local firms, share 0.667 ≥ 0.5
+  c.memberships.pop_back();                // without f5 A has one local firm
+  ChainAtlas single(c, zones(), {0.0, 10});
+  single.run();
+  EXPECT_TRUE(single.segments()[0].weak);
+}
+
+TEST(ChainAtlas, CandidatesPartnersFirstThenStrength) {
+  auto c = hand_chain();
+  ChainAtlas atlas(c, zones());
+  atlas.run();
+  // strength = direct segments + ties + log2(1 + patents)
+  EXPECT_NEAR(atlas.firm_strength()[2], 1 + 1 + 3, 1e-12);
+  EXPECT_NEAR(atlas.firm_strength()[3], 1 + 1 + 0, 1e-12);
+  EXPECT_NEAR(atlas.firm_strength()[4], 1 + 0 + 1, 1e-12);
+  EXPECT_EQ(atlas.candidates(2), (std::vector<uint32_t>{2, 3, 4}));
+  EXPECT_EQ(atlas.candidates(0), (std::vector<uint32_t>{1}));
+}
+
+TEST(ChainAtlas, RejectsMismatchedInput) {
+  auto c = hand_chain();
+  EXPECT_THROW(ChainAtlas(c, {Zone::Local}), std::invalid_argument);
+  c.memberships.push_back({9, 0});
+  ChainAtlas atlas(c, zones());
+  EXPECT_THROW(atlas.run(), std::out_of_range);
+}
+
+TEST(LeaderRanking, ScoresByTheDocumentedWeights) {
+  auto c = hand_chain();
+  LeaderRanking ranking(c);
+  ranking.run();
+  const auto& r = ranking.ranked();
+  ASSERT_EQ(r.size(), 6u);
+  // f1: 0.30·2/2 + 0.20·1/1 (investment) + 0.15·ln2/ln8 + 0.15·(1/5)/(1/5)
+  EXPECT_EQ(r[0].firm, 1u);
+  EXPECT_NEAR(r[0].score, 0.30 + 0.20 + 0.15 * std::log(2) / std::log(8) + 0.15, 1e-12);
+  // f2: 0.30·1/2 + 0.20·1 (supply) + 0.15·1 (patents) + 0.15·1
+  EXPECT_EQ(r[1].firm, 2u);
+  EXPECT_NEAR(r[1].score, 0.15 + 0.20 + 0.15 + 0.15, 1e-12);
+  EXPECT_EQ(r[2].firm, 0u);
+  EXPECT_NEAR(r[2].score, 0.15 + 0.15 * std::log(4) / std::log(8) + 0.15, 1e-12);
+  EXPECT_EQ(r[1].supply, 1u);
+  EXPECT_NEAR(r[0].centrality, 0.2, 1e-12);
+}
+
+}  // namespace xinzhi::atlas

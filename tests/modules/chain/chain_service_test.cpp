@@ -1,0 +1,203 @@
+#include "modules/chain/chain_service.h"
+
+#include <gtest/gtest.h>
+
+#include <deque>
+#include <fstream>
+#include <map>
+#include <set>
+
+#include "base/text.h"
+#include "ingest/ickg.h"
+#include "modules/kg/knowledge_graph.h"
+#include "modules/registry.h"
+#include "support/test_support.h"
+
+namespace xinzhi::chain {
+
+using testing::ScratchDir;
+
+struct Fixture {
+  ScratchDir dir;
+  store::Database db{dir.file("x.db")};
+  std::unique_ptr<kg::GraphStore> graph;
+  std::unique_ptr<ChainStore> chains;
+  std::unique_ptr<ChainService> service;
+  Fixture() {
+    modules::migrate(db);
+    graph = kg::sqlite_graph_store(db);
+    chains = sqlite_chain_store(db);
+    service = std::make_unique<ChainService>(*chains, *graph);
+  }
+  int64_t count(const char* table) {
+    return db.sql().execAndGet(std::string("SELECT count(*) FROM ") + table).getInt64();
+  }
+};
+
+const SegmentRow& row(const AtlasReport& r, const std::string& name) {
+  for (const auto& s : r.segments)
+    if (s.name == name) return s;
+  throw std::runtime_error("no segment " + name);
+}
+
+TEST(ChainDerive, MatchesAnIndependentBreadthFirstSearchOnIckg25) {
+  XINZHI_REQUIRE_DATA(testing::ickg25());
+  Fixture f;
+  kg::KnowledgeGraph(*f.graph).import_ickg(testing::ickg25());
+  f.service->derive("新能源车行业", 2, "新能源车");
+  auto atlas = f.service->atlas({"新能源车", "天津", 0.2, 10, 20});
+
+  // The same rule, computed here from the raw files: segment nodes are industry/other
+  // entities keyed by name; links 上游于 and 供给 point downstream, 包含 points from part to whole.
+  auto data = ingest::read_ickg(testing::ickg25());
+  auto kinds = ingest::infer_ickg_kinds(data);
+  std::map<int64_t, std::string> key_of, kind_of;
+  for (size_t i = 0; i < data.entities.size(); ++i) {
+    key_of[data.entities[i].id] = text::name_key(data.entities[i].name);
+    kind_of[data.entities[i].id] = std::string(ingest::kind_name(kinds[i]));
+  }
+  std::map<int64_t, std::string> rel;
+  for (auto& [id, name] : data.relations) rel[id] = name;
+  auto segment = [&](int64_t e) { return kind_of[e] == "industry" || kind_of[e] == "other"; };
+  std::map<std::string, std::set<std::string>> down, up;
+  for (const auto& q : data.quads) {
+    const auto& r = rel[q.relation];
+    if ((r != "上游于" && r != "供给" && r != "包含") || !segment(q.head) || !segment(q.tail)) continue;
+    auto a = key_of[q.head], b = key_of[q.tail];
+    if (r == "包含") std::swap(a, b);
+    if (a == b) continue;
+    down[a].insert(b);
+    up[b].insert(a);
+  }
+  std::set<std::string> expected;
+  for (auto* adj : {&down, &up}) {
+    std::map<std::string, int> dist{{text::name_key("新能源车行业"), 0}};
+    std::deque<std::string> queue{text::name_key("新能源车行业")};
+    while (!queue.empty()) {
+      auto u = queue.front();
+      queue.pop_front();
+      expected.insert(u);
+      if (dist[u] == 2) continue;
+      for (const auto& v : (*adj)[u])
+        if (!dist.count(v)) dist[v] = dist[u] + 1, queue.push_back(v);
+    }
+  }
+  std::set<std::string> derived;
+  for (const auto& s : atlas.segments) derived.insert(text::name_key(s.name));
+  EXPECT_EQ(derived, expected);
+  EXPECT_EQ(derived.size(), 255u);
+
+  // Per-segment enterprise counts against the raw relations.
+  std::map<std::string, std::set<std::string>> firms;
+  for (const auto& q : data.quads) {
+    const auto& r = rel[q.relation];
+    if ((r == "涉足行业" || r == "归属于行业" || r == "供给") && kind_of[q.head] == "company" && segment(q.tail))
+      firms[key_of[q.tail]].insert(key_of[q.head]);
+  }
+  size_t checked = 0;
+  for (const auto& s : atlas.segments) {
+    EXPECT_EQ(s.firms, firms[text::name_key(s.name)].size()) << s.name;
+    checked += s.firms > 0;
+  }
+  EXPECT_GT(checked, 100u);
+}
+
+TEST(ChainImport, AllTwentyEightTwchainsChainsAndTheSemiconductorAtlas) {
+  auto path = testing::shared_data() + "/twchains/chains.json";
+  XINZHI_REQUIRE_DATA(path);
+  Fixture f;
+  auto report = f.service->import_file(path);
+  EXPECT_EQ(report.result.created.size(), 28u);
+  EXPECT_EQ(f.service->import_file(path).result.skipped.size(), 28u);  // nothing added twice
+  EXPECT_EQ(f.count("chain"), 28);
+
+  // Independently: listed (stock code) and foreign (domain) firm names of 半導體.
+  nlohmann::json doc = nlohmann::json::parse(std::ifstream(path));
+  std::set<std::string> listed, foreign;
+  for (const auto& ind : doc["industries"])
+    if (ind["name"] == "半導體")
+      for (const auto& layer : ind["layers"])
+        for (const auto& seg : layer["segments"])
+          for (const auto& sub : seg["subs"])
+            for (const auto& c : sub["companies"])
+              (c.value("c", "").empty() ? foreign : listed).insert(text::name_key(c["n"].get<std::string>()));
+  auto atlas = f.service->atlas({"半導體", "", 0.2, 10, 20});
+  EXPECT_EQ(atlas.region.label, "台湾");
+  EXPECT_EQ(atlas.local_firms, listed.size());
+  EXPECT_EQ(atlas.firms, listed.size() + foreign.size());
+  std::set<std::string> stages;
+  for (const auto& s : atlas.segments) stages.insert(s.stage);
+  EXPECT_EQ(stages, (std::set<std::string>{"上游", "中游", "下游"}));
+  EXPECT_EQ(atlas.segments.front().stage, "上游");
+  size_t gaps = 0;
+  for (const auto& s : atlas.segments) gaps += s.missing || s.weak;
+  EXPECT_GT(gaps, 0u);
+  // For Tianjin the same chain is all gaps, with outside firms as candidates.
+  auto tianjin = f.service->atlas({"半導體", "天津", 0.2, 3, 5});
+  EXPECT_EQ(tianjin.coverage, 0);
+  EXPECT_LE(tianjin.segments.front().candidates.size(), 3u);
+}
+
+TEST(ChainImport, BadTemplatesNameTheProblemAndWriteNothing) {
+  Fixture f;
+  ScratchDir d;
+  auto unknown = d.write("a.csv",
+                         "chain,kind,segment,stage,target\n"
+                         "测试链,segment,电池,上游,\n测试链,link,电池,,整车\n");
+  testing::expect_error_containing([&] { f.service->import_file(unknown); },
+                                   "a.csv:3: link names unknown segment '整车' in chain '测试链'");
+  auto dup = d.write("b.csv", "链,类型,环节\n测试链,环节,电池\n测试链,环节,电池\n");
+  testing::expect_error_containing([&] { f.service->import_file(dup); },
+                                   "b.csv:3: segment '电池' is defined twice in chain '测试链' (first at ");
+  auto empty = d.write("c.csv", "chain,kind,segment,firm\n空链,firm,电池,天津甲有限公司\n");
+  testing::expect_error_containing([&] { f.service->import_file(empty); }, "chain '空链' has no segments");
+  auto stage = d.write("d.csv", "chain,kind,segment,stage\n测试链,segment,电池,上上游\n");
+  testing::expect_error_containing([&] { f.service->import_file(stage); }, "stage '上上游'");
+  // A good chain before a bad one in the same file: neither is written.
+  auto mixed = d.write("e.csv", "chain,kind,segment,target\n好链,segment,电池,\n坏链,segment,电机,\n坏链,link,电机,整车\n");
+  EXPECT_ANY_THROW(f.service->import_file(mixed));
+  EXPECT_EQ(f.count("chain"), 0);
+  EXPECT_EQ(f.count("chain_segment"), 0);
+}
+
+TEST(ChainTemplate, ImportsTheShippedExample) {
+  Fixture f;
+  auto r = f.service->import_file(std::string(XINZHI_SOURCE_DIR) + "/data/examples/chain-template.csv");
+  ASSERT_EQ(r.result.created.size(), 1u);
+  auto atlas = f.service->atlas({r.result.created[0], "天津", 0.2, 10, 20});
+  EXPECT_EQ(atlas.segments.size(), 8u);
+  EXPECT_EQ(row(atlas, "动力电池").local, 2u);
+  EXPECT_TRUE(row(atlas, "车规级芯片").missing);
+  EXPECT_EQ(row(atlas, "车规级芯片").candidates.front().zone, "partner");  // 北京 before 上海
+}
+
+TEST(ChainMerge, FoldsASegmentInAndUnfoldsIt) {
+  Fixture f;
+  modules::seed_sample_region(f.db);
+  const std::string chain = "新能源汽车（示例）";
+  auto before = f.service->atlas({chain, "天津", 0.2, 10, 20});
+  auto battery = row(before, "动力电池").firms, cathode = row(before, "正极材料").firms;
+  f.chains->merge(chain, "正极材料", "动力电池");
+  auto merged = f.service->atlas({chain, "天津", 0.2, 10, 20});
+  EXPECT_EQ(merged.segments.size(), before.segments.size() - 1);
+  EXPECT_EQ(row(merged, "动力电池").aliases, std::vector<std::string>{"正极材料"});
+  EXPECT_LE(row(merged, "动力电池").firms, battery + cathode);
+  EXPECT_GT(row(merged, "动力电池").firms, battery);
+  EXPECT_EQ(f.service->segment_firms(chain, "正极材料", "天津").size(), row(merged, "动力电池").firms);
+  testing::expect_error_containing([&] { f.chains->merge(chain, "动力电池", "正极材料"); }, "cycle");
+  f.chains->unmerge(chain, "正极材料");
+  auto after = f.service->atlas({chain, "天津", 0.2, 10, 20});
+  EXPECT_EQ(row(after, "正极材料").firms, cathode);
+  EXPECT_EQ(f.db.sql().execAndGet("SELECT count(*) FROM chain_edit WHERE action IN ('merge','unmerge')").getInt(), 2);
+}
+
+TEST(ChainService, UnknownNamesAreNotFound) {
+  Fixture f;
+  modules::seed_sample_region(f.db);
+  testing::expect_error_containing([&] { f.service->atlas({"没有这条链", "天津", 0.2, 10, 20}); }, "no chain named");
+  testing::expect_error_containing([&] { f.service->derive("不存在的行业", 2, "x"); }, "no industry or product named");
+  testing::expect_error_containing([&] { f.service->segment_firms("信创（示例）", "无", ""); }, "has no segment");
+  EXPECT_EQ(f.service->atlas({"信创（示例）", "", 0.2, 10, 20}).region.label, "天津市");  // the default region
+}
+
+}  // namespace xinzhi::chain
