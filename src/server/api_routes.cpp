@@ -10,22 +10,12 @@
 #include "ingest/region.h"
 #include "modules/kg/knowledge_graph.h"
 #include "server/json_response.h"
+#include "server/request_json.h"
 #include "store/database.h"
 
 namespace xinzhi::server {
 
 namespace {
-
-nlohmann::json parse_body(const httplib::Request& req) {
-  auto type = req.get_header_value("Content-Type");
-  if (!type.empty() && type.rfind("application/json", 0) != 0)
-    invalid_input("Content-Type is '" + type + "', expected application/json");
-  try {
-    return nlohmann::json::parse(req.body);
-  } catch (const nlohmann::json::parse_error& e) {
-    invalid_input("request body is not valid JSON (at byte " + std::to_string(e.byte) + ")");
-  }
-}
 
 nlohmann::json region_json(const std::string& name, const ingest::Region& r) {
   return {{"name", name},          {"province", r.province}, {"city", r.city},
@@ -44,6 +34,7 @@ std::string checked_name(const nlohmann::json& v, const std::string& where) {
 
 void install_api_routes(httplib::Server& http, const std::string& db_path) {
   auto store = std::make_shared<store::Store>(db_path);
+  install_chain_routes(http, store);
 
   http.Get("/api/health", [store](const httplib::Request&, httplib::Response& res) {
     store->connection().sql().execAndGet("SELECT 1");
@@ -66,7 +57,7 @@ void install_api_routes(httplib::Server& http, const std::string& db_path) {
     write_json(res, region_json(name, ingest::RegionGazetteer::instance().infer(name)));
   });
   http.Post("/api/regions/infer", [](const httplib::Request& req, httplib::Response& res) {
-    auto body = parse_body(req);
+    auto body = parse_json_body(req);
     if (!body.is_object() || !body.contains("names")) invalid_input("body must be an object with field 'names'");
     const auto& names = body["names"];
     if (!names.is_array()) invalid_input("field 'names' must be an array of strings");

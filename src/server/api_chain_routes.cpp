@@ -1,0 +1,81 @@
+// /api/chains: the industry-chain atlas over HTTP. Names travel URL-encoded in the path.
+#include <httplib.h>
+
+#include "modules/chain/chain_service.h"
+#include "server/api_routes.h"
+#include "server/json_response.h"
+#include "server/request_json.h"
+#include "store/database.h"
+
+namespace xinzhi::server {
+
+namespace {
+template <class Fn>
+auto with_chains(store::Store& store, Fn fn) {
+  auto& db = store.connection();
+  auto graph = kg::sqlite_graph_store(db);
+  auto chains = chain::sqlite_chain_store(db);
+  chain::ChainService service(*chains, *graph);
+  return fn(service, *chains);
+}
+
+chain::AtlasRequest atlas_request(const httplib::Request& req) {
+  return {req.matches[1], string_param(req, "region"), number_param(req, "weak_share", 0.2, 0, 1),
+          static_cast<size_t>(number_param(req, "candidates", 10, 0, 100)),
+          static_cast<size_t>(number_param(req, "leaders", 20, 0, 1000))};
+}
+}  // namespace
+
+void install_chain_routes(httplib::Server& http, std::shared_ptr<store::Store> store) {
+  http.Get("/api/chains", [store](const httplib::Request&, httplib::Response& res) {
+    with_chains(*store, [&](chain::ChainService& s, chain::ChainStore&) {
+      nlohmann::json list = nlohmann::json::array();
+      for (const auto& c : s.list()) list.push_back(chain::to_json(c));
+      write_json(res, {{"chains", list}});
+    });
+  });
+
+  http.Get(R"(/api/chains/([^/]+)/atlas)", [store](const httplib::Request& req, httplib::Response& res) {
+    with_chains(*store, [&](chain::ChainService& s, chain::ChainStore&) {
+      write_json(res, chain::to_json(s.atlas(atlas_request(req))));
+    });
+  });
+
+  http.Get(R"(/api/chains/([^/]+)/segments/([^/]+)/firms)", [store](const httplib::Request& req, httplib::Response& res) {
+    with_chains(*store, [&](chain::ChainService& s, chain::ChainStore&) {
+      nlohmann::json firms = nlohmann::json::array();
+      for (const auto& f : s.segment_firms(req.matches[1], req.matches[2], string_param(req, "region")))
+        firms.push_back(chain::to_json(f));
+      write_json(res, {{"chain", req.matches[1]}, {"segment", req.matches[2]}, {"firms", firms}});
+    });
+  });
+
+  http.Post("/api/chains/derive", [store](const httplib::Request& req, httplib::Response& res) {
+    auto body = parse_json_body(req);
+    auto focus = string_field(body, "focus"), name = string_field(body, "name");
+    int hops = int_field(body, "hops", 2, 0, 10);
+    with_chains(*store, [&](chain::ChainService& s, chain::ChainStore&) {
+      write_json(res, chain::to_json(s.derive(focus, hops, name)), 201);
+    });
+  });
+
+  http.Post(R"(/api/chains/([^/]+)/merge)", [store](const httplib::Request& req, httplib::Response& res) {
+    auto body = parse_json_body(req);
+    auto from = string_field(body, "from"), into = string_field(body, "into");
+    with_chains(*store, [&](chain::ChainService&, chain::ChainStore& c) {
+      c.merge(req.matches[1], from, into);
+      write_json(res, {{"merged", from}, {"into", into}});
+    });
+  });
+
+  http.Post(R"(/api/chains/([^/]+)/unmerge)", [store](const httplib::Request& req, httplib::Response& res) {
+    auto body = parse_json_body(req);
+    auto segment = string_field(body, "segment");
+    with_chains(*store, [&](chain::ChainService&, chain::ChainStore& c) {
+      c.unmerge(req.matches[1], segment);
+      write_json(res, {{"unmerged", segment}});
+    });
+  });
+}
+
+}  // namespace xinzhi::server

@@ -1,0 +1,57 @@
+#include "server/request_json.h"
+
+#include "base/error.h"
+#include "base/text.h"
+
+namespace xinzhi::server {
+
+nlohmann::json parse_json_body(const httplib::Request& req) {
+  auto type = req.get_header_value("Content-Type");
+  if (!type.empty() && type.rfind("application/json", 0) != 0)
+    invalid_input("Content-Type is '" + type + "', expected application/json");
+  try {
+    return nlohmann::json::parse(req.body);
+  } catch (const nlohmann::json::parse_error& e) {
+    invalid_input("request body is not valid JSON (at byte " + std::to_string(e.byte) + ")");
+  }
+}
+
+std::string string_field(const nlohmann::json& body, const std::string& field, size_t max_bytes) {
+  if (!body.is_object()) invalid_input("request body must be a JSON object");
+  if (!body.contains(field)) invalid_input("field '" + field + "' is missing");
+  if (!body[field].is_string()) invalid_input("field '" + field + "' must be a string");
+  auto s = body[field].get<std::string>();
+  if (!text::is_valid_utf8(s)) invalid_input("field '" + field + "' is not valid UTF-8");
+  if (s.size() > max_bytes) invalid_input("field '" + field + "' is longer than " + std::to_string(max_bytes) + " bytes");
+  return s;
+}
+
+int int_field(const nlohmann::json& body, const std::string& field, int fallback, int lo, int hi) {
+  if (!body.is_object() || !body.contains(field)) return fallback;
+  if (!body[field].is_number_integer()) invalid_input("field '" + field + "' must be an integer");
+  auto v = body[field].get<int64_t>();
+  if (v < lo || v > hi)
+    invalid_input("field '" + field + "' is " + std::to_string(v) + ", expected " + std::to_string(lo) + " to " +
+                  std::to_string(hi));
+  return static_cast<int>(v);
+}
+
+double number_param(const httplib::Request& req, const std::string& name, double fallback, double lo, double hi) {
+  if (!req.has_param(name.c_str())) return fallback;
+  auto text = req.get_param_value(name.c_str());
+  char* end = nullptr;
+  double v = std::strtod(text.c_str(), &end);
+  if (text.empty() || *end != '\0' || !(v >= lo && v <= hi))
+    invalid_input("query parameter '" + name + "' is '" + text + "', expected a number from " + std::to_string(lo) +
+                  " to " + std::to_string(hi));
+  return v;
+}
+
+std::string string_param(const httplib::Request& req, const std::string& name, const std::string& fallback) {
+  if (!req.has_param(name.c_str())) return fallback;
+  auto s = req.get_param_value(name.c_str());
+  if (!text::is_valid_utf8(s) || s.size() > 1000) invalid_input("query parameter '" + name + "' is not a valid name");
+  return s;
+}
+
+}  // namespace xinzhi::server
