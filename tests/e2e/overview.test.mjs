@@ -3,57 +3,18 @@
 // overview chart rendered and shows the same numbers as the API.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { startPlatform, artifacts } from './harness.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const require = createRequire(join(root, 'web/package.json'));
-const { chromium } = require('playwright-core');
-const bin = process.env.XINZHI_BIN ?? join(root, 'build/release/src/cli/xinzhi');
-const artifacts = join(root, 'tests/e2e/artifacts');
-
-let server, browser, base, work;
-
-async function waitForServer(proc) {
-  return new Promise((ok, fail) => {
-    let out = '';
-    const timer = setTimeout(() => fail(new Error(`server did not start: ${out}`)), 15000);
-    proc.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(/serving (http:\/\/127\.0\.0\.1:\d+)\//);
-      if (m) { clearTimeout(timer); ok(m[1]); }
-    });
-    proc.on('exit', (code) => fail(new Error(`server exited with ${code}: ${out}`)));
-  });
-}
+let platform, browser, base;
 
 before(async () => {
-  work = mkdtempSync(join(tmpdir(), 'xinzhi-e2e-'));
-  const db = join(work, 'x.db');
-  execFileSync(bin, ['demo', 'seed', '--db', db]);
-  server = spawn(bin, ['serve', '--db', db, '--port', '0', '--web-root', join(root, 'web/dist'), '--log-level', 'warn'],
-    { stdio: ['ignore', 'pipe', 'inherit'] });
-  base = await waitForServer(server);
-  // Its own profile folder (--user-data-dir), and no background traffic: this machine's
-  // network is closed and chromium's calls home would only fail.
-  browser = await chromium.launchPersistentContext(join(work, 'chromium'), {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  mkdirSync(artifacts, { recursive: true });
+  platform = await startPlatform();
+  ({ browser, base } = platform);
 });
 
 after(async () => {
-  await browser?.close();
-  server?.kill('SIGTERM');
-  if (work) rmSync(work, { recursive: true, force: true });
+  await platform?.stop();
 });
 
 async function openOverview(page) {

@@ -1,11 +1,11 @@
 // ECharts, loaded piece by piece (bar and pie on canvas) to keep the bundle small. Every
 // chart is registered on window.__xinzhi.charts so end-to-end tests can read what it shows.
 import * as echarts from 'echarts/core';
-import { BarChart, PieChart } from 'echarts/charts';
+import { BarChart, GraphChart, PieChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent, LegendComponent, TitleComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([BarChart, PieChart, GridComponent, TooltipComponent, LegendComponent, TitleComponent, CanvasRenderer]);
+echarts.use([BarChart, GraphChart, PieChart, GridComponent, TooltipComponent, LegendComponent, TitleComponent, CanvasRenderer]);
 
 declare global {
   interface Window {

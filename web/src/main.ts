@@ -4,6 +4,7 @@ import { disposeCharts } from './charts';
 import { el } from './dom';
 import { currentLang, setLang, t } from './i18n';
 import { mechanismName, mechanisms } from './mechanisms';
+import { renderChain } from './pages/chain';
 import { renderNotBuilt } from './pages/not_built';
 import { renderOverview } from './pages/overview';
 
@@ -12,7 +13,7 @@ const page = document.getElementById('page')!;
 const langButton = document.getElementById('lang-switch')!;
 
 function route(): string {
-  return location.hash.replace(/^#\//, '') || 'overview';
+  return location.hash.replace(/^#\//, '').split('?')[0] || 'overview';
 }
 
 function renderNav(): void {
@@ -37,7 +38,8 @@ async function render(): Promise<void> {
   page.setAttribute('aria-busy', 'true');
   try {
     const m = mechanisms.find((x) => x.id === id);
-    if (m) renderNotBuilt(page, m);
+    if (id === 'chain') await renderChain(page);
+    else if (m) renderNotBuilt(page, m);
     else await renderOverview(page);
   } catch (e) {
     page.replaceChildren(el('h1', {}, t('loadFailed')), el('p', { class: 'banner error' }, String((e as Error).message)));

@@ -1,0 +1,65 @@
+// Browser test of the chain atlas page: the sample region's chain and a chain imported from
+// real data (twchains 半導體); clicking a segment lists the same firms as the API.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { startPlatform, artifacts, bin, root } from './harness.mjs';
+
+let platform, browser, base;
+
+before(async () => {
+  platform = await startPlatform((db) => {
+    execFileSync(bin, ['chain', 'import', join(root, '../shared/data/twchains/chains.json'), '--db', db]);
+  });
+  ({ browser, base } = platform);
+});
+
+after(async () => {
+  await platform?.stop();
+});
+
+const enc = encodeURIComponent;
+
+async function openChain(page, chain, region) {
+  await page.goto(`${base}/#/chain?c=${enc(chain)}&r=${enc(region)}`);
+  await page.waitForSelector('main[data-page="chain"][aria-busy="false"]');
+  await page.waitForSelector('[data-testid="chain-map"] .segment-chip');
+}
+
+async function clickAndCompare(page, chain, segment, region) {
+  await page.click(`.segment-chip[data-segment="${segment}"]`);
+  await page.waitForSelector(`#segment-panel[data-segment="${segment}"] [data-testid="segment-firms-table"]`);
+  const shown = await page.$$eval('[data-testid="segment-firms-table"] tbody tr td:first-child', (tds) => tds.map((td) => td.textContent));
+  const api = await (await fetch(`${base}/api/chains/${enc(chain)}/segments/${enc(segment)}/firms?region=${enc(region)}`)).json();
+  assert.deepEqual(shown, api.firms.map((f) => f.name));
+  return api.firms;
+}
+
+test('sample chain: stages, coverage colours and a segment click match the API', async () => {
+  const page = await browser.newPage();
+  const chain = '新能源汽车（示例）';
+  await openChain(page, chain, '天津');
+  const atlas = await (await fetch(`${base}/api/chains/${enc(chain)}/atlas?region=${enc('天津')}`)).json();
+  const chips = await page.$$eval('.segment-chip', (cs) => cs.map((c) => ({ name: c.dataset.segment, status: c.dataset.status })));
+  assert.deepEqual(chips.map((c) => c.name), atlas.segments.map((s) => s.name));
+  assert.deepEqual(chips.map((c) => c.status), atlas.segments.map((s) => (s.missing ? 'missing' : s.weak ? 'weak' : 'covered')));
+  assert.equal(await page.textContent('[data-testid="atlas-gaps"]'), String(atlas.gaps.length));
+  const firms = await clickAndCompare(page, chain, '动力电池', '天津');
+  assert.ok(firms.some((f) => f.zone === 'local'));
+  const gapRows = await page.$$eval('[data-testid="gaps-table"] tbody tr', (rows) => rows.length);
+  assert.equal(gapRows, atlas.gaps.length);
+  await page.screenshot({ path: join(artifacts, 'chain-sample.png'), fullPage: true });
+  await page.close();
+});
+
+test('imported real chain (twchains 半導體): listed firms local, foreign outside', async () => {
+  const page = await browser.newPage();
+  await openChain(page, '半導體', '台湾');
+  const firms = await clickAndCompare(page, '半導體', '代工服務', '台湾');
+  assert.ok(firms.some((f) => f.zone === 'local' && f.province === '台湾'));
+  assert.ok(firms.some((f) => f.zone === 'elsewhere' && f.province === '境外'));
+  assert.match(await page.textContent('[data-testid="atlas-coverage"]'), /%$/);
+  await page.screenshot({ path: join(artifacts, 'chain-semiconductor.png'), fullPage: true });
+  await page.close();
+});

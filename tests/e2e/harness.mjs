@@ -1,0 +1,56 @@
+// Shared by the browser tests: a real `xinzhi serve` on a free port over a fresh database
+// with the sample region, and Debian's chromium driven by playwright-core.
+import { spawn, execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(join(root, 'web/package.json'));
+const { chromium } = require('playwright-core');
+export const bin = process.env.XINZHI_BIN ?? join(root, 'build/release/src/cli/xinzhi');
+export const artifacts = join(root, 'tests/e2e/artifacts');
+
+function waitForServer(proc) {
+  return new Promise((ok, fail) => {
+    let out = '';
+    const timer = setTimeout(() => fail(new Error(`server did not start: ${out}`)), 15000);
+    proc.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/serving (http:\/\/127\.0\.0\.1:\d+)\//);
+      if (m) { clearTimeout(timer); ok(m[1]); }
+    });
+    proc.on('exit', (code) => fail(new Error(`server exited with ${code}: ${out}`)));
+  });
+}
+
+// Starts server and browser; `prepare(db)` may load more data before the server starts.
+export async function startPlatform(prepare = () => {}) {
+  const work = mkdtempSync(join(tmpdir(), 'xinzhi-e2e-'));
+  const db = join(work, 'x.db');
+  execFileSync(bin, ['demo', 'seed', '--db', db]);
+  prepare(db);
+  const server = spawn(bin, ['serve', '--db', db, '--port', '0', '--web-root', join(root, 'web/dist'), '--log-level', 'warn'],
+    { stdio: ['ignore', 'pipe', 'inherit'] });
+  const base = await waitForServer(server);
+  // Its own profile folder (--user-data-dir), and no background traffic: this machine's
+  // network is closed and chromium's calls home would only fail.
+  const browser = await chromium.launchPersistentContext(join(work, 'chromium'), {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  mkdirSync(artifacts, { recursive: true });
+  return {
+    base, browser, db,
+    async stop() {
+      await browser.close();
+      server.kill('SIGTERM');
+      rmSync(work, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,129 @@
+// 产业链图谱: a chain's segments left to right by stage, coloured by local coverage; a click
+// shows a segment's firms by region; gaps with candidates, chain leaders, 京津冀 complementarity.
+import { getJson, type Atlas, type AtlasSegment, type ChainSummary, type FirmRow } from '../api';
+import { mountChart } from '../charts';
+import { el, fmt } from '../dom';
+import { t, type Key } from '../i18n';
+
+const enc = encodeURIComponent;
+const STAGES: [string, Key][] = [['上游', 'upstream'], ['中游', 'midstream'], ['下游', 'downstream'], ['', 'noStage']];
+
+function status(s: AtlasSegment): 'missing' | 'weak' | 'covered' {
+  return s.missing ? 'missing' : s.weak ? 'weak' : 'covered';
+}
+const COLOURS = { missing: '#d4380d', weak: '#fa8c16', covered: '#389e0d' };
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+function table(headers: string[], rows: (string | Node)[][], testid: string): HTMLElement {
+  return el('table', { 'data-testid': testid },
+    el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', {}, h)))),
+    el('tbody', {}, ...rows.map((r) => el('tr', {}, ...r.map((c) => el('td', {}, c))))));
+}
+
+async function showFirms(panel: HTMLElement, chain: string, segment: string, region: string): Promise<void> {
+  panel.replaceChildren(el('h2', {}, `${t('segmentFirms')} · ${segment}`));
+  const data = await getJson<{ firms: FirmRow[] }>(
+    `/api/chains/${enc(chain)}/segments/${enc(segment)}/firms?region=${enc(region)}`);
+  panel.setAttribute('data-segment', segment);
+  panel.append(table([t('firm'), t('zone'), t('region'), t('patentsCol')],
+    data.firms.map((f) => [f.name, t(`zone_${f.zone}` as Key), [f.province, f.city !== f.province ? f.city : '', f.district].filter(Boolean).join(' ') || '—', fmt(f.patents)]),
+    'segment-firms-table'));
+}
+
+export async function renderChain(root: HTMLElement): Promise<void> {
+  const params = new URLSearchParams(location.hash.split('?')[1] ?? '');
+  const { chains } = await getJson<{ chains: ChainSummary[] }>('/api/chains');
+  root.replaceChildren(el('h1', {}, t('chain')));
+  if (chains.length === 0) {
+    root.append(el('p', { class: 'banner' }, t('noChains')));
+    return;
+  }
+  const name = params.get('c') ?? chains[0].name;
+  const weak = params.get('w') ?? '0.2';
+  const chainSelect = el('select', { id: 'chain-select' }, ...chains.map((c) => {
+    const o = el('option', { value: c.name }, c.name + (c.sample ? `（${t('sample')}）` : ''));
+    if (c.name === name) o.selected = true;
+    return o;
+  }));
+  const current = chains.find((c) => c.name === name);
+  const regionInput = el('input', { id: 'region-input', list: 'region-options', value: params.get('r') ?? current?.home_region ?? '', placeholder: '天津' });
+  const weakInput = el('input', { id: 'weak-input', type: 'number', min: '0', max: '1', step: '0.05', value: weak });
+  const go = el('button', { type: 'button', id: 'atlas-go' }, t('show'));
+  go.addEventListener('click', () => {
+    location.hash = `#/chain?c=${enc(chainSelect.value)}&r=${enc(regionInput.value)}&w=${enc(weakInput.value)}`;
+  });
+  chainSelect.addEventListener('change', () => { regionInput.value = chains.find((c) => c.name === chainSelect.value)?.home_region ?? ''; go.click(); });
+  root.append(el('div', { class: 'controls' },
+    el('label', {}, t('chain'), chainSelect), el('label', {}, t('region'), regionInput),
+    el('datalist', { id: 'region-options' }, ...['天津', '北京', '河北', '京津冀', '台湾', '长三角'].map((r) => el('option', { value: r }))),
+    el('label', {}, t('weakShare'), weakInput), go));
+
+  const region = regionInput.value;
+  const atlas = await getJson<Atlas>(`/api/chains/${enc(name)}/atlas?region=${enc(region)}&weak_share=${enc(weak)}`);
+  if (atlas.chain.sample) root.append(el('p', { class: 'banner sample' }, t('sampleBanner')));
+  root.append(el('div', { class: 'cards' },
+    ...([[t('coverage'), pct(atlas.coverage), 'atlas-coverage'], [t('firmsCol'), fmt(atlas.firms), 'atlas-firms'],
+      [t('localFirms'), fmt(atlas.local_firms), 'atlas-local'], [t('gapCount'), fmt(atlas.gaps.length), 'atlas-gaps']] as const)
+      .map(([label, value, id]) => el('div', { class: 'card' }, el('div', { class: 'card-label' }, `${label} · ${atlas.region.label}`),
+        el('div', { class: 'card-value', 'data-testid': id }, value)))));
+
+  // The chain, left to right by stage; each segment a button coloured by local coverage.
+  const panel = el('section', { id: 'segment-panel' }, el('p', {}, t('clickSegment')));
+  const open = (segment: string) => void showFirms(panel, name, segment, region);
+  const columns = STAGES.filter(([stage]) => atlas.segments.some((s) => s.stage === stage)).map(([stage, key]) =>
+    el('div', { class: 'stage-column' }, el('h3', {}, t(key)),
+      ...atlas.segments.filter((s) => s.stage === stage).map((s) => {
+        const chip = el('button', { type: 'button', class: `segment-chip ${status(s)}${s.parent ? ' sub' : ''}`,
+          'data-segment': s.name, 'data-status': status(s),
+          title: `${s.name}: ${s.local}/${s.firms} · ${t(status(s))}${s.stage_computed ? t('computedStage') : ''}${s.aliases.length ? ` · ${t('aliases')}: ${s.aliases.join('、')}` : ''}` },
+        s.name, el('span', { class: 'chip-count' }, `${s.local}/${s.firms}`));
+        chip.addEventListener('click', () => open(s.name));
+        return chip;
+      })));
+  root.append(el('section', {}, el('h2', {}, t('chainMap')), el('div', { class: 'stage-columns', 'data-testid': 'chain-map' }, ...columns)), panel);
+
+  if (atlas.links.length > 0) {
+    const box = el('div', { class: 'chart', id: 'chart-chain-links' });
+    root.append(el('section', {}, el('h2', {}, t('linkGraph')), box));
+    // Fixed columns by stage, rows spread over the same height whatever the column's length.
+    const top = atlas.segments.filter((s) => !s.parent);
+    const column = (s: AtlasSegment) => Math.max(0, STAGES.findIndex(([stage]) => stage === s.stage));
+    const perColumn: number[] = [0, 0, 0, 0];
+    top.forEach((s) => perColumn[column(s)]++);
+    const seen: number[] = [0, 0, 0, 0];
+    const nodes = top.map((s) => {
+      const col = column(s);
+      const y = (++seen[col] - 0.5) * (600 / perColumn[col]);
+      return { name: s.name, x: col * 400, y, symbolSize: 6 + Math.min(30, 2 * Math.sqrt(s.firms)),
+        itemStyle: { color: COLOURS[status(s)] }, value: s.firms };
+    });
+    const chart = mountChart('chainLinks', box, {
+      tooltip: {},
+      series: [{ type: 'graph', layout: 'none', roam: true, data: nodes, label: { show: nodes.length <= 60, position: 'right', fontSize: 11 },
+        edgeSymbol: ['none', 'arrow'], lineStyle: { opacity: 0.5, curveness: 0.1 },
+        links: atlas.links.filter((l) => nodes.some((n) => n.name === l.from) && nodes.some((n) => n.name === l.to))
+          .map((l) => ({ source: l.from, target: l.to })) }],
+    });
+    chart.on('click', (p) => { if (p.dataType === 'node') open(p.name as string); });
+  }
+
+  root.append(el('section', {}, el('h2', {}, t('gaps')), table(
+    [t('segment'), t('statusCol'), `${t('localCol')}/${t('firmsCol')}`, t('shareCol'), t('candidatesCol')],
+    atlas.gaps.map((g) => [g.segment, t(g.status as Key), `${g.local}/${g.firms}`, pct(g.local_share),
+      g.candidates.slice(0, 3).map((c) => `${c.name}（${c.province || '—'}）`).join('、') || '—']), 'gaps-table')));
+
+  root.append(el('section', {}, el('h2', {}, t('leaders')), table(
+    [t('firm'), t('region'), t('score'), t('segmentsCol'), t('supplyCol'), t('investCol'), t('patentsCol'), t('centralityCol')],
+    atlas.leaders.map((l) => [l.name, l.province || '—', l.score.toFixed(3), String(l.segments), String(l.supply),
+      String(l.investment_control), String(l.patents), l.centrality.toFixed(3)]), 'leaders-table')));
+
+  root.append(el('section', {}, el('h2', {}, t('jjj')), table(
+    [t('segment'), '北京', '天津', '河北', ''],
+    atlas.segments.map((s) => [s.name, String(s.jingjinji['北京市']), String(s.jingjinji['天津市']), String(s.jingjinji['河北省']),
+      t(`comp_${s.complementarity}` as Key)]), 'jjj-table')));
+
+  root.append(el('section', {}, el('h2', {}, t('segment')), table(
+    [t('segment'), t('statusCol'), t('firmsCol'), t('localCol'), t('shareCol'), t('hhiCol'), t('patentsCol')],
+    atlas.segments.map((s) => [s.parent ? `${s.parent} › ${s.name}` : s.name, t(status(s)), fmt(s.firms), fmt(s.local),
+      pct(s.local_share), fmt(s.hhi), fmt(s.patents)]), 'segments-table')));
+}
