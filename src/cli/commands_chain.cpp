@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "base/log.h"
 #include "cli/commands.h"
 #include "modules/chain/chain_service.h"
 #include "modules/registry.h"
@@ -19,6 +20,7 @@ ChainOptions opt;
 
 template <class Fn>
 void with_service(GlobalOptions& g, Fn fn) {
+  log::configure(g.log_level);
   store::Database database(g.db);
   modules::migrate(database);
   auto graph = kg::sqlite_graph_store(database);
@@ -27,7 +29,13 @@ void with_service(GlobalOptions& g, Fn fn) {
   fn(service, *chains);
 }
 
-void print(const nlohmann::json& j) { std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n"; }
+// Chain results stream as compact JSON (an atlas can be tens of megabytes).
+template <class... T>
+void print_json(void (*write)(JsonWriter&, const T&...), const T&... v) {
+  JsonWriter w;
+  write(w, v...);
+  std::cout << w.str() << "\n";
+}
 
 std::string pct(double x) {
   char buf[16];
@@ -71,7 +79,7 @@ void add_chain_commands(CLI::App& app, GlobalOptions& g) {
   derive->callback([&g] {
     with_service(g, [&](chain::ChainService& s, chain::ChainStore&) {
       auto r = s.derive(opt.focus, opt.hops, opt.name);
-      g.json ? print(to_json(r)) : print_import(r);
+      g.json ? print_json<chain::ImportReport>(chain::write_json, r) : print_import(r);
     });
   });
 
@@ -81,7 +89,7 @@ void add_chain_commands(CLI::App& app, GlobalOptions& g) {
   imp->callback([&g] {
     with_service(g, [&](chain::ChainService& s, chain::ChainStore&) {
       auto r = s.import_file(opt.file);
-      g.json ? print(to_json(r)) : print_import(r);
+      g.json ? print_json<chain::ImportReport>(chain::write_json, r) : print_import(r);
     });
   });
 
@@ -90,11 +98,7 @@ void add_chain_commands(CLI::App& app, GlobalOptions& g) {
   list->callback([&g] {
     with_service(g, [&](chain::ChainService& s, chain::ChainStore&) {
       auto chains = s.list();
-      if (g.json) {
-        nlohmann::json a = nlohmann::json::array();
-        for (auto& c : chains) a.push_back(to_json(c));
-        return print(a);
-      }
+      if (g.json) return print_json<std::vector<chain::ChainSummary>>(chain::write_json, chains);
       for (auto& c : chains)
         std::cout << c.name << "\t" << c.origin << (c.sample ? " (示例)" : "") << "\t" << c.segments << " segments\t"
                   << c.links << " links\t" << c.firms << " firms\n";
@@ -115,7 +119,7 @@ void add_chain_commands(CLI::App& app, GlobalOptions& g) {
   atlas->callback([&g, request] {
     with_service(g, [&](chain::ChainService& s, chain::ChainStore&) {
       auto r = s.atlas(request());
-      g.json ? print(to_json(r)) : print_segments(r, false);
+      g.json ? print_json<chain::AtlasReport>(chain::write_json, r) : print_segments(r, false);
     });
   });
 
@@ -124,7 +128,7 @@ void add_chain_commands(CLI::App& app, GlobalOptions& g) {
   gaps->callback([&g, request] {
     with_service(g, [&](chain::ChainService& s, chain::ChainStore&) {
       auto r = s.atlas(request());
-      g.json ? print(to_json(r)["gaps"]) : print_segments(r, true);
+      g.json ? print_json<chain::AtlasReport>(chain::write_gaps, r) : print_segments(r, true);
     });
   });
 
@@ -135,7 +139,7 @@ void add_chain_commands(CLI::App& app, GlobalOptions& g) {
   leaders->callback([&g, request] {
     with_service(g, [&](chain::ChainService& s, chain::ChainStore&) {
       auto r = s.atlas(request());
-      if (g.json) return print(to_json(r)["leaders"]);
+      if (g.json) return print_json<chain::AtlasReport>(chain::write_leaders, r);
       for (size_t i = 0; i < r.leaders.size(); ++i) {
         const auto& l = r.leaders[i];
         std::cout << i + 1 << ". " << l.name << " · " << (l.province.empty() ? "region unknown" : l.province)
@@ -154,11 +158,7 @@ void add_chain_commands(CLI::App& app, GlobalOptions& g) {
   firms->callback([&g] {
     with_service(g, [&](chain::ChainService& s, chain::ChainStore&) {
       auto rows = s.segment_firms(opt.chain, opt.segment, opt.region);
-      if (g.json) {
-        nlohmann::json a = nlohmann::json::array();
-        for (auto& f : rows) a.push_back(to_json(f));
-        return print(a);
-      }
+      if (g.json) return print_json<std::vector<chain::FirmRow>>(chain::write_json, rows);
       for (auto& f : rows)
         std::cout << f.zone << "\t" << (f.province.empty() ? "-" : f.province) << "\t" << f.name << "\n";
     });

@@ -29,24 +29,28 @@ chain::AtlasRequest atlas_request(const httplib::Request& req) {
 void install_chain_routes(httplib::Server& http, std::shared_ptr<store::Store> store) {
   http.Get("/api/chains", [store](const httplib::Request&, httplib::Response& res) {
     with_chains(*store, [&](chain::ChainService& s, chain::ChainStore&) {
-      nlohmann::json list = nlohmann::json::array();
-      for (const auto& c : s.list()) list.push_back(chain::to_json(c));
-      write_json(res, {{"chains", list}});
+      JsonWriter w;
+      w.begin_object().key("chains");
+      chain::write_json(w, s.list());
+      write_json_text(res, w.end_object().take());
     });
   });
 
   http.Get(R"(/api/chains/([^/]+)/atlas)", [store](const httplib::Request& req, httplib::Response& res) {
     with_chains(*store, [&](chain::ChainService& s, chain::ChainStore&) {
-      write_json(res, chain::to_json(s.atlas(atlas_request(req))));
+      JsonWriter w;
+      chain::write_json(w, s.atlas(atlas_request(req)));
+      write_json_text(res, w.take());
     });
   });
 
   http.Get(R"(/api/chains/([^/]+)/segments/([^/]+)/firms)", [store](const httplib::Request& req, httplib::Response& res) {
     with_chains(*store, [&](chain::ChainService& s, chain::ChainStore&) {
-      nlohmann::json firms = nlohmann::json::array();
-      for (const auto& f : s.segment_firms(req.matches[1], req.matches[2], string_param(req, "region")))
-        firms.push_back(chain::to_json(f));
-      write_json(res, {{"chain", req.matches[1]}, {"segment", req.matches[2]}, {"firms", firms}});
+      JsonWriter w;
+      w.begin_object().field("chain", std::string(req.matches[1])).field("segment", std::string(req.matches[2]));
+      w.key("firms");
+      chain::write_json(w, s.segment_firms(req.matches[1], req.matches[2], string_param(req, "region")));
+      write_json_text(res, w.end_object().take());
     });
   });
 
@@ -55,7 +59,9 @@ void install_chain_routes(httplib::Server& http, std::shared_ptr<store::Store> s
     auto focus = string_field(body, "focus"), name = string_field(body, "name");
     int hops = int_field(body, "hops", 2, 0, 10);
     with_chains(*store, [&](chain::ChainService& s, chain::ChainStore&) {
-      write_json(res, chain::to_json(s.derive(focus, hops, name)), 201);
+      JsonWriter w;
+      chain::write_json(w, s.derive(focus, hops, name));
+      write_json_text(res, w.take(), 201);
     });
   });
 

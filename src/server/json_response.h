@@ -13,6 +13,12 @@ inline void write_json(httplib::Response& res, const nlohmann::json& body, int s
   res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "application/json; charset=utf-8");
 }
 
+// A body already serialised (by JsonWriter, for large results).
+inline void write_json_text(httplib::Response& res, std::string body, int status = 200) {
+  res.status = status;
+  res.set_content(std::move(body), "application/json; charset=utf-8");
+}
+
 inline void write_error(httplib::Response& res, int status, const std::string& code, const std::string& message) {
   write_json(res, {{"error", {{"code", code}, {"message", message}}}}, status);
 }

@@ -1,10 +1,12 @@
 #include "modules/chain/chain_service.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <filesystem>
 
 #include "base/error.h"
+#include "base/log.h"
 #include "base/text.h"
 #include "engines/atlas/chain_atlas.h"
 #include "engines/atlas/leaders.h"
@@ -80,11 +82,21 @@ bool ChainService::seed_sample() {
 
 AtlasReport ChainService::atlas(const AtlasRequest& req) {
   if (!(req.weak_share >= 0 && req.weak_share <= 1)) invalid_input("weak share must lie between 0 and 1");
-  auto p = prepare_chain(chains_.load(req.chain), req.region);
+  auto lap = [last = std::chrono::steady_clock::now()](const char* step) mutable {
+    auto now = std::chrono::steady_clock::now();
+    spdlog::debug("atlas: {} took {:.3f} s", step, std::chrono::duration<double>(now - last).count());
+    last = now;
+  };
+  auto stored = chains_.load(req.chain);
+  lap("loading");
+  auto p = prepare_chain(std::move(stored), req.region);
+  lap("preparing the snapshot");
   atlas::ChainAtlas a(p.snapshot, p.zones, {req.weak_share, req.candidates});
   a.run();
+  lap("atlas engine");
   atlas::LeaderRanking leaders(p.snapshot);
   leaders.run();
+  lap("leader ranking");
 
   AtlasReport r{p.stored.summary, p.region, req.weak_share, a.coverage(), p.stored.firms.size(), 0, {}, {}, {}};
   r.local_firms = std::count(p.zones.begin(), p.zones.end(), atlas::Zone::Local);
@@ -117,6 +129,7 @@ AtlasReport ChainService::atlas(const AtlasRequest& req) {
       for (auto firm : a.candidates(i)) row.candidates.push_back(firm_row(p, a, firm));
     r.segments.push_back(std::move(row));
   }
+  lap("segment rows and candidates");
   for (auto [x, y] : p.links) r.links.push_back({p.segments[x]->name, p.segments[y]->name});
   for (const auto& l : leaders.ranked()) {
     if (r.leaders.size() >= req.leaders) break;
@@ -143,75 +156,128 @@ std::vector<FirmRow> ChainService::segment_firms(const std::string& chain, const
   return rows;
 }
 
-nlohmann::json to_json(const FirmRow& f) {
-  return {{"name", f.name},   {"province", f.province}, {"city", f.city},
-          {"district", f.district}, {"zone", f.zone}, {"patents", f.patents}, {"strength", round3(f.strength)}};
+void write_json(JsonWriter& w, const FirmRow& f) {
+  w.begin_object()
+      .field("name", f.name)
+      .field("province", f.province)
+      .field("city", f.city)
+      .field("district", f.district)
+      .field("zone", f.zone)
+      .field("patents", f.patents)
+      .field("strength", round3(f.strength))
+      .end_object();
 }
 
-nlohmann::json to_json(const ChainSummary& s) {
-  return {{"name", s.name},         {"origin", s.origin},     {"description", s.description},
-          {"home_region", s.home_region}, {"sample", s.sample}, {"created_at", s.created_at},
-          {"segments", s.segments}, {"links", s.links},       {"firms", s.firms}};
+void write_json(JsonWriter& w, const std::vector<FirmRow>& firms) {
+  w.begin_array();
+  for (const auto& f : firms) write_json(w, f);
+  w.end_array();
 }
 
-nlohmann::json to_json(const ImportReport& r) {
-  return {{"created", r.result.created}, {"skipped", r.result.skipped}, {"segments", r.segments}, {"firm_links", r.firms}};
+void write_json(JsonWriter& w, const ChainSummary& s) {
+  w.begin_object()
+      .field("name", s.name)
+      .field("origin", s.origin)
+      .field("description", s.description)
+      .field("home_region", s.home_region)
+      .field("sample", s.sample)
+      .field("created_at", s.created_at)
+      .field("segments", s.segments)
+      .field("links", s.links)
+      .field("firms", s.firms)
+      .end_object();
 }
 
-nlohmann::json to_json(const AtlasReport& r) {
-  nlohmann::json segments = nlohmann::json::array(), gaps = nlohmann::json::array(), leaders = nlohmann::json::array(),
-                 links = nlohmann::json::array();
+void write_json(JsonWriter& w, const std::vector<ChainSummary>& list) {
+  w.begin_array();
+  for (const auto& c : list) write_json(w, c);
+  w.end_array();
+}
+
+void write_json(JsonWriter& w, const ImportReport& r) {
+  w.begin_object().key("created").begin_array();
+  for (const auto& n : r.result.created) w.value(n);
+  w.end_array().key("skipped").begin_array();
+  for (const auto& n : r.result.skipped) w.value(n);
+  w.end_array().field("segments", uint64_t{r.segments}).field("firm_links", uint64_t{r.firms}).end_object();
+}
+
+void write_gaps(JsonWriter& w, const AtlasReport& r) {
+  w.begin_array();
   for (const auto& s : r.segments) {
-    nlohmann::json top = nlohmann::json::array(), cands = nlohmann::json::array();
-    for (auto& [p, n] : s.top_provinces) top.push_back({{"province", p}, {"firms", n}});
-    for (auto& c : s.candidates) cands.push_back(to_json(c));
-    segments.push_back({{"name", s.name},
-                        {"stage", s.stage},
-                        {"stage_computed", s.stage_computed},
-                        {"parent", s.parent},
-                        {"aliases", s.aliases},
-                        {"firms", s.firms},
-                        {"local", s.local},
-                        {"partner", s.partner},
-                        {"local_share", s.local_share},
-                        {"hhi", s.hhi},
-                        {"patents", s.patents},
-                        {"missing", s.missing},
-                        {"weak", s.weak},
-                        {"jingjinji", {{"北京市", s.beijing}, {"天津市", s.tianjin}, {"河北省", s.hebei}}},
-                        {"complementarity", s.complementarity},
-                        {"top_provinces", top}});
-    if (s.missing || s.weak)
-      gaps.push_back({{"segment", s.name},
-                      {"stage", s.stage},
-                      {"status", s.missing ? "missing" : "weak"},
-                      {"firms", s.firms},
-                      {"local", s.local},
-                      {"local_share", s.local_share},
-                      {"candidates", cands}});
+    if (!s.missing && !s.weak) continue;
+    w.begin_object()
+        .field("segment", s.name)
+        .field("stage", s.stage)
+        .field("status", s.missing ? "missing" : "weak")
+        .field("firms", s.firms)
+        .field("local", s.local)
+        .field("local_share", s.local_share);
+    w.key("candidates").begin_array();
+    for (const auto& c : s.candidates) write_json(w, c);
+    w.end_array().end_object();
   }
+  w.end_array();
+}
+
+void write_leaders(JsonWriter& w, const AtlasReport& r) {
+  w.begin_array();
   for (const auto& l : r.leaders)
-    leaders.push_back({{"name", l.name},
-                       {"province", l.province},
-                       {"score", l.score},
-                       {"segments", l.segments},
-                       {"supply", l.supply},
-                       {"investment_control", l.investment_control},
-                       {"patents", l.patents},
-                       {"centrality", l.centrality}});
-  for (auto& [a, b] : r.links) links.push_back({{"from", a}, {"to", b}});
-  return {{"chain", to_json(r.chain)},
-          {"region",
-           {{"label", r.region.label}, {"provinces", r.region.provinces}, {"city", r.region.city},
-            {"partners", r.region.partners}}},
-          {"weak_share", r.weak_share},
-          {"coverage", round3(r.coverage)},
-          {"firms", r.firms},
-          {"local_firms", r.local_firms},
-          {"segments", segments},
-          {"links", links},
-          {"gaps", gaps},
-          {"leaders", leaders}};
+    w.begin_object()
+        .field("name", l.name)
+        .field("province", l.province)
+        .field("score", l.score)
+        .field("segments", l.segments)
+        .field("supply", l.supply)
+        .field("investment_control", l.investment_control)
+        .field("patents", l.patents)
+        .field("centrality", l.centrality)
+        .end_object();
+  w.end_array();
+}
+
+void write_json(JsonWriter& w, const AtlasReport& r) {
+  w.begin_object().key("chain");
+  write_json(w, r.chain);
+  w.key("region").begin_object().field("label", r.region.label).key("provinces").begin_array();
+  for (const auto& p : r.region.provinces) w.value(p);
+  w.end_array().field("city", r.region.city).key("partners").begin_array();
+  for (const auto& p : r.region.partners) w.value(p);
+  w.end_array().end_object();
+  w.field("weak_share", r.weak_share)
+      .field("coverage", round3(r.coverage))
+      .field("firms", uint64_t{r.firms})
+      .field("local_firms", uint64_t{r.local_firms});
+  w.key("segments").begin_array();
+  for (const auto& s : r.segments) {
+    w.begin_object()
+        .field("name", s.name)
+        .field("stage", s.stage)
+        .field("stage_computed", s.stage_computed)
+        .field("parent", s.parent);
+    w.key("aliases").begin_array();
+    for (const auto& a : s.aliases) w.value(a);
+    w.end_array()
+        .field("firms", s.firms)
+        .field("local", s.local)
+        .field("partner", s.partner)
+        .field("local_share", s.local_share)
+        .field("hhi", s.hhi)
+        .field("patents", s.patents)
+        .field("missing", s.missing)
+        .field("weak", s.weak);
+    w.key("jingjinji").begin_object().field("北京市", s.beijing).field("天津市", s.tianjin).field("河北省", s.hebei).end_object();
+    w.field("complementarity", s.complementarity).key("top_provinces").begin_array();
+    for (const auto& [p, n] : s.top_provinces) w.begin_object().field("province", p).field("firms", n).end_object();
+    w.end_array().end_object();
+  }
+  w.end_array().key("links").begin_array();
+  for (const auto& [a, b] : r.links) w.begin_object().field("from", a).field("to", b).end_object();
+  w.end_array().key("gaps");
+  write_gaps(w, r);
+  w.key("leaders");
+  write_leaders(w, r);
+  w.end_object();
 }
 
 }  // namespace xinzhi::chain

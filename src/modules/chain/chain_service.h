@@ -1,9 +1,9 @@
 // chain::ChainService: getting chains (derived from the knowledge graph, imported from
 // twchains or the CSV template, the sample region's) and drawing their atlas for a region.
 #pragma once
-#include <nlohmann/json.hpp>
 #include <string>
 
+#include "base/json_writer.h"
 #include "ingest/region.h"
 #include "modules/chain/chain_store.h"
 #include "modules/kg/graph_store.h"
@@ -79,9 +79,14 @@ class ChainService {
   kg::GraphStore& graph_;
 };
 
-nlohmann::json to_json(const AtlasReport& r);
-nlohmann::json to_json(const ChainSummary& s);
-nlohmann::json to_json(const ImportReport& r);
-nlohmann::json to_json(const FirmRow& f);
+// JSON forms, streamed (an atlas of 10,000 segments is tens of megabytes).
+void write_json(JsonWriter& w, const AtlasReport& r);
+void write_gaps(JsonWriter& w, const AtlasReport& r);
+void write_leaders(JsonWriter& w, const AtlasReport& r);
+void write_json(JsonWriter& w, const ChainSummary& s);
+void write_json(JsonWriter& w, const ImportReport& r);
+void write_json(JsonWriter& w, const FirmRow& f);
+void write_json(JsonWriter& w, const std::vector<ChainSummary>& list);
+void write_json(JsonWriter& w, const std::vector<FirmRow>& firms);
 
 }  // namespace xinzhi::chain

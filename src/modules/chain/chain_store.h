@@ -37,7 +37,6 @@ struct StoredChain {
   std::vector<StoredFirm> firms;
   struct Member {
     int64_t segment_id, firm_id;
-    std::string role;
   };
   std::vector<Member> members;
   struct Tie {

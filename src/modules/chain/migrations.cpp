@@ -31,7 +31,8 @@ CREATE TABLE chain_link (
   to_id INTEGER NOT NULL REFERENCES chain_segment(id) ON DELETE CASCADE,
   kind TEXT NOT NULL,
   PRIMARY KEY (chain_id, from_id, to_id, kind)
-);
+) WITHOUT ROWID;
+CREATE INDEX chain_link_to ON chain_link(to_id);
 CREATE TABLE chain_firm (
   id INTEGER PRIMARY KEY,
   chain_id INTEGER NOT NULL REFERENCES chain(id) ON DELETE CASCADE,
@@ -45,14 +46,17 @@ CREATE TABLE chain_firm (
   patents INTEGER NOT NULL DEFAULT 0,
   UNIQUE (chain_id, name_key)
 );
+-- Clustered by chain (WITHOUT ROWID): an atlas reads a chain's memberships as one range
+-- scan instead of a million index-then-table lookups (measured: 0.75 s → see bench/).
 CREATE TABLE chain_member (
   chain_id INTEGER NOT NULL REFERENCES chain(id) ON DELETE CASCADE,
   segment_id INTEGER NOT NULL REFERENCES chain_segment(id) ON DELETE CASCADE,
   firm_id INTEGER NOT NULL REFERENCES chain_firm(id) ON DELETE CASCADE,
   role TEXT NOT NULL DEFAULT '',
-  PRIMARY KEY (segment_id, firm_id, role)
-);
-CREATE INDEX chain_member_chain ON chain_member(chain_id);
+  PRIMARY KEY (chain_id, segment_id, firm_id, role)
+) WITHOUT ROWID;
+CREATE INDEX chain_member_segment ON chain_member(segment_id);
+CREATE INDEX chain_firm_chain ON chain_firm(chain_id);  -- a chain's firms in id order without a sort
 CREATE INDEX chain_member_firm ON chain_member(firm_id);
 CREATE TABLE chain_tie (
   chain_id INTEGER NOT NULL REFERENCES chain(id) ON DELETE CASCADE,
@@ -60,7 +64,8 @@ CREATE TABLE chain_tie (
   to_firm INTEGER NOT NULL REFERENCES chain_firm(id) ON DELETE CASCADE,
   kind TEXT NOT NULL,
   PRIMARY KEY (chain_id, from_firm, to_firm, kind)
-);
+) WITHOUT ROWID;
+CREATE INDEX chain_tie_to ON chain_tie(to_firm);
 CREATE TABLE chain_edit (
   id INTEGER PRIMARY KEY,
   chain_id INTEGER NOT NULL REFERENCES chain(id) ON DELETE CASCADE,

@@ -7,6 +7,7 @@
 #include "base/error.h"
 #include "base/text.h"
 #include "modules/chain/chain_store.h"
+#include "store/bulk_query.h"
 
 namespace xinzhi::chain {
 
@@ -64,10 +65,10 @@ class SqliteChainStore final : public ChainStore {
       c.firms.push_back({fm.getColumn(0).getInt64(), fm.getColumn(1).getString(), fm.getColumn(2).getString(),
                          fm.getColumn(3).getString(), fm.getColumn(4).getString(), fm.getColumn(5).getString(),
                          fm.getColumn(6).getString(), fm.getColumn(7).getInt64()});
-    SQLite::Statement mb(db, "SELECT segment_id, firm_id, role FROM chain_member WHERE chain_id = ?");
+    // A firm may hold a segment under several roles; the atlas needs each pair once.
+    store::BulkQuery mb(db_, "SELECT DISTINCT segment_id, firm_id FROM chain_member WHERE chain_id = ?");
     mb.bind(1, id);
-    while (mb.executeStep())
-      c.members.push_back({mb.getColumn(0).getInt64(), mb.getColumn(1).getInt64(), mb.getColumn(2).getString()});
+    while (mb.step()) c.members.push_back({mb.int64(0), mb.int64(1)});
     SQLite::Statement te(db, "SELECT from_firm, to_firm, kind FROM chain_tie WHERE chain_id = ?");
     te.bind(1, id);
     while (te.executeStep())

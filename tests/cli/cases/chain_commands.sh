@@ -1,0 +1,13 @@
+# The sample region's chains: list, atlas, gaps, leaders, the firms of a segment, merges.
+xinzhi demo seed --db t.db > /dev/null
+xinzhi chain list --db t.db
+xinzhi chain atlas 信创（示例） --region 天津 --db t.db
+xinzhi chain gaps 信创（示例） --region 京津冀 --db t.db
+xinzhi chain leaders 新能源汽车（示例） --top 3 --db t.db
+xinzhi chain firms 新能源汽车（示例） 动力电池 --region 天津 --db t.db
+xinzhi chain leaders 信创（示例） --top 2 --json --db t.db
+xinzhi chain merge 新能源汽车（示例） --from 正极材料 --into 动力电池 --db t.db
+xinzhi chain firms 新能源汽车（示例） 动力电池 --db t.db
+xinzhi chain unmerge 新能源汽车（示例） 正极材料 --db t.db
+xinzhi chain atlas 没有这条链 --db t.db; echo "exit $?"
+xinzhi chain derive --focus 不存在 --hops 2 --name x --db t.db; echo "exit $?"
