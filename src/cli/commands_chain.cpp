@@ -1,7 +1,9 @@
 // xinzhi chain derive|import|list|atlas|gaps|leaders|firms|merge|unmerge|remove.
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 
+#include "base/error.h"
 #include "base/log.h"
 #include "cli/commands.h"
 #include "modules/chain/chain_service.h"
@@ -11,7 +13,7 @@ namespace xinzhi::cli {
 
 namespace {
 struct ChainOptions {
-  std::string focus, name, file, chain, region, segment, from, into;
+  std::string focus, name, file, chain, region, segment, from, into, gexf;
   int hops = 2;
   double weak_share = 0.2;
   size_t top = 20;
@@ -161,6 +163,36 @@ void add_chain_commands(CLI::App& app, GlobalOptions& g) {
       if (g.json) return print_json<std::vector<chain::FirmRow>>(chain::write_json, rows);
       for (auto& f : rows)
         std::cout << f.zone << "\t" << (f.province.empty() ? "-" : f.province) << "\t" << f.name << "\n";
+    });
+  });
+
+  auto* eco = chain->add_subcommand("ecosystem", "the chain's firm network (产业生态地图) with Louvain communities");
+  eco->add_option("CHAIN", opt.chain, "chain name")->required();
+  eco->add_option("--region", opt.region, "region for the local / partner / elsewhere zones");
+  eco->add_flag("--json", g.json, "print JSON");
+  eco->callback([&g] {
+    with_service(g, [&](chain::ChainService& s, chain::ChainStore&) {
+      auto e = s.ecosystem(opt.chain, opt.region);
+      if (g.json) return print_json<chain::Ecosystem>(chain::write_json, e);
+      std::cout << "ecosystem of " << e.chain << ": " << e.nodes.size() << " firms with ties, " << e.edges.size()
+                << " ties, " << e.communities << " communities (modularity " << e.modularity << "), "
+                << e.isolated_firms << " firms without ties left out\n";
+    });
+  });
+
+  auto* exp = chain->add_subcommand("export", "export the ecosystem map for Gephi");
+  exp->add_option("CHAIN", opt.chain, "chain name")->required();
+  exp->add_option("--gexf", opt.gexf, "GEXF file to write")->required();
+  exp->add_option("--region", opt.region, "region for the zones");
+  exp->callback([&g] {
+    with_service(g, [&](chain::ChainService& s, chain::ChainStore&) {
+      auto e = s.ecosystem(opt.chain, opt.region);
+      std::ofstream out(opt.gexf, std::ios::binary);
+      if (!out) invalid_input("cannot write " + opt.gexf);
+      out << chain::to_gexf(e);
+      if (!out.flush()) fail(ErrorCode::Unavailable, "writing " + opt.gexf + " failed");
+      std::cout << "wrote " << opt.gexf << ": " << e.nodes.size() << " firms, " << e.edges.size() << " ties, "
+                << e.communities << " communities\n";
     });
   });
 

@@ -54,6 +54,21 @@ void install_chain_routes(httplib::Server& http, std::shared_ptr<store::Store> s
     });
   });
 
+  http.Get(R"(/api/chains/([^/]+)/ecosystem)", [store](const httplib::Request& req, httplib::Response& res) {
+    with_chains(*store, [&](chain::ChainService& s, chain::ChainStore&) {
+      JsonWriter w;
+      chain::write_json(w, s.ecosystem(req.matches[1], string_param(req, "region")));
+      write_json_text(res, w.take());
+    });
+  });
+
+  http.Get(R"(/api/chains/([^/]+)/ecosystem\.gexf)", [store](const httplib::Request& req, httplib::Response& res) {
+    with_chains(*store, [&](chain::ChainService& s, chain::ChainStore&) {
+      res.set_content(chain::to_gexf(s.ecosystem(req.matches[1], string_param(req, "region"))), "application/gexf+xml");
+      res.set_header("Content-Disposition", "attachment; filename=\"ecosystem.gexf\"");
+    });
+  });
+
   http.Post("/api/chains/derive", [store](const httplib::Request& req, httplib::Response& res) {
     auto body = parse_json_body(req);
     auto focus = string_field(body, "focus"), name = string_field(body, "name");

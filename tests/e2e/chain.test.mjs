@@ -49,6 +49,13 @@ test('sample chain: stages, coverage colours and a segment click match the API',
   assert.ok(firms.some((f) => f.zone === 'local'));
   const gapRows = await page.$$eval('[data-testid="gaps-table"] tbody tr', (rows) => rows.length);
   assert.equal(gapRows, atlas.gaps.length);
+  // The ecosystem map: its summary states the API's numbers and the GEXF link serves the file.
+  const eco = await (await fetch(`${base}/api/chains/${enc(chain)}/ecosystem?region=${enc('天津')}`)).json();
+  assert.match(await page.textContent('[data-testid="ecosystem-summary"]'), new RegExp(`^${eco.nodes.length}\\D.*${eco.edges.length}`));
+  await page.waitForSelector('#chart-ecosystem canvas');
+  const gexf = await (await fetch(base + (await page.getAttribute('[data-testid="gexf-link"]', 'href')))).text();
+  assert.equal((gexf.match(/<node /g) ?? []).length, eco.nodes.length);
+  assert.equal((gexf.match(/<edge /g) ?? []).length, eco.edges.length);
   await page.screenshot({ path: join(artifacts, 'chain-sample.png'), fullPage: true });
   await page.close();
 });

@@ -45,3 +45,9 @@ export interface Atlas {
   gaps: { segment: string; stage: string; status: string; firms: number; local: number; local_share: number; candidates: FirmRow[] }[];
   leaders: { name: string; province: string; score: number; segments: number; supply: number; investment_control: number; patents: number; centrality: number }[];
 }
+
+export interface Ecosystem {
+  chain: string; region: string; communities: number; modularity: number; isolated_firms: number;
+  nodes: { name: string; province: string; zone: string; community: number; degree: number; segments: number; patents: number }[];
+  edges: { from: number; to: number; kind: string }[];
+}

@@ -140,6 +140,10 @@ AtlasReport ChainService::atlas(const AtlasRequest& req) {
   return r;
 }
 
+Ecosystem ChainService::ecosystem(const std::string& chain, const std::string& region) {
+  return build_ecosystem(prepare_chain(chains_.load(chain), region));
+}
+
 std::vector<FirmRow> ChainService::segment_firms(const std::string& chain, const std::string& segment,
                                                  const std::string& region) {
   auto p = prepare_chain(chains_.load(chain), region);

@@ -6,6 +6,7 @@
 #include "base/json_writer.h"
 #include "ingest/region.h"
 #include "modules/chain/chain_store.h"
+#include "modules/chain/ecosystem.h"
 #include "modules/kg/graph_store.h"
 
 namespace xinzhi::chain {
@@ -71,6 +72,7 @@ class ChainService {
   std::vector<ChainSummary> list() { return chains_.list(); }
   AtlasReport atlas(const AtlasRequest& request);
   // The firms of one segment (with its sub-segments and merged aliases) for a region.
+  Ecosystem ecosystem(const std::string& chain, const std::string& region);
   std::vector<FirmRow> segment_firms(const std::string& chain, const std::string& segment, const std::string& region);
 
  private:

@@ -1,6 +1,6 @@
 // 产业链图谱: a chain's segments left to right by stage, coloured by local coverage; a click
 // shows a segment's firms by region; gaps with candidates, chain leaders, 京津冀 complementarity.
-import { getJson, type Atlas, type AtlasSegment, type ChainSummary, type FirmRow } from '../api';
+import { getJson, type Atlas, type AtlasSegment, type ChainSummary, type Ecosystem, type FirmRow } from '../api';
 import { mountChart } from '../charts';
 import { el, fmt } from '../dom';
 import { t, type Key } from '../i18n';
@@ -107,6 +107,8 @@ export async function renderChain(root: HTMLElement): Promise<void> {
     chart.on('click', (p) => { if (p.dataType === 'node') open(p.name as string); });
   }
 
+  await renderEcosystem(root, name, region);
+
   root.append(el('section', {}, el('h2', {}, t('gaps')), table(
     [t('segment'), t('statusCol'), `${t('localCol')}/${t('firmsCol')}`, t('shareCol'), t('candidatesCol')],
     atlas.gaps.map((g) => [g.segment, t(g.status as Key), `${g.local}/${g.firms}`, pct(g.local_share),
@@ -126,4 +128,37 @@ export async function renderChain(root: HTMLElement): Promise<void> {
     [t('segment'), t('statusCol'), t('firmsCol'), t('localCol'), t('shareCol'), t('hhiCol'), t('patentsCol')],
     atlas.segments.map((s) => [s.parent ? `${s.parent} › ${s.name}` : s.name, t(status(s)), fmt(s.firms), fmt(s.local),
       pct(s.local_share), fmt(s.hhi), fmt(s.patents)]), 'segments-table')));
+}
+
+async function renderEcosystem(root: HTMLElement, chain: string, region: string): Promise<void> {
+  const eco = await getJson<Ecosystem>(`/api/chains/${enc(chain)}/ecosystem?region=${enc(region)}`);
+  const summary = t('ecosystemSummary').replace('{edges}', fmt(eco.edges.length)).replace('{communities}', fmt(eco.communities))
+    .replace('{q}', eco.modularity.toFixed(3)).replace('{isolated}', fmt(eco.isolated_firms));
+  const box = el('div', { class: 'chart', id: 'chart-ecosystem' });
+  const link = el('a', { href: `/api/chains/${enc(chain)}/ecosystem.gexf?region=${enc(region)}`, download: 'ecosystem.gexf', 'data-testid': 'gexf-link' }, t('downloadGexf'));
+  root.append(el('section', {}, el('h2', {}, t('ecosystem')),
+    el('p', { 'data-testid': 'ecosystem-summary' }, fmt(eco.nodes.length) + summary, ' ', link), box));
+  if (eco.nodes.length === 0) return;
+  // A browser lays out a few hundred nodes smoothly; larger maps show their best-connected
+  // firms and say so (the GEXF file has them all).
+  const LIMIT = 300;
+  const keep = eco.nodes.map((n, i) => ({ i, d: n.degree })).sort((a, b) => b.d - a.d || a.i - b.i).slice(0, LIMIT).map((x) => x.i);
+  const index = new Map(keep.sort((a, b) => a - b).map((orig, k) => [orig, k]));
+  const nodes = keep.map((i) => eco.nodes[i]);
+  const edges = eco.edges.filter((e) => index.has(e.from) && index.has(e.to));
+  if (eco.nodes.length > LIMIT) box.before(el('p', { class: 'note' }, t('ecosystemTop').replace('{n}', String(LIMIT))));
+  mountChart('ecosystem', box, {
+    tooltip: { formatter: (p: { dataType: string; name: string; data: { province?: string; kind?: string } }) =>
+      p.dataType === 'node' ? `${p.name}<br>${p.data.province || '—'}` : (p.data.kind ?? '') },
+    series: [{
+      type: 'graph', layout: 'force', roam: true, draggable: true,
+      force: { repulsion: 60, edgeLength: 40, gravity: 0.1, friction: 0.2 },
+      categories: Array.from({ length: eco.communities }, (_, i) => ({ name: String(i) })),
+      data: nodes.map((n) => ({ name: n.name, category: n.community, province: n.province,
+        symbolSize: 5 + 2 * Math.sqrt(n.degree), symbol: n.zone === 'local' ? 'diamond' : 'circle' })),
+      links: edges.map((e) => ({ source: index.get(e.from)!, target: index.get(e.to)!, kind: e.kind })),
+      lineStyle: { opacity: 0.4 }, edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 4,
+      label: { show: nodes.length <= 40, position: 'right', fontSize: 10 },
+    }],
+  });
 }
