@@ -8,12 +8,13 @@
 #include "cli/commands.h"
 #include "modules/chain/chain_service.h"
 #include "modules/registry.h"
+#include "server/atlas_xlsx.h"
 
 namespace xinzhi::cli {
 
 namespace {
 struct ChainOptions {
-  std::string focus, name, file, chain, region, segment, from, into, gexf;
+  std::string focus, name, file, chain, region, segment, from, into, gexf, xlsx;
   int hops = 2;
   double weak_share = 0.2;
   size_t top = 20;
@@ -118,9 +119,11 @@ void add_chain_commands(CLI::App& app, GlobalOptions& g) {
 
   auto* atlas = chain->add_subcommand("atlas", "per segment: firms by region, local share, HHI, patents; coverage");
   add_atlas_options(atlas);
+  atlas->add_option("--xlsx", opt.xlsx, "also write the atlas as an Excel workbook");
   atlas->callback([&g, request] {
     with_service(g, [&](chain::ChainService& s, chain::ChainStore&) {
       auto r = s.atlas(request());
+      if (!opt.xlsx.empty()) server::write_atlas_xlsx(r, opt.xlsx);
       g.json ? print_json<chain::AtlasReport>(chain::write_json, r) : print_segments(r, false);
     });
   });

@@ -3,6 +3,7 @@
 
 #include "modules/chain/chain_service.h"
 #include "server/api_routes.h"
+#include "server/atlas_xlsx.h"
 #include "server/json_response.h"
 #include "server/request_json.h"
 #include "store/database.h"
@@ -41,6 +42,14 @@ void install_chain_routes(httplib::Server& http, std::shared_ptr<store::Store> s
       JsonWriter w;
       chain::write_json(w, s.atlas(atlas_request(req)));
       write_json_text(res, w.take());
+    });
+  });
+
+  http.Get(R"(/api/chains/([^/]+)/atlas\.xlsx)", [store](const httplib::Request& req, httplib::Response& res) {
+    with_chains(*store, [&](chain::ChainService& s, chain::ChainStore&) {
+      res.set_content(atlas_xlsx_bytes(s.atlas(atlas_request(req))),
+                      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+      res.set_header("Content-Disposition", "attachment; filename=\"atlas.xlsx\"");
     });
   });
 

@@ -67,6 +67,9 @@ test('imported real chain (twchains 半導體): listed firms local, foreign outs
   assert.ok(firms.some((f) => f.zone === 'local' && f.province === '台湾'));
   assert.ok(firms.some((f) => f.zone === 'elsewhere' && f.province === '境外'));
   assert.match(await page.textContent('[data-testid="atlas-coverage"]'), /%$/);
+  const xlsx = await fetch(base + (await page.getAttribute('[data-testid="xlsx-link"]', 'href')));
+  assert.equal(xlsx.status, 200);
+  assert.equal(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString(), 'PK'); // a zip: an .xlsx workbook
   await page.screenshot({ path: join(artifacts, 'chain-semiconductor.png'), fullPage: true });
   await page.close();
 });

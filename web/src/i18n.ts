@@ -90,6 +90,7 @@ const strings = {
   ecosystem: { zh: '产业生态地图（企业间供给、合作、投资、控股关系，按社区着色）', en: 'Ecosystem map (supply, cooperation, investment, control; colour: community)' },
   ecosystemSummary: { zh: '家企业有关联，{edges} 条关系，{communities} 个社区（模块度 {q}）；{isolated} 家无关联企业未显示。', en: ' firms with ties, {edges} ties, {communities} communities (modularity {q}); {isolated} firms without ties not shown.' },
   ecosystemTop: { zh: '图中显示关联最多的 {n} 家企业；GEXF 文件包含全部。', en: 'The map shows the {n} best-connected firms; the GEXF file has them all.' },
+  downloadXlsx: { zh: '导出 Excel', en: 'Export Excel' },
   downloadGexf: { zh: '下载 GEXF（Gephi）', en: 'Download GEXF (Gephi)' },
   sample: { zh: '示例', en: 'sample' },
 } as const;

@@ -56,7 +56,9 @@ export async function renderChain(root: HTMLElement): Promise<void> {
   root.append(el('div', { class: 'controls' },
     el('label', {}, t('chain'), chainSelect), el('label', {}, t('region'), regionInput),
     el('datalist', { id: 'region-options' }, ...['天津', '北京', '河北', '京津冀', '台湾', '长三角'].map((r) => el('option', { value: r }))),
-    el('label', {}, t('weakShare'), weakInput), go));
+    el('label', {}, t('weakShare'), weakInput), go,
+    el('a', { class: 'button-link', 'data-testid': 'xlsx-link', download: 'atlas.xlsx',
+      href: `/api/chains/${enc(name)}/atlas.xlsx?region=${enc(regionInput.value)}&weak_share=${enc(weak)}` }, t('downloadXlsx'))));
 
   const region = regionInput.value;
   const atlas = await getJson<Atlas>(`/api/chains/${enc(name)}/atlas?region=${enc(region)}&weak_share=${enc(weak)}`);

@@ -1,0 +1,122 @@
+#include "server/atlas_xlsx.h"
+
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "base/error.h"
+
+namespace xinzhi::server {
+
+namespace {
+class Sheet {
+ public:
+  Sheet(lxw_workbook* wb, const char* name, std::initializer_list<const char*> headers, lxw_format* bold)
+      : ws_(workbook_add_worksheet(wb, name)) {
+    lxw_col_t c = 0;
+    for (auto h : headers) worksheet_write_string(ws_, 0, c++, h, bold);
+    worksheet_freeze_panes(ws_, 1, 0);
+  }
+  Sheet& text(const std::string& s) {
+    worksheet_write_string(ws_, row_, col_++, s.c_str(), nullptr);
+    return *this;
+  }
+  Sheet& number(double v) {
+    worksheet_write_number(ws_, row_, col_++, v, nullptr);
+    return *this;
+  }
+  void next_row() { ++row_, col_ = 0; }
+  lxw_worksheet* raw() { return ws_; }
+
+ private:
+  lxw_worksheet* ws_;
+  lxw_row_t row_ = 1;
+  lxw_col_t col_ = 0;
+};
+
+const char* status(const chain::SegmentRow& s) { return s.missing ? "缺失 missing" : s.weak ? "薄弱 weak" : "覆盖 covered"; }
+}  // namespace
+
+void write_atlas_xlsx(const chain::AtlasReport& r, const std::string& path) {
+  lxw_workbook* wb = workbook_new(path.c_str());
+  if (!wb) invalid_input("cannot create workbook " + path);
+  lxw_format* bold = workbook_add_format(wb);
+  format_set_bold(bold);
+
+  Sheet summary(wb, "概要", {"项目 item", "值 value"}, bold);
+  auto pair = [&](const char* k, const std::string& v) { summary.text(k).text(v).next_row(); };
+  auto pairn = [&](const char* k, double v) { summary.text(k).number(v).next_row(); };
+  pair("产业链 chain", r.chain.name);
+  pair("来源 origin", r.chain.origin);
+  pair("地区 region", r.region.label);
+  pairn("本地覆盖率 coverage", r.coverage);
+  pairn("企业 firms", static_cast<double>(r.firms));
+  pairn("本地企业 local firms", static_cast<double>(r.local_firms));
+  pairn("薄弱阈值 weak share", r.weak_share);
+  worksheet_set_column(summary.raw(), 0, 1, 24, nullptr);
+
+  Sheet seg(wb, "环节", {"阶段 stage", "环节 segment", "上级 parent", "企业 firms", "本地 local", "伙伴 partner",
+                         "本地占比 local share", "HHI", "专利 patents", "状态 status"}, bold);
+  for (const auto& s : r.segments) {
+    seg.text(s.stage).text(s.name).text(s.parent).number(s.firms).number(s.local).number(s.partner);
+    seg.number(s.local_share).number(s.hhi).number(static_cast<double>(s.patents)).text(status(s)).next_row();
+  }
+  worksheet_set_column(seg.raw(), 1, 2, 24, nullptr);
+
+  Sheet gaps(wb, "缺口", {"环节 segment", "阶段 stage", "状态 status", "企业 firms", "本地 local", "本地占比 local share",
+                          "候选排名 rank", "候选企业 candidate", "省份 province", "位置 zone", "实力 strength"}, bold);
+  for (const auto& s : r.segments) {
+    if (!s.missing && !s.weak) continue;
+    size_t rank = 0;
+    do {
+      gaps.text(s.name).text(s.stage).text(status(s)).number(s.firms).number(s.local).number(s.local_share);
+      if (rank < s.candidates.size()) {
+        const auto& c = s.candidates[rank];
+        gaps.number(static_cast<double>(rank + 1)).text(c.name).text(c.province).text(c.zone).number(c.strength);
+      }
+      gaps.next_row();
+    } while (++rank < s.candidates.size());
+  }
+  worksheet_set_column(gaps.raw(), 0, 0, 24, nullptr);
+  worksheet_set_column(gaps.raw(), 7, 7, 30, nullptr);
+
+  Sheet leaders(wb, "链主", {"排名 rank", "企业 firm", "省份 province", "得分 score", "覆盖环节 segments", "供给 supply",
+                             "投资控制 investment/control", "专利 patents", "中心度 centrality"}, bold);
+  for (size_t i = 0; i < r.leaders.size(); ++i) {
+    const auto& l = r.leaders[i];
+    leaders.number(static_cast<double>(i + 1)).text(l.name).text(l.province).number(l.score).number(l.segments);
+    leaders.number(l.supply).number(l.investment_control).number(l.patents).number(l.centrality).next_row();
+  }
+  worksheet_set_column(leaders.raw(), 1, 1, 30, nullptr);
+
+  Sheet jjj(wb, "京津冀", {"环节 segment", "北京", "天津", "河北", "互补 complementarity"}, bold);
+  for (const auto& s : r.segments)
+    jjj.text(s.name).number(static_cast<double>(s.beijing)).number(static_cast<double>(s.tianjin))
+        .number(static_cast<double>(s.hebei)).text(s.complementarity).next_row();
+  worksheet_set_column(jjj.raw(), 0, 0, 24, nullptr);
+
+  if (lxw_error err = workbook_close(wb); err != LXW_NO_ERROR)
+    fail(ErrorCode::Unavailable, "writing " + path + " failed: " + lxw_strerror(err));
+}
+
+std::string atlas_xlsx_bytes(const chain::AtlasReport& r) {
+  char name[] = "/tmp/xinzhi-atlas-XXXXXX";
+  int fd = mkstemp(name);
+  if (fd < 0) fail(ErrorCode::Unavailable, "cannot create a temporary file");
+  close(fd);
+  struct Remove {
+    const char* path;
+    ~Remove() { std::filesystem::remove(path); }
+  } cleanup{name};
+  std::filesystem::remove(name);  // libxlsxwriter creates the file itself
+  write_atlas_xlsx(r, name);
+  std::ifstream in(name, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+}  // namespace xinzhi::server
