@@ -199,6 +199,36 @@ void add_chain_commands(CLI::App& app, GlobalOptions& g) {
     });
   });
 
+  static chain::ChainEdit edit;
+  auto* ed = chain->add_subcommand("edit", "add or remove a segment, link or firm (recorded in the chain's edit log)");
+  ed->add_option("CHAIN", opt.chain, "chain name")->required();
+  ed->add_option("ACTION", edit.action, "add_segment, remove_segment, add_link, remove_link, add_firm, remove_firm")
+      ->required()
+      ->check(CLI::IsMember({"add_segment", "remove_segment", "add_link", "remove_link", "add_firm", "remove_firm"}));
+  ed->add_option("--segment", edit.segment, "the segment (for links: the upstream one)")->required();
+  ed->add_option("--target", edit.target, "links: the downstream segment");
+  ed->add_option("--firm", edit.firm, "firms: the firm's name");
+  ed->add_option("--stage", edit.stage, "add_segment: 上游, 中游 or 下游");
+  ed->add_option("--parent", edit.parent, "add_segment: the segment it refines");
+  ed->add_option("--role", edit.role, "add_firm: how the firm belongs to the segment");
+  ed->add_option("--region", edit.region, "add_firm: province or city (default: inferred from the name)");
+  ed->callback([&g] {
+    with_service(g, [&](chain::ChainService& s, chain::ChainStore&) {
+      auto id = s.edit(opt.chain, edit);
+      std::cout << "edit " << id << ": " << edit.action << " in " << opt.chain << "\n";
+    });
+  });
+  auto* log = chain->add_subcommand("edits", "the chain's edit log");
+  log->add_option("CHAIN", opt.chain, "chain name")->required();
+  log->add_flag("--json", g.json, "print JSON");
+  log->callback([&g] {
+    with_service(g, [&](chain::ChainService& s, chain::ChainStore&) {
+      auto list = s.edits(opt.chain);
+      if (g.json) return print_json<std::vector<chain::EditRecord>>(chain::write_json, list);
+      for (const auto& e : list) std::cout << e.id << "\t" << e.action << "\t" << e.detail << "\n";
+    });
+  });
+
   auto* merge = chain->add_subcommand("merge", "record segment FROM as an alias of INTO (reversible)");
   merge->add_option("CHAIN", opt.chain, "chain name")->required();
   merge->add_option("--from", opt.from, "segment to fold in")->required();

@@ -78,6 +78,25 @@ void install_chain_routes(httplib::Server& http, std::shared_ptr<store::Store> s
     });
   });
 
+  http.Get(R"(/api/chains/([^/]+)/edits)", [store](const httplib::Request& req, httplib::Response& res) {
+    with_chains(*store, [&](chain::ChainService& s, chain::ChainStore&) {
+      JsonWriter w;
+      w.begin_object().key("edits");
+      chain::write_json(w, s.edits(req.matches[1]));
+      write_json_text(res, w.end_object().take());
+    });
+  });
+
+  http.Post(R"(/api/chains/([^/]+)/edits)", [store](const httplib::Request& req, httplib::Response& res) {
+    auto body = parse_json_body(req);
+    auto optional = [&](const char* field) { return body.contains(field) ? string_field(body, field, 200) : std::string(); };
+    chain::ChainEdit edit{string_field(body, "action", 40), optional("segment"), optional("target"), optional("firm"),
+                          optional("stage"), optional("parent"), optional("role"), optional("region"), "", "", ""};
+    with_chains(*store, [&](chain::ChainService& s, chain::ChainStore&) {
+      write_json(res, {{"id", s.edit(req.matches[1], edit)}}, 201);
+    });
+  });
+
   http.Post("/api/chains/derive", [store](const httplib::Request& req, httplib::Response& res) {
     auto body = parse_json_body(req);
     auto focus = string_field(body, "focus"), name = string_field(body, "name");

@@ -73,3 +73,29 @@ test('imported real chain (twchains 半導體): listed firms local, foreign outs
   await page.screenshot({ path: join(artifacts, 'chain-semiconductor.png'), fullPage: true });
   await page.close();
 });
+
+test('an edit through the page fills a gap and is recorded', async () => {
+  const page = await browser.newPage();
+  const chain = '信创（示例）';
+  await openChain(page, chain, '天津');
+  assert.equal(await page.getAttribute('.segment-chip[data-segment="数据库"]', 'data-status'), 'missing');
+  await page.selectOption('#edit-action', 'add_firm');
+  await page.fill('#edit-segment', '数据库');
+  await page.fill('#edit-firm', '天津市南开区示例数据库有限公司');
+  await page.fill('#edit-role', '研发');
+  await page.click('#edit-apply');
+  await page.waitForFunction(() => document.querySelector('.segment-chip[data-segment="数据库"]')?.dataset.status !== 'missing');
+  const log = await page.textContent('[data-testid="edit-log"] tbody tr:first-child');
+  assert.match(log, /添加企业/);
+  assert.match(log, /天津市南开区示例数据库有限公司/);
+  const firms = await (await fetch(`${base}/api/chains/${enc(chain)}/segments/${enc('数据库')}/firms?region=${enc('天津')}`)).json();
+  assert.ok(firms.firms.some((f) => f.name === '天津市南开区示例数据库有限公司' && f.zone === 'local'));
+  // A bad edit is refused with the server's message and changes nothing.
+  await page.selectOption('#edit-action', 'add_link');
+  await page.fill('#edit-segment', '数据库');
+  await page.fill('#edit-target', '不存在的环节');
+  await page.click('#edit-apply');
+  await page.waitForSelector('[data-testid="edit-error"]:visible');
+  assert.match(await page.textContent('[data-testid="edit-error"]'), /不存在的环节/);
+  await page.close();
+});

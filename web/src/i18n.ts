@@ -90,6 +90,25 @@ const strings = {
   ecosystem: { zh: '产业生态地图（企业间供给、合作、投资、控股关系，按社区着色）', en: 'Ecosystem map (supply, cooperation, investment, control; colour: community)' },
   ecosystemSummary: { zh: '家企业有关联，{edges} 条关系，{communities} 个社区（模块度 {q}）；{isolated} 家无关联企业未显示。', en: ' firms with ties, {edges} ties, {communities} communities (modularity {q}); {isolated} firms without ties not shown.' },
   ecosystemTop: { zh: '图中显示关联最多的 {n} 家企业；GEXF 文件包含全部。', en: 'The map shows the {n} best-connected firms; the GEXF file has them all.' },
+  editChain: { zh: '编辑产业链（每次修改都记入编辑记录）', en: 'Edit the chain (every edit is recorded)' },
+  editLog: { zh: '编辑记录', en: 'Edit log' },
+  action: { zh: '操作', en: 'Action' },
+  act_create: { zh: '创建', en: 'Created' },
+  act_merge: { zh: '合并环节', en: 'Merge segments' },
+  act_unmerge: { zh: '撤销合并', en: 'Undo merge' },
+  act_add_segment: { zh: '添加环节', en: 'Add segment' },
+  act_remove_segment: { zh: '删除环节', en: 'Remove segment' },
+  act_add_link: { zh: '添加链接', en: 'Add link' },
+  act_remove_link: { zh: '删除链接', en: 'Remove link' },
+  act_add_firm: { zh: '添加企业', en: 'Add firm' },
+  act_remove_firm: { zh: '移除企业', en: 'Remove firm' },
+  target: { zh: '下游环节', en: 'Downstream segment' },
+  stage: { zh: '阶段', en: 'Stage' },
+  parent: { zh: '上级环节', en: 'Parent segment' },
+  role: { zh: '角色', en: 'Role' },
+  apply: { zh: '提交', en: 'Apply' },
+  time: { zh: '时间', en: 'Time' },
+  detail: { zh: '内容', en: 'Detail' },
   downloadXlsx: { zh: '导出 Excel', en: 'Export Excel' },
   downloadGexf: { zh: '下载 GEXF（Gephi）', en: 'Download GEXF (Gephi)' },
   sample: { zh: '示例', en: 'sample' },
@@ -100,7 +119,7 @@ export type Key = keyof typeof strings;
 let lang: Lang = (localStorage.getItem('xinzhi.lang') as Lang) === 'en' ? 'en' : 'zh';
 
 export function t(key: Key): string {
-  return strings[key][lang];
+  return (strings as Record<string, Record<Lang, string>>)[key]?.[lang] ?? key;
 }
 export function currentLang(): Lang {
   return lang;

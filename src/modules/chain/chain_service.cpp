@@ -140,6 +140,31 @@ AtlasReport ChainService::atlas(const AtlasRequest& req) {
   return r;
 }
 
+int64_t ChainService::edit(const std::string& chain, ChainEdit e) {
+  auto need = [&](const std::string& v, const char* field) {
+    if (text::trim(v).empty()) invalid_input(e.action + " needs field '" + field + "'");
+    if (v.size() > 200) invalid_input(std::string("field '") + field + "' is longer than 200 bytes");
+  };
+  need(e.action, "action");
+  need(e.segment, "segment");
+  if (e.action == "add_link" || e.action == "remove_link") need(e.target, "target");
+  if (e.action == "add_firm" || e.action == "remove_firm") need(e.firm, "firm");
+  if (!e.stage.empty() && e.stage != "上游" && e.stage != "中游" && e.stage != "下游")
+    invalid_input("stage '" + e.stage + "' is not 上游, 中游 or 下游");
+  if (e.action == "add_firm") {
+    const auto& gazetteer = ingest::RegionGazetteer::instance();
+    if (!e.region.empty()) {
+      auto scope = gazetteer.scope(e.region);
+      if (scope.provinces.size() != 1) invalid_input("region '" + e.region + "' is a group; give one province or city");
+      e.province = scope.provinces[0], e.city = scope.city;
+    } else {
+      auto r = gazetteer.infer(e.firm);
+      e.province = r.province, e.city = r.city, e.district = r.district;
+    }
+  }
+  return chains_.apply(chain, e);
+}
+
 Ecosystem ChainService::ecosystem(const std::string& chain, const std::string& region) {
   return build_ecosystem(prepare_chain(chains_.load(chain), region));
 }
@@ -175,6 +200,13 @@ void write_json(JsonWriter& w, const FirmRow& f) {
 void write_json(JsonWriter& w, const std::vector<FirmRow>& firms) {
   w.begin_array();
   for (const auto& f : firms) write_json(w, f);
+  w.end_array();
+}
+
+void write_json(JsonWriter& w, const std::vector<EditRecord>& edits) {
+  w.begin_array();
+  for (const auto& e : edits)
+    w.begin_object().field("id", e.id).field("at", e.at).field("action", e.action).field("detail", e.detail).end_object();
   w.end_array();
 }
 

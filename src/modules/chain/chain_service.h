@@ -72,6 +72,9 @@ class ChainService {
   std::vector<ChainSummary> list() { return chains_.list(); }
   AtlasReport atlas(const AtlasRequest& request);
   // The firms of one segment (with its sub-segments and merged aliases) for a region.
+  // Checks an analyst's edit (names present, stage valid, region resolved) and applies it.
+  int64_t edit(const std::string& chain, ChainEdit edit);
+  std::vector<EditRecord> edits(const std::string& chain) { return chains_.edits(chain); }
   Ecosystem ecosystem(const std::string& chain, const std::string& region);
   std::vector<FirmRow> segment_firms(const std::string& chain, const std::string& segment, const std::string& region);
 
@@ -90,5 +93,6 @@ void write_json(JsonWriter& w, const ImportReport& r);
 void write_json(JsonWriter& w, const FirmRow& f);
 void write_json(JsonWriter& w, const std::vector<ChainSummary>& list);
 void write_json(JsonWriter& w, const std::vector<FirmRow>& firms);
+void write_json(JsonWriter& w, const std::vector<EditRecord>& edits);
 
 }  // namespace xinzhi::chain

@@ -46,6 +46,21 @@ struct StoredChain {
   std::vector<Tie> ties;
 };
 
+// One edit an analyst makes to a chain. Which fields count depends on the action:
+// add_segment (segment, stage, parent), remove_segment (segment), add_link (segment →
+// target), remove_link (segment → target), add_firm (segment, firm, role, region fields),
+// remove_firm (segment, firm).
+struct ChainEdit {
+  std::string action, segment, target, firm, stage, parent, role;
+  std::string region;                    // add_firm: as typed (天津, 北京市 …), or "" to infer
+  std::string province, city, district;  // add_firm: resolved by the service
+};
+
+struct EditRecord {
+  int64_t id;
+  std::string at, action, detail;  // detail: the edit as JSON
+};
+
 struct CreateResult {
   std::vector<std::string> created, skipped;  // skipped: a chain of that name exists
 };
@@ -62,6 +77,9 @@ class ChainStore {
   // Records `from` as an alias of `into` (reversible: unmerge clears it) and logs the edit.
   virtual void merge(const std::string& chain, const std::string& from, const std::string& into) = 0;
   virtual void unmerge(const std::string& chain, const std::string& segment) = 0;
+  // Applies one edit in a write transaction and records it; returns the record's id.
+  virtual int64_t apply(const std::string& chain, const ChainEdit& edit) = 0;
+  virtual std::vector<EditRecord> edits(const std::string& chain) = 0;
 };
 
 std::unique_ptr<ChainStore> sqlite_chain_store(store::Database& db);

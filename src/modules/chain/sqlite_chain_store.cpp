@@ -2,6 +2,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <map>
+#include <variant>
 #include <nlohmann/json.hpp>
 
 #include "base/error.h"
@@ -120,7 +121,104 @@ class SqliteChainStore final : public ChainStore {
     tx.commit();
   }
 
+  int64_t apply(const std::string& chain, const ChainEdit& e) override {
+    store::WriteTransaction tx(db_);
+    int64_t id = existing_chain(chain);
+    auto& db = db_.sql();
+    auto run = [&](const char* sql, std::initializer_list<std::variant<int64_t, std::string>> values) {
+      SQLite::Statement q(db, sql);
+      int i = 1;
+      for (const auto& v : values) std::visit([&](const auto& x) { q.bind(i++, x); }, v);
+      return q.exec();
+    };
+    if (e.action == "add_segment") {
+      if (segment_exists(id, e.segment)) fail(ErrorCode::Conflict, "chain '" + chain + "' already has segment '" + e.segment + "'");
+      int64_t parent = e.parent.empty() ? 0 : segment_id(id, chain, e.parent);
+      run("INSERT INTO chain_segment(chain_id, name, stage) VALUES (?, ?, ?)", {id, e.segment, e.stage});
+      if (parent) run("UPDATE chain_segment SET parent_id = ? WHERE id = ?", {parent, db.getLastInsertRowid()});
+    } else if (e.action == "remove_segment") {
+      int64_t seg = segment_id(id, chain, e.segment);
+      SQLite::Statement users(db, "SELECT count(*) FROM chain_segment WHERE parent_id = ? OR merged_into_id = ?");
+      users.bind(1, seg);
+      users.bind(2, seg);
+      users.executeStep();
+      if (users.getColumn(0).getInt64() > 0)
+        fail(ErrorCode::Conflict, "segment '" + e.segment + "' has sub-segments or merged aliases: remove or unmerge them first");
+      run("DELETE FROM chain_member WHERE chain_id = ? AND segment_id = ?", {id, seg});
+      run("DELETE FROM chain_link WHERE chain_id = ? AND (from_id = ? OR to_id = ?)", {id, seg, seg});
+      run("DELETE FROM chain_segment WHERE id = ?", {seg});
+    } else if (e.action == "add_link") {
+      int64_t a = segment_id(id, chain, e.segment), b = segment_id(id, chain, e.target);
+      if (a == b) invalid_input("a link needs two different segments");
+      if (run("INSERT INTO chain_link(chain_id, from_id, to_id, kind) VALUES (?, ?, ?, 'link') ON CONFLICT DO NOTHING",
+              {id, a, b}) == 0)
+        fail(ErrorCode::Conflict, "the link " + e.segment + " → " + e.target + " exists");
+    } else if (e.action == "remove_link") {
+      int64_t a = segment_id(id, chain, e.segment), b = segment_id(id, chain, e.target);
+      if (run("DELETE FROM chain_link WHERE chain_id = ? AND from_id = ? AND to_id = ?", {id, a, b}) == 0)
+        not_found("there is no link " + e.segment + " → " + e.target);
+    } else if (e.action == "add_firm") {
+      int64_t seg = segment_id(id, chain, e.segment);
+      auto key = text::name_key(e.firm);
+      run("INSERT INTO chain_firm(chain_id, name, name_key, province, city, district) VALUES (?,?,?,?,?,?) "
+          "ON CONFLICT(chain_id, name_key) DO NOTHING",
+          {id, e.firm, key, e.province, e.city, e.district});
+      int64_t firm = firm_id(id, key);
+      if (run("INSERT INTO chain_member(chain_id, segment_id, firm_id, role) VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
+              {id, seg, firm, e.role}) == 0)
+        fail(ErrorCode::Conflict, "'" + e.firm + "' is already in segment '" + e.segment + "' as '" + e.role + "'");
+    } else if (e.action == "remove_firm") {
+      int64_t seg = segment_id(id, chain, e.segment);
+      int64_t firm = firm_id(id, text::name_key(e.firm));
+      if (firm == 0 || run("DELETE FROM chain_member WHERE chain_id = ? AND segment_id = ? AND firm_id = ?", {id, seg, firm}) == 0)
+        not_found("'" + e.firm + "' is not in segment '" + e.segment + "'");
+      // A firm left in no segment leaves the chain, with its ties.
+      SQLite::Statement left(db, "SELECT count(*) FROM chain_member WHERE firm_id = ?");
+      left.bind(1, firm);
+      left.executeStep();
+      if (left.getColumn(0).getInt64() == 0) {
+        run("DELETE FROM chain_tie WHERE chain_id = ? AND (from_firm = ? OR to_firm = ?)", {id, firm, firm});
+        run("DELETE FROM chain_firm WHERE id = ?", {firm});
+      }
+    } else {
+      invalid_input("action is '" + e.action +
+                    "', expected add_segment, remove_segment, add_link, remove_link, add_firm or remove_firm");
+    }
+    nlohmann::json detail = {{"segment", e.segment}};
+    for (auto [k, v] : {std::pair{"target", &e.target}, {"firm", &e.firm}, {"stage", &e.stage}, {"parent", &e.parent},
+                        {"role", &e.role}, {"province", &e.province}})
+      if (!v->empty()) detail[k] = *v;
+    log_edit(id, e.action, detail);
+    int64_t record = db.getLastInsertRowid();
+    tx.commit();
+    return record;
+  }
+
+  std::vector<EditRecord> edits(const std::string& chain) override {
+    int64_t id = existing_chain(chain);
+    SQLite::Statement q(db_.sql(), "SELECT id, at, action, detail FROM chain_edit WHERE chain_id = ? ORDER BY id");
+    q.bind(1, id);
+    std::vector<EditRecord> out;
+    while (q.executeStep())
+      out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                     q.getColumn(3).getString()});
+    return out;
+  }
+
  private:
+  bool segment_exists(int64_t chain, const std::string& name) {
+    SQLite::Statement q(db_.sql(), "SELECT 1 FROM chain_segment WHERE chain_id = ? AND name = ?");
+    q.bind(1, chain);
+    q.bind(2, name);
+    return q.executeStep();
+  }
+  int64_t firm_id(int64_t chain, const std::string& key) {
+    SQLite::Statement q(db_.sql(), "SELECT id FROM chain_firm WHERE chain_id = ? AND name_key = ?");
+    q.bind(1, chain);
+    q.bind(2, key);
+    return q.executeStep() ? q.getColumn(0).getInt64() : 0;
+  }
+
   static constexpr const char* kSummarySelect =
       "SELECT c.name, c.origin, c.description, c.home_region, c.created_at, c.sample, "
       "(SELECT count(*) FROM chain_segment s WHERE s.chain_id = c.id), "

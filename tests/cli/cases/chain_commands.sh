@@ -11,3 +11,7 @@ xinzhi chain firms 新能源汽车（示例） 动力电池 --db t.db
 xinzhi chain unmerge 新能源汽车（示例） 正极材料 --db t.db
 xinzhi chain atlas 没有这条链 --db t.db; echo "exit $?"
 xinzhi chain derive --focus 不存在 --hops 2 --name x --db t.db; echo "exit $?"
+xinzhi chain edit 信创（示例） add_firm --segment 数据库 --firm 天津市南开区示例数据库有限公司 --role 研发 --db t.db
+xinzhi chain gaps 信创（示例） --region 天津 --db t.db | grep 数据库
+xinzhi chain edit 信创（示例） add_link --segment 数据库 --target 无 --db t.db; echo "exit $?"
+xinzhi chain edits 信创（示例） --db t.db

@@ -201,3 +201,44 @@ TEST(ChainService, UnknownNamesAreNotFound) {
 }
 
 }  // namespace xinzhi::chain
+
+namespace xinzhi::chain {
+
+TEST(ChainEdits, EachActionChangesTheAtlasAndIsRecorded) {
+  Fixture f;
+  modules::seed_sample_region(f.db);
+  const std::string chain = "信创（示例）";
+  auto edit = [&](ChainEdit e) { return f.service->edit(chain, e); };
+  edit({"add_segment", "国产GPU", "", "", "上游", "", "", "", "", "", ""});
+  edit({"add_link", "国产GPU", "服务器", "", "", "", "", "", "", "", ""});
+  edit({"add_firm", "国产GPU", "", "天津示例图形芯片有限公司", "", "", "设计", "", "", "", ""});
+  edit({"add_firm", "国产GPU", "", "示例算力有限公司", "", "", "", "北京", "", "", ""});
+  auto a = f.service->atlas({chain, "天津", 0.2, 10, 20});
+  EXPECT_EQ(row(a, "国产GPU").firms, 2u);
+  EXPECT_EQ(row(a, "国产GPU").local, 1u);
+  EXPECT_EQ(row(a, "国产GPU").partner, 1u);  // placed in 北京 by the region field
+  EXPECT_EQ(row(a, "国产GPU").stage, "上游");
+  // Refusals name the problem and change nothing.
+  testing::expect_error_containing([&] { edit({"add_segment", "国产GPU", "", "", "", "", "", "", "", "", ""}); },
+                                   "already has segment");
+  testing::expect_error_containing([&] { edit({"add_link", "国产GPU", "无", "", "", "", "", "", "", "", ""}); },
+                                   "has no segment '无'");
+  testing::expect_error_containing([&] { edit({"remove_firm", "国产GPU", "", "无此企业", "", "", "", "", "", "", ""}); },
+                                   "is not in segment");
+  testing::expect_error_containing([&] { edit({"fly", "国产GPU", "", "", "", "", "", "", "", "", ""}); }, "expected add_segment");
+  testing::expect_error_containing([&] { edit({"add_firm", "国产GPU", "", "", "", "", "", "", "", "", ""}); },
+                                   "needs field 'firm'");
+  edit({"remove_firm", "国产GPU", "", "示例算力有限公司", "", "", "", "", "", "", ""});
+  edit({"remove_link", "国产GPU", "服务器", "", "", "", "", "", "", "", ""});
+  edit({"remove_firm", "国产GPU", "", "天津示例图形芯片有限公司", "", "", "", "", "", "", ""});
+  edit({"remove_segment", "国产GPU", "", "", "", "", "", "", "", "", ""});
+  auto b = f.service->atlas({chain, "天津", 0.2, 10, 20});
+  EXPECT_EQ(b.segments.size(), 7u);
+  EXPECT_EQ(b.firms, 9u);  // the two firms left with their last segment
+  auto log = f.service->edits(chain);
+  ASSERT_EQ(log.size(), 9u);  // create + 8 edits; refusals leave no record
+  EXPECT_EQ(log[3].action, "add_firm");
+  EXPECT_NE(log[3].detail.find("天津示例图形芯片有限公司"), std::string::npos);
+}
+
+}  // namespace xinzhi::chain

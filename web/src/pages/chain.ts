@@ -110,6 +110,7 @@ export async function renderChain(root: HTMLElement): Promise<void> {
   }
 
   await renderEcosystem(root, name, region);
+  await renderEditor(root, name, atlas);
 
   root.append(el('section', {}, el('h2', {}, t('gaps')), table(
     [t('segment'), t('statusCol'), `${t('localCol')}/${t('firmsCol')}`, t('shareCol'), t('candidatesCol')],
@@ -163,4 +164,51 @@ async function renderEcosystem(root: HTMLElement, chain: string, region: string)
       label: { show: nodes.length <= 40, position: 'right', fontSize: 10 },
     }],
   });
+}
+
+const ACTIONS = ['add_segment', 'remove_segment', 'add_link', 'remove_link', 'add_firm', 'remove_firm'] as const;
+// Which inputs each action uses.
+const FIELDS: Record<(typeof ACTIONS)[number], string[]> = {
+  add_segment: ['segment', 'stage', 'parent'], remove_segment: ['segment'],
+  add_link: ['segment', 'target'], remove_link: ['segment', 'target'],
+  add_firm: ['segment', 'firm', 'role', 'region'], remove_firm: ['segment', 'firm'],
+};
+
+async function renderEditor(root: HTMLElement, chain: string, atlas: Atlas): Promise<void> {
+  const action = el('select', { id: 'edit-action' }, ...ACTIONS.map((a) => el('option', { value: a }, t(`act_${a}` as Key))));
+  const inputs: Record<string, HTMLInputElement | HTMLSelectElement> = {
+    segment: el('input', { id: 'edit-segment', list: 'segment-names' }),
+    target: el('input', { id: 'edit-target', list: 'segment-names' }),
+    firm: el('input', { id: 'edit-firm' }),
+    stage: el('select', { id: 'edit-stage' }, ...['', '上游', '中游', '下游'].map((x) => el('option', { value: x }, x))),
+    parent: el('input', { id: 'edit-parent', list: 'segment-names' }),
+    role: el('input', { id: 'edit-role' }),
+    region: el('input', { id: 'edit-region', list: 'region-options' }),
+  };
+  const labels: Record<string, Key> = { segment: 'segment', target: 'target', firm: 'firm', stage: 'stage', parent: 'parent', role: 'role', region: 'region' };
+  const wrappers = Object.fromEntries(Object.entries(inputs).map(([k, input]) => [k, el('label', {}, t(labels[k]), input)]));
+  const showFields = () => {
+    for (const [k, w] of Object.entries(wrappers)) w.style.display = FIELDS[action.value as (typeof ACTIONS)[number]].includes(k) ? '' : 'none';
+  };
+  action.addEventListener('change', showFields);
+  showFields();
+  const message = el('p', { class: 'banner error', 'data-testid': 'edit-error', style: 'display:none' });
+  const submit = el('button', { type: 'button', id: 'edit-apply' }, t('apply'));
+  submit.addEventListener('click', async () => {
+    const body: Record<string, string> = { action: action.value };
+    for (const k of FIELDS[action.value as (typeof ACTIONS)[number]]) if (inputs[k].value) body[k] = inputs[k].value;
+    const res = await fetch(`/api/chains/${enc(chain)}/edits`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    if (!res.ok) {
+      message.textContent = (await res.json().catch(() => null))?.error?.message ?? `HTTP ${res.status}`;
+      message.style.display = '';
+      return;
+    }
+    window.dispatchEvent(new HashChangeEvent('hashchange'));  // draw the atlas again
+  });
+  const { edits } = await getJson<{ edits: { id: number; at: string; action: string; detail: string }[] }>(`/api/chains/${enc(chain)}/edits`);
+  root.append(el('section', {}, el('h2', {}, t('editChain')),
+    el('datalist', { id: 'segment-names' }, ...atlas.segments.map((s) => el('option', { value: s.name }))),
+    el('div', { class: 'controls' }, el('label', {}, t('action'), action), ...Object.values(wrappers), submit), message,
+    el('h3', {}, t('editLog')),
+    table([t('time'), t('action'), t('detail')], edits.slice(-20).reverse().map((e) => [e.at, t(`act_${e.action}` as Key), e.detail]), 'edit-log')));
 }
