@@ -9,6 +9,7 @@
 #include "base/error.h"
 #include "base/text.h"
 #include "ingest/table_reader.h"
+#include "ingest/xlsx_reader.h"
 
 namespace xinzhi::ingest {
 
@@ -123,46 +124,66 @@ const std::map<std::string, std::string> kHeaderAliases = {
 };
 }  // namespace
 
-std::vector<ChainTemplate> read_chain_csv(const std::string& path) {
-  TableReader in(path, TableFormat::Csv);
-  std::vector<std::string> f;
-  if (!in.next(f)) invalid_input(path + ": the file is empty (expected a header row)");
+namespace {
+// The template's rows, from a CSV file or the first sheet of a workbook.
+std::vector<ChainTemplate> read_chain_rows(const std::string& path, const std::vector<SheetRow>& rows) {
+  if (rows.empty()) invalid_input(path + ": the file is empty (expected a header row)");
+  auto fail_at = [&](size_t row, const std::string& what) { invalid_input(path + ":" + std::to_string(row) + ": " + what); };
   std::map<std::string, size_t> col;
-  for (size_t i = 0; i < f.size(); ++i) {
-    auto it = kHeaderAliases.find(std::string(text::trim(f[i])));
-    if (it == kHeaderAliases.end()) in.fail_here("unknown column '" + f[i] + "'");
+  const auto& header = rows.front();
+  for (size_t i = 0; i < header.cells.size(); ++i) {
+    std::string name(text::trim(header.cells[i]));
+    if (name.empty()) continue;
+    auto it = kHeaderAliases.find(name);
+    if (it == kHeaderAliases.end()) fail_at(header.number, "unknown column '" + name + "'");
     col[it->second] = i;
   }
   for (auto need : {"chain", "kind", "segment"})
-    if (!col.count(need)) in.fail_here(std::string("missing column '") + need + "'");
+    if (!col.count(need)) fail_at(header.number, std::string("missing column '") + need + "'");
   std::vector<ChainTemplate> chains;
   std::map<std::string, size_t> index;
-  while (in.next(f)) {
+  for (size_t r = 1; r < rows.size(); ++r) {
+    const auto& f = rows[r].cells;
     auto get = [&](const char* name) {
       auto it = col.find(name);
       return it == col.end() || it->second >= f.size() ? std::string() : std::string(text::trim(f[it->second]));
     };
-    std::string where = path + ":" + std::to_string(in.line_number());
+    size_t line = rows[r].number;
+    std::string where = path + ":" + std::to_string(line);
     std::string name = get("chain"), kind = get("kind");
-    if (name.empty()) in.fail_here("column 'chain' is empty");
+    if (name.empty() && kind.empty() && get("segment").empty()) continue;  // a blank row
+    if (name.empty()) fail_at(line, "column 'chain' is empty");
     auto [it, fresh] = index.emplace(name, chains.size());
     if (fresh) chains.push_back({name, "template", "", "", {}, {}, {}, {}, where});
     auto& chain = chains[it->second];
     if (kind == "segment" || kind == "环节") {
       chain.segments.push_back({get("segment"), get("stage"), get("parent"), where});
     } else if (kind == "link" || kind == "链接") {
-      if (get("target").empty()) in.fail_here("a link row needs column 'target' (the downstream segment)");
+      if (get("target").empty()) fail_at(line, "a link row needs column 'target' (the downstream segment)");
       chain.links.push_back({get("segment"), get("target"), "link", where});
     } else if (kind == "firm" || kind == "企业") {
-      if (get("firm").empty()) in.fail_here("a firm row needs column 'firm'");
+      if (get("firm").empty()) fail_at(line, "a firm row needs column 'firm'");
       chain.firms.push_back({get("segment"), get("firm"), get("role"), get("region"), "", "", 0, where, "", "", ""});
     } else {
-      in.fail_here("kind is '" + kind + "', expected segment, link or firm (环节, 链接, 企业)");
+      fail_at(line, "kind is '" + kind + "', expected segment, link or firm (环节, 链接, 企业)");
     }
   }
   if (chains.empty()) invalid_input(path + ": no chain rows after the header");
   for (const auto& c : chains) check_template(c);
   return chains;
+}
+}  // namespace
+
+std::vector<ChainTemplate> read_chain_csv(const std::string& path) {
+  TableReader in(path, TableFormat::Csv);
+  std::vector<SheetRow> rows;
+  std::vector<std::string> f;
+  while (in.next(f)) rows.push_back({in.line_number(), f});
+  return read_chain_rows(path, rows);
+}
+
+std::vector<ChainTemplate> read_chain_xlsx(const std::string& path) {
+  return read_chain_rows(path, read_xlsx_first_sheet(path));
 }
 
 }  // namespace xinzhi::ingest

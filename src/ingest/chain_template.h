@@ -62,5 +62,7 @@ std::vector<ChainTemplate> read_twchains(const std::string& path);
 // The analyst template: CSV (UTF-8, BOM allowed) with header
 // chain,kind,segment,stage,parent,target,firm,region,role (Chinese headers accepted).
 std::vector<ChainTemplate> read_chain_csv(const std::string& path);
+// The same template as an Excel workbook (.xlsx, first sheet); rows are Excel row numbers.
+std::vector<ChainTemplate> read_chain_xlsx(const std::string& path);
 
 }  // namespace xinzhi::ingest

@@ -67,8 +67,9 @@ ImportReport ChainService::derive(const std::string& focus, int hops, const std:
 }
 
 ImportReport ChainService::import_file(const std::string& path) {
-  bool json = text::ends_with(path, ".json");
-  return store_templates(json ? ingest::read_twchains(path) : ingest::read_chain_csv(path), false);
+  if (text::ends_with(path, ".json")) return store_templates(ingest::read_twchains(path), false);
+  if (text::ends_with(path, ".xlsx")) return store_templates(ingest::read_chain_xlsx(path), false);
+  return store_templates(ingest::read_chain_csv(path), false);
 }
 
 bool ChainService::seed_sample() {

@@ -65,7 +65,7 @@ class ChainService {
  public:
   ChainService(ChainStore& chains, kg::GraphStore& graph) : chains_(chains), graph_(graph) {}
   ImportReport derive(const std::string& focus, int hops, const std::string& name);
-  // A .json file is read as twchains, anything else as the CSV template.
+  // A .json file is read as twchains, .xlsx as the template workbook, anything else as CSV.
   ImportReport import_file(const std::string& path);
   // The sample region's chains, derived from the sample knowledge graph; false if present.
   bool seed_sample();
