@@ -72,13 +72,11 @@ void add_serve_commands(CLI::App& app, GlobalOptions& g) {
   remove->add_flag("--json", g.json, "print JSON");
   remove->callback([&g] {
     store::Database database(g.db);
-    modules::migrate(database);
-    auto graph = kg::sqlite_graph_store(database);
-    auto removed = kg::KnowledgeGraph(*graph).remove_sample();
+    auto removed = modules::remove_sample_region(database);
     if (g.json)
-      std::cout << nlohmann::json{{"database", g.db}, {"entities_removed", removed}}.dump(2) << "\n";
+      std::cout << nlohmann::json{{"database", g.db}, {"removed", removed}}.dump(2) << "\n";
     else
-      std::cout << "removed the sample region (" << removed << " entities) from " << g.db << "\n";
+      std::cout << "removed the sample region (" << removed << " entities and chains) from " << g.db << "\n";
   });
   auto* start = demo->add_subcommand("start", "migrate, seed the sample if empty, and serve");
   add_server_options(start);

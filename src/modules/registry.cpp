@@ -26,3 +26,17 @@ bool seed_sample_region(store::Database& db) {
 }
 
 }  // namespace xinzhi::modules
+
+namespace xinzhi::modules {
+
+int64_t remove_sample_region(store::Database& db) {
+  migrate(db);
+  auto chains = chain::sqlite_chain_store(db);
+  int64_t removed = 0;
+  for (const auto& c : chains->list())
+    if (c.sample) chains->remove(c.name), ++removed;
+  auto graph = kg::sqlite_graph_store(db);
+  return removed + kg::KnowledgeGraph(*graph).remove_sample();
+}
+
+}  // namespace xinzhi::modules
