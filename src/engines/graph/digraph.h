@@ -14,8 +14,9 @@ using Edge = std::pair<NodeId, NodeId>;  // from → to (upstream → downstream
 class Digraph {
  public:
   Digraph() = default;
-  // Builds from an edge list; parallel edges are kept once, self-loops are kept.
-  Digraph(size_t node_count, std::span<const Edge> edges);
+  // Builds from an edge list; self-loops are kept. Parallel edges are kept once unless
+  // keep_parallel (igraph's metrics treat a multigraph's parallel edges as distinct paths).
+  Digraph(size_t node_count, std::span<const Edge> edges, bool keep_parallel = false);
   size_t node_count() const { return out_offsets_.empty() ? 0 : out_offsets_.size() - 1; }
   size_t edge_count() const { return out_targets_.size(); }
   std::span<const NodeId> out(NodeId u) const {
@@ -24,10 +25,18 @@ class Digraph {
   std::span<const NodeId> in(NodeId u) const {
     return {in_sources_.data() + in_offsets_[u], in_sources_.data() + in_offsets_[u + 1]};
   }
+  // The input position of each edge in out(u) / in(u), to look up per-edge data (weights).
+  std::span<const uint32_t> out_edge_ids(NodeId u) const {
+    return {out_ids_.data() + out_offsets_[u], out_ids_.data() + out_offsets_[u + 1]};
+  }
+  std::span<const uint32_t> in_edge_ids(NodeId u) const {
+    return {in_ids_.data() + in_offsets_[u], in_ids_.data() + in_offsets_[u + 1]};
+  }
 
  private:
   std::vector<uint32_t> out_offsets_, in_offsets_;
   std::vector<NodeId> out_targets_, in_sources_;
+  std::vector<uint32_t> out_ids_, in_ids_;
 };
 
 }  // namespace xinzhi::graph

@@ -5,9 +5,12 @@
 #include <set>
 #include <sstream>
 
+#include "engines/graph/betweenness.h"
 #include "engines/graph/communities.h"
 #include "engines/graph/components.h"
+#include "engines/graph/cuts.h"
 #include "engines/graph/digraph.h"
+#include "engines/graph/dominators.h"
 #include "engines/graph/reach.h"
 #include "support/test_support.h"
 
@@ -166,6 +169,54 @@ TEST(LouvainCommunities, TwoCliquesJoinedByOneEdgeSplitInTwo) {
   empty.run();
   EXPECT_EQ(empty.count(), 3u);
   EXPECT_EQ(empty.modularity(), 0);
+}
+
+}  // namespace xinzhi::graph
+
+
+namespace xinzhi::graph {
+
+// Lengauer & Tarjan (1979), Figure 1: R A B C D E F G H I J K L = 0..12.
+TEST(DominatorTree, LengauerTarjanFigureOne) {
+  enum { R, A, B, C, D, E, F, G, H, I, J, K, L };
+  std::vector<Edge> edges = {{R, A}, {R, B}, {R, C}, {A, D}, {B, A}, {B, D}, {B, E}, {C, F}, {C, G},
+                             {D, L}, {E, H}, {F, I}, {G, I}, {G, J}, {H, E}, {H, K}, {I, K}, {J, I},
+                             {K, I}, {K, R}, {L, H}};
+  Digraph g(13, edges);
+  DominatorTree dom(g, R);
+  dom.run();
+  // The paper's dominator tree: C dominates F, G; G dominates J; D dominates L; everything
+  // else is dominated directly by R.
+  std::vector<int64_t> want = {-1, R, R, R, R, R, C, C, R, R, G, R, D};
+  EXPECT_EQ(dom.idom(), want);
+  auto under_c = dom.dominated_by(C);
+  EXPECT_EQ(under_c, (std::vector<NodeId>{F, G, J}));
+}
+
+TEST(Betweenness, SamplingEverySourceIsExactAndUndirectedHalves) {
+  // A path a – b – c: b lies on the one shortest path between a and c.
+  std::vector<Edge> edges = {{0, 1}, {1, 2}};
+  Digraph g(3, edges, true);
+  Betweenness undirected(g, false);
+  undirected.run();
+  EXPECT_EQ(undirected.scores(), (std::vector<double>{0, 1, 0}));
+  Betweenness directed(g, true, {}, 3);
+  directed.run();
+  EXPECT_EQ(directed.scores(), (std::vector<double>{0, 1, 0}));
+  Betweenness bad(g, true, {1.0, -2.0});
+  EXPECT_THROW(bad.run(), std::invalid_argument);
+}
+
+TEST(CutStructure, ParallelEdgesAreNotBridges) {
+  std::vector<Edge> edges = {{0, 1}, {1, 0}, {1, 2}};
+  Digraph g(3, edges, true);
+  CutStructure cuts(g);
+  cuts.run();
+  EXPECT_EQ(cuts.bridges(), (std::vector<uint32_t>{2}));
+  EXPECT_EQ(cuts.articulation_points(), (std::vector<NodeId>{1}));
+  CoreDecomposition cores(g);
+  cores.run();
+  EXPECT_EQ(cores.coreness(), (std::vector<uint32_t>{2, 2, 1}));
 }
 
 }  // namespace xinzhi::graph

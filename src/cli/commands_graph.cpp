@@ -1,0 +1,31 @@
+// xinzhi graph metrics: the graph engine on an analyst's own edge list.
+#include <iostream>
+
+#include "cli/commands.h"
+#include "modules/netmetrics/network_metrics.h"
+
+namespace xinzhi::cli {
+
+void add_graph_commands(CLI::App& app, GlobalOptions& g) {
+  auto* graph = app.add_subcommand("graph", "graph metrics on your own network (CSV edge list)");
+  graph->require_subcommand(1);
+  static std::string edges;
+  static netmetrics::MetricRequest req;
+  auto* metrics = graph->add_subcommand("metrics", "betweenness, dominators, articulation, bridges, kcore or scc");
+  metrics->add_option("--edges", edges, "CSV with columns source,target[,weight]")->required();
+  metrics->add_option("--metric", req.metric, "the metric")
+      ->required()
+      ->check(CLI::IsMember({"betweenness", "dominators", "articulation", "bridges", "kcore", "scc"}));
+  metrics->add_flag("--directed", req.directed, "read edges as directed (default: undirected)");
+  metrics->add_option("--root", req.root, "dominators: the root node");
+  metrics->add_option("--samples", req.samples, "betweenness: sample this many sources (default: exact)");
+  metrics->add_flag("--json", g.json, "print JSON (the only output form)");
+  metrics->callback([] {
+    auto list = ingest::read_edge_list(edges);
+    JsonWriter w;
+    netmetrics::write_metric(w, list, req);
+    std::cout << w.str() << "\n";
+  });
+}
+
+}  // namespace xinzhi::cli
