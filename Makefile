@@ -42,6 +42,7 @@ test: test-unit test-e2e
 bench: build
 	@/usr/bin/python3 bench/ickg_import.py $(XINZHI)
 	@/usr/bin/python3 bench/chain_atlas.py $(XINZHI)
+	@/usr/bin/python3 bench/graph_metrics.py $(XINZHI)
 
 clean:
 	rm -rf build web/dist

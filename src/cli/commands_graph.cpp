@@ -1,6 +1,7 @@
 // xinzhi graph metrics: the graph engine on an analyst's own edge list.
 #include <iostream>
 
+#include "base/log.h"
 #include "cli/commands.h"
 #include "modules/netmetrics/network_metrics.h"
 
@@ -20,7 +21,8 @@ void add_graph_commands(CLI::App& app, GlobalOptions& g) {
   metrics->add_option("--root", req.root, "dominators: the root node");
   metrics->add_option("--samples", req.samples, "betweenness: sample this many sources (default: exact)");
   metrics->add_flag("--json", g.json, "print JSON (the only output form)");
-  metrics->callback([] {
+  metrics->callback([&g] {
+    log::configure(g.log_level);
     auto list = ingest::read_edge_list(edges);
     JsonWriter w;
     netmetrics::write_metric(w, list, req);
