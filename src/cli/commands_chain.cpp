@@ -1,5 +1,7 @@
 // xinzhi chain derive|import|list|atlas|gaps|leaders|firms|merge|unmerge|remove.
+#include <cmath>
 #include <cstdio>
+#include <map>
 #include <fstream>
 #include <iostream>
 
@@ -166,6 +168,62 @@ void add_chain_commands(CLI::App& app, GlobalOptions& g) {
       if (g.json) return print_json<std::vector<chain::FirmRow>>(chain::write_json, rows);
       for (auto& f : rows)
         std::cout << f.zone << "\t" << (f.province.empty() ? "-" : f.province) << "\t" << f.name << "\n";
+    });
+  });
+
+  static std::vector<std::string> weight_args;
+  auto* choke = chain->add_subcommand("chokepoints", "chokepoint map (卡脖子技术图谱): segments ranked, each explained");
+  choke->add_option("CHAIN", opt.chain, "chain name")->required();
+  choke->add_option("--region", opt.region, "region (default: the chain's home region, else 天津)");
+  choke->add_option("--weight", weight_args,
+                    "NAME=VALUE, repeatable: concentration, outside, dominance, betweenness, substitutes, technology");
+  choke->add_flag("--json", g.json, "print JSON");
+  choke->callback([&g] {
+    chain::ChokepointWeights w;
+    std::map<std::string, double*> slot = {{"concentration", &w.concentration}, {"outside", &w.outside},
+                                           {"dominance", &w.dominance},         {"betweenness", &w.betweenness},
+                                           {"substitutes", &w.substitutes},     {"technology", &w.technology}};
+    for (const auto& arg : weight_args) {
+      auto eq = arg.find('=');
+      auto it = slot.find(arg.substr(0, eq));
+      char* end = nullptr;
+      double v = eq == std::string::npos ? -1 : std::strtod(arg.c_str() + eq + 1, &end);
+      if (it == slot.end() || eq == std::string::npos || *end != '\0' || !(v >= 0))
+        invalid_input("--weight '" + arg + "': expected NAME=VALUE with a known name and a value ≥ 0");
+      *it->second = v;
+    }
+    with_service(g, [&](chain::ChainService& s, chain::ChainStore&) {
+      auto r = s.chokepoints(opt.chain, opt.region, w);
+      if (g.json) return print_json<chain::ChokepointReport>(chain::write_json, r);
+      std::cout << "chokepoints of " << r.chain << " · region " << r.region << "\n";
+      for (size_t i = 0; i < r.rows.size(); ++i) {
+        const auto& x = r.rows[i];
+        std::cout << i + 1 << ". " << x.name << " (" << (x.stage.empty() ? "--" : x.stage) << ")  score "
+                  << std::round(x.score * 1000) / 1000 << "  firms " << x.firms << ", local " << x.local
+                  << ", dominates " << x.dominated << "  drivers:";
+        for (const auto& d : x.drivers) std::cout << " " << d;
+        std::cout << "\n";
+      }
+    });
+  });
+
+  static chain::ShockRequest shock_req;
+  auto* shock = chain->add_subcommand("shock", "simulate a supply shock and see every downstream segment");
+  shock->add_option("CHAIN", opt.chain, "chain name")->required();
+  shock->add_option("--remove", shock_req.segment, "remove this segment");
+  shock->add_option("--region", shock_req.region, "lose the suppliers in this region");
+  shock->add_option("--enterprise", shock_req.enterprise, "lose this enterprise");
+  shock->add_flag("--json", g.json, "print JSON");
+  shock->callback([&g] {
+    with_service(g, [&](chain::ChainService& s, chain::ChainStore&) {
+      auto r = s.shock(opt.chain, shock_req);
+      if (g.json) return print_json<chain::ShockReport>(chain::write_json, r);
+      std::cout << "shock to " << r.chain << ": " << r.shock << " · amplification "
+                << std::round(r.amplification * 1000) / 1000 << " · end products hit " << r.end_products_hit << " of "
+                << r.end_products << " · cut off " << r.cut_off.size() << "\n";
+      for (const auto& x : r.rows)
+        std::cout << "  loss " << std::round(x.loss * 1000) / 1000 << (x.cut_off ? "  [cut off]" : "")
+                  << (x.end_product ? "  [end product]" : "") << "  " << x.name << "\n";
     });
   });
 

@@ -63,6 +63,28 @@ void install_chain_routes(httplib::Server& http, std::shared_ptr<store::Store> s
     });
   });
 
+  http.Get(R"(/api/chains/([^/]+)/chokepoints)", [store](const httplib::Request& req, httplib::Response& res) {
+    chain::ChokepointWeights w;
+    for (auto [name, slot] : {std::pair{"concentration", &w.concentration}, {"outside", &w.outside},
+                              {"dominance", &w.dominance}, {"betweenness", &w.betweenness},
+                              {"substitutes", &w.substitutes}, {"technology", &w.technology}})
+      *slot = number_param(req, std::string("w_") + name, *slot, 0, 100);
+    with_chains(*store, [&](chain::ChainService& s, chain::ChainStore&) {
+      JsonWriter out;
+      chain::write_json(out, s.chokepoints(req.matches[1], string_param(req, "region"), w));
+      write_json_text(res, out.take());
+    });
+  });
+
+  http.Get(R"(/api/chains/([^/]+)/shock)", [store](const httplib::Request& req, httplib::Response& res) {
+    chain::ShockRequest shock{string_param(req, "segment"), string_param(req, "region"), string_param(req, "enterprise")};
+    with_chains(*store, [&](chain::ChainService& s, chain::ChainStore&) {
+      JsonWriter out;
+      chain::write_json(out, s.shock(req.matches[1], shock));
+      write_json_text(res, out.take());
+    });
+  });
+
   http.Get(R"(/api/chains/([^/]+)/ecosystem)", [store](const httplib::Request& req, httplib::Response& res) {
     with_chains(*store, [&](chain::ChainService& s, chain::ChainStore&) {
       JsonWriter w;

@@ -53,7 +53,7 @@ void unweighted_source(const Digraph& g, NodeId s, Workspace& ws) {
     relax(u, g.out(u));
     if constexpr (!Directed) relax(u, g.in(u));
   }
-  auto collect = [&](NodeId v, std::span<const NodeId> prev, int32_t dv, double coeff) {
+  auto collect = [&](std::span<const NodeId> prev, int32_t dv, double coeff) {
     for (NodeId u : prev)
       if (ws.hops[u] == dv - 1) ws.delta[u] += ws.sigma[u] * coeff;
   };
@@ -61,8 +61,8 @@ void unweighted_source(const Digraph& g, NodeId s, Workspace& ws) {
     NodeId v = order[i];
     const int32_t dv = ws.hops[v];
     const double coeff = (1 + ws.delta[v]) / ws.sigma[v];
-    collect(v, g.in(v), dv, coeff);
-    if constexpr (!Directed) collect(v, g.out(v), dv, coeff);
+    collect(g.in(v), dv, coeff);
+    if constexpr (!Directed) collect(g.out(v), dv, coeff);
     if (v != s) ws.acc[v] += ws.delta[v];
   }
   for (NodeId v : order) ws.sigma[v] = 0, ws.delta[v] = 0, ws.hops[v] = -1;

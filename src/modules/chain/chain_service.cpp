@@ -166,6 +166,15 @@ int64_t ChainService::edit(const std::string& chain, ChainEdit e) {
   return chains_.apply(chain, e);
 }
 
+ChokepointReport ChainService::chokepoints(const std::string& chain, const std::string& region,
+                                          const ChokepointWeights& weights) {
+  return chain::chokepoints(prepare_chain(chains_.load(chain), region), weights);
+}
+
+ShockReport ChainService::shock(const std::string& chain, const ShockRequest& request) {
+  return simulate_shock(prepare_chain(chains_.load(chain), ""), request);
+}
+
 Ecosystem ChainService::ecosystem(const std::string& chain, const std::string& region) {
   return build_ecosystem(prepare_chain(chains_.load(chain), region));
 }

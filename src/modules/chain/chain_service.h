@@ -6,6 +6,7 @@
 #include "base/json_writer.h"
 #include "ingest/region.h"
 #include "modules/chain/chain_store.h"
+#include "modules/chain/chokepoints.h"
 #include "modules/chain/ecosystem.h"
 #include "modules/kg/graph_store.h"
 
@@ -76,6 +77,8 @@ class ChainService {
   int64_t edit(const std::string& chain, ChainEdit edit);
   std::vector<EditRecord> edits(const std::string& chain) { return chains_.edits(chain); }
   Ecosystem ecosystem(const std::string& chain, const std::string& region);
+  ChokepointReport chokepoints(const std::string& chain, const std::string& region, const ChokepointWeights& weights = {});
+  ShockReport shock(const std::string& chain, const ShockRequest& request);
   std::vector<FirmRow> segment_firms(const std::string& chain, const std::string& segment, const std::string& region);
 
  private:

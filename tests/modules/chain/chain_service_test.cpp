@@ -242,3 +242,68 @@ TEST(ChainEdits, EachActionChangesTheAtlasAndIsRecorded) {
 }
 
 }  // namespace xinzhi::chain
+
+namespace xinzhi::chain {
+
+// For every segment: removing it cuts off exactly the segments it dominates, and its
+// chokepoint row counts them.
+void expect_shocks_cut_off_dominated(ChainService& service, const std::string& chain) {
+  auto report = service.chokepoints(chain, "天津");
+  std::map<std::string, uint32_t> dominated;
+  for (const auto& row : report.rows) dominated[row.name] = row.dominated;
+  size_t dominators = 0;
+  for (const auto& [name, count] : dominated) {
+    auto shock = service.shock(chain, {name, "", ""});
+    EXPECT_EQ(shock.cut_off.size(), count) << name;
+    dominators += count > 0;
+  }
+  EXPECT_GT(dominators, 0u) << chain;
+}
+
+TEST(Chokepoints, RemovingADominatorCutsOffExactlyWhatItDominates) {
+  Fixture f;
+  modules::seed_sample_region(f.db);
+  expect_shocks_cut_off_dominated(*f.service, "新能源汽车（示例）");
+  expect_shocks_cut_off_dominated(*f.service, "信创（示例）");
+  // 锂矿资源 → 正极材料 → 动力电池: 锂矿资源's only way down goes through 正极材料.
+  auto shock = f.service->shock("新能源汽车（示例）", {"正极材料", "", ""});
+  EXPECT_EQ(shock.rows.front().name, "正极材料");
+  EXPECT_DOUBLE_EQ(shock.rows.front().loss, 1.0);
+  EXPECT_GT(shock.amplification, 1.0);
+}
+
+TEST(Chokepoints, OnAnIckgDerivedChainEveryRowIsExplained) {
+  XINZHI_REQUIRE_DATA(testing::ickg25());
+  Fixture f;
+  kg::KnowledgeGraph(*f.graph).import_ickg(testing::ickg25());
+  f.service->derive("新能源车行业", 2, "新能源车");
+  expect_shocks_cut_off_dominated(*f.service, "新能源车");
+  auto r = f.service->chokepoints("新能源车", "天津");
+  ASSERT_EQ(r.rows.size(), 255u);
+  for (size_t i = 1; i < r.rows.size(); ++i) EXPECT_GE(r.rows[i - 1].score, r.rows[i].score);
+  for (const auto& row : r.rows) {
+    EXPECT_GE(row.score, 0);
+    EXPECT_LE(row.score, 1);
+    if (row.score >= 0.5) {
+      EXPECT_FALSE(row.drivers.empty()) << row.name;
+    }
+  }
+  // Weights move the ranking: with all weight on dominance the top row dominates the most.
+  ChokepointWeights only_dominance{0, 0, 1, 0, 0, 0};
+  auto d = f.service->chokepoints("新能源车", "天津", only_dominance);
+  uint32_t most = 0;
+  for (const auto& row : d.rows) most = std::max(most, row.dominated);
+  EXPECT_EQ(d.rows.front().dominated, most);
+}
+
+TEST(Chokepoints, ShockRequestsAreChecked) {
+  Fixture f;
+  modules::seed_sample_region(f.db);
+  testing::expect_error_containing([&] { f.service->shock("信创（示例）", {"", "", ""}); }, "exactly one");
+  testing::expect_error_containing([&] { f.service->shock("信创（示例）", {"无", "", ""}); }, "has no segment");
+  testing::expect_error_containing([&] { f.service->shock("信创（示例）", {"", "", "无此企业"}); }, "no enterprise");
+  auto r = f.service->shock("信创（示例）", {"", "", "北京示例操作系统有限公司"});
+  EXPECT_FALSE(r.rows.empty());
+}
+
+}  // namespace xinzhi::chain

@@ -1,0 +1,197 @@
+#include "modules/chain/chokepoints.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "base/error.h"
+#include "base/text.h"
+#include "engines/atlas/chain_atlas.h"
+#include "engines/graph/betweenness.h"
+#include "engines/graph/dominators.h"
+#include "engines/graph/shock.h"
+
+namespace xinzhi::chain {
+
+namespace {
+std::vector<graph::Edge> link_edges(const PreparedChain& p) {
+  return std::vector<graph::Edge>(p.links.begin(), p.links.end());
+}
+
+// Downstream segments each segment dominates: subtree sizes of the dominator tree rooted at
+// a super-source joined to every segment without inputs.
+std::vector<uint32_t> dominated_counts(const PreparedChain& p) {
+  const auto S = static_cast<graph::NodeId>(p.segments.size());
+  auto edges = link_edges(p);
+  std::vector<bool> has_input(S, false);
+  for (auto [a, b] : p.links)
+    if (a != b) has_input[b] = true;
+  for (graph::NodeId v = 0; v < S; ++v)
+    if (!has_input[v]) edges.push_back({S, v});
+  graph::Digraph g(S + 1, edges);
+  graph::DominatorTree dom(g, S);
+  dom.run();
+  std::vector<uint32_t> count(S + 1, 0);
+  // Sum subtree sizes bottom-up: deeper nodes first (depth by walking idom).
+  std::vector<std::pair<int, graph::NodeId>> by_depth;
+  for (graph::NodeId v = 0; v < S; ++v) {
+    if (dom.idom()[v] < 0) continue;
+    int depth = 0;
+    for (int64_t x = dom.idom()[v]; x >= 0; x = dom.idom()[x]) ++depth;
+    by_depth.push_back({depth, v});
+  }
+  std::sort(by_depth.rbegin(), by_depth.rend());
+  std::vector<uint32_t> subtree(S + 1, 1);
+  for (auto [d, v] : by_depth) {
+    (void)d;
+    subtree[dom.idom()[v]] += subtree[v];
+  }
+  for (graph::NodeId v = 0; v < S; ++v) count[v] = dom.idom()[v] == graph::DominatorTree::kUnreachable ? 0 : subtree[v] - 1;
+  count.pop_back();
+  return count;
+}
+
+const char* component_name(int k) {
+  static const char* names[] = {"concentration", "outside", "dominance", "betweenness", "substitutes", "technology"};
+  return names[k];
+}
+}  // namespace
+
+ChokepointReport chokepoints(const PreparedChain& p, const ChokepointWeights& w) {
+  atlas::ChainAtlas a(p.snapshot, p.zones);
+  a.run();
+  const size_t S = p.segments.size();
+  auto edges = link_edges(p);
+  graph::Digraph g(S, edges);
+  graph::Betweenness bc(g, true);
+  bc.run();
+  double max_bc = 0;
+  for (double x : bc.scores()) max_bc = std::max(max_bc, x);
+  auto dominated = dominated_counts(p);
+
+  ChokepointReport r{p.stored.summary.name, p.region.label, w, {}};
+  const double weights[] = {w.concentration, w.outside, w.dominance, w.betweenness, w.substitutes, w.technology};
+  for (uint32_t s = 0; s < S; ++s) {
+    const auto& f = a.segments()[s];
+    ChokepointRow row{p.segments[s]->name, p.stages[s], 0, 0, 0, 0, 0, 0, 0, f.total, f.local, 0, dominated[s], f.patents, 0, {}};
+    for (auto firm : a.firms_of(s)) {
+      if (p.stored.firms[firm].province == "境外") ++row.foreign;
+      if (p.zones[firm] == atlas::Zone::Local) row.local_patents += p.stored.firms[firm].patents;
+    }
+    double hhi_firms = f.total ? 10000.0 / f.total : 10000.0;  // firms weigh alike: no size data
+    row.concentration = f.total ? (hhi_firms + f.hhi) / 20000.0 : 1.0;
+    row.outside = f.total ? 1.0 - f.local_share : 1.0;
+    row.dominance = S > 1 ? static_cast<double>(dominated[s]) / (S - 1) : 0;
+    row.betweenness = max_bc > 0 ? bc.scores()[s] / max_bc : 0;
+    row.substitutes = 1.0 / std::sqrt(std::max<uint32_t>(f.total, 1));
+    row.technology = f.patents ? 1.0 - static_cast<double>(row.local_patents) / f.patents : -1;
+    const double parts[] = {row.concentration, row.outside, row.dominance, row.betweenness, row.substitutes, row.technology};
+    double sum = 0, total_weight = 0;
+    std::vector<std::pair<double, int>> contribution;
+    for (int k = 0; k < 6; ++k) {
+      if (parts[k] < 0) continue;
+      sum += weights[k] * parts[k];
+      total_weight += weights[k];
+      contribution.push_back({weights[k] * parts[k], k});
+    }
+    row.score = total_weight > 0 ? sum / total_weight : 0;
+    // The drivers: components at least half their maximum, by contribution.
+    std::sort(contribution.rbegin(), contribution.rend());
+    // A segment without any known firm scores high for want of data, and says so.
+    if (f.total == 0) row.drivers.push_back("no_known_firm");
+    for (auto [c, k] : contribution)
+      if (parts[k] >= 0.5 && row.drivers.size() < 3) row.drivers.push_back(component_name(k));
+    r.rows.push_back(std::move(row));
+  }
+  std::stable_sort(r.rows.begin(), r.rows.end(), [](const auto& x, const auto& y) { return x.score > y.score; });
+  return r;
+}
+
+ShockReport simulate_shock(const PreparedChain& p, const ShockRequest& req) {
+  const size_t S = p.segments.size();
+  int given = !req.segment.empty() + !req.region.empty() + !req.enterprise.empty();
+  if (given != 1) invalid_input("give exactly one of: a segment to remove, a region, an enterprise");
+  atlas::ChainAtlas a(p.snapshot, p.zones);
+  a.run();
+  std::vector<double> initial(S, 0);
+  std::string label;
+  if (!req.segment.empty()) {
+    auto it = p.segment_named.find(req.segment);
+    if (it == p.segment_named.end()) not_found("chain '" + p.stored.summary.name + "' has no segment '" + req.segment + "'");
+    initial[it->second] = 1;
+    label = "segment " + req.segment;
+  } else if (!req.region.empty()) {
+    auto scope = ingest::RegionGazetteer::instance().scope(req.region);
+    for (uint32_t s = 0; s < S; ++s) {
+      auto firms = a.firms_of(s);
+      size_t lost = 0;
+      for (auto f : firms) lost += scope.is_local(p.stored.firms[f].province, p.stored.firms[f].city);
+      initial[s] = firms.empty() ? 0 : static_cast<double>(lost) / firms.size();
+    }
+    label = "suppliers in " + scope.label;
+  } else {
+    auto key = text::name_key(req.enterprise);
+    int64_t firm = -1;
+    for (size_t f = 0; f < p.stored.firms.size(); ++f)
+      if (text::name_key(p.stored.firms[f].name) == key) firm = static_cast<int64_t>(f);
+    if (firm < 0) not_found("chain '" + p.stored.summary.name + "' has no enterprise '" + req.enterprise + "'");
+    for (uint32_t s = 0; s < S; ++s) {
+      auto firms = a.firms_of(s);
+      if (std::find(firms.begin(), firms.end(), static_cast<uint32_t>(firm)) != firms.end())
+        initial[s] = 1.0 / static_cast<double>(firms.size());
+    }
+    label = "enterprise " + req.enterprise;
+  }
+  auto edges = link_edges(p);
+  graph::Digraph g(S, edges);
+  graph::ShockPropagation shock(g, initial);
+  shock.run();
+  ShockReport r{p.stored.summary.name, label, shock.amplification(), {}, {}, 0, 0};
+  std::vector<bool> cut(S, false);
+  for (auto v : shock.cut_off()) cut[v] = true, r.cut_off.push_back(p.segments[v]->name);
+  for (uint32_t s = 0; s < S; ++s) {
+    bool end = !p.links.empty() && g.out(s).empty() && !g.in(s).empty();
+    r.end_products += end;
+    double loss = shock.loss()[s];
+    if (loss <= 0 && !cut[s]) continue;
+    r.end_products_hit += end;
+    r.rows.push_back({p.segments[s]->name, p.stages[s], initial[s], loss, cut[s], end});
+  }
+  std::stable_sort(r.rows.begin(), r.rows.end(), [](const auto& x, const auto& y) { return x.loss > y.loss; });
+  return r;
+}
+
+void write_json(JsonWriter& w, const ChokepointReport& r) {
+  const auto& k = r.weights;
+  w.begin_object().field("chain", r.chain).field("region", r.region);
+  w.key("weights").begin_object().field("concentration", k.concentration).field("outside", k.outside)
+      .field("dominance", k.dominance).field("betweenness", k.betweenness).field("substitutes", k.substitutes)
+      .field("technology", k.technology).end_object();
+  w.key("rows").begin_array();
+  for (const auto& x : r.rows) {
+    w.begin_object().field("segment", x.name).field("stage", x.stage).field("score", x.score);
+    w.key("components").begin_object().field("concentration", x.concentration).field("outside", x.outside)
+        .field("dominance", x.dominance).field("betweenness", x.betweenness).field("substitutes", x.substitutes)
+        .key("technology");
+    x.technology < 0 ? w.null() : w.value(x.technology);
+    w.end_object().field("firms", x.firms).field("local", x.local).field("foreign", x.foreign)
+        .field("dominated", x.dominated).field("patents", x.patents).field("local_patents", x.local_patents);
+    w.key("drivers").begin_array();
+    for (const auto& d : x.drivers) w.value(d);
+    w.end_array().end_object();
+  }
+  w.end_array().end_object();
+}
+
+void write_json(JsonWriter& w, const ShockReport& r) {
+  w.begin_object().field("chain", r.chain).field("shock", r.shock).field("amplification", r.amplification)
+      .field("end_products", uint64_t{r.end_products}).field("end_products_hit", uint64_t{r.end_products_hit});
+  w.key("cut_off").begin_array();
+  for (const auto& c : r.cut_off) w.value(c);
+  w.end_array().key("segments").begin_array();
+  for (const auto& x : r.rows)
+    w.begin_object().field("segment", x.name).field("stage", x.stage).field("initial", x.initial).field("loss", x.loss)
+        .field("cut_off", x.cut_off).field("end_product", x.end_product).end_object();
+  w.end_array().end_object();
+}
+
+}  // namespace xinzhi::chain

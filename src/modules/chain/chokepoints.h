@@ -1,0 +1,62 @@
+// Chokepoint map (卡脖子技术图谱) of a chain for a region: per segment a documented composite
+// of supplier concentration, outside dependence, structural criticality, lack of substitutes
+// and technology control, each row explained; and supply-shock simulation downstream.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "base/json_writer.h"
+#include "modules/chain/chain_snapshot_builder.h"
+
+namespace xinzhi::chain {
+
+struct ChokepointWeights {
+  double concentration = 0.20, outside = 0.20, dominance = 0.15, betweenness = 0.10, substitutes = 0.15,
+         technology = 0.20;
+};
+
+struct ChokepointRow {
+  std::string name, stage;
+  double score;
+  // Components, each in [0, 1], higher = more of a chokepoint; technology < 0 when the
+  // segment's firms hold no patents (left out of the score, the weights renormalised).
+  double concentration, outside, dominance, betweenness, substitutes, technology;
+  uint32_t firms, local, foreign, dominated;  // dominated: downstream segments it dominates
+  uint64_t patents, local_patents;
+  std::vector<std::string> drivers;  // the components that made the score high, largest first
+};
+
+struct ChokepointReport {
+  std::string chain, region;
+  ChokepointWeights weights;
+  std::vector<ChokepointRow> rows;  // highest score first
+};
+
+ChokepointReport chokepoints(const PreparedChain& chain, const ChokepointWeights& weights = {});
+
+struct ShockRequest {
+  std::string segment;     // remove this segment
+  std::string region;      // or: lose the suppliers in this region (each segment loses their share)
+  std::string enterprise;  // or: lose this firm (each of its segments loses 1 / firms)
+};
+
+struct ShockRow {
+  std::string name, stage;
+  double initial, loss;
+  bool cut_off, end_product;
+};
+
+struct ShockReport {
+  std::string chain, shock;
+  double amplification;
+  std::vector<ShockRow> rows;  // segments with any loss, largest first
+  std::vector<std::string> cut_off;
+  size_t end_products = 0, end_products_hit = 0;
+};
+
+ShockReport simulate_shock(const PreparedChain& chain, const ShockRequest& request);
+
+void write_json(JsonWriter& w, const ChokepointReport& r);
+void write_json(JsonWriter& w, const ShockReport& r);
+
+}  // namespace xinzhi::chain
