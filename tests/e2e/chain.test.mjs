@@ -99,3 +99,23 @@ test('an edit through the page fills a gap and is recorded', async () => {
   assert.match(await page.textContent('[data-testid="edit-error"]'), /不存在的环节/);
   await page.close();
 });
+
+test('chokepoint page: ranked rows equal the API, a shock on a dominator shows what it cuts off', async () => {
+  const page = await browser.newPage();
+  const chain = '新能源汽车（示例）';
+  await page.goto(`${base}/#/chokepoint?c=${enc(chain)}&r=${enc('天津')}`);
+  await page.waitForSelector('main[data-page="chokepoint"][aria-busy="false"] [data-testid="chokepoint-table"]');
+  const api = await (await fetch(`${base}/api/chains/${enc(chain)}/chokepoints?region=${enc('天津')}`)).json();
+  const shown = await page.$$eval('[data-testid="chokepoint-table"] tbody tr td:nth-child(2)', (tds) => tds.map((td) => td.textContent));
+  assert.deepEqual(shown, api.rows.map((r) => r.segment));
+  await page.fill('#shock-target', '正极材料');
+  await page.click('#shock-run');
+  await page.waitForSelector('[data-testid="shock-table"]');
+  const shock = await (await fetch(`${base}/api/chains/${enc(chain)}/shock?segment=${enc('正极材料')}`)).json();
+  assert.deepEqual(shock.cut_off, ['动力电池']);
+  const cut = await page.$$eval('[data-testid="shock-table"] tbody tr', (rows) =>
+    rows.filter((r) => r.textContent.includes('断链')).map((r) => r.firstChild.textContent));
+  assert.deepEqual(cut, shock.cut_off);
+  await page.screenshot({ path: join(artifacts, 'chokepoints.png'), fullPage: true });
+  await page.close();
+});

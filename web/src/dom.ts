@@ -14,3 +14,10 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 export function fmt(n: number): string {
   return n.toLocaleString('zh-CN');
 }
+
+// A table with a header row; cells are text or nodes.
+export function table(headers: string[], rows: (string | Node)[][], testid: string): HTMLElement {
+  return el('table', { 'data-testid': testid },
+    el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', {}, h)))),
+    el('tbody', {}, ...rows.map((r) => el('tr', {}, ...r.map((c) => el('td', {}, c))))));
+}

@@ -5,6 +5,7 @@ import { el } from './dom';
 import { currentLang, setLang, t } from './i18n';
 import { mechanismName, mechanisms } from './mechanisms';
 import { renderChain } from './pages/chain';
+import { renderChokepoints } from './pages/chokepoint';
 import { renderNotBuilt } from './pages/not_built';
 import { renderOverview } from './pages/overview';
 
@@ -39,6 +40,7 @@ async function render(): Promise<void> {
   try {
     const m = mechanisms.find((x) => x.id === id);
     if (id === 'chain') await renderChain(page);
+    else if (id === 'chokepoint') await renderChokepoints(page);
     else if (m) renderNotBuilt(page, m);
     else await renderOverview(page);
   } catch (e) {

@@ -2,7 +2,7 @@
 // shows a segment's firms by region; gaps with candidates, chain leaders, 京津冀 complementarity.
 import { getJson, type Atlas, type AtlasSegment, type ChainSummary, type Ecosystem, type FirmRow } from '../api';
 import { mountChart } from '../charts';
-import { el, fmt } from '../dom';
+import { el, fmt, table } from '../dom';
 import { t, type Key } from '../i18n';
 
 const enc = encodeURIComponent;
@@ -14,11 +14,6 @@ function status(s: AtlasSegment): 'missing' | 'weak' | 'covered' {
 const COLOURS = { missing: '#d4380d', weak: '#fa8c16', covered: '#389e0d' };
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
-function table(headers: string[], rows: (string | Node)[][], testid: string): HTMLElement {
-  return el('table', { 'data-testid': testid },
-    el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', {}, h)))),
-    el('tbody', {}, ...rows.map((r) => el('tr', {}, ...r.map((c) => el('td', {}, c))))));
-}
 
 async function showFirms(panel: HTMLElement, chain: string, segment: string, region: string): Promise<void> {
   panel.replaceChildren(el('h2', {}, `${t('segmentFirms')} · ${segment}`));
@@ -41,7 +36,7 @@ export async function renderChain(root: HTMLElement): Promise<void> {
   const name = params.get('c') ?? chains[0].name;
   const weak = params.get('w') ?? '0.2';
   const chainSelect = el('select', { id: 'chain-select' }, ...chains.map((c) => {
-    const o = el('option', { value: c.name }, c.name + (c.sample ? `（${t('sample')}）` : ''));
+    const o = el('option', { value: c.name }, c.name + (c.sample && !c.name.includes('示例') ? `（${t('sample')}）` : ''));
     if (c.name === name) o.selected = true;
     return o;
   }));

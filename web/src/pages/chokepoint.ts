@@ -1,0 +1,71 @@
+// 卡脖子技术图谱: a chain's segments ranked by the chokepoint composite, each row with the
+// components and the drivers that made it high; a shock simulator below.
+import { getJson, type ChainSummary } from '../api';
+import { el, table } from '../dom';
+import { t, type Key } from '../i18n';
+
+const enc = encodeURIComponent;
+
+interface ChokepointRow {
+  segment: string; stage: string; score: number; firms: number; local: number; dominated: number; patents: number;
+  components: Record<string, number | null>; drivers: string[];
+}
+interface ShockResult {
+  shock: string; amplification: number; end_products: number; end_products_hit: number; cut_off: string[];
+  segments: { segment: string; stage: string; initial: number; loss: number; cut_off: boolean; end_product: boolean }[];
+}
+
+export async function renderChokepoints(root: HTMLElement): Promise<void> {
+  const params = new URLSearchParams(location.hash.split('?')[1] ?? '');
+  const { chains } = await getJson<{ chains: ChainSummary[] }>('/api/chains');
+  root.replaceChildren(el('h1', {}, t('chokepoints')));
+  if (chains.length === 0) {
+    root.append(el('p', { class: 'banner' }, t('noChains')));
+    return;
+  }
+  const name = params.get('c') ?? chains[0].name;
+  const current = chains.find((c) => c.name === name);
+  const select = el('select', { id: 'choke-chain' }, ...chains.map((c) => {
+    const o = el('option', { value: c.name }, c.name + (c.sample && !c.name.includes('示例') ? `（${t('sample')}）` : ''));
+    if (c.name === name) o.selected = true;
+    return o;
+  }));
+  const region = el('input', { id: 'choke-region', list: 'choke-regions', value: params.get('r') ?? current?.home_region ?? '', placeholder: '天津' });
+  const go = el('button', { type: 'button' }, t('show'));
+  go.addEventListener('click', () => { location.hash = `#/chokepoint?c=${enc(select.value)}&r=${enc(region.value)}`; });
+  select.addEventListener('change', () => { region.value = ''; go.click(); });
+  root.append(el('div', { class: 'controls' }, el('label', {}, t('chain'), select), el('label', {}, t('region'), region),
+    el('datalist', { id: 'choke-regions' }, ...['天津', '北京', '河北', '京津冀', '台湾'].map((r) => el('option', { value: r }))), go));
+
+  const report = await getJson<{ region: string; rows: ChokepointRow[] }>(`/api/chains/${enc(name)}/chokepoints?region=${enc(region.value)}`);
+  const pct = (x: number | null) => (x === null ? '—' : x.toFixed(2));
+  root.append(table(
+    ['#', t('segment'), t('stage'), t('score'), t('drivers'), t('firmsCol'), t('localCol'), t('dominatedCol'),
+      t('drv_concentration'), t('drv_outside'), t('drv_betweenness'), t('drv_substitutes'), t('drv_technology')],
+    report.rows.map((r, i) => [String(i + 1), r.segment, r.stage || '—', r.score.toFixed(3),
+      r.drivers.map((d) => t(`drv_${d}` as Key)).join('、') || '—', String(r.firms), String(r.local), String(r.dominated),
+      pct(r.components.concentration), pct(r.components.outside), pct(r.components.betweenness),
+      pct(r.components.substitutes), pct(r.components.technology)]), 'chokepoint-table'));
+
+  // Shock simulator.
+  const kind = el('select', { id: 'shock-kind' }, ...['segment', 'region', 'enterprise'].map((k) => el('option', { value: k }, t(`shock_${k}` as Key))));
+  const target = el('input', { id: 'shock-target', list: 'shock-segments', value: report.rows[0]?.segment ?? '' });
+  const run = el('button', { type: 'button', id: 'shock-run' }, t('simulate'));
+  const out = el('div', { id: 'shock-result' });
+  run.addEventListener('click', async () => {
+    try {
+      const r = await getJson<ShockResult>(`/api/chains/${enc(name)}/shock?${kind.value}=${enc(target.value)}`);
+      out.replaceChildren(
+        el('p', { 'data-testid': 'shock-summary' }, `${r.shock}：` + t('shockSummary').replace('{a}', r.amplification.toFixed(2))
+          .replace('{h}', String(r.end_products_hit)).replace('{e}', String(r.end_products)).replace('{c}', String(r.cut_off.length))),
+        table([t('segment'), t('stage'), t('initialCol'), t('lossCol'), ''], r.segments.map((s) => [s.segment, s.stage || '—',
+          s.initial.toFixed(2), s.loss.toFixed(2), [s.cut_off ? t('cutOff') : '', s.end_product ? t('endProduct') : ''].filter(Boolean).join('、')]),
+        'shock-table'));
+    } catch (e) {
+      out.replaceChildren(el('p', { class: 'banner error' }, (e as Error).message));
+    }
+  });
+  root.append(el('section', {}, el('h2', {}, t('shockSim')),
+    el('datalist', { id: 'shock-segments' }, ...report.rows.map((r) => el('option', { value: r.segment }))),
+    el('div', { class: 'controls' }, el('label', {}, t('shockKind'), kind), el('label', {}, t('target2'), target), run), out));
+}
