@@ -6,10 +6,12 @@ in the debug log; igraph is timed around the call), after a check that the answe
 Graphs (seed 11): a random directed graph of 10,000 nodes and 50,000 edges (betweenness), a
 random directed graph of 200,000 nodes and 1,000,000 edges (dominator tree from node 0,
 articulation points, k-core), and ICKG25's supply-type relations (all metrics).
+networkx (pure Python) is timed on the ICKG graph only.
 Usage: bench/graph_metrics.py path/to/xinzhi [runs]"""
 import os, random, re, subprocess, sys, tempfile, time
 
 import igraph as ig
+import networkx as nx
 
 xinzhi = sys.argv[1]
 runs = int(sys.argv[2]) if len(sys.argv) > 2 else 3
@@ -63,6 +65,19 @@ def theirs(fn):
     return best
 
 
+def bench_networkx(label, edges):
+    # networkx on the small real graph only: it is pure Python and far slower at scale.
+    path, g, order = prepare(edges)
+    h = nx.MultiDiGraph()
+    h.add_nodes_from(range(len(order)))
+    h.add_edges_from((order[a], order[b]) for a, b in edges)
+    x = ours(path, "betweenness", [])
+    start = time.perf_counter()
+    nx.betweenness_centrality(nx.DiGraph(h), normalized=False)
+    p = time.perf_counter() - start
+    print(f"  betweenness   xinzhi {x:8.4f} s   networkx {p:6.4f} s   ratio networkx/xinzhi {p / x:6.1f}x")
+
+
 def bench(label, edges, metrics):
     path, g, order = prepare(edges)
     root = str(edges[0][0])
@@ -84,3 +99,4 @@ bench(*random_graph("random directed", 10_000, 50_000, 11), ["betweenness"])
 bench(*random_graph("random directed", 200_000, 1_000_000, 11), ["dominators", "articulation", "kcore"])
 if os.path.isdir(os.path.join(shared, "ickg", "ICKG25")):
     bench(*ickg_supply(), ["betweenness", "dominators", "articulation", "kcore"])
+    bench_networkx(*ickg_supply())

@@ -178,6 +178,7 @@ void add_chain_commands(CLI::App& app, GlobalOptions& g) {
   choke->add_option("--weight", weight_args,
                     "NAME=VALUE, repeatable: concentration, outside, dominance, betweenness, substitutes, technology");
   choke->add_flag("--json", g.json, "print JSON");
+  choke->add_option("--xlsx", opt.xlsx, "also write the map as an Excel workbook");
   choke->callback([&g] {
     chain::ChokepointWeights w;
     std::map<std::string, double*> slot = {{"concentration", &w.concentration}, {"outside", &w.outside},
@@ -194,6 +195,7 @@ void add_chain_commands(CLI::App& app, GlobalOptions& g) {
     }
     with_service(g, [&](chain::ChainService& s, chain::ChainStore&) {
       auto r = s.chokepoints(opt.chain, opt.region, w);
+      if (!opt.xlsx.empty()) server::write_chokepoints_xlsx(r, opt.xlsx);
       if (g.json) return print_json<chain::ChokepointReport>(chain::write_json, r);
       std::cout << "chokepoints of " << r.chain << " · region " << r.region << "\n";
       for (size_t i = 0; i < r.rows.size(); ++i) {

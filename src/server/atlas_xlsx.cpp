@@ -102,6 +102,31 @@ void write_atlas_xlsx(const chain::AtlasReport& r, const std::string& path) {
     fail(ErrorCode::Unavailable, "writing " + path + " failed: " + lxw_strerror(err));
 }
 
+void write_chokepoints_xlsx(const chain::ChokepointReport& r, const std::string& path) {
+  lxw_workbook* wb = workbook_new(path.c_str());
+  if (!wb) invalid_input("cannot create workbook " + path);
+  lxw_format* bold = workbook_add_format(wb);
+  format_set_bold(bold);
+  Sheet sheet(wb, "卡脖子", {"排名 rank", "环节 segment", "阶段 stage", "得分 score", "原因 drivers", "集中 concentration",
+                              "外部依赖 outside", "支配 dominance", "中介 betweenness", "替代 substitutes",
+                              "技术 technology", "企业 firms", "本地 local", "境外 foreign", "支配下游 dominated",
+                              "专利 patents", "本地专利 local patents"}, bold);
+  for (size_t i = 0; i < r.rows.size(); ++i) {
+    const auto& x = r.rows[i];
+    std::string drivers;
+    for (const auto& d : x.drivers) drivers += (drivers.empty() ? "" : " ") + d;
+    sheet.number(static_cast<double>(i + 1)).text(x.name).text(x.stage).number(x.score).text(drivers);
+    sheet.number(x.concentration).number(x.outside).number(x.dominance).number(x.betweenness).number(x.substitutes);
+    x.technology < 0 ? sheet.text("") : sheet.number(x.technology);
+    sheet.number(x.firms).number(x.local).number(x.foreign).number(x.dominated);
+    sheet.number(static_cast<double>(x.patents)).number(static_cast<double>(x.local_patents)).next_row();
+  }
+  worksheet_set_column(sheet.raw(), 1, 1, 24, nullptr);
+  worksheet_set_column(sheet.raw(), 4, 4, 32, nullptr);
+  if (lxw_error err = workbook_close(wb); err != LXW_NO_ERROR)
+    fail(ErrorCode::Unavailable, "writing " + path + " failed: " + lxw_strerror(err));
+}
+
 std::string atlas_xlsx_bytes(const chain::AtlasReport& r) {
   char name[] = "/tmp/xinzhi-atlas-XXXXXX";
   int fd = mkstemp(name);

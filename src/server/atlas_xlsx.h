@@ -8,6 +8,8 @@
 namespace xinzhi::server {
 
 void write_atlas_xlsx(const chain::AtlasReport& report, const std::string& path);
+// The chokepoint map: one row per segment with score, components and drivers.
+void write_chokepoints_xlsx(const chain::ChokepointReport& report, const std::string& path);
 // The workbook's bytes (written through a temporary file: libxlsxwriter writes files only).
 std::string atlas_xlsx_bytes(const chain::AtlasReport& report);
 

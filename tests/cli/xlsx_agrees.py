@@ -17,6 +17,11 @@ with tempfile.TemporaryDirectory() as tmp:
                          check=True, capture_output=True, text=True).stdout
     atlas = json.loads(out)
     book = openpyxl.load_workbook(xlsx)
+    choke_xlsx = os.path.join(tmp, "chokepoints.xlsx")
+    out = subprocess.run([xinzhi, "chain", "chokepoints", "半導體", "--region", "天津", "--db", db, "--json", "--xlsx",
+                          choke_xlsx], check=True, capture_output=True, text=True).stdout
+    choke = json.loads(out)
+    choke_rows = list(openpyxl.load_workbook(choke_xlsx).active.iter_rows(min_row=2, values_only=True))
 
 status = lambda s: "缺失 missing" if s["missing"] else "薄弱 weak" if s["weak"] else "覆盖 covered"
 rows = list(book["环节"].iter_rows(min_row=2, values_only=True))
@@ -38,5 +43,11 @@ leader_rows = list(book["链主"].iter_rows(min_row=2, values_only=True))
 assert [(r[1], r[3], r[4]) for r in leader_rows] == [(l["name"], l["score"], l["segments"]) for l in atlas["leaders"]]
 summary = dict(book["概要"].iter_rows(min_row=2, values_only=True))
 assert summary["本地覆盖率 coverage"] == atlas["coverage"] and summary["企业 firms"] == atlas["firms"]
+# Excel keeps 15 significant digits; JSON writes the shortest exact form.
+assert len(choke_rows) == len(choke["rows"])
+for r, x in zip(choke_rows, choke["rows"]):
+    assert (r[1], r[4] or "") == (x["segment"], " ".join(x["drivers"])), (r, x)
+    assert abs(r[3] - x["score"]) <= 1e-12 * max(1, abs(x["score"])), (r, x)
+print(f"chokepoints: {len(choke_rows)} rows agree")
 print(f"xlsx agrees with json: {len(rows)} segments, {len(atlas['gaps'])} gaps, {len(gap_rows)} gap rows, "
       f"{len(leader_rows)} leaders")

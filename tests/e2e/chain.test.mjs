@@ -108,6 +108,9 @@ test('chokepoint page: ranked rows equal the API, a shock on a dominator shows w
   const api = await (await fetch(`${base}/api/chains/${enc(chain)}/chokepoints?region=${enc('天津')}`)).json();
   const shown = await page.$$eval('[data-testid="chokepoint-table"] tbody tr td:nth-child(2)', (tds) => tds.map((td) => td.textContent));
   assert.deepEqual(shown, api.rows.map((r) => r.segment));
+  const chips = await page.$$eval('[data-testid="choke-map"] .segment-chip', (cs) => cs.map((c) => [c.dataset.segment, Number(c.dataset.score)]));
+  assert.equal(chips.length, api.rows.length);
+  for (const [segment, score] of chips) assert.equal(score, Number(api.rows.find((r) => r.segment === segment).score.toFixed(3)));
   await page.fill('#shock-target', '正极材料');
   await page.click('#shock-run');
   await page.waitForSelector('[data-testid="shock-table"]');

@@ -111,6 +111,7 @@ const strings = {
   detail: { zh: '内容', en: 'Detail' },
   chokepoints: { zh: '卡脖子技术图谱（按综合得分排序，每行说明原因）', en: 'Chokepoints, ranked (each row explains its score)' },
   drivers: { zh: '主要原因', en: 'Drivers' },
+  chokeMap: { zh: '产业链环节按卡脖子得分着色（绿低红高）', en: 'Segments coloured by chokepoint score (green low, red high)' },
   drv_concentration: { zh: '供应集中', en: 'concentrated supply' },
   drv_outside: { zh: '依赖外地', en: 'outside dependence' },
   drv_dominance: { zh: '结构关键（支配下游）', en: 'dominates downstream' },

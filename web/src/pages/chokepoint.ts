@@ -39,6 +39,16 @@ export async function renderChokepoints(root: HTMLElement): Promise<void> {
 
   const report = await getJson<{ region: string; rows: ChokepointRow[] }>(`/api/chains/${enc(name)}/chokepoints?region=${enc(region.value)}`);
   const pct = (x: number | null) => (x === null ? '—' : x.toFixed(2));
+  // The chain left to right by stage, each segment coloured by its score (green → red).
+  const colour = (score: number) => `hsl(${Math.round(120 * (1 - Math.min(1, Math.max(0, score))))}, 70%, 88%)`;
+  const stages: [string, Key][] = [['上游', 'upstream'], ['中游', 'midstream'], ['下游', 'downstream'], ['', 'noStage']];
+  root.append(el('section', {}, el('h2', {}, t('chokeMap')), el('div', { class: 'stage-columns', 'data-testid': 'choke-map' },
+    ...stages.filter(([stage]) => report.rows.some((r) => r.stage === stage)).map(([stage, key]) =>
+      el('div', { class: 'stage-column' }, el('h3', {}, t(key)),
+        ...report.rows.filter((r) => r.stage === stage).map((r) =>
+          el('div', { class: 'segment-chip', style: `background:${colour(r.score)}`, 'data-segment': r.segment, 'data-score': r.score.toFixed(3),
+            title: r.drivers.map((d) => t(`drv_${d}` as Key)).join('、') },
+          r.segment, el('span', { class: 'chip-count' }, r.score.toFixed(2)))))))));
   root.append(table(
     ['#', t('segment'), t('stage'), t('score'), t('drivers'), t('firmsCol'), t('localCol'), t('dominatedCol'),
       t('drv_concentration'), t('drv_outside'), t('drv_betweenness'), t('drv_substitutes'), t('drv_technology')],
