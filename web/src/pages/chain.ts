@@ -1,6 +1,7 @@
 // 产业链图谱: a chain's segments left to right by stage, coloured by local coverage; a click
 // shows a segment's firms by region; gaps with candidates, chain leaders, 京津冀 complementarity.
-import { getJson, type Atlas, type AtlasSegment, type ChainSummary, type Ecosystem, type FirmRow } from '../api';
+import { getJson, type Atlas, type AtlasSegment, type Ecosystem, type FirmRow } from '../api';
+import { pickChain } from './chain_picker';
 import { mountChart } from '../charts';
 import { el, fmt, table } from '../dom';
 import { t, type Key } from '../i18n';
@@ -26,21 +27,10 @@ async function showFirms(panel: HTMLElement, chain: string, segment: string, reg
 }
 
 export async function renderChain(root: HTMLElement): Promise<void> {
-  const params = new URLSearchParams(location.hash.split('?')[1] ?? '');
-  const { chains } = await getJson<{ chains: ChainSummary[] }>('/api/chains');
-  root.replaceChildren(el('h1', {}, t('chain')));
-  if (chains.length === 0) {
-    root.append(el('p', { class: 'banner' }, t('noChains')));
-    return;
-  }
-  const name = params.get('c') ?? chains[0].name;
+  const choice = await pickChain(root, t('chain'), 'chain-select');
+  if (!choice) return;
+  const { params, chains, name, current, select: chainSelect } = choice;
   const weak = params.get('w') ?? '0.2';
-  const chainSelect = el('select', { id: 'chain-select' }, ...chains.map((c) => {
-    const o = el('option', { value: c.name }, c.name + (c.sample && !c.name.includes('示例') ? `（${t('sample')}）` : ''));
-    if (c.name === name) o.selected = true;
-    return o;
-  }));
-  const current = chains.find((c) => c.name === name);
   const regionInput = el('input', { id: 'region-input', list: 'region-options', value: params.get('r') ?? current?.home_region ?? '', placeholder: '天津' });
   const weakInput = el('input', { id: 'weak-input', type: 'number', min: '0', max: '1', step: '0.05', value: weak });
   const go = el('button', { type: 'button', id: 'atlas-go' }, t('show'));

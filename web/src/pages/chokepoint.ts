@@ -1,6 +1,7 @@
 // 卡脖子技术图谱: a chain's segments ranked by the chokepoint composite, each row with the
 // components and the drivers that made it high; a shock simulator below.
-import { getJson, type ChainSummary } from '../api';
+import { getJson } from '../api';
+import { pickChain } from './chain_picker';
 import { el, table } from '../dom';
 import { t, type Key } from '../i18n';
 
@@ -16,20 +17,9 @@ interface ShockResult {
 }
 
 export async function renderChokepoints(root: HTMLElement): Promise<void> {
-  const params = new URLSearchParams(location.hash.split('?')[1] ?? '');
-  const { chains } = await getJson<{ chains: ChainSummary[] }>('/api/chains');
-  root.replaceChildren(el('h1', {}, t('chokepoints')));
-  if (chains.length === 0) {
-    root.append(el('p', { class: 'banner' }, t('noChains')));
-    return;
-  }
-  const name = params.get('c') ?? chains[0].name;
-  const current = chains.find((c) => c.name === name);
-  const select = el('select', { id: 'choke-chain' }, ...chains.map((c) => {
-    const o = el('option', { value: c.name }, c.name + (c.sample && !c.name.includes('示例') ? `（${t('sample')}）` : ''));
-    if (c.name === name) o.selected = true;
-    return o;
-  }));
+  const choice = await pickChain(root, t('chokepoints'), 'choke-chain');
+  if (!choice) return;
+  const { params, name, current, select } = choice;
   const region = el('input', { id: 'choke-region', list: 'choke-regions', value: params.get('r') ?? current?.home_region ?? '', placeholder: '天津' });
   const go = el('button', { type: 'button' }, t('show'));
   go.addEventListener('click', () => { location.hash = `#/chokepoint?c=${enc(select.value)}&r=${enc(region.value)}`; });
