@@ -1,6 +1,7 @@
 // /api/chains: the industry-chain atlas over HTTP. Names travel URL-encoded in the path.
 #include <httplib.h>
 
+#include "base/error.h"
 #include "modules/chain/chain_service.h"
 #include "server/api_routes.h"
 #include "server/atlas_xlsx.h"
@@ -53,15 +54,20 @@ void install_chain_routes(httplib::Server& http, std::shared_ptr<store::Store> s
     });
   });
 
-  http.Get(R"(/api/chains/([^/]+)/segments/([^/]+)/firms)", [store](const httplib::Request& req, httplib::Response& res) {
+  // The segment travels as a query parameter too: twchains names such as /IC設計 hold a slash.
+  auto segment_firms = [store](const httplib::Request& req, httplib::Response& res) {
+    std::string segment = req.matches.size() > 2 ? std::string(req.matches[2]) : string_param(req, "segment");
+    if (segment.empty()) invalid_input("query parameter 'segment' is missing");
     with_chains(*store, [&](chain::ChainService& s, chain::ChainStore&) {
       JsonWriter w;
-      w.begin_object().field("chain", std::string(req.matches[1])).field("segment", std::string(req.matches[2]));
+      w.begin_object().field("chain", std::string(req.matches[1])).field("segment", segment);
       w.key("firms");
-      chain::write_json(w, s.segment_firms(req.matches[1], req.matches[2], string_param(req, "region")));
+      chain::write_json(w, s.segment_firms(req.matches[1], segment, string_param(req, "region")));
       write_json_text(res, w.end_object().take());
     });
-  });
+  };
+  http.Get(R"(/api/chains/([^/]+)/segments/([^/]+)/firms)", segment_firms);
+  http.Get(R"(/api/chains/([^/]+)/firms)", segment_firms);
 
   http.Get(R"(/api/chains/([^/]+)/chokepoints)", [store](const httplib::Request& req, httplib::Response& res) {
     chain::ChokepointWeights w;

@@ -31,7 +31,7 @@ async function clickAndCompare(page, chain, segment, region) {
   await page.click(`.segment-chip[data-segment="${segment}"]`);
   await page.waitForSelector(`#segment-panel[data-segment="${segment}"] [data-testid="segment-firms-table"]`);
   const shown = await page.$$eval('[data-testid="segment-firms-table"] tbody tr td:first-child', (tds) => tds.map((td) => td.textContent));
-  const api = await (await fetch(`${base}/api/chains/${enc(chain)}/segments/${enc(segment)}/firms?region=${enc(region)}`)).json();
+  const api = await (await fetch(`${base}/api/chains/${enc(chain)}/firms?segment=${enc(segment)}&region=${enc(region)}`)).json();
   assert.deepEqual(shown, api.firms.map((f) => f.name));
   return api.firms;
 }
@@ -64,6 +64,7 @@ test('imported real chain (twchains 半導體): listed firms local, foreign outs
   const page = await browser.newPage();
   await openChain(page, '半導體', '台湾');
   const firms = await clickAndCompare(page, '半導體', '代工服務', '台湾');
+  await clickAndCompare(page, '半導體', '/IC設計', '台湾');  // a name with a slash
   assert.ok(firms.some((f) => f.zone === 'local' && f.province === '台湾'));
   assert.ok(firms.some((f) => f.zone === 'elsewhere' && f.province === '境外'));
   assert.match(await page.textContent('[data-testid="atlas-coverage"]'), /%$/);

@@ -19,7 +19,7 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 async function showFirms(panel: HTMLElement, chain: string, segment: string, region: string): Promise<void> {
   panel.replaceChildren(el('h2', {}, `${t('segmentFirms')} · ${segment}`));
   const data = await getJson<{ firms: FirmRow[] }>(
-    `/api/chains/${enc(chain)}/segments/${enc(segment)}/firms?region=${enc(region)}`);
+    `/api/chains/${enc(chain)}/firms?segment=${enc(segment)}&region=${enc(region)}`);
   panel.setAttribute('data-segment', segment);
   panel.append(table([t('firm'), t('zone'), t('region'), t('patentsCol')],
     data.firms.map((f) => [f.name, t(`zone_${f.zone}` as Key), [f.province, f.city !== f.province ? f.city : '', f.district].filter(Boolean).join(' ') || '—', fmt(f.patents)]),
