@@ -19,5 +19,6 @@ void add_serve_commands(CLI::App& app, GlobalOptions& g);
 void add_info_commands(CLI::App& app, GlobalOptions& g);
 void add_chain_commands(CLI::App& app, GlobalOptions& g);
 void add_graph_commands(CLI::App& app, GlobalOptions& g);
+void add_series_commands(CLI::App& app, GlobalOptions& g);
 
 }  // namespace xinzhi::cli
