@@ -4,10 +4,14 @@
 #include "base/log.h"
 #include "cli/commands.h"
 #include "cli/progress_bar.h"
+#include "base/json_writer.h"
+#include "modules/foresight/patent_import.h"
 #include "modules/kg/knowledge_graph.h"
 #include "modules/registry.h"
 
 namespace xinzhi::cli {
+
+void add_patent_import(CLI::App& imp, GlobalOptions& g);
 
 namespace {
 void print_json(const nlohmann::json& j) { std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n"; }
@@ -89,6 +93,7 @@ void add_import_commands(CLI::App& app, GlobalOptions& g) {
   ickg->add_option("DIR", dir, "folder with entity2id.txt, relation2id.txt, time2id.txt, train/valid/test.txt")
       ->required();
   ickg->add_flag("--json", g.json, "print JSON");
+  add_patent_import(*imp, g);
   ickg->callback([&g] {
     log::configure(g.log_level);
     store::Database database(g.db);
@@ -104,6 +109,32 @@ void add_import_commands(CLI::App& app, GlobalOptions& g) {
     else
       print_import(report);
     spdlog::info("import took {:.2f} s", report.seconds);
+  });
+}
+
+void add_patent_import(CLI::App& imp, GlobalOptions& g) {
+  static std::string file, format = "cnipa";
+  static bool skip_bad = false;
+  auto* pat = imp.add_subcommand("patents", "patent exports: CNIPA bibliographic CSV or JSON Lines");
+  pat->add_option("FILE", file, "the export")->required();
+  pat->add_option("--format", format, "cnipa (default) or jsonl")->check(CLI::IsMember({"cnipa", "jsonl"}));
+  pat->add_flag("--skip-bad", skip_bad, "skip bad rows and count them instead of stopping");
+  pat->add_flag("--json", g.json, "print JSON");
+  pat->callback([&g] {
+    log::configure(g.log_level);
+    store::Database database(g.db);
+    modules::migrate(database);
+    auto patents = foresight::sqlite_patent_store(database);
+    auto r = foresight::import_patents(*patents, file, format, skip_bad);
+    if (g.json) {
+      JsonWriter w;
+      foresight::write_json(w, r);
+      std::cout << w.str() << "\n";
+      return;
+    }
+    std::cout << "imported " << r.file << " (" << r.format << "): " << r.read << " read, " << r.added << " added, "
+              << r.codes << " codes, " << r.skipped.size() << " skipped\n";
+    for (size_t i = 0; i < r.skipped.size() && i < 5; ++i) std::cout << "  skipped " << r.skipped[i] << "\n";
   });
 }
 

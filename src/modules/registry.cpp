@@ -2,6 +2,7 @@
 
 #include "modules/chain/chain_service.h"
 #include "modules/chain/chain_store.h"
+#include "modules/foresight/patent_store.h"
 #include "modules/kg/knowledge_graph.h"
 #include "modules/kg/graph_store.h"
 
@@ -11,6 +12,7 @@ std::vector<store::Migration> all_migrations() {
   std::vector<store::Migration> all;
   for (auto& m : kg::migrations()) all.push_back(m);
   for (auto& m : chain::migrations()) all.push_back(m);
+  for (auto& m : foresight::migrations()) all.push_back(m);
   return all;
 }
 

@@ -1,0 +1,36 @@
+// Patent records from the exports analysts have: CNIPA bibliographic CSV (UTF-8 BOM, trailing
+// comma, 申请日 YYYYMMDD, IPC codes " | "-separated and padded like "G09B  9/00") and JSON Lines
+// (id, publication_date, cpc, abstract). Codes are normalised to subclass and group.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace xinzhi::ingest {
+
+struct PatentCode {
+  std::string subclass;  // G09B
+  std::string group;     // G09B 9/00, or empty when the source's group is malformed
+};
+
+struct PatentRecord {
+  std::string number;  // publication number, the key for de-duplication
+  std::string date;    // YYYY-MM-DD (filing date for CNIPA, publication date for JSON Lines)
+  std::string title;
+  std::vector<std::string> applicants;
+  std::vector<PatentCode> codes;
+};
+
+struct PatentFile {
+  std::vector<PatentRecord> records;
+  std::vector<std::string> skipped;  // "file:line: why", when bad rows are skipped
+};
+
+// "G09B  9/00", "B65D17/28", "H04N 5/225" → {G09B, G09B 9/00}; false if not even the subclass
+// is a code (sections A–H and CPC's Y).
+bool normalise_code(const std::string& text, PatentCode& out);
+
+// With skip_bad, a bad row is listed in `skipped` instead of stopping the read.
+PatentFile read_cnipa(const std::string& path, bool skip_bad);
+PatentFile read_patent_jsonl(const std::string& path, bool skip_bad);
+
+}  // namespace xinzhi::ingest

@@ -1,0 +1,43 @@
+#include "modules/foresight/patent_import.h"
+
+#include "base/error.h"
+#include "ingest/region.h"
+
+namespace xinzhi::foresight {
+
+PatentImportReport import_patents(PatentStore& store, const std::string& path, const std::string& format,
+                                  bool skip_bad) {
+  ingest::PatentFile file;
+  if (format == "cnipa")
+    file = ingest::read_cnipa(path, skip_bad);
+  else if (format == "jsonl")
+    file = ingest::read_patent_jsonl(path, skip_bad);
+  else
+    invalid_input("format '" + format + "' is not cnipa or jsonl");
+  PatentImportReport r{path, format, file.records.size(), 0, 0, 0, file.skipped, {}};
+  const auto& gazetteer = ingest::RegionGazetteer::instance();
+  std::vector<StoredPatent> patents;
+  patents.reserve(file.records.size());
+  for (auto& rec : file.records) {
+    ++r.by_year[rec.date.substr(0, 4)];
+    r.codes += rec.codes.size();
+    for (const auto& c : rec.codes) r.codes_without_group += c.group.empty();
+    auto region = rec.applicants.empty() ? ingest::Region{} : gazetteer.infer(rec.applicants.front());
+    patents.push_back({std::move(rec), region.province, region.city});
+  }
+  r.added = store.add(patents, format + ":" + path.substr(path.find_last_of('/') + 1));
+  return r;
+}
+
+void write_json(JsonWriter& w, const PatentImportReport& r) {
+  w.begin_object().field("file", r.file).field("format", r.format).field("read", uint64_t{r.read})
+      .field("added", uint64_t{r.added}).field("codes", uint64_t{r.codes})
+      .field("codes_without_group", uint64_t{r.codes_without_group}).field("skipped", uint64_t{r.skipped.size()});
+  w.key("skipped_rows").begin_array();
+  for (size_t i = 0; i < r.skipped.size() && i < 20; ++i) w.value(r.skipped[i]);
+  w.end_array().key("by_year").begin_object();
+  for (const auto& [y, n] : r.by_year) w.field(y, uint64_t{n});
+  w.end_object().end_object();
+}
+
+}  // namespace xinzhi::foresight

@@ -1,0 +1,87 @@
+// SQLite implementation of foresight::PatentStore, and the module's tables.
+#include <SQLiteCpp/Statement.h>
+
+#include "modules/foresight/patent_store.h"
+
+namespace xinzhi::foresight {
+
+std::vector<store::Migration> migrations() {
+  return {{"foresight", 1, "patents and their classification codes", R"sql(
+CREATE TABLE patent (
+  id INTEGER PRIMARY KEY,
+  number TEXT NOT NULL UNIQUE,
+  source TEXT NOT NULL,
+  filed_on TEXT NOT NULL,
+  title TEXT NOT NULL DEFAULT '',
+  applicant TEXT NOT NULL DEFAULT '',
+  province TEXT NOT NULL DEFAULT '',
+  city TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX patent_filed_on ON patent(filed_on);
+CREATE TABLE patent_code (
+  patent_id INTEGER NOT NULL REFERENCES patent(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  subclass TEXT NOT NULL,
+  grp TEXT NOT NULL,
+  PRIMARY KEY (patent_id, position)
+) WITHOUT ROWID;
+CREATE INDEX patent_code_subclass ON patent_code(subclass);
+)sql"}};
+}
+
+namespace {
+class SqlitePatentStore final : public PatentStore {
+ public:
+  explicit SqlitePatentStore(store::Database& db) : db_(db) {}
+
+  size_t add(const std::vector<StoredPatent>& patents, const std::string& source) override {
+    auto& db = db_.sql();
+    store::WriteTransaction tx(db_);
+    SQLite::Statement p(db, "INSERT INTO patent(number, source, filed_on, title, applicant, province, city) "
+                            "VALUES (?,?,?,?,?,?,?) ON CONFLICT(number) DO NOTHING");
+    SQLite::Statement c(db, "INSERT INTO patent_code(patent_id, position, subclass, grp) VALUES (?,?,?,?)");
+    size_t added = 0;
+    for (const auto& x : patents) {
+      const auto& r = x.record;
+      p.bind(1, r.number);
+      p.bind(2, source);
+      p.bind(3, r.date);
+      p.bind(4, r.title);
+      p.bind(5, r.applicants.empty() ? std::string() : r.applicants.front());
+      p.bind(6, x.province);
+      p.bind(7, x.city);
+      int inserted = p.exec();
+      p.reset();
+      if (!inserted) continue;
+      ++added;
+      int64_t id = db.getLastInsertRowid();
+      for (size_t i = 0; i < r.codes.size(); ++i) {
+        c.bind(1, id);
+        c.bind(2, static_cast<int64_t>(i));
+        c.bind(3, r.codes[i].subclass);
+        c.bind(4, r.codes[i].group);
+        c.exec();
+        c.reset();
+      }
+    }
+    tx.commit();
+    return added;
+  }
+
+  std::map<std::string, int64_t> count_by_year() override {
+    std::map<std::string, int64_t> out;
+    SQLite::Statement q(db_.sql(), "SELECT substr(filed_on, 1, 4), count(*) FROM patent GROUP BY 1");
+    while (q.executeStep()) out[q.getColumn(0).getString()] = q.getColumn(1).getInt64();
+    return out;
+  }
+
+  int64_t count() override { return db_.sql().execAndGet("SELECT count(*) FROM patent").getInt64(); }
+
+ private:
+  store::Database& db_;
+};
+}  // namespace
+
+std::unique_ptr<PatentStore> sqlite_patent_store(store::Database& db) { return std::make_unique<SqlitePatentStore>(db); }
+
+}  // namespace xinzhi::foresight

@@ -1,0 +1,34 @@
+// foresight::PatentStore: the SQL behind imported patents (records, their codes). Services use
+// this interface; SQLite implements it.
+#pragma once
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "ingest/patents.h"
+#include "store/database.h"
+#include "store/migrations.h"
+
+namespace xinzhi::foresight {
+
+struct StoredPatent {
+  ingest::PatentRecord record;
+  std::string province, city;  // of the first applicant
+};
+
+class PatentStore {
+ public:
+  virtual ~PatentStore() = default;
+  // One write transaction; a publication number already stored is skipped. Returns how many
+  // records were added.
+  virtual size_t add(const std::vector<StoredPatent>& patents, const std::string& source) = 0;
+  // Patents per filing year (all sources), for checks and the heat map.
+  virtual std::map<std::string, int64_t> count_by_year() = 0;
+  virtual int64_t count() = 0;
+};
+
+std::unique_ptr<PatentStore> sqlite_patent_store(store::Database& db);
+std::vector<store::Migration> migrations();
+
+}  // namespace xinzhi::foresight

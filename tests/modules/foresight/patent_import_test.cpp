@@ -1,0 +1,75 @@
+#include "modules/foresight/patent_import.h"
+
+#include <gtest/gtest.h>
+
+#include "modules/registry.h"
+#include "support/test_support.h"
+
+namespace xinzhi::foresight {
+
+using testing::ScratchDir;
+
+TEST(PatentCodes, NormaliseIpcAndCpc) {
+  ingest::PatentCode c;
+  ASSERT_TRUE(ingest::normalise_code("G09B  9/00", c));
+  EXPECT_EQ(c.subclass, "G09B");
+  EXPECT_EQ(c.group, "G09B 9/00");
+  ASSERT_TRUE(ingest::normalise_code("B65D17/28", c));
+  EXPECT_EQ(c.group, "B65D 17/28");
+  ASSERT_TRUE(ingest::normalise_code("Y02P 90/02", c));
+  ASSERT_TRUE(ingest::normalise_code("G11B/85", c));  // malformed group in USPTO data: subclass only
+  EXPECT_EQ(c.subclass, "G11B");
+  EXPECT_EQ(c.group, "");
+  EXPECT_FALSE(ingest::normalise_code("虚拟现实", c));
+  EXPECT_FALSE(ingest::normalise_code("Z99Z 1/00", c));
+}
+
+struct Fixture {
+  ScratchDir dir;
+  store::Database db{dir.file("x.db")};
+  std::unique_ptr<PatentStore> store;
+  Fixture() {
+    modules::migrate(db);
+    store = sqlite_patent_store(db);
+  }
+};
+
+TEST(PatentImport, RealExportsWithTheirYearlyCounts) {
+  auto dir = testing::shared_data() + "/patents/";
+  XINZHI_REQUIRE_DATA(dir + "cn-vr-2022.csv");
+  Fixture f;
+  auto vr = import_patents(*f.store, dir + "cn-vr-2022.csv", "cnipa", false);
+  EXPECT_EQ(vr.read, 7805u);
+  EXPECT_EQ(vr.added, 7805u);
+  EXPECT_EQ(vr.by_year["2016"], 1898u);  // counted from the file by 申请日
+  EXPECT_EQ(f.store->count_by_year()["2016"], 1898);
+  auto ar = import_patents(*f.store, dir + "cn-ar-2022.csv", "cnipa", false);
+  EXPECT_EQ(ar.read, 4483u);
+  EXPECT_LT(ar.added, ar.read);  // titles with both 虚拟现实 and 增强现实: one record each
+  auto us = import_patents(*f.store, dir + "uspto-10k.jsonl", "jsonl", false);
+  EXPECT_EQ(us.read, 10000u);
+  EXPECT_EQ(us.added, 10000u);
+  EXPECT_EQ(f.store->count(), static_cast<int64_t>(7805 + ar.added + 10000));
+  EXPECT_EQ(import_patents(*f.store, dir + "cn-vr-2022.csv", "cnipa", false).added, 0u);
+}
+
+TEST(PatentImport, BadRowsStopOrAreSkippedAndCounted) {
+  Fixture f;
+  ScratchDir d;
+  auto csv = d.write("p.csv",
+                     "\xEF\xBB\xBF公开号,标题,申请日,国际分类,申请人\n"
+                     "\"CN1\",\"甲\",\"20200101\",\"G06T 19/00\",\"天津甲有限公司\",\n"
+                     "\"CN2\",\"乙\",\"2020-13\",\"G06T 19/00\",\"乙\",\n"
+                     "\"CN3\",\"丙\",\"20200301\",\"虚拟\",\"丙\",\n");
+  testing::expect_error_containing([&] { import_patents(*f.store, csv, "cnipa", false); },
+                                   "p.csv:3: 申请日 '2020-13' is not YYYYMMDD");
+  EXPECT_EQ(f.store->count(), 0);
+  auto r = import_patents(*f.store, csv, "cnipa", true);
+  EXPECT_EQ(r.read, 1u);
+  ASSERT_EQ(r.skipped.size(), 2u);
+  EXPECT_NE(r.skipped[1].find("p.csv:4: 国际分类 '虚拟' is not an IPC code"), std::string::npos);
+  EXPECT_EQ(f.store->count(), 1);
+  testing::expect_error_containing([&] { import_patents(*f.store, csv, "xml", false); }, "not cnipa or jsonl");
+}
+
+}  // namespace xinzhi::foresight
