@@ -47,7 +47,8 @@ CREATE TABLE chain_firm (
   UNIQUE (chain_id, name_key)
 );
 -- Clustered by chain (WITHOUT ROWID): an atlas reads a chain's memberships as one range
--- scan instead of a million index-then-table lookups (measured: 0.75 s → see bench/).
+-- scan instead of a million index-then-table lookups (bench/chain_atlas.py: loading went
+-- from 0.75 s to 0.36 s).
 CREATE TABLE chain_member (
   chain_id INTEGER NOT NULL REFERENCES chain(id) ON DELETE CASCADE,
   segment_id INTEGER NOT NULL REFERENCES chain_segment(id) ON DELETE CASCADE,

@@ -147,6 +147,7 @@ class SqliteChainStore final : public ChainStore {
       run("DELETE FROM chain_member WHERE chain_id = ? AND segment_id = ?", {id, seg});
       run("DELETE FROM chain_link WHERE chain_id = ? AND (from_id = ? OR to_id = ?)", {id, seg, seg});
       run("DELETE FROM chain_segment WHERE id = ?", {seg});
+      drop_firms_without_segment(id);
     } else if (e.action == "add_link") {
       int64_t a = segment_id(id, chain, e.segment), b = segment_id(id, chain, e.target);
       if (a == b) invalid_input("a link needs two different segments");
@@ -172,14 +173,7 @@ class SqliteChainStore final : public ChainStore {
       int64_t firm = firm_id(id, text::name_key(e.firm));
       if (firm == 0 || run("DELETE FROM chain_member WHERE chain_id = ? AND segment_id = ? AND firm_id = ?", {id, seg, firm}) == 0)
         not_found("'" + e.firm + "' is not in segment '" + e.segment + "'");
-      // A firm left in no segment leaves the chain, with its ties.
-      SQLite::Statement left(db, "SELECT count(*) FROM chain_member WHERE firm_id = ?");
-      left.bind(1, firm);
-      left.executeStep();
-      if (left.getColumn(0).getInt64() == 0) {
-        run("DELETE FROM chain_tie WHERE chain_id = ? AND (from_firm = ? OR to_firm = ?)", {id, firm, firm});
-        run("DELETE FROM chain_firm WHERE id = ?", {firm});
-      }
+      drop_firms_without_segment(id);
     } else {
       invalid_input("action is '" + e.action +
                     "', expected add_segment, remove_segment, add_link, remove_link, add_firm or remove_firm");
@@ -206,6 +200,18 @@ class SqliteChainStore final : public ChainStore {
   }
 
  private:
+  // A firm left in no segment leaves the chain, with its ties.
+  void drop_firms_without_segment(int64_t chain) {
+    for (auto sql : {"DELETE FROM chain_tie WHERE chain_id = ?1 AND (from_firm NOT IN (SELECT firm_id FROM chain_member "
+                     "WHERE chain_id = ?1) OR to_firm NOT IN (SELECT firm_id FROM chain_member WHERE chain_id = ?1))",
+                     "DELETE FROM chain_firm WHERE chain_id = ?1 AND id NOT IN "
+                     "(SELECT firm_id FROM chain_member WHERE chain_id = ?1)"}) {
+      SQLite::Statement q(db_.sql(), sql);
+      q.bind(1, chain);
+      q.exec();
+    }
+  }
+
   bool segment_exists(int64_t chain, const std::string& name) {
     SQLite::Statement q(db_.sql(), "SELECT 1 FROM chain_segment WHERE chain_id = ? AND name = ?");
     q.bind(1, chain);

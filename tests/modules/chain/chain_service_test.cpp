@@ -235,8 +235,14 @@ TEST(ChainEdits, EachActionChangesTheAtlasAndIsRecorded) {
   auto b = f.service->atlas({chain, "天津", 0.2, 10, 20});
   EXPECT_EQ(b.segments.size(), 7u);
   EXPECT_EQ(b.firms, 9u);  // the two firms left with their last segment
+  // Removing a segment takes along the firms that were only in it.
+  auto before = f.service->atlas({chain, "天津", 0.2, 10, 20}).firms;
+  auto cpu_firms = row(f.service->atlas({chain, "天津", 0.2, 10, 20}), "CPU芯片").firms;
+  edit({"remove_segment", "CPU芯片", "", "", "", "", "", "", "", "", ""});
+  EXPECT_LT(f.service->atlas({chain, "天津", 0.2, 10, 20}).firms, before);
+  EXPECT_GE(cpu_firms, 1u);
   auto log = f.service->edits(chain);
-  ASSERT_EQ(log.size(), 9u);  // create + 8 edits; refusals leave no record
+  ASSERT_EQ(log.size(), 10u);  // create + 8 edits; refusals leave no record
   EXPECT_EQ(log[3].action, "add_firm");
   EXPECT_NE(log[3].detail.find("天津示例图形芯片有限公司"), std::string::npos);
 }
