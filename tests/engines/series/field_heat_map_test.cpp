@@ -1,0 +1,142 @@
+#include "engines/series/field_heat_map.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <stdexcept>
+
+namespace xinzhi::series {
+namespace {
+
+ClassifiedRecords records(std::initializer_list<std::pair<uint32_t, std::vector<uint32_t>>> rows) {
+  ClassifiedRecords r;
+  for (const auto& [p, f] : rows) r.add(p, f.data(), f.size());
+  return r;
+}
+
+TEST(FieldHeatMap, WholeAndFractionalCounting) {
+  // Period 0: {0,1}, {0}; period 1: {0,1,2}, {1,1} (field 1 twice counts once), and one
+  // record outside the window.
+  auto r = records({{0, {0, 1}}, {0, {0}}, {1, {0, 1, 2}}, {1, {1, 1}}, {ClassifiedRecords::kOutside, {0}}});
+  FieldHeatMap whole(r, 3, 2);
+  whole.run();
+  EXPECT_EQ(whole.records_per_period(), (std::vector<uint64_t>{2, 2}));
+  EXPECT_EQ(whole.count(0, 0), 2);
+  EXPECT_EQ(whole.count(1, 1), 2);
+  EXPECT_EQ(whole.count(2, 1), 1);
+  EXPECT_DOUBLE_EQ(whole.share(0, 0), 1.0);
+
+  HeatMapParameters p;
+  p.counting = Counting::Fractional;
+  FieldHeatMap frac(r, 3, 2, p);
+  frac.run();
+  EXPECT_DOUBLE_EQ(frac.count(0, 0), 1.5);       // 1/2 + 1
+  EXPECT_DOUBLE_EQ(frac.count(1, 1), 1.0 / 3 + 1);  // {0,1,2} and {1}
+  double sum = 0;
+  for (size_t f = 0; f < 3; ++f) sum += frac.summary(f).total;
+  EXPECT_DOUBLE_EQ(sum, 4.0);  // fractional counts add up to the records
+  EXPECT_EQ(frac.summary(1).records, 3u);  // whole count kept beside it
+}
+
+TEST(FieldHeatMap, GrowthFirstAppearanceAndCagr) {
+  ClassifiedRecords r;
+  // Field 0: 4, 8, 16 records in periods 0..2; field 1 appears in period 1.
+  uint32_t f0 = 0, f1 = 1;
+  for (uint32_t t = 0; t < 3; ++t)
+    for (int i = 0; i < (4 << t); ++i) r.add(t, &f0, 1);
+  r.add(1, &f1, 1);
+  HeatMapParameters p;
+  p.growth_window = 2;
+  FieldHeatMap m(r, 2, 3, p);
+  m.run();
+  double g = 0;
+  ASSERT_TRUE(m.growth(0, 2, g));
+  EXPECT_DOUBLE_EQ(g, 1.0);  // (16/4)^(1/2) − 1
+  EXPECT_FALSE(m.growth(0, 1, g));  // window reaches before the first period
+  EXPECT_DOUBLE_EQ(m.summary(0).cagr, 1.0);
+  EXPECT_EQ(m.summary(1).first_period, 1);
+  EXPECT_FALSE(m.summary(1).cagr_defined);  // starts at 0
+}
+
+TEST(FieldHeatMap, EmergenceScoreByHand) {
+  // 100 records in each of 10 periods; the field has 0,0,1 in the base periods and
+  // a = 1,1,1,2,3,4,5 in the active ones. √T = 10, so:
+  // active trend = (a4+a5+a6)/30 − (a0+a1+a2)/30 = (12 − 3)/30 = 0.3;
+  // recent trend = 10·((a5+a6)/20 − (a3+a4)/20) = 10·(9 − 5)/20 = 2;
+  // slope = 10·(a6/10 − a3/10)/3 = 10·0.3/3 = 1; score = 2·0.3 + 2 + 1 = 3.6.
+  const uint64_t field[10] = {0, 0, 1, 1, 1, 1, 2, 3, 4, 5};
+  ClassifiedRecords r;
+  uint32_t f0 = 0, other = 1;
+  for (uint32_t t = 0; t < 10; ++t)
+    for (uint64_t i = 0; i < 100; ++i) r.add(t, i < field[t] ? &f0 : &other, 1);
+  FieldHeatMap m(r, 2, 10);
+  m.run();
+  ASSERT_TRUE(m.summary(0).emergence_defined);
+  EXPECT_NEAR(m.summary(0).emergence, 3.6, 1e-12);
+  EXPECT_TRUE(m.summary(0).emergence_candidate);
+  EXPECT_FALSE(m.summary(1).emergence_candidate);  // base share far above 15%
+
+  ClassifiedRecords nine;
+  for (uint32_t t = 0; t < 9; ++t) nine.add(t, &f0, 1);
+  FieldHeatMap m9(nine, 1, 9);
+  m9.run();
+  EXPECT_FALSE(m9.summary(0).emergence_defined);
+}
+
+TEST(FieldHeatMap, BurstsAreKleinbergOnTheFieldRow) {
+  // Field 0 takes 5% of 200 records per period except periods 4–6 with 40%.
+  ClassifiedRecords r;
+  uint32_t f0 = 0, other = 1;
+  const size_t P = 10;
+  std::vector<uint64_t> row(P), d(P, 200);
+  for (uint32_t t = 0; t < P; ++t) {
+    row[t] = (t >= 4 && t <= 6) ? 80 : 10;
+    for (uint64_t i = 0; i < 200; ++i) r.add(t, i < row[t] ? &f0 : &other, 1);
+  }
+  HeatMapParameters p;
+  p.min_duration = 2;
+  FieldHeatMap m(r, 2, P, p);
+  m.run();
+  KleinbergBursts direct(row, d, p.s, p.gamma, p.min_duration);
+  direct.run();
+  ASSERT_EQ(m.summary(0).bursts.size(), 1u);
+  EXPECT_EQ(m.summary(0).bursts[0].start, 4u);
+  EXPECT_EQ(m.summary(0).bursts[0].end, 6u);
+  EXPECT_DOUBLE_EQ(m.summary(0).bursts[0].strength, direct.bursts()[0].strength);
+  for (size_t t = 0; t < P; ++t) EXPECT_EQ(m.burst_state(0, t), direct.states()[t]);
+  EXPECT_EQ(m.order(FieldOrder::Strength).front(), 0u);
+  EXPECT_EQ(m.order(FieldOrder::Total).front(), 1u);
+}
+
+TEST(FieldHeatMap, SimilarityOrderKeepsAlikeProfilesTogether) {
+  // Fields 0 and 2 rise together, fields 1 and 3 fall together.
+  ClassifiedRecords r;
+  const uint32_t rising[] = {0, 2}, falling[] = {1, 3};
+  for (uint32_t t = 0; t < 5; ++t) {
+    for (uint32_t i = 0; i < 1 + t; ++i) r.add(t, rising, 2);
+    for (uint32_t i = 0; i < 5 - t; ++i) r.add(t, falling, 2);
+  }
+  FieldHeatMap m(r, 4, 5);
+  m.run();
+  auto o = m.order(FieldOrder::Similarity);
+  ASSERT_EQ(o.size(), 4u);
+  auto pos = [&](uint32_t f) { return std::find(o.begin(), o.end(), f) - o.begin(); };
+  EXPECT_EQ(std::abs(pos(0) - pos(2)), 1);
+  EXPECT_EQ(std::abs(pos(1) - pos(3)), 1);
+  EXPECT_LT(pos(1), pos(0));  // the falling fields come first: their records are earlier
+}
+
+TEST(FieldHeatMap, BadInputIsRefused) {
+  auto r = records({{0, {5}}});
+  FieldHeatMap m(r, 3, 1);
+  EXPECT_THROW(m.run(), std::invalid_argument);
+  HeatMapParameters p;
+  p.s = 1;
+  EXPECT_THROW(FieldHeatMap(r, 6, 1, p), std::invalid_argument);
+  p.s = 2, p.gamma = 0;
+  EXPECT_THROW(FieldHeatMap(r, 6, 1, p), std::invalid_argument);
+  EXPECT_THROW(field_order_named("alphabetical"), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace xinzhi::series
