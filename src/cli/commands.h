@@ -20,5 +20,6 @@ void add_info_commands(CLI::App& app, GlobalOptions& g);
 void add_chain_commands(CLI::App& app, GlobalOptions& g);
 void add_graph_commands(CLI::App& app, GlobalOptions& g);
 void add_series_commands(CLI::App& app, GlobalOptions& g);
+void add_foresight_commands(CLI::App& app, GlobalOptions& g);
 
 }  // namespace xinzhi::cli

@@ -150,4 +150,22 @@ PatentFile read_patent_jsonl(const std::string& path, bool skip_bad) {
   return file;
 }
 
+std::string applicant_kind(const std::string& name) {
+  if (name.empty()) return "";
+  auto has = [&](std::initializer_list<const char*> words) {
+    for (const char* w : words)
+      if (name.find(w) != std::string::npos) return true;
+    return false;
+  };
+  if (has({"大学", "University", "UNIVERSITY"})) return "university";
+  // before 学院: 中国科学院 is an academy of institutes, not a college
+  if (has({"研究院", "研究所", "研究中心", "科学院", "实验室", "Institute", "INSTITUTE", "Laboratory", "LABORATORY"}))
+    return "institute";
+  if (has({"学院", "College", "COLLEGE"})) return "university";
+  if (has({"公司", "集团", "厂", "企业", "Inc", "INC", "Corp", "CORP", "Ltd", "LTD", "LLC", "GmbH", " AG", "Co.", "CO.",
+           "Company", "COMPANY", "S.A.", "B.V."}))
+    return "company";
+  return "individual";
+}
+
 }  // namespace xinzhi::ingest

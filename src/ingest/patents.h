@@ -29,6 +29,13 @@ struct PatentFile {
 // is a code (sections A–H and CPC's Y).
 bool normalise_code(const std::string& text, PatentCode& out);
 
+// What kind of body an applicant is, from its name, first match wins: university (大学,
+// University), institute (研究院/所, 科学院, 实验室, Institute, Laboratory), university (学院,
+// College), company (公司, 集团, 厂, Inc, Corp, Ltd, LLC, GmbH, AG …), individual otherwise;
+// empty for an empty name.
+// Migration foresight/2 backfills the same rules in SQL.
+std::string applicant_kind(const std::string& name);
+
 // With skip_bad, a bad row is listed in `skipped` instead of stopping the read.
 PatentFile read_cnipa(const std::string& path, bool skip_bad);
 PatentFile read_patent_jsonl(const std::string& path, bool skip_bad);

@@ -38,6 +38,62 @@ std::string period_of(std::string_view date, Granularity g) {
   return buf;
 }
 
+namespace {
+int64_t days_of(int y, unsigned m, unsigned d) {
+  using namespace std::chrono;
+  return sys_days{year_month_day{year(y), month(m), day(d)}}.time_since_epoch().count();
+}
+int64_t monday_on_or_before(int64_t days) {
+  // 1970-01-01 was a Thursday: (days + 3) mod 7 is 0 on Mondays.
+  int64_t offset = ((days + 3) % 7 + 7) % 7;
+  return days - offset;
+}
+}  // namespace
+
+PeriodAxis::PeriodAxis(Granularity g, int from_year, int to_year) : g_(g), from_(from_year), to_(to_year) {
+  if (to_year < from_year) throw std::invalid_argument("the period range ends before it starts");
+  if (from_year < 1800 || to_year > 2200) throw std::invalid_argument("years must lie between 1800 and 2200");
+  char buf[32];
+  for (int y = from_year; y <= to_year; ++y) {
+    switch (g) {
+      case Granularity::Year: labels_.push_back(std::to_string(y)); break;
+      case Granularity::Quarter:
+        for (int q = 1; q <= 4; ++q) snprintf(buf, sizeof buf, "%04d-Q%d", y, q), labels_.push_back(buf);
+        break;
+      case Granularity::Month:
+        for (int m = 1; m <= 12; ++m) snprintf(buf, sizeof buf, "%04d-%02d", y, m), labels_.push_back(buf);
+        break;
+      case Granularity::Week: break;
+    }
+  }
+  if (g == Granularity::Week) {
+    first_monday_ = monday_on_or_before(days_of(from_year, 1, 1));
+    int64_t last_monday = monday_on_or_before(days_of(to_year, 12, 31));
+    for (int64_t day = first_monday_; day <= last_monday; day += 7) {
+      std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{day}}};
+      snprintf(buf, sizeof buf, "%04d%02u%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+               static_cast<unsigned>(ymd.day()));
+      labels_.push_back(period_of(buf, Granularity::Week));
+    }
+  }
+}
+
+uint32_t PeriodAxis::index_of(uint32_t yyyymmdd) const {
+  int y = static_cast<int>(yyyymmdd / 10000);
+  unsigned m = yyyymmdd / 100 % 100, d = yyyymmdd % 100;
+  if (y < from_ || y > to_) return kOutside;
+  switch (g_) {
+    case Granularity::Year: return static_cast<uint32_t>(y - from_);
+    case Granularity::Quarter: return static_cast<uint32_t>((y - from_) * 4 + static_cast<int>((m - 1) / 3));
+    case Granularity::Month: return static_cast<uint32_t>((y - from_) * 12 + static_cast<int>(m - 1));
+    case Granularity::Week: {
+      int64_t i = (days_of(y, m, d) - first_monday_) / 7;
+      return i >= 0 && static_cast<size_t>(i) < labels_.size() ? static_cast<uint32_t>(i) : kOutside;
+    }
+  }
+  return kOutside;
+}
+
 Granularity granularity_named(std::string_view name) {
   if (name == "year") return Granularity::Year;
   if (name == "quarter") return Granularity::Quarter;

@@ -26,6 +26,23 @@ CREATE TABLE patent_code (
   PRIMARY KEY (patent_id, position)
 ) WITHOUT ROWID;
 CREATE INDEX patent_code_subclass ON patent_code(subclass);
+)sql"},
+          {"foresight", 2, "applicant kind on patents", R"sql(
+ALTER TABLE patent ADD COLUMN applicant_kind TEXT NOT NULL DEFAULT '';
+-- The rules of ingest::applicant_kind, for patents imported before this column existed.
+UPDATE patent SET applicant_kind = CASE
+  WHEN applicant = '' THEN ''
+  WHEN applicant LIKE '%大学%' OR instr(applicant, 'University') OR instr(applicant, 'UNIVERSITY') THEN 'university'
+  WHEN applicant LIKE '%研究院%' OR applicant LIKE '%研究所%' OR applicant LIKE '%研究中心%' OR applicant LIKE '%科学院%'
+    OR applicant LIKE '%实验室%' OR instr(applicant, 'Institute') OR instr(applicant, 'INSTITUTE')
+    OR instr(applicant, 'Laboratory') OR instr(applicant, 'LABORATORY') THEN 'institute'
+  WHEN applicant LIKE '%学院%' OR instr(applicant, 'College') OR instr(applicant, 'COLLEGE') THEN 'university'
+  WHEN applicant LIKE '%公司%' OR applicant LIKE '%集团%' OR applicant LIKE '%厂%' OR applicant LIKE '%企业%'
+    OR instr(applicant, 'Inc') OR instr(applicant, 'INC') OR instr(applicant, 'Corp') OR instr(applicant, 'CORP')
+    OR instr(applicant, 'Ltd') OR instr(applicant, 'LTD') OR instr(applicant, 'LLC') OR instr(applicant, 'GmbH')
+    OR instr(applicant, ' AG') OR instr(applicant, 'Co.') OR instr(applicant, 'CO.') OR instr(applicant, 'Company')
+    OR instr(applicant, 'COMPANY') OR instr(applicant, 'S.A.') OR instr(applicant, 'B.V.') THEN 'company'
+  ELSE 'individual' END;
 )sql"}};
 }
 
@@ -37,8 +54,8 @@ class SqlitePatentStore final : public PatentStore {
   size_t add(const std::vector<StoredPatent>& patents, const std::string& source) override {
     auto& db = db_.sql();
     store::WriteTransaction tx(db_);
-    SQLite::Statement p(db, "INSERT INTO patent(number, source, filed_on, title, applicant, province, city) "
-                            "VALUES (?,?,?,?,?,?,?) ON CONFLICT(number) DO NOTHING");
+    SQLite::Statement p(db, "INSERT INTO patent(number, source, filed_on, title, applicant, province, city, applicant_kind) "
+                            "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(number) DO NOTHING");
     SQLite::Statement c(db, "INSERT INTO patent_code(patent_id, position, subclass, grp) VALUES (?,?,?,?)");
     size_t added = 0;
     for (const auto& x : patents) {
@@ -50,6 +67,7 @@ class SqlitePatentStore final : public PatentStore {
       p.bind(5, r.applicants.empty() ? std::string() : r.applicants.front());
       p.bind(6, x.province);
       p.bind(7, x.city);
+      p.bind(8, ingest::applicant_kind(r.applicants.empty() ? std::string() : r.applicants.front()));
       int inserted = p.exec();
       p.reset();
       if (!inserted) continue;

@@ -1,5 +1,7 @@
 #include "engines/series/field_heat_map.h"
 
+#include "engines/series/periods.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -136,6 +138,37 @@ TEST(FieldHeatMap, BadInputIsRefused) {
   p.s = 2, p.gamma = 0;
   EXPECT_THROW(FieldHeatMap(r, 6, 1, p), std::invalid_argument);
   EXPECT_THROW(field_order_named("alphabetical"), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace xinzhi::series
+
+namespace xinzhi::series {
+namespace {
+
+TEST(PeriodAxis, IndexesAgreeWithLabels) {
+  PeriodAxis years(Granularity::Year, 2016, 2022);
+  EXPECT_EQ(years.size(), 7u);
+  EXPECT_EQ(years.index_of(20160704), 0u);
+  EXPECT_EQ(years.index_of(20151231), PeriodAxis::kOutside);
+  PeriodAxis quarters(Granularity::Quarter, 2020, 2021);
+  EXPECT_EQ(quarters.labels()[quarters.index_of(20210815)], "2021-Q3");
+  PeriodAxis months(Granularity::Month, 2020, 2020);
+  EXPECT_EQ(months.labels()[months.index_of(20201231)], "2020-12");
+  // Every day of three years lands in the week whose label period_of gives it.
+  PeriodAxis weeks(Granularity::Week, 2019, 2021);
+  for (int y = 2019; y <= 2021; ++y)
+    for (unsigned m = 1; m <= 12; ++m)
+      for (unsigned d = 1; d <= 28; d += 3) {
+        char buf[16];
+        snprintf(buf, sizeof buf, "%04d%02u%02u", y, m, d);
+        uint32_t i = weeks.index_of(static_cast<uint32_t>(std::stoul(buf)));
+        ASSERT_NE(i, PeriodAxis::kOutside) << buf;
+        EXPECT_EQ(weeks.labels()[i], period_of(buf, Granularity::Week)) << buf;
+      }
+  EXPECT_EQ(weeks.labels()[weeks.index_of(20190101)], "2019-W01");
+  EXPECT_EQ(weeks.labels()[weeks.index_of(20210101)], "2020-W53");
+  EXPECT_THROW(PeriodAxis(Granularity::Year, 2022, 2016), std::invalid_argument);
 }
 
 }  // namespace

@@ -1,0 +1,141 @@
+// xinzhi foresight heatmap | bursts: the technology-foresight heat map of imported patents.
+#include <fstream>
+#include <iostream>
+
+#include "base/error.h"
+#include "base/log.h"
+#include "cli/commands.h"
+#include "modules/foresight/heat_map.h"
+#include "modules/foresight/heat_map_picture.h"
+#include "modules/foresight/ipc_labels.h"
+#include "modules/registry.h"
+
+namespace xinzhi::cli {
+
+namespace {
+
+foresight::HeatMapQuery query;
+
+void add_query_options(CLI::App* cmd) {
+  cmd->add_option("--level", query.level, "code level: section, class, subclass (default) or group")
+      ->check(CLI::IsMember({"section", "class", "subclass", "group"}));
+  cmd->add_option("--period", query.period, "year (default), quarter, month or week")
+      ->check(CLI::IsMember({"year", "quarter", "month", "week"}));
+  cmd->add_option("--from", query.from, "first year (default: the data's first)");
+  cmd->add_option("--to", query.to, "last year (default: the data's last)");
+  cmd->add_option("--region", query.filter.region, "first applicant's province, city or group (天津, 京津冀)");
+  cmd->add_option("--applicant-kind", query.filter.applicant_kind, "company, university, institute or individual")
+      ->check(CLI::IsMember({"company", "university", "institute", "individual"}));
+  cmd->add_option("--counting", query.counting, "whole (default) or fractional")
+      ->check(CLI::IsMember({"whole", "fractional"}));
+  cmd->add_option("--s", query.params.s, "burst rate as a multiple of the base rate (default 2)");
+  cmd->add_option("--gamma", query.params.gamma, "cost of going up, times ln n (default 1)");
+  cmd->add_option("--min-duration", query.params.min_duration, "shortest burst, in periods (default 1)");
+}
+
+std::shared_ptr<const foresight::PatentCube> cube_of(GlobalOptions& g, std::unique_ptr<store::Database>& db) {
+  log::configure(g.log_level);
+  db = std::make_unique<store::Database>(g.db);
+  modules::migrate(*db);
+  return foresight::PatentCube::of(*db);
+}
+
+std::string bar_of(const foresight::HeatMap& m, const series::BurstInterval& b) {
+  // CiteSpace's timeline: a thick bar over the burst, a thin line elsewhere.
+  std::string s;
+  for (size_t t = 0; t < m.periods.size(); ++t) s += (t >= b.start && t <= b.end) ? "▇" : "─";
+  return s;
+}
+
+}  // namespace
+
+void add_foresight_commands(CLI::App& app, GlobalOptions& g) {
+  auto* fs = app.add_subcommand("foresight", "technology foresight (技术预见): patent heat map, bursts, snapshots");
+  fs->require_subcommand(1);
+
+  static std::string csv, png, svg;
+  auto* hm = fs->add_subcommand("heatmap", "field × period heat map of imported patents");
+  add_query_options(hm);
+  hm->add_option("--measure", query.measure, "count (default), share, growth or burst")
+      ->check(CLI::IsMember({"count", "share", "growth", "burst"}));
+  hm->add_option("--order", query.order, "strength (default), total or similarity")
+      ->check(CLI::IsMember({"strength", "total", "similarity"}));
+  hm->add_option("--top", query.top, "fields shown (default 40, 0 for all)");
+  hm->add_option("--growth-window", query.params.growth_window, "periods of the CAGR in each cell (default 3)");
+  auto* json_opt = hm->add_flag("--json", g.json, "print the heat map as JSON");
+  auto* csv_opt = hm->add_option("--csv", csv, "write the measure's matrix as CSV");
+  auto* png_opt = hm->add_option("--png", png, "draw the heat map as PNG");
+  auto* svg_opt = hm->add_option("--svg", svg, "draw the heat map as SVG");
+  json_opt->excludes(csv_opt, png_opt, svg_opt);
+  csv_opt->excludes(png_opt, svg_opt);
+  png_opt->excludes(svg_opt);
+  hm->callback([&g] {
+    std::unique_ptr<store::Database> db;
+    auto cube = cube_of(g, db);
+    auto m = foresight::heat_map(*cube, query);
+    if (g.json) {
+      JsonWriter w;
+      foresight::write_json(w, m);
+      std::cout << w.str() << "\n";
+      return;
+    }
+    if (!csv.empty()) {
+      std::ofstream out(csv, std::ios::binary);
+      if (!out) invalid_input("cannot write " + csv);
+      foresight::write_csv(out, m);
+      if (!out.flush()) invalid_input("cannot write " + csv);
+    } else if (!png.empty() || !svg.empty()) {
+      foresight::draw_heat_map(m, png.empty() ? svg : png, png.empty() ? foresight::PictureFormat::Svg
+                                                                        : foresight::PictureFormat::Png);
+    }
+    std::cout << "heat map " << m.from << "–" << m.to << " by " << query.period << ", " << query.level << " level, "
+              << m.records << " records, " << m.fields_with_records << " fields";
+    for (const auto* f : {&csv, &png, &svg})
+      if (!f->empty()) std::cout << " → " << *f;
+    std::cout << "\n";
+    if (!csv.empty() || !png.empty() || !svg.empty()) return;
+    for (const auto& f : m.shown) {
+      auto label = foresight::label_of(f.code);
+      std::cout << "  " << f.rank << ". " << f.code << " " << (label.zh.empty() ? label.en.substr(0, 40) : label.zh)
+                << "  records " << f.summary.records << ", bursts " << f.summary.bursts.size() << "\n";
+    }
+  });
+
+  auto* bursts = fs->add_subcommand("bursts", "fields with the strongest bursts (CiteSpace style)");
+  add_query_options(bursts);
+  bursts->add_option("--top", query.burst_top, "bursts listed (default 20)");
+  bursts->add_flag("--json", g.json, "print JSON");
+  bursts->callback([&g] {
+    std::unique_ptr<store::Database> db;
+    auto cube = cube_of(g, db);
+    query.top = 0;
+    auto m = foresight::heat_map(*cube, query);
+    if (g.json) {
+      JsonWriter w;
+      w.begin_object().field("s", query.params.s).field("gamma", query.params.gamma)
+          .field("min_duration", uint64_t{query.params.min_duration}).field("records", m.records);
+      w.key("periods").begin_array();
+      for (const auto& p : m.periods) w.value(p);
+      w.end_array().key("bursts").begin_array();
+      for (const auto& b : m.bursts) {
+        auto label = foresight::label_of(b.field.code);
+        w.begin_object().field("code", b.field.code).field("label_zh", label.zh).field("label_en", label.en)
+            .field("start", m.periods[b.interval.start]).field("end", m.periods[b.interval.end])
+            .field("strength", b.interval.strength).field("records", b.field.summary.records).end_object();
+      }
+      w.end_array().end_object();
+      std::cout << w.str() << "\n";
+      return;
+    }
+    std::cout << "Top " << m.bursts.size() << " fields with the strongest bursts (s=" << query.params.s
+              << ", γ=" << query.params.gamma << ", " << m.periods.front() << "–" << m.periods.back() << ")\n";
+    char buf[64];
+    for (const auto& b : m.bursts) {
+      snprintf(buf, sizeof buf, "%-10s %8.2f  %s–%s  ", b.field.code.c_str(), b.interval.strength,
+               m.periods[b.interval.start].c_str(), m.periods[b.interval.end].c_str());
+      std::cout << buf << bar_of(m, b.interval) << "  " << foresight::label_of(b.field.code).zh << "\n";
+    }
+  });
+}
+
+}  // namespace xinzhi::cli

@@ -1,0 +1,253 @@
+#include "modules/foresight/heat_map.h"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include "base/error.h"
+#include "modules/foresight/ipc_labels.h"
+
+namespace xinzhi::foresight {
+
+namespace {
+
+template <typename T>
+void read_key(const nlohmann::json& j, const char* key, T& out) {
+  if (!j.contains(key)) return;
+  try {
+    out = j.at(key).get<T>();
+  } catch (const nlohmann::json::exception&) {
+    invalid_input(std::string("'") + key + "' has the wrong type");
+  }
+}
+
+void check_member(const std::string& key, const std::string& v, std::initializer_list<const char*> allowed) {
+  for (const char* a : allowed)
+    if (v == a) return;
+  std::string list;
+  for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+  invalid_input("'" + key + "' is '" + v + "', not one of " + list);
+}
+
+}  // namespace
+
+HeatMapQuery query_from_json(const nlohmann::json& j) {
+  if (!j.is_object()) invalid_input("the heat map query must be a JSON object");
+  static const char* known[] = {"level", "period", "measure", "counting", "order", "from", "to", "region",
+                                "applicant_kind", "top", "burst_top", "s", "gamma", "min_duration", "growth_window"};
+  for (const auto& [k, v] : j.items())
+    if (std::find_if(std::begin(known), std::end(known), [&](const char* x) { return k == x; }) == std::end(known))
+      invalid_input("unknown key '" + k + "' in the heat map query");
+  HeatMapQuery q;
+  read_key(j, "level", q.level);
+  read_key(j, "period", q.period);
+  read_key(j, "measure", q.measure);
+  read_key(j, "counting", q.counting);
+  read_key(j, "order", q.order);
+  read_key(j, "from", q.from);
+  read_key(j, "to", q.to);
+  read_key(j, "region", q.filter.region);
+  read_key(j, "applicant_kind", q.filter.applicant_kind);
+  read_key(j, "top", q.top);
+  read_key(j, "burst_top", q.burst_top);
+  read_key(j, "s", q.params.s);
+  read_key(j, "gamma", q.params.gamma);
+  read_key(j, "min_duration", q.params.min_duration);
+  read_key(j, "growth_window", q.params.growth_window);
+  return q;
+}
+
+nlohmann::json to_json(const HeatMapQuery& q) {
+  return {{"level", q.level},         {"period", q.period},
+          {"measure", q.measure},     {"counting", q.counting},
+          {"order", q.order},         {"from", q.from},
+          {"to", q.to},               {"region", q.filter.region},
+          {"applicant_kind", q.filter.applicant_kind},
+          {"top", q.top},             {"burst_top", q.burst_top},
+          {"s", q.params.s},          {"gamma", q.params.gamma},
+          {"min_duration", q.params.min_duration},
+          {"growth_window", q.params.growth_window}};
+}
+
+double HeatMap::value(uint32_t f, size_t t, bool& defined) const {
+  defined = true;
+  const auto& m = *engine;
+  if (query.measure == "count") return m.count(f, t);
+  if (query.measure == "share") return m.share(f, t);
+  if (query.measure == "growth") {
+    double g = 0;
+    defined = m.growth(f, t, g);
+    return g;
+  }
+  // burst: the strength of the burst the cell belongs to, 0 outside bursts
+  for (const auto& b : m.summary(f).bursts)
+    if (t >= b.start && t <= b.end) return b.strength;
+  return 0;
+}
+
+HeatMap heat_map(const PatentCube& cube, const HeatMapQuery& q) {
+  check_member("level", q.level, {"section", "class", "subclass", "group"});
+  check_member("period", q.period, {"year", "quarter", "month", "week"});
+  check_member("measure", q.measure, {"count", "share", "growth", "burst"});
+  check_member("counting", q.counting, {"whole", "fractional"});
+  check_member("order", q.order, {"strength", "total", "similarity"});
+  if (!(q.params.s > 1)) invalid_input("'s' must be greater than 1 (the burst rate is s times the base rate)");
+  if (!(q.params.gamma > 0)) invalid_input("'gamma' must be greater than 0");
+  if (q.params.growth_window == 0) invalid_input("'growth_window' must be at least 1");
+  if (q.params.min_duration == 0) invalid_input("'min_duration' must be at least 1");
+  HeatMap m;
+  m.query = q;
+  m.from = q.from ? q.from : cube.first_year();
+  m.to = q.to ? q.to : cube.last_year();
+  if (cube.size() == 0 && !q.from && !q.to) invalid_input("no patents imported yet (xinzhi import patents FILE)");
+  if (m.to < m.from) invalid_input("'to' (" + std::to_string(m.to) + ") is before 'from' (" + std::to_string(m.from) + ")");
+  if (m.from < 1800 || m.to > 2200) invalid_input("'from' and 'to' must be years between 1800 and 2200");
+  auto g = series::granularity_named(q.period);
+  series::PeriodAxis axis(g, m.from, m.to);
+  if (axis.size() > 2000) invalid_input("more than 2,000 periods: choose a coarser period or fewer years");
+  m.periods = axis.labels();
+  auto level = code_level_named(q.level);
+  m.records_data = std::make_unique<series::ClassifiedRecords>(cube.classify(level, axis, q.filter));
+  auto params = q.params;
+  params.counting = series::counting_named(q.counting);
+  const auto& names = cube.fields(level);
+  m.engine = std::make_unique<series::FieldHeatMap>(*m.records_data, names.size(), axis.size(), params);
+  m.engine->run();
+  for (auto n : m.engine->records_per_period()) m.records += n;
+
+  auto order = m.engine->order(series::field_order_named(q.order));
+  m.fields_with_records = order.size();
+  std::vector<size_t> rank(names.size(), 0);
+  for (size_t i = 0; i < order.size(); ++i) rank[order[i]] = i + 1;
+  auto field = [&](uint32_t f) { return HeatMapField{f, names[f], m.engine->summary(f), rank[f]}; };
+  for (size_t i = 0; i < order.size() && (q.top == 0 || i < q.top); ++i) m.shown.push_back(field(order[i]));
+  for (uint32_t f : order) {
+    const auto& s = m.engine->summary(f);
+    if (s.emergence_candidate) m.emerging.push_back(field(f));
+    for (const auto& b : s.bursts) m.bursts.push_back({field(f), b});
+  }
+  std::sort(m.emerging.begin(), m.emerging.end(), [](const HeatMapField& a, const HeatMapField& b) {
+    return a.summary.emergence > b.summary.emergence || (a.summary.emergence == b.summary.emergence && a.rank < b.rank);
+  });
+  if (m.emerging.size() > 20) m.emerging.resize(20);
+  std::stable_sort(m.bursts.begin(), m.bursts.end(),
+                   [](const HeatMap::Burst& a, const HeatMap::Burst& b) { return a.interval.strength > b.interval.strength; });
+  if (m.bursts.size() > q.burst_top) m.bursts.resize(q.burst_top);
+  return m;
+}
+
+namespace {
+
+void write_field_head(JsonWriter& w, const HeatMap& m, const HeatMapField& f) {
+  auto label = label_of(f.code);
+  const auto& s = f.summary;
+  w.field("code", f.code).field("label_zh", label.zh).field("label_en", label.en).field("rank", uint64_t{f.rank});
+  w.field("total", s.total).field("records", s.records);
+  w.key("first_period");
+  s.first_period >= 0 ? w.value(m.periods[static_cast<size_t>(s.first_period)]) : w.null();
+  w.key("cagr");
+  s.cagr_defined ? w.value(s.cagr) : w.null();
+  w.field("max_strength", s.max_strength);
+  w.key("emergence");
+  s.emergence_defined ? w.value(s.emergence) : w.null();
+  w.field("emergence_candidate", s.emergence_candidate);
+}
+
+void write_interval(JsonWriter& w, const HeatMap& m, const series::BurstInterval& b) {
+  w.field("start", m.periods[b.start]).field("end", m.periods[b.end]).field("periods", uint64_t{b.end - b.start + 1})
+      .field("strength", b.strength);
+}
+
+}  // namespace
+
+void write_json(JsonWriter& w, const HeatMap& m) {
+  const auto& e = *m.engine;
+  w.begin_object();
+  w.key("query").begin_object();
+  auto q = to_json(m.query);
+  q["from"] = m.from, q["to"] = m.to;
+  for (const auto& [k, v] : q.items()) {
+    w.key(k);
+    if (v.is_string()) w.value(v.get<std::string>());
+    else if (v.is_number_unsigned()) w.value(v.get<uint64_t>());
+    else if (v.is_number_integer()) w.value(v.get<int64_t>());
+    else w.value(v.get<double>());
+  }
+  w.end_object();
+  w.field("counting_note", m.query.counting == "whole"
+                               ? "whole counting: a record counts once in each of its fields"
+                               : "fractional counting: a record with k fields counts 1/k in each; bursts use whole counts");
+  w.field("records", m.records).field("fields_with_records", uint64_t{m.fields_with_records});
+  w.key("periods").begin_array();
+  for (const auto& p : m.periods) w.value(p);
+  w.end_array().key("records_per_period").begin_array();
+  for (auto n : e.records_per_period()) w.value(n);
+  w.end_array().key("fields").begin_array();
+  for (const auto& f : m.shown) {
+    w.begin_object();
+    write_field_head(w, m, f);
+    w.key("bursts").begin_array();
+    for (const auto& b : f.summary.bursts) {
+      w.begin_object();
+      write_interval(w, m, b);
+      w.end_object();
+    }
+    w.end_array();
+    w.key("values").begin_array();
+    for (size_t t = 0; t < m.periods.size(); ++t) {
+      bool defined = false;
+      double v = m.value(f.id, t, defined);
+      defined ? w.value(v) : w.null();
+    }
+    w.end_array().key("counts").begin_array();
+    for (size_t t = 0; t < m.periods.size(); ++t) w.value(e.count(f.id, t));
+    w.end_array().key("growth").begin_array();
+    for (size_t t = 0; t < m.periods.size(); ++t) {
+      double g = 0;
+      e.growth(f.id, t, g) ? w.value(g) : w.null();
+    }
+    w.end_array().key("burst").begin_array();
+    for (size_t t = 0; t < m.periods.size(); ++t) w.value(e.burst_state(f.id, t));
+    w.end_array().end_object();
+  }
+  w.end_array().key("bursts").begin_array();
+  for (const auto& b : m.bursts) {
+    w.begin_object();
+    write_field_head(w, m, b.field);
+    write_interval(w, m, b.interval);
+    w.end_object();
+  }
+  w.end_array().key("emerging").begin_array();
+  for (const auto& f : m.emerging) {
+    w.begin_object();
+    write_field_head(w, m, f);
+    w.end_object();
+  }
+  w.end_array().end_object();
+}
+
+void write_csv(std::ostream& out, const HeatMap& m) {
+  auto cell = [&](const std::string& s) {
+    if (s.find_first_of(",\"\n") == std::string::npos) return s;
+    std::string q = "\"";
+    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return q + "\"";
+  };
+  out << "field,label_zh,label_en";
+  for (const auto& p : m.periods) out << ',' << p;
+  out << '\n';
+  char buf[64];
+  for (const auto& f : m.shown) {
+    auto label = label_of(f.code);
+    out << cell(f.code) << ',' << cell(label.zh) << ',' << cell(label.en);
+    for (size_t t = 0; t < m.periods.size(); ++t) {
+      bool defined = false;
+      double v = m.value(f.id, t, defined);
+      out << ',';
+      if (defined) snprintf(buf, sizeof buf, "%.17g", v), out << buf;
+    }
+    out << '\n';
+  }
+}
+
+}  // namespace xinzhi::foresight

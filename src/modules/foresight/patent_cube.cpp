@@ -1,0 +1,136 @@
+#include "modules/foresight/patent_cube.h"
+
+#include <SQLiteCpp/Statement.h>
+
+#include <map>
+#include <mutex>
+
+#include "base/error.h"
+#include "ingest/region.h"
+
+namespace xinzhi::foresight {
+
+namespace {
+const char* const kKinds[] = {"", "company", "university", "institute", "individual"};
+
+uint8_t kind_code(std::string_view kind) {
+  for (uint8_t i = 0; i < std::size(kKinds); ++i)
+    if (kind == kKinds[i]) return i;
+  return 0;
+}
+}  // namespace
+
+CodeLevel code_level_named(const std::string& name) {
+  if (name == "section") return CodeLevel::Section;
+  if (name == "class") return CodeLevel::Class;
+  if (name == "subclass") return CodeLevel::Subclass;
+  if (name == "group") return CodeLevel::Group;
+  invalid_input("level '" + name + "' is not section, class, subclass or group");
+}
+
+uint32_t PatentCube::level_id(int level, const std::string& name) {
+  auto [it, added] = level_ids_[level].try_emplace(name, static_cast<uint32_t>(level_names_[level].size()));
+  if (added) level_names_[level].push_back(name);
+  return it->second;
+}
+
+uint32_t PatentCube::code_id(const ingest::PatentCode& c) {
+  // A code whose group was malformed in the source stays at subclass level, also as a "group".
+  const std::string& finest = c.group.empty() ? c.subclass : c.group;
+  auto [it, added] = code_ids_.try_emplace(finest, static_cast<uint32_t>(code_ids_.size()));
+  if (added) {
+    code_level_[0].push_back(level_id(0, c.subclass.substr(0, 1)));
+    code_level_[1].push_back(level_id(1, c.subclass.substr(0, 3)));
+    code_level_[2].push_back(level_id(2, c.subclass));
+    code_level_[3].push_back(level_id(3, finest));
+  }
+  return it->second;
+}
+
+void PatentCube::add(uint32_t yyyymmdd, std::string_view province, std::string_view city, std::string_view kind,
+                     const std::vector<ingest::PatentCode>& codes) {
+  std::string place_key = std::string(province) + '\x1f' + std::string(city);
+  auto [it, added] = place_ids_.try_emplace(place_key, static_cast<uint16_t>(places_.size()));
+  if (added) {
+    if (places_.size() == UINT16_MAX) invalid_input("more than 65,535 distinct applicant places");
+    places_.emplace_back(province, city);
+  }
+  int year = static_cast<int>(yyyymmdd / 10000);
+  if (date_.empty() || year < first_year_) first_year_ = year;
+  if (date_.empty() || year > last_year_) last_year_ = year;
+  date_.push_back(yyyymmdd);
+  place_.push_back(it->second);
+  kind_.push_back(kind_code(kind));
+  for (const auto& c : codes) code_.push_back(code_id(c));
+  offsets_.push_back(code_.size());
+}
+
+series::ClassifiedRecords PatentCube::classify(CodeLevel level, const series::PeriodAxis& axis,
+                                               const CubeFilter& filter) const {
+  std::vector<char> place_in(places_.size(), 1);
+  if (!filter.region.empty()) {
+    auto scope = ingest::RegionGazetteer::instance().scope(filter.region);
+    for (size_t i = 0; i < places_.size(); ++i) place_in[i] = scope.is_local(places_[i].first, places_[i].second);
+  }
+  uint8_t kind = 0;
+  if (!filter.applicant_kind.empty()) {
+    kind = kind_code(filter.applicant_kind);
+    if (kind == 0) invalid_input("applicant kind '" + filter.applicant_kind + "' is not company, university, institute or individual");
+  }
+  const auto& to_field = code_level_[static_cast<int>(level)];
+  series::ClassifiedRecords out;
+  out.period.reserve(date_.size());
+  out.offsets.reserve(date_.size() + 1);
+  out.fields.reserve(code_.size());
+  for (size_t i = 0; i < date_.size(); ++i) {
+    if (!place_in[place_[i]] || (kind && kind_[i] != kind)) continue;
+    uint32_t t = axis.index_of(date_[i]);
+    if (t == series::PeriodAxis::kOutside) continue;
+    out.period.push_back(t);
+    for (uint64_t k = offsets_[i]; k < offsets_[i + 1]; ++k) out.fields.push_back(to_field[code_[k]]);
+    out.offsets.push_back(out.fields.size());
+  }
+  return out;
+}
+
+std::shared_ptr<const PatentCube> PatentCube::of(store::Database& db) {
+  // Patents are only ever added, so the largest id tells whether a cached cube is current.
+  static std::mutex mutex;
+  static std::map<std::string, std::pair<int64_t, std::shared_ptr<const PatentCube>>> cache;
+  int64_t version = db.sql().execAndGet("SELECT coalesce(max(id), 0) FROM patent").getInt64();
+  std::lock_guard lock(mutex);
+  auto& entry = cache[db.path()];
+  if (entry.second && entry.first == version) return entry.second;
+  auto cube = std::make_shared<PatentCube>();
+  SQLite::Statement q(db.sql(),
+                      "SELECT p.id, p.filed_on, p.province, p.city, p.applicant_kind, c.subclass, c.grp "
+                      "FROM patent p LEFT JOIN patent_code c ON c.patent_id = p.id WHERE p.id <= ? "
+                      "ORDER BY p.id, c.position");
+  q.bind(1, version);
+  int64_t current = -1;
+  uint32_t date = 0;
+  std::string province, city, kind;
+  std::vector<ingest::PatentCode> codes;
+  auto flush = [&] {
+    if (current >= 0) cube->add(date, province, city, kind, codes);
+    codes.clear();
+  };
+  while (q.executeStep()) {
+    int64_t id = q.getColumn(0).getInt64();
+    if (id != current) {
+      flush();
+      current = id;
+      std::string filed = q.getColumn(1).getString();  // YYYY-MM-DD
+      date = static_cast<uint32_t>(std::stoul(filed.substr(0, 4) + filed.substr(5, 2) + filed.substr(8, 2)));
+      province = q.getColumn(2).getString();
+      city = q.getColumn(3).getString();
+      kind = q.getColumn(4).getString();
+    }
+    if (!q.getColumn(5).isNull()) codes.push_back({q.getColumn(5).getString(), q.getColumn(6).getString()});
+  }
+  flush();
+  entry = {version, cube};
+  return cube;
+}
+
+}  // namespace xinzhi::foresight
