@@ -13,7 +13,7 @@ packages=(
   libtbb-dev libcairo2-dev
   # tests and tools: the sqlite3 shell in CLI golden tests, chromium for browser tests,
   # a CJK font so that screenshots show Chinese, python3 as the benchmark peer's host
-  sqlite3 chromium fonts-wqy-microhei python3 python3-networkx python3-igraph python3-openpyxl python3-numpy python3-pandas time
+  sqlite3 chromium fonts-wqy-microhei python3 python3-networkx python3-igraph python3-openpyxl python3-numpy python3-pandas python3-pil time
   # web build
   nodejs
 )

@@ -113,11 +113,12 @@ void add_import_commands(CLI::App& app, GlobalOptions& g) {
 }
 
 void add_patent_import(CLI::App& imp, GlobalOptions& g) {
-  static std::string file, format = "cnipa";
+  static std::string file, format = "cnipa", map;
   static bool skip_bad = false;
-  auto* pat = imp.add_subcommand("patents", "patent exports: CNIPA bibliographic CSV or JSON Lines");
+  auto* pat = imp.add_subcommand("patents", "patent exports: CNIPA bibliographic CSV, JSON Lines or any CSV with --map");
   pat->add_option("FILE", file, "the export")->required();
-  pat->add_option("--format", format, "cnipa (default) or jsonl")->check(CLI::IsMember({"cnipa", "jsonl"}));
+  pat->add_option("--format", format, "cnipa (default), jsonl or csv")->check(CLI::IsMember({"cnipa", "jsonl", "csv"}));
+  pat->add_option("--map", map, "csv columns: number=COL,date=COL,codes=COL[,applicant=COL][,title=COL]");
   pat->add_flag("--skip-bad", skip_bad, "skip bad rows and count them instead of stopping");
   pat->add_flag("--json", g.json, "print JSON");
   pat->callback([&g] {
@@ -125,7 +126,7 @@ void add_patent_import(CLI::App& imp, GlobalOptions& g) {
     store::Database database(g.db);
     modules::migrate(database);
     auto patents = foresight::sqlite_patent_store(database);
-    auto r = foresight::import_patents(*patents, file, format, skip_bad);
+    auto r = foresight::import_patents(*patents, file, format, skip_bad, map);
     if (g.json) {
       JsonWriter w;
       foresight::write_json(w, r);
@@ -133,7 +134,9 @@ void add_patent_import(CLI::App& imp, GlobalOptions& g) {
       return;
     }
     std::cout << "imported " << r.file << " (" << r.format << "): " << r.read << " read, " << r.added << " added, "
-              << r.codes << " codes, " << r.skipped.size() << " skipped\n";
+              << r.codes << " codes, " << r.skipped.size() << " skipped";
+    if (r.records_without_codes) std::cout << ", " << r.records_without_codes << " without codes (kept, not on heat maps)";
+    std::cout << "\n";
     for (size_t i = 0; i < r.skipped.size() && i < 5; ++i) std::cout << "  skipped " << r.skipped[i] << "\n";
   });
 }

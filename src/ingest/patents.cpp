@@ -1,5 +1,6 @@
 #include "ingest/patents.h"
 
+#include <chrono>
 #include <map>
 
 #include "base/error.h"
@@ -33,13 +34,16 @@ bool normalise_code(const std::string& text_in, PatentCode& out) {
 }
 
 namespace {
+// YYYYMMDD, YYYY-MM-DD, YYYY/MM/DD or YYYY.MM.DD that is a calendar date, as YYYY-MM-DD; else "".
 std::string iso_date(const std::string& s) {
   std::string d;
   for (char c : s)
-    if (c != '-') d += c;
+    if (c != '-' && c != '/' && c != '.') d += c;
   if (d.size() != 8 || d.find_first_not_of("0123456789") != std::string::npos) return "";
-  int m = std::stoi(d.substr(4, 2)), day = std::stoi(d.substr(6, 2));
-  if (m < 1 || m > 12 || day < 1 || day > 31) return "";
+  std::chrono::year_month_day ymd{std::chrono::year(std::stoi(d.substr(0, 4))),
+                                  std::chrono::month(static_cast<unsigned>(std::stoi(d.substr(4, 2)))),
+                                  std::chrono::day(static_cast<unsigned>(std::stoi(d.substr(6, 2))))};
+  if (!ymd.ok()) return "";
   return d.substr(0, 4) + "-" + d.substr(4, 2) + "-" + d.substr(6, 2);
 }
 
@@ -57,16 +61,54 @@ struct RowErrors {
 };
 }  // namespace
 
-PatentFile read_cnipa(const std::string& path, bool skip_bad) {
-  TableReader in(path, TableFormat::Csv);
+PatentCsvMapping PatentCsvMapping::cnipa() { return {"公开号", "申请日", "国际分类", "申请人", "标题"}; }
+
+PatentCsvMapping PatentCsvMapping::parse(const std::string& spec) {
+  // "number=Publication Number,date=Filing Date,codes=IPC,applicant=Applicant,title=Title"
+  PatentCsvMapping m{"", "", "", "", ""};
+  for (auto part : text::split(spec, ',')) {
+    auto eq = part.find('=');
+    if (eq == std::string_view::npos) invalid_input("--map entry '" + std::string(part) + "' is not KEY=COLUMN");
+    std::string key(text::trim(part.substr(0, eq))), column(text::trim(part.substr(eq + 1)));
+    std::string* target = key == "number" ? &m.number : key == "date" ? &m.date : key == "codes" ? &m.codes
+                          : key == "applicant" ? &m.applicant : key == "title" ? &m.title : nullptr;
+    if (!target) invalid_input("--map key '" + key + "' is not number, date, codes, applicant or title");
+    if (column.empty()) invalid_input("--map key '" + key + "' names no column");
+    *target = column;
+  }
+  for (auto [key, value] : {std::pair{"number", &m.number}, {"date", &m.date}, {"codes", &m.codes}})
+    if (value->empty()) invalid_input(std::string("--map needs ") + key + "=COLUMN");
+  return m;
+}
+
+namespace {
+// The header line's most frequent separator among , ; and tab.
+char sniff_delimiter(const std::string& path) {
+  LineReader lines(path);
+  std::string header;
+  if (!lines.next(header)) return ',';
+  size_t comma = 0, semicolon = 0, tab = 0;
+  for (char c : header) comma += c == ',', semicolon += c == ';', tab += c == '\t';
+  return semicolon > comma && semicolon >= tab ? ';' : tab > comma ? '\t' : ',';
+}
+}  // namespace
+
+PatentFile read_patent_csv(const std::string& path, const PatentCsvMapping& map, bool skip_bad) {
+  TableReader in(path, TableFormat::Csv, sniff_delimiter(path));
   PatentFile file;
   RowErrors errors{path, skip_bad, file.skipped};
   std::vector<std::string> f;
   if (!in.next(f)) invalid_input(path + ": the file is empty");
   std::map<std::string, size_t> col;
   for (size_t i = 0; i < f.size(); ++i) col[std::string(text::trim(f[i]))] = i;
-  for (auto need : {"公开号", "申请日", "国际分类", "申请人", "标题"})
-    if (!col.count(need)) in.fail_here(std::string("missing column '") + need + "' (not a CNIPA export?)");
+  const bool cnipa = map.number == "公开号";
+  for (const auto* need : {&map.number, &map.date, &map.codes, &map.applicant, &map.title})
+    if (!need->empty() && !col.count(*need))
+      in.fail_here("missing column '" + *need + "'" + (cnipa ? " (not a CNIPA export?)" : ""));
+  auto column = [&](const std::string& name) -> const std::string& {
+    static const std::string none;
+    return name.empty() ? none : f[col[name]];
+  };
   const size_t width = f.size();
   while (in.next(f)) {
     size_t line = in.line_number();
@@ -75,28 +117,39 @@ PatentFile read_cnipa(const std::string& path, bool skip_bad) {
     if (f.size() != width && errors.bad(line, "expected " + std::to_string(width) + " fields, found " + std::to_string(f.size())))
       continue;
     PatentRecord r;
-    r.number = std::string(text::trim(f[col["公开号"]]));
-    r.title = f[col["标题"]];
-    r.date = iso_date(std::string(text::trim(f[col["申请日"]])));
-    if (r.number.empty() && errors.bad(line, "公开号 is empty")) continue;
-    if (r.date.empty() && errors.bad(line, "申请日 '" + f[col["申请日"]] + "' is not YYYYMMDD")) continue;
+    r.number = std::string(text::trim(column(map.number)));
+    r.title = column(map.title);
+    r.date = iso_date(std::string(text::trim(column(map.date))));
+    if (r.number.empty() && errors.bad(line, map.number + " is empty")) continue;
+    if (r.date.empty() &&
+        errors.bad(line, map.date + " '" + column(map.date) + "' is not a calendar date (YYYYMMDD or YYYY-MM-DD)"))
+      continue;
     bool ok = true;
-    for (auto part : text::split(f[col["国际分类"]], '|')) {
+    // Codes are separated by "|" in CNIPA exports, by ";" or "," in others (inside quotes).
+    std::string codes = column(map.codes);
+    for (char& c : codes)
+      if (c == ';' || c == ',') c = '|';
+    for (auto part : text::split(codes, '|')) {
       std::string code(text::trim(part));
       if (code.empty()) continue;
       PatentCode c;
       if (!normalise_code(code, c)) {
-        ok = !errors.bad(line, "国际分类 '" + code + "' is not an IPC code");
+        ok = !errors.bad(line, map.codes + " '" + code + "' is not an IPC code");
         break;
       }
       r.codes.push_back(c);
     }
     if (!ok) continue;
-    for (auto part : text::split(f[col["申请人"]], '|'))
+    if (r.codes.empty() && errors.bad(line, map.codes + " is empty: a record needs at least one IPC code")) continue;
+    for (auto part : text::split(column(map.applicant), '|'))
       if (auto a = text::trim(part); !a.empty()) r.applicants.emplace_back(a);
     file.records.push_back(std::move(r));
   }
   return file;
+}
+
+PatentFile read_cnipa(const std::string& path, bool skip_bad) {
+  return read_patent_csv(path, PatentCsvMapping::cnipa(), skip_bad);
 }
 
 PatentFile read_patent_jsonl(const std::string& path, bool skip_bad) {
@@ -136,6 +189,11 @@ PatentFile read_patent_jsonl(const std::string& path, bool skip_bad) {
         r.codes.push_back(code);
       }
     if (!ok) continue;
+    // Optional: the applicant(s), as a string or a list of strings.
+    if (v.contains("applicant") && v["applicant"].is_string()) r.applicants.push_back(v["applicant"].get<std::string>());
+    if (v.contains("applicants") && v["applicants"].is_array())
+      for (const auto& a : v["applicants"])
+        if (a.is_string()) r.applicants.push_back(a.get<std::string>());
     if (v.contains("abstract") && v["abstract"].is_string()) {
       // The first 200 bytes of the abstract serve as a title, cut at a character boundary.
       r.title = v["abstract"].get<std::string>();

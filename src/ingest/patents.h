@@ -1,6 +1,7 @@
 // Patent records from the exports analysts have: CNIPA bibliographic CSV (UTF-8 BOM, trailing
 // comma, 申请日 YYYYMMDD, IPC codes " | "-separated and padded like "G09B  9/00") and JSON Lines
-// (id, publication_date, cpc, abstract). Codes are normalised to subclass and group.
+// (patent_id, publication_date, cpc, abstract, optional applicant(s)), and any CSV with a column
+// mapping. Codes are normalised to subclass and group.
 #pragma once
 #include <string>
 #include <vector>
@@ -36,7 +37,17 @@ bool normalise_code(const std::string& text, PatentCode& out);
 // Migration foresight/2 backfills the same rules in SQL.
 std::string applicant_kind(const std::string& name);
 
-// With skip_bad, a bad row is listed in `skipped` instead of stopping the read.
+// Which columns of a CSV hold what; title and applicant may be empty (absent).
+struct PatentCsvMapping {
+  std::string number, date, codes, applicant, title;
+  static PatentCsvMapping cnipa();  // 公开号, 申请日, 国际分类, 申请人, 标题
+  // "number=COL,date=COL,codes=COL[,applicant=COL][,title=COL]"; errors name the bad entry.
+  static PatentCsvMapping parse(const std::string& spec);
+};
+
+// With skip_bad, a bad row is listed in `skipped` instead of stopping the read. A CSV row needs
+// a number, a calendar date and at least one code; codes are separated by |, ; or ,.
+PatentFile read_patent_csv(const std::string& path, const PatentCsvMapping& map, bool skip_bad);
 PatentFile read_cnipa(const std::string& path, bool skip_bad);
 PatentFile read_patent_jsonl(const std::string& path, bool skip_bad);
 

@@ -30,7 +30,8 @@ void LineReader::fail_here(const std::string& what) const {
   invalid_input(path_ + ":" + std::to_string(line_) + ": " + what);
 }
 
-TableReader::TableReader(std::string path, TableFormat format) : lines_(std::move(path)), format_(format) {}
+TableReader::TableReader(std::string path, TableFormat format, char delimiter)
+    : lines_(std::move(path)), format_(format), delimiter_(delimiter) {}
 
 void TableReader::fail_here(const std::string& what) const {
   invalid_input(lines_.path() + ":" + std::to_string(record_line_) + ": " + what);
@@ -84,7 +85,7 @@ bool TableReader::next(std::vector<std::string>& fields) {
       } else {
         field += c;
       }
-    } else if (c == ',') {
+    } else if (c == delimiter_) {
       fields.push_back(std::move(field));
       field.clear();
       was_quoted = false;

@@ -37,7 +37,8 @@ enum class TableFormat { Csv, Tsv, Whitespace };
 // Blank lines are skipped.
 class TableReader {
  public:
-  TableReader(std::string path, TableFormat format);
+  // delimiter: ',' by default; ';' for the exports of some offices and spreadsheets (CSV only).
+  TableReader(std::string path, TableFormat format, char delimiter = ',');
   bool next(std::vector<std::string>& fields);
   size_t line_number() const { return record_line_; }  // where the current record began
   [[noreturn]] void fail_here(const std::string& what) const;
@@ -46,6 +47,7 @@ class TableReader {
  private:
   LineReader lines_;
   TableFormat format_;
+  char delimiter_;
   size_t record_line_ = 0;
 };
 

@@ -1,6 +1,7 @@
 #include "modules/foresight/heat_map.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <stdexcept>
 
@@ -244,7 +245,11 @@ void write_csv(std::ostream& out, const HeatMap& m) {
       bool defined = false;
       double v = m.value(f.id, t, defined);
       out << ',';
-      if (defined) snprintf(buf, sizeof buf, "%.17g", v), out << buf;
+      if (defined) {
+        // Shortest form that reads back to the same double, as in the JSON.
+        auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+        out << std::string_view(buf, static_cast<size_t>(end - buf));
+      }
     }
     out << '\n';
   }

@@ -6,15 +6,20 @@
 namespace xinzhi::foresight {
 
 PatentImportReport import_patents(PatentStore& store, const std::string& path, const std::string& format,
-                                  bool skip_bad) {
+                                  bool skip_bad, const std::string& map) {
   ingest::PatentFile file;
+  if (!map.empty() && format != "csv") invalid_input("--map goes with --format csv");
+  if (map.empty() && format == "csv")
+    invalid_input("--format csv needs --map number=COLUMN,date=COLUMN,codes=COLUMN[,applicant=COLUMN][,title=COLUMN]");
   if (format == "cnipa")
     file = ingest::read_cnipa(path, skip_bad);
   else if (format == "jsonl")
     file = ingest::read_patent_jsonl(path, skip_bad);
+  else if (format == "csv")
+    file = ingest::read_patent_csv(path, ingest::PatentCsvMapping::parse(map), skip_bad);
   else
-    invalid_input("format '" + format + "' is not cnipa or jsonl");
-  PatentImportReport r{path, format, file.records.size(), 0, 0, 0, file.skipped, {}};
+    invalid_input("format '" + format + "' is not cnipa, jsonl or csv");
+  PatentImportReport r{path, format, file.records.size(), 0, 0, 0, 0, file.skipped, {}};
   const auto& gazetteer = ingest::RegionGazetteer::instance();
   std::vector<StoredPatent> patents;
   patents.reserve(file.records.size());
@@ -22,6 +27,7 @@ PatentImportReport import_patents(PatentStore& store, const std::string& path, c
     ++r.by_year[rec.date.substr(0, 4)];
     r.codes += rec.codes.size();
     for (const auto& c : rec.codes) r.codes_without_group += c.group.empty();
+    r.records_without_codes += rec.codes.empty();
     auto region = rec.applicants.empty() ? ingest::Region{} : gazetteer.infer(rec.applicants.front());
     patents.push_back({std::move(rec), region.province, region.city});
   }
@@ -32,7 +38,8 @@ PatentImportReport import_patents(PatentStore& store, const std::string& path, c
 void write_json(JsonWriter& w, const PatentImportReport& r) {
   w.begin_object().field("file", r.file).field("format", r.format).field("read", uint64_t{r.read})
       .field("added", uint64_t{r.added}).field("codes", uint64_t{r.codes})
-      .field("codes_without_group", uint64_t{r.codes_without_group}).field("skipped", uint64_t{r.skipped.size()});
+      .field("codes_without_group", uint64_t{r.codes_without_group})
+      .field("records_without_codes", uint64_t{r.records_without_codes}).field("skipped", uint64_t{r.skipped.size()});
   w.key("skipped_rows").begin_array();
   for (size_t i = 0; i < r.skipped.size() && i < 20; ++i) w.value(r.skipped[i]);
   w.end_array().key("by_year").begin_object();

@@ -1,4 +1,4 @@
-// Importing patent exports (CNIPA CSV, JSON Lines) into the store: read and check everything,
+// Importing patent exports (CNIPA CSV, JSON Lines, mapped CSV) into the store: read and check everything,
 // place the first applicant by region, then write once; the same file twice adds nothing.
 #pragma once
 #include <map>
@@ -14,11 +14,14 @@ struct PatentImportReport {
   std::string file, format;
   size_t read = 0, added = 0, codes = 0;
   size_t codes_without_group = 0;             // subclass valid, group malformed in the source
+  size_t records_without_codes = 0;           // JSON Lines records with an empty cpc list: kept, never on a heat map
   std::vector<std::string> skipped;           // file:line: why (with --skip-bad)
   std::map<std::string, size_t> by_year;      // records read per filing / publication year
 };
 
-PatentImportReport import_patents(PatentStore& store, const std::string& path, const std::string& format, bool skip_bad);
+// format: cnipa, jsonl or csv (with map, see ingest::PatentCsvMapping::parse).
+PatentImportReport import_patents(PatentStore& store, const std::string& path, const std::string& format, bool skip_bad,
+                                  const std::string& map = "");
 void write_json(JsonWriter& w, const PatentImportReport& r);
 
 }  // namespace xinzhi::foresight
