@@ -8,6 +8,7 @@
 #include "modules/foresight/heat_map.h"
 #include "modules/foresight/heat_map_picture.h"
 #include "modules/foresight/ipc_labels.h"
+#include "modules/foresight/snapshots.h"
 #include "modules/registry.h"
 
 namespace xinzhi::cli {
@@ -47,6 +48,115 @@ std::string bar_of(const foresight::HeatMap& m, const series::BurstInterval& b) 
   return s;
 }
 
+void print_changes(const foresight::SnapshotDiff& d) {
+  std::cout << "snapshot " << d.a.info.id << " (" << d.a.info.taken_at << ", " << d.a.info.records << " records) → "
+            << d.b.info.id << " (" << d.b.info.taken_at << ", " << d.b.info.records << " records): "
+            << d.changes.size() << " fields changed\n";
+  for (const auto& c : d.changes) {
+    std::string kinds;
+    for (const auto& k : c.kinds) kinds += (kinds.empty() ? "" : ",") + k;
+    std::cout << "  " << c.code << " [" << kinds << "] rank " << (c.a ? std::to_string(c.a->rank) : "–") << " → "
+              << (c.b ? std::to_string(c.b->rank) : "–") << ", bursts " << (c.a ? c.a->bursts.size() : 0) << " → "
+              << (c.b ? c.b->bursts.size() : 0) << "  " << foresight::label_of(c.code).zh << "\n";
+  }
+}
+
+void add_snapshot_commands(CLI::App* fs, GlobalOptions& g) {
+  static std::string name;
+  auto* take = fs->add_subcommand("snapshot", "take a dated snapshot of a heat map now");
+  take->add_option("NAME", name, "the heat map's name, e.g. vr-yearly")->required();
+  add_query_options(take);
+  take->add_flag("--json", g.json, "print JSON");
+  take->callback([&g] {
+    std::unique_ptr<store::Database> db;
+    cube_of(g, db);
+    int64_t id = foresight::ForesightSnapshots(*db).take(name, query, "manual");
+    if (g.json)
+      std::cout << nlohmann::json{{"id", id}, {"name", name}}.dump() << "\n";
+    else
+      std::cout << "snapshot " << id << " of " << name << " taken\n";
+  });
+
+  auto* list = fs->add_subcommand("snapshots", "list the snapshots taken");
+  list->add_flag("--json", g.json, "print JSON");
+  list->callback([&g] {
+    std::unique_ptr<store::Database> db;
+    cube_of(g, db);
+    auto all = foresight::ForesightSnapshots(*db).list();
+    if (g.json) {
+      JsonWriter w;
+      w.begin_array();
+      for (const auto& s : all) foresight::write_json(w, s);
+      std::cout << w.end_array().take() << "\n";
+      return;
+    }
+    for (const auto& s : all)
+      std::cout << s.id << "  " << s.name << "  " << s.taken_at << "  " << s.trigger << "  " << s.records
+                << " records, " << s.fields << " fields\n";
+  });
+
+  static int64_t a = 0, b = 0;
+  static size_t top = 50, min_rank_change = 3;
+  static double min_growth_change = 0.05;
+  auto* diff = fs->add_subcommand("diff", "fields whose rank, growth or bursts changed between two snapshots");
+  diff->add_option("A", a, "the earlier snapshot id")->required();
+  diff->add_option("B", b, "the later snapshot id")->required();
+  diff->add_option("--top", top, "rank changes count within this many top fields (default 50)");
+  diff->add_option("--min-rank-change", min_rank_change, "smallest rank change reported (default 3)");
+  diff->add_option("--min-growth-change", min_growth_change, "smallest CAGR change reported (default 0.05)");
+  diff->add_flag("--json", g.json, "print JSON");
+  diff->callback([&g] {
+    std::unique_ptr<store::Database> db;
+    cube_of(g, db);
+    auto d = foresight::ForesightSnapshots(*db).diff(a, b, top, min_rank_change, min_growth_change);
+    if (g.json) {
+      JsonWriter w;
+      foresight::write_json(w, d);
+      std::cout << w.take() << "\n";
+      return;
+    }
+    print_changes(d);
+  });
+
+  auto* sched = fs->add_subcommand("schedule", "heat maps the server reruns on a schedule (定期绘制)");
+  sched->require_subcommand(1);
+  static std::string every = "monthly";
+  auto* add = sched->add_subcommand("add", "add or replace a scheduled heat map");
+  add->add_option("NAME", name, "the heat map's name")->required();
+  add->add_option("--every", every, "daily, weekly, monthly (default) or seconds such as 3600s");
+  add_query_options(add);
+  add->callback([&g] {
+    std::unique_ptr<store::Database> db;
+    cube_of(g, db);
+    foresight::ForesightSnapshots(*db).add_schedule({name, every, query, ""});
+    std::cout << "scheduled " << name << " " << every << "\n";
+  });
+  auto* remove = sched->add_subcommand("remove", "stop a scheduled heat map (its snapshots stay)");
+  remove->add_option("NAME", name, "the heat map's name")->required();
+  remove->callback([&g] {
+    std::unique_ptr<store::Database> db;
+    cube_of(g, db);
+    if (!foresight::ForesightSnapshots(*db).remove_schedule(name)) fail(ErrorCode::NotFound, "no schedule " + name);
+    std::cout << "removed schedule " << name << "\n";
+  });
+  auto* ls = sched->add_subcommand("list", "the scheduled heat maps");
+  ls->add_flag("--json", g.json, "print JSON");
+  ls->callback([&g] {
+    std::unique_ptr<store::Database> db;
+    cube_of(g, db);
+    auto all = foresight::ForesightSnapshots(*db).schedules();
+    if (g.json) {
+      JsonWriter w;
+      w.begin_array();
+      for (const auto& s : all) foresight::write_json(w, s);
+      std::cout << w.end_array().take() << "\n";
+      return;
+    }
+    for (const auto& s : all)
+      std::cout << s.name << "  " << s.every << "  last run " << (s.last_run.empty() ? "never" : s.last_run) << "\n";
+  });
+}
+
 }  // namespace
 
 void add_foresight_commands(CLI::App& app, GlobalOptions& g) {
@@ -79,14 +189,15 @@ void add_foresight_commands(CLI::App& app, GlobalOptions& g) {
       std::cout << w.str() << "\n";
       return;
     }
-    if (!csv.empty()) {
-      std::ofstream out(csv, std::ios::binary);
-      if (!out) invalid_input("cannot write " + csv);
-      foresight::write_csv(out, m);
-      if (!out.flush()) invalid_input("cannot write " + csv);
-    } else if (!png.empty() || !svg.empty()) {
-      foresight::draw_heat_map(m, png.empty() ? svg : png, png.empty() ? foresight::PictureFormat::Svg
-                                                                        : foresight::PictureFormat::Png);
+    if (!csv.empty() || !png.empty() || !svg.empty()) {
+      const std::string& path = !csv.empty() ? csv : !png.empty() ? png : svg;
+      std::ofstream out(path, std::ios::binary);
+      if (!out) invalid_input("cannot write " + path);
+      if (!csv.empty())
+        foresight::write_csv(out, m);
+      else
+        out << foresight::heat_map_picture(m, png.empty() ? foresight::PictureFormat::Svg : foresight::PictureFormat::Png);
+      if (!out.flush()) invalid_input("cannot write " + path);
     }
     std::cout << "heat map " << m.from << "–" << m.to << " by " << query.period << ", " << query.level << " level, "
               << m.records << " records, " << m.fields_with_records << " fields";
@@ -136,6 +247,8 @@ void add_foresight_commands(CLI::App& app, GlobalOptions& g) {
       std::cout << buf << bar_of(m, b.interval) << "  " << foresight::label_of(b.field.code).zh << "\n";
     }
   });
+
+  add_snapshot_commands(fs, g);
 }
 
 }  // namespace xinzhi::cli

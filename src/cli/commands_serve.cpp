@@ -24,6 +24,9 @@ void add_server_options(CLI::App* cmd) {
   cmd->add_option("--web-root", serve_options.web_root, "built dashboard folder (default web/dist)");
   cmd->add_option("--threads", serve_options.threads, "worker threads (default 8)")->check(CLI::Range(1, 256));
   cmd->add_option("--max-body", serve_options.max_body_bytes, "largest request body in bytes (default 1 MiB)");
+  cmd->add_option("--scheduler-tick", serve_options.scheduler_tick_seconds,
+                  "seconds between checks for scheduled heat maps (default 60, 0 turns them off)")
+      ->check(CLI::Range(0, 86400));
 }
 
 void serve(GlobalOptions& g) {

@@ -35,6 +35,7 @@ std::string checked_name(const nlohmann::json& v, const std::string& where) {
 void install_api_routes(httplib::Server& http, const std::string& db_path) {
   auto store = std::make_shared<store::Store>(db_path);
   install_chain_routes(http, store);
+  install_foresight_routes(http, store);
 
   http.Get("/api/health", [store](const httplib::Request&, httplib::Response& res) {
     store->connection().sql().execAndGet("SELECT 1");

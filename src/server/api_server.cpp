@@ -1,4 +1,5 @@
 #include "server/api_server.h"
+#include "server/foresight_scheduler.h"
 
 #include <httplib.h>
 
@@ -80,7 +81,10 @@ bool is_api(const httplib::Request& req) { return req.path.rfind("/api/", 0) == 
 
 }  // namespace
 
-ApiServer::ApiServer(ServerOptions options) : options_(std::move(options)), http_(std::make_unique<httplib::Server>()) {
+ApiServer::ApiServer(ServerOptions options)
+    : options_(std::move(options)),
+      http_(std::make_unique<httplib::Server>()),
+      scheduler_(std::make_unique<ForesightScheduler>(options_.db_path, options_.scheduler_tick_seconds)) {
   http_->new_task_queue = [threads = options_.threads, queued = options_.max_queued_connections] {
     return new BoundedWorkerPool(threads, queued);
   };
@@ -97,7 +101,7 @@ ApiServer::ApiServer(ServerOptions options) : options_(std::move(options)), http
   install_routes();
 }
 
-ApiServer::~ApiServer() = default;
+ApiServer::~ApiServer() = default;  // here, where ForesightScheduler is complete
 
 void ApiServer::install_guards() {
   const size_t limit = options_.max_body_bytes;
@@ -203,8 +207,15 @@ int ApiServer::bind() {
   return options_.port;
 }
 
-void ApiServer::run() { http_->listen_after_bind(); }
+void ApiServer::run() {
+  scheduler_->start();
+  http_->listen_after_bind();
+  scheduler_->stop();
+}
 
-void ApiServer::stop() { http_->stop(); }
+void ApiServer::stop() {
+  scheduler_->request_stop();
+  http_->stop();
+}
 
 }  // namespace xinzhi::server

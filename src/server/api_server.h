@@ -12,6 +12,8 @@ class Server;
 
 namespace xinzhi::server {
 
+class ForesightScheduler;
+
 struct ServerOptions {
   std::string host = "127.0.0.1";  // loopback unless the operator says otherwise
   int port = 8080;                  // 0 picks a free port (tests)
@@ -22,6 +24,7 @@ struct ServerOptions {
   size_t max_queued_connections = 64;
   int read_timeout_seconds = 5;
   int write_timeout_seconds = 10;
+  int scheduler_tick_seconds = 60;  // how often scheduled heat maps are checked; 0 turns them off
 };
 
 class ApiServer {
@@ -39,6 +42,7 @@ class ApiServer {
   void install_guards();
   ServerOptions options_;
   std::unique_ptr<httplib::Server> http_;
+  std::unique_ptr<ForesightScheduler> scheduler_;
 };
 
 }  // namespace xinzhi::server

@@ -70,6 +70,18 @@ nlohmann::json to_json(const HeatMapQuery& q) {
           {"growth_window", q.params.growth_window}};
 }
 
+void write_flat_json(JsonWriter& w, const nlohmann::json& flat) {
+  w.begin_object();
+  for (const auto& [k, v] : flat.items()) {
+    w.key(k);
+    if (v.is_string()) w.value(v.get<std::string>());
+    else if (v.is_number_unsigned()) w.value(v.get<uint64_t>());
+    else if (v.is_number_integer()) w.value(v.get<int64_t>());
+    else w.value(v.get<double>());
+  }
+  w.end_object();
+}
+
 double HeatMap::value(uint32_t f, size_t t, bool& defined) const {
   defined = true;
   const auto& m = *engine;
@@ -164,17 +176,10 @@ void write_interval(JsonWriter& w, const HeatMap& m, const series::BurstInterval
 void write_json(JsonWriter& w, const HeatMap& m) {
   const auto& e = *m.engine;
   w.begin_object();
-  w.key("query").begin_object();
+  w.key("query");
   auto q = to_json(m.query);
   q["from"] = m.from, q["to"] = m.to;
-  for (const auto& [k, v] : q.items()) {
-    w.key(k);
-    if (v.is_string()) w.value(v.get<std::string>());
-    else if (v.is_number_unsigned()) w.value(v.get<uint64_t>());
-    else if (v.is_number_integer()) w.value(v.get<int64_t>());
-    else w.value(v.get<double>());
-  }
-  w.end_object();
+  write_flat_json(w, q);
   w.field("counting_note", m.query.counting == "whole"
                                ? "whole counting: a record counts once in each of its fields"
                                : "fractional counting: a record with k fields counts 1/k in each; bursts use whole counts");

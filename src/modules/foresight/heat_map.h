@@ -30,6 +30,8 @@ struct HeatMapQuery {
 // one is an invalid-input error naming it.
 HeatMapQuery query_from_json(const nlohmann::json& j);
 nlohmann::json to_json(const HeatMapQuery& q);
+// An object of strings and numbers (such as a query) through the streaming writer.
+void write_flat_json(JsonWriter& w, const nlohmann::json& flat);
 
 struct HeatMapField {
   uint32_t id;

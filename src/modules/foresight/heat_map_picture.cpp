@@ -40,19 +40,27 @@ std::string clip(const std::string& s, size_t max_chars) {
 
 }  // namespace
 
-void draw_heat_map(const HeatMap& m, const std::string& path, PictureFormat format) {
+namespace {
+cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+}  // namespace
+
+std::string heat_map_picture(const HeatMap& m, PictureFormat format) {
+  std::string bytes;
   const double cell_w = std::max(14.0, std::min(40.0, 900.0 / std::max<size_t>(1, m.periods.size())));
   const double cell_h = 18, left = 300, top = 56, bottom = 90;
   const size_t rows = m.shown.size(), cols = m.periods.size();
   const double width = left + cell_w * static_cast<double>(cols) + 30;
   const double height = top + cell_h * static_cast<double>(std::max<size_t>(rows, 1)) + bottom;
 
-  cairo_surface_t* surface = format == PictureFormat::Svg ? cairo_svg_surface_create(path.c_str(), width, height)
+  cairo_surface_t* surface = format == PictureFormat::Svg ? cairo_svg_surface_create_for_stream(append, &bytes, width, height)
                                                           : cairo_image_surface_create(CAIRO_FORMAT_RGB24,
                                                                                        static_cast<int>(width),
                                                                                        static_cast<int>(height));
   std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface_guard(surface, cairo_surface_destroy);
-  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) invalid_input("cannot write " + path);
+  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) fail(ErrorCode::Internal, "cannot draw the heat map");
   cairo_t* cr = cairo_create(surface);
   std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr_guard(cr, cairo_destroy);
   cairo_set_source_rgb(cr, 1, 1, 1);
@@ -121,10 +129,11 @@ void draw_heat_map(const HeatMap& m, const std::string& path, PictureFormat form
     cairo_restore(cr);
   }
   cairo_show_page(cr);
-  if (format == PictureFormat::Png && cairo_surface_write_to_png(surface, path.c_str()) != CAIRO_STATUS_SUCCESS)
-    invalid_input("cannot write " + path);
+  if (format == PictureFormat::Png && cairo_surface_write_to_png_stream(surface, append, &bytes) != CAIRO_STATUS_SUCCESS)
+    fail(ErrorCode::Internal, "cannot encode the heat map as PNG");
   cairo_surface_finish(surface);
-  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) invalid_input("cannot write " + path);
+  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) fail(ErrorCode::Internal, "cannot draw the heat map");
+  return bytes;
 }
 
 }  // namespace xinzhi::foresight

@@ -9,7 +9,7 @@ namespace xinzhi::foresight {
 
 enum class PictureFormat { Png, Svg };
 
-// Throws xinzhi::Error (invalid input) when the file cannot be written.
-void draw_heat_map(const HeatMap& m, const std::string& path, PictureFormat format);
+// The picture's bytes (a PNG file or an SVG document).
+std::string heat_map_picture(const HeatMap& m, PictureFormat format);
 
 }  // namespace xinzhi::foresight

@@ -43,6 +43,26 @@ UPDATE patent SET applicant_kind = CASE
     OR instr(applicant, ' AG') OR instr(applicant, 'Co.') OR instr(applicant, 'CO.') OR instr(applicant, 'Company')
     OR instr(applicant, 'COMPANY') OR instr(applicant, 'S.A.') OR instr(applicant, 'B.V.') THEN 'company'
   ELSE 'individual' END;
+)sql"},
+          {"foresight", 3, "heat map schedules and snapshots", R"sql(
+CREATE TABLE foresight_schedule (
+  name TEXT PRIMARY KEY,
+  every TEXT NOT NULL,
+  query TEXT NOT NULL,
+  last_run TEXT NOT NULL DEFAULT '',
+  last_run_epoch INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE foresight_snapshot (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  taken_at TEXT NOT NULL,
+  trigger TEXT NOT NULL,
+  query TEXT NOT NULL,
+  records INTEGER NOT NULL,
+  periods TEXT NOT NULL,
+  fields TEXT NOT NULL
+);
+CREATE INDEX foresight_snapshot_name ON foresight_snapshot(name, id);
 )sql"}};
 }
 

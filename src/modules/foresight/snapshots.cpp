@@ -1,0 +1,257 @@
+#include "modules/foresight/snapshots.h"
+
+#include <SQLiteCpp/Statement.h>
+
+#include <chrono>
+#include <cmath>
+#include <ctime>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "base/error.h"
+#include "modules/foresight/ipc_labels.h"
+
+namespace xinzhi::foresight {
+
+namespace {
+
+std::string utc(int64_t seconds) {
+  std::time_t t = static_cast<std::time_t>(seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+int64_t now_seconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+nlohmann::json fields_json(const HeatMap& m) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& f : m.shown) {
+    nlohmann::json bursts = nlohmann::json::array();
+    for (const auto& b : f.summary.bursts) bursts.push_back({m.periods[b.start], m.periods[b.end]});
+    out.push_back({{"code", f.code},
+                   {"rank", f.rank},
+                   {"records", f.summary.records},
+                   {"cagr", f.summary.cagr_defined ? nlohmann::json(f.summary.cagr) : nlohmann::json()},
+                   {"max_strength", f.summary.max_strength},
+                   {"bursts", bursts}});
+  }
+  return out;
+}
+
+Snapshot snapshot_from_row(SQLite::Statement& q) {
+  Snapshot s;
+  s.info = {q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+            q.getColumn(3).getString(), static_cast<uint64_t>(q.getColumn(5).getInt64()), 0};
+  s.query = query_from_json(nlohmann::json::parse(q.getColumn(4).getString()));
+  s.periods = nlohmann::json::parse(q.getColumn(6).getString()).get<std::vector<std::string>>();
+  for (const auto& f : nlohmann::json::parse(q.getColumn(7).getString())) {
+    SnapshotField x;
+    x.code = f["code"], x.rank = f["rank"], x.records = f["records"], x.max_strength = f["max_strength"];
+    if (!f["cagr"].is_null()) x.cagr = f["cagr"].get<double>();
+    for (const auto& b : f["bursts"]) x.bursts.emplace_back(b[0], b[1]);
+    s.fields.push_back(std::move(x));
+  }
+  s.info.fields = s.fields.size();
+  return s;
+}
+
+}  // namespace
+
+int64_t schedule_interval_seconds(const std::string& every) {
+  if (every == "daily") return 86400;
+  if (every == "weekly") return 7 * 86400;
+  if (every == "monthly") return 30 * 86400;
+  if (every.size() > 1 && every.back() == 's' && every.find_first_not_of("0123456789") == every.size() - 1) {
+    int64_t n = std::stoll(every.substr(0, every.size() - 1));
+    if (n >= 1 && n <= 366 * 86400) return n;
+  }
+  invalid_input("schedule '" + every + "' is not daily, weekly, monthly or a number of seconds such as 3600s");
+}
+
+int64_t ForesightSnapshots::take(const std::string& name, HeatMapQuery query, const std::string& trigger) {
+  if (name.empty() || name.size() > 200) invalid_input("a snapshot needs a name of 1 to 200 bytes");
+  query.top = 0;  // every field, so that any later snapshot can be compared with this one
+  auto cube = PatentCube::of(db_);
+  auto m = heat_map(*cube, query);
+  store::WriteTransaction tx(db_);
+  SQLite::Statement ins(db_.sql(),
+                        "INSERT INTO foresight_snapshot(name, taken_at, trigger, query, records, periods, fields) "
+                        "VALUES (?,?,?,?,?,?,?)");
+  ins.bind(1, name);
+  ins.bind(2, utc(now_seconds()));
+  ins.bind(3, trigger);
+  auto q = to_json(m.query);
+  q["from"] = m.from, q["to"] = m.to;
+  ins.bind(4, q.dump());
+  ins.bind(5, static_cast<int64_t>(m.records));
+  ins.bind(6, nlohmann::json(m.periods).dump());
+  ins.bind(7, fields_json(m).dump());
+  ins.exec();
+  int64_t id = db_.sql().getLastInsertRowid();
+  tx.commit();
+  return id;
+}
+
+std::vector<SnapshotInfo> ForesightSnapshots::list() {
+  std::vector<SnapshotInfo> out;
+  SQLite::Statement q(db_.sql(),
+                      "SELECT id, name, taken_at, trigger, records, json_array_length(fields) FROM foresight_snapshot "
+                      "ORDER BY id");
+  while (q.executeStep())
+    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                   q.getColumn(3).getString(), static_cast<uint64_t>(q.getColumn(4).getInt64()),
+                   static_cast<size_t>(q.getColumn(5).getInt64())});
+  return out;
+}
+
+Snapshot ForesightSnapshots::get(int64_t id) {
+  SQLite::Statement q(db_.sql(),
+                      "SELECT id, name, taken_at, trigger, query, records, periods, fields FROM foresight_snapshot "
+                      "WHERE id = ?");
+  q.bind(1, id);
+  if (!q.executeStep()) fail(ErrorCode::NotFound, "no snapshot " + std::to_string(id));
+  return snapshot_from_row(q);
+}
+
+SnapshotDiff ForesightSnapshots::diff(int64_t a, int64_t b, size_t top, size_t min_rank_change,
+                                      double min_growth_change) {
+  SnapshotDiff d{get(a), get(b), {}};
+  std::map<std::string, std::pair<const SnapshotField*, const SnapshotField*>> by_code;
+  for (const auto& f : d.a.fields) by_code[f.code].first = &f;
+  for (const auto& f : d.b.fields) by_code[f.code].second = &f;
+  for (const auto& [code, pair] : by_code) {
+    auto [fa, fb] = pair;
+    FieldChange c{code, {}, fa, fb};
+    if (!fa) {
+      c.kinds.push_back("new");
+    } else if (!fb) {
+      c.kinds.push_back("gone");
+    } else {
+      size_t moved = fa->rank > fb->rank ? fa->rank - fb->rank : fb->rank - fa->rank;
+      if (moved >= min_rank_change && std::min(fa->rank, fb->rank) <= top) c.kinds.push_back("rank");
+      if (fa->cagr.has_value() != fb->cagr.has_value() ||
+          (fa->cagr && std::abs(*fa->cagr - *fb->cagr) >= min_growth_change))
+        c.kinds.push_back("growth");
+      if (fa->bursts != fb->bursts) c.kinds.push_back("burst");
+    }
+    if (!c.kinds.empty()) d.changes.push_back(std::move(c));
+  }
+  auto best_rank = [](const FieldChange& c) {
+    return std::min(c.a ? c.a->rank : SIZE_MAX, c.b ? c.b->rank : SIZE_MAX);
+  };
+  std::stable_sort(d.changes.begin(), d.changes.end(),
+                   [&](const FieldChange& x, const FieldChange& y) { return best_rank(x) < best_rank(y); });
+  return d;  // the pointers stay valid: moving a vector keeps its elements where they are
+}
+
+void ForesightSnapshots::add_schedule(const Schedule& s) {
+  if (s.name.empty() || s.name.size() > 200) invalid_input("a schedule needs a name of 1 to 200 bytes");
+  schedule_interval_seconds(s.every);
+  auto cube = PatentCube::of(db_);
+  if (cube->size() > 0) heat_map(*cube, s.query);  // a bad query fails now, not at 3 a.m.
+  store::WriteTransaction tx(db_);
+  SQLite::Statement q(db_.sql(),
+                      "INSERT INTO foresight_schedule(name, every, query) VALUES (?,?,?) "
+                      "ON CONFLICT(name) DO UPDATE SET every = excluded.every, query = excluded.query");
+  q.bind(1, s.name);
+  q.bind(2, s.every);
+  q.bind(3, to_json(s.query).dump());
+  q.exec();
+  tx.commit();
+}
+
+bool ForesightSnapshots::remove_schedule(const std::string& name) {
+  store::WriteTransaction tx(db_);
+  SQLite::Statement q(db_.sql(), "DELETE FROM foresight_schedule WHERE name = ?");
+  q.bind(1, name);
+  bool removed = q.exec() > 0;
+  tx.commit();
+  return removed;
+}
+
+std::vector<Schedule> ForesightSnapshots::schedules() {
+  std::vector<Schedule> out;
+  SQLite::Statement q(db_.sql(), "SELECT name, every, query, last_run FROM foresight_schedule ORDER BY name");
+  while (q.executeStep())
+    out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(),
+                   query_from_json(nlohmann::json::parse(q.getColumn(2).getString())), q.getColumn(3).getString()});
+  return out;
+}
+
+std::vector<int64_t> ForesightSnapshots::run_due(int64_t now) {
+  // Claim due schedules in one write transaction (so two servers on one database do not both
+  // run them), then take the snapshots.
+  std::vector<Schedule> due;
+  {
+    store::WriteTransaction tx(db_);
+    SQLite::Statement q(db_.sql(), "SELECT name, every, query, last_run_epoch FROM foresight_schedule ORDER BY name");
+    SQLite::Statement claim(db_.sql(), "UPDATE foresight_schedule SET last_run = ?, last_run_epoch = ? WHERE name = ?");
+    std::vector<std::tuple<std::string, std::string, std::string, int64_t>> rows;
+    while (q.executeStep())
+      rows.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                        q.getColumn(3).getInt64());
+    for (const auto& [name, every, query, last] : rows) {
+      if (last > 0 && now - last < schedule_interval_seconds(every)) continue;
+      claim.bind(1, utc(now));
+      claim.bind(2, now);
+      claim.bind(3, name);
+      claim.exec();
+      claim.reset();
+      due.push_back({name, every, query_from_json(nlohmann::json::parse(query)), utc(now)});
+    }
+    tx.commit();
+  }
+  std::vector<int64_t> ids;
+  for (const auto& s : due) ids.push_back(take(s.name, s.query, "schedule"));
+  return ids;
+}
+
+void write_json(JsonWriter& w, const SnapshotInfo& s) {
+  w.begin_object().field("id", s.id).field("name", s.name).field("taken_at", s.taken_at).field("trigger", s.trigger)
+      .field("records", s.records).field("fields", uint64_t{s.fields}).end_object();
+}
+
+void write_json(JsonWriter& w, const Schedule& s) {
+  w.begin_object().field("name", s.name).field("every", s.every).field("last_run", s.last_run);
+  w.key("query");
+  write_flat_json(w, to_json(s.query));
+  w.end_object();
+}
+
+void write_json(JsonWriter& w, const SnapshotDiff& d) {
+  w.begin_object().key("a");
+  write_json(w, d.a.info);
+  w.key("b");
+  write_json(w, d.b.info);
+  w.key("changes").begin_array();
+  auto side = [&](const char* key, const SnapshotField* f) {
+    w.key(key);
+    if (!f) {
+      w.null();
+      return;
+    }
+    w.begin_object().field("rank", uint64_t{f->rank}).field("records", f->records).key("cagr");
+    f->cagr ? w.value(*f->cagr) : w.null();
+    w.field("max_strength", f->max_strength).key("bursts").begin_array();
+    for (const auto& [start, end] : f->bursts) w.value(start == end ? start : start + "–" + end);
+    w.end_array().end_object();
+  };
+  for (const auto& c : d.changes) {
+    auto label = label_of(c.code);
+    w.begin_object().field("code", c.code).field("label_zh", label.zh).field("label_en", label.en);
+    w.key("kinds").begin_array();
+    for (const auto& k : c.kinds) w.value(k);
+    w.end_array();
+    side("a", c.a);
+    side("b", c.b);
+    w.end_object();
+  }
+  w.end_array().end_object();
+}
+
+}  // namespace xinzhi::foresight

@@ -1,0 +1,114 @@
+// /api/foresight: the technology-foresight heat map, its pictures and CSV, snapshots and
+// schedules. Query parameters carry the heat map query (the keys of HeatMapQuery).
+#include <httplib.h>
+
+#include <sstream>
+
+#include "base/error.h"
+#include "modules/foresight/heat_map.h"
+#include "modules/foresight/heat_map_picture.h"
+#include "modules/foresight/snapshots.h"
+#include "server/api_routes.h"
+#include "server/json_response.h"
+#include "server/request_json.h"
+#include "store/database.h"
+
+namespace xinzhi::server {
+
+namespace {
+
+foresight::HeatMapQuery query_of(const httplib::Request& req) {
+  nlohmann::json j = nlohmann::json::object();
+  for (const char* key : {"level", "period", "measure", "counting", "order", "region", "applicant_kind"})
+    if (req.has_param(key)) j[key] = string_param(req, key);
+  if (req.has_param("from")) j["from"] = static_cast<int>(number_param(req, "from", 0, 1800, 2200));
+  if (req.has_param("to")) j["to"] = static_cast<int>(number_param(req, "to", 0, 1800, 2200));
+  if (req.has_param("top")) j["top"] = static_cast<size_t>(number_param(req, "top", 40, 0, 100000));
+  if (req.has_param("burst_top")) j["burst_top"] = static_cast<size_t>(number_param(req, "burst_top", 20, 0, 100000));
+  if (req.has_param("min_duration")) j["min_duration"] = static_cast<size_t>(number_param(req, "min_duration", 1, 1, 1000));
+  if (req.has_param("growth_window")) j["growth_window"] = static_cast<size_t>(number_param(req, "growth_window", 3, 1, 1000));
+  if (req.has_param("s")) j["s"] = number_param(req, "s", 2, -1e9, 1e9);
+  if (req.has_param("gamma")) j["gamma"] = number_param(req, "gamma", 1, -1e9, 1e9);
+  return foresight::query_from_json(j);
+}
+
+foresight::HeatMap heat_map_of(store::Store& store, const httplib::Request& req) {
+  auto cube = foresight::PatentCube::of(store.connection());
+  return foresight::heat_map(*cube, query_of(req));
+}
+
+int64_t id_param(const httplib::Request& req, const std::string& name) {
+  if (!req.has_param(name)) invalid_input("query parameter '" + name + "' is missing");
+  return static_cast<int64_t>(number_param(req, name, 0, 1, 9e15));
+}
+
+}  // namespace
+
+void install_foresight_routes(httplib::Server& http, std::shared_ptr<store::Store> store) {
+  http.Get("/api/foresight/heatmap", [store](const httplib::Request& req, httplib::Response& res) {
+    auto m = heat_map_of(*store, req);
+    JsonWriter w;
+    foresight::write_json(w, m);
+    write_json_text(res, w.take());
+  });
+  http.Get("/api/foresight/heatmap.csv", [store](const httplib::Request& req, httplib::Response& res) {
+    std::ostringstream out;
+    foresight::write_csv(out, heat_map_of(*store, req));
+    res.set_content(out.str(), "text/csv; charset=utf-8");
+    res.set_header("Content-Disposition", "attachment; filename=\"heatmap.csv\"");
+  });
+  http.Get(R"(/api/foresight/heatmap\.(png|svg))", [store](const httplib::Request& req, httplib::Response& res) {
+    bool png = req.matches[1] == "png";
+    auto bytes = foresight::heat_map_picture(heat_map_of(*store, req),
+                                             png ? foresight::PictureFormat::Png : foresight::PictureFormat::Svg);
+    res.set_content(bytes, png ? "image/png" : "image/svg+xml");
+  });
+  http.Get("/api/foresight/overview", [store](const httplib::Request&, httplib::Response& res) {
+    auto cube = foresight::PatentCube::of(store->connection());
+    JsonWriter w;
+    w.begin_object().field("patents", uint64_t{cube->size()}).field("codes", uint64_t{cube->code_count()});
+    w.field("first_year", cube->first_year()).field("last_year", cube->last_year()).end_object();
+    write_json_text(res, w.take());
+  });
+
+  http.Get("/api/foresight/snapshots", [store](const httplib::Request&, httplib::Response& res) {
+    JsonWriter w;
+    w.begin_object().key("snapshots").begin_array();
+    for (const auto& s : foresight::ForesightSnapshots(store->connection()).list()) foresight::write_json(w, s);
+    write_json_text(res, w.end_array().end_object().take());
+  });
+  http.Post("/api/foresight/snapshots", [store](const httplib::Request& req, httplib::Response& res) {
+    auto body = parse_json_body(req);
+    auto name = string_field(body, "name", 200);
+    auto query = foresight::query_from_json(body.contains("query") ? body["query"] : nlohmann::json::object());
+    int64_t id = foresight::ForesightSnapshots(store->connection()).take(name, query, "manual");
+    write_json(res, {{"id", id}, {"name", name}}, 201);
+  });
+  http.Get("/api/foresight/snapshots/diff", [store](const httplib::Request& req, httplib::Response& res) {
+    auto d = foresight::ForesightSnapshots(store->connection())
+                 .diff(id_param(req, "a"), id_param(req, "b"),
+                       static_cast<size_t>(number_param(req, "top", 50, 1, 100000)),
+                       static_cast<size_t>(number_param(req, "min_rank_change", 3, 1, 100000)),
+                       number_param(req, "min_growth_change", 0.05, 0, 1000));
+    JsonWriter w;
+    foresight::write_json(w, d);
+    write_json_text(res, w.take());
+  });
+
+  http.Get("/api/foresight/schedules", [store](const httplib::Request&, httplib::Response& res) {
+    JsonWriter w;
+    w.begin_object().key("schedules").begin_array();
+    for (const auto& s : foresight::ForesightSnapshots(store->connection()).schedules()) foresight::write_json(w, s);
+    write_json_text(res, w.end_array().end_object().take());
+  });
+  http.Post("/api/foresight/schedules", [store](const httplib::Request& req, httplib::Response& res) {
+    auto body = parse_json_body(req);
+    foresight::Schedule s{string_field(body, "name", 200), string_field(body, "every", 20),
+                          foresight::query_from_json(body.contains("query") ? body["query"] : nlohmann::json::object()),
+                          ""};
+    foresight::ForesightSnapshots(store->connection()).add_schedule(s);
+    write_json(res, {{"name", s.name}, {"every", s.every}}, 201);
+  });
+}
+
+}  // namespace xinzhi::server
