@@ -6,6 +6,7 @@ import { currentLang, setLang, t } from './i18n';
 import { mechanismName, mechanisms } from './mechanisms';
 import { renderChain } from './pages/chain';
 import { renderChokepoints } from './pages/chokepoint';
+import { renderForesight } from './pages/foresight';
 import { renderNotBuilt } from './pages/not_built';
 import { renderOverview } from './pages/overview';
 
@@ -41,6 +42,7 @@ async function render(): Promise<void> {
     const m = mechanisms.find((x) => x.id === id);
     if (id === 'chain') await renderChain(page);
     else if (id === 'chokepoint') await renderChokepoints(page);
+    else if (id === 'foresight') await renderForesight(page);
     else if (m) renderNotBuilt(page, m);
     else await renderOverview(page);
   } catch (e) {

@@ -15,7 +15,7 @@ export const mechanisms: Mechanism[] = [
     plan_zh: '产业链环节（上中下游）、企业地区分布、缺失与薄弱环节、链主、生态网络', plan_en: 'chain segments (up/mid/downstream), enterprises by region, missing and weak links, chain leaders, ecosystem network' },
   { id: 'chokepoint', zh: '卡脖子技术图谱', en: 'Chokepoint technology map', built: true,
     plan_zh: '供应集中度、外部依赖、结构位置、专利持有、供应冲击模拟', plan_en: 'supplier concentration, outside dependence, structural position, patents, supply-shock simulation' },
-  { id: 'foresight', zh: '技术预见热力图', en: 'Technology foresight', built: false,
+  { id: 'foresight', zh: '技术预见热力图', en: 'Technology foresight', built: true,
     plan_zh: '技术领域×时期热力图、Kleinberg 突发检测、新兴领域排名、定期重算对比', plan_en: 'field × period heat map, Kleinberg bursts, emerging fields, scheduled re-runs compared' },
   { id: 'scenario', zh: '场景创新合伙人', en: 'Scenario partners', built: false,
     plan_zh: '场景清单、申报、AHP/熵权、TOPSIS、模糊综合评价、敏感性分析', plan_en: 'scenario lists, applications, AHP / entropy weights, TOPSIS, fuzzy evaluation, sensitivity' },

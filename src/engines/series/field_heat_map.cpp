@@ -54,7 +54,7 @@ void emergence(const uint64_t* a_all, const uint64_t* t_all, size_t n, FieldSumm
   uint64_t base_all = base_total[0] + base_total[1] + base_total[2];
   uint64_t active_term = 0;
   for (size_t i = 0; i < 7; ++i) active_term += a[i];
-  s.emergence_candidate = base_term > 0 && base_term + active_term >= 7 &&
+  s.emergence_candidate = s.emergence > 0 && base_term > 0 && base_term + active_term >= 7 &&
                           static_cast<double>(active_term) / static_cast<double>(base_term) > 2 &&
                           static_cast<double>(base_term) / static_cast<double>(base_all) < 0.15;
 }
@@ -103,10 +103,7 @@ void FieldHeatMap::run() {
       if (s.first_period < 0 && row[t] > 0) s.first_period = static_cast<int64_t>(t);
     }
     if (s.records == 0) continue;
-    if (P > 1 && count(f, 0) > 0) {
-      s.cagr = std::pow(count(f, P - 1) / count(f, 0), 1.0 / static_cast<double>(P - 1)) - 1;
-      s.cagr_defined = true;
-    }
+    if (P > 0) s.cagr_defined = growth(f, P - 1, s.cagr);
     KleinbergBursts kb(std::vector<uint64_t>(row, row + P), records_per_period_, p_.s, p_.gamma, p_.min_duration);
     kb.run();
     for (size_t t = 0; t < P; ++t) states_[f * P + t] = static_cast<uint8_t>(kb.states()[t]);

@@ -45,7 +45,8 @@ struct FieldSummary {
   double total = 0;            // in the chosen counting
   uint64_t records = 0;        // whole count
   int64_t first_period = -1;   // first period with a record, −1 if none
-  double cagr = 0;             // from the first to the last period, NaN when the first is 0
+  double cagr = 0;             // over the growth window ending at the last period
+  // false when the window reaches before the first period or starts at 0
   bool cagr_defined = false;
   std::vector<BurstInterval> bursts;
   double max_strength = 0;
@@ -54,7 +55,8 @@ struct FieldSummary {
   // with 10 or more periods.
   double emergence = 0;
   bool emergence_defined = false;
-  bool emergence_candidate = false;  // the paper's filters: ≥7 records, active/base > 2, base share < 15%
+  // The paper's filters (≥7 records, active/base > 2, base share < 15%) and a positive score.
+  bool emergence_candidate = false;
 };
 
 class FieldHeatMap {

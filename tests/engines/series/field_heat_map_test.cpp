@@ -55,7 +55,7 @@ TEST(FieldHeatMap, GrowthFirstAppearanceAndCagr) {
   ASSERT_TRUE(m.growth(0, 2, g));
   EXPECT_DOUBLE_EQ(g, 1.0);  // (16/4)^(1/2) − 1
   EXPECT_FALSE(m.growth(0, 1, g));  // window reaches before the first period
-  EXPECT_DOUBLE_EQ(m.summary(0).cagr, 1.0);
+  EXPECT_DOUBLE_EQ(m.summary(0).cagr, 1.0);  // the growth window ending at the last period
   EXPECT_EQ(m.summary(1).first_period, 1);
   EXPECT_FALSE(m.summary(1).cagr_defined);  // starts at 0
 }
