@@ -127,6 +127,7 @@ void add_patent_import(CLI::App& imp, GlobalOptions& g) {
     modules::migrate(database);
     auto patents = foresight::sqlite_patent_store(database);
     auto r = foresight::import_patents(*patents, file, format, skip_bad, map);
+    spdlog::info("read and checked {} records in {:.2f} s, wrote them in {:.2f} s", r.read, r.read_seconds, r.write_seconds);
     if (g.json) {
       JsonWriter w;
       foresight::write_json(w, r);

@@ -8,6 +8,7 @@
 #include "modules/foresight/heat_map.h"
 #include "modules/foresight/heat_map_picture.h"
 #include "modules/foresight/ipc_labels.h"
+#include "modules/foresight/patent_import.h"
 #include "modules/foresight/snapshots.h"
 #include "modules/registry.h"
 
@@ -16,6 +17,7 @@ namespace xinzhi::cli {
 namespace {
 
 foresight::HeatMapQuery query;
+std::string input, input_format = "cnipa", input_map;
 
 void add_query_options(CLI::App* cmd) {
   cmd->add_option("--level", query.level, "code level: section, class, subclass (default) or group")
@@ -34,8 +36,21 @@ void add_query_options(CLI::App* cmd) {
   cmd->add_option("--min-duration", query.params.min_duration, "shortest burst, in periods (default 1)");
 }
 
+void add_input_options(CLI::App* cmd) {
+  cmd->add_option("--input", input, "read this export instead of the database (no import)");
+  cmd->add_option("--format", input_format, "with --input: cnipa (default), jsonl or csv")
+      ->check(CLI::IsMember({"cnipa", "jsonl", "csv"}));
+  cmd->add_option("--map", input_map, "with --input --format csv: number=COL,date=COL,codes=COL[,applicant=COL]");
+}
+
 std::shared_ptr<const foresight::PatentCube> cube_of(GlobalOptions& g, std::unique_ptr<store::Database>& db) {
   log::configure(g.log_level);
+  if (!input.empty()) {
+    foresight::PatentImportReport r;
+    auto cube = foresight::cube_from_file(input, input_format, input_map, r);
+    spdlog::info("read {} records ({} distinct) from {} in {:.2f} s", r.read, r.added, input, r.read_seconds);
+    return cube;
+  }
   db = std::make_unique<store::Database>(g.db);
   modules::migrate(*db);
   return foresight::PatentCube::of(*db);
@@ -171,6 +186,7 @@ void add_foresight_commands(CLI::App& app, GlobalOptions& g) {
   hm->add_option("--order", query.order, "strength (default), total or similarity")
       ->check(CLI::IsMember({"strength", "total", "similarity"}));
   hm->add_option("--top", query.top, "fields shown (default 40, 0 for all)");
+  add_input_options(hm);
   hm->add_option("--growth-window", query.params.growth_window, "periods of the CAGR in each cell (default 3)");
   auto* json_opt = hm->add_flag("--json", g.json, "print the heat map as JSON");
   auto* csv_opt = hm->add_option("--csv", csv, "write the measure's matrix as CSV");
@@ -215,6 +231,7 @@ void add_foresight_commands(CLI::App& app, GlobalOptions& g) {
   auto* bursts = fs->add_subcommand("bursts", "fields with the strongest bursts (CiteSpace style)");
   add_query_options(bursts);
   bursts->add_option("--top", query.burst_top, "bursts listed (default 20)");
+  add_input_options(bursts);
   bursts->add_flag("--json", g.json, "print JSON");
   bursts->callback([&g] {
     std::unique_ptr<store::Database> db;

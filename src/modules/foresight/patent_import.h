@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "base/json_writer.h"
+#include "modules/foresight/patent_cube.h"
 #include "modules/foresight/patent_store.h"
 
 namespace xinzhi::foresight {
@@ -17,11 +18,16 @@ struct PatentImportReport {
   size_t records_without_codes = 0;           // JSON Lines records with an empty cpc list: kept, never on a heat map
   std::vector<std::string> skipped;           // file:line: why (with --skip-bad)
   std::map<std::string, size_t> by_year;      // records read per filing / publication year
+  double read_seconds = 0, write_seconds = 0; // reading and checking the file; the database transaction
 };
 
 // format: cnipa, jsonl or csv (with map, see ingest::PatentCsvMapping::parse).
 PatentImportReport import_patents(PatentStore& store, const std::string& path, const std::string& format, bool skip_bad,
                                   const std::string& map = "");
+// A heat map straight from an export, without a database (as CiteSpace reads its files): the
+// same reading, checks and de-duplication as import_patents, into memory. Bad rows stop it.
+std::shared_ptr<const PatentCube> cube_from_file(const std::string& path, const std::string& format,
+                                                 const std::string& map, PatentImportReport& report);
 void write_json(JsonWriter& w, const PatentImportReport& r);
 
 }  // namespace xinzhi::foresight

@@ -62,14 +62,14 @@ TEST(PatentImport, BadRowsStopOrAreSkippedAndCounted) {
                      "\"CN2\",\"乙\",\"2020-13\",\"G06T 19/00\",\"乙\",\n"
                      "\"CN3\",\"丙\",\"20200301\",\"虚拟\",\"丙\",\n");
   testing::expect_error_containing([&] { import_patents(*f.store, csv, "cnipa", false); },
-                                   "p.csv:3: 申请日 '2020-13' is not YYYYMMDD");
+                                   "p.csv:3: 申请日 '2020-13' is not a calendar date");
   EXPECT_EQ(f.store->count(), 0);
   auto r = import_patents(*f.store, csv, "cnipa", true);
   EXPECT_EQ(r.read, 1u);
   ASSERT_EQ(r.skipped.size(), 2u);
   EXPECT_NE(r.skipped[1].find("p.csv:4: 国际分类 '虚拟' is not an IPC code"), std::string::npos);
   EXPECT_EQ(f.store->count(), 1);
-  testing::expect_error_containing([&] { import_patents(*f.store, csv, "xml", false); }, "not cnipa or jsonl");
+  testing::expect_error_containing([&] { import_patents(*f.store, csv, "xml", false); }, "not cnipa, jsonl or csv");
 }
 
 }  // namespace xinzhi::foresight
