@@ -93,7 +93,8 @@ char sniff_delimiter(const std::string& path) {
 }
 }  // namespace
 
-PatentFile read_patent_csv(const std::string& path, const PatentCsvMapping& map, bool skip_bad) {
+std::vector<std::string> read_patent_csv(const std::string& path, const PatentCsvMapping& map, bool skip_bad,
+                                         const PatentSink& sink) {
   TableReader in(path, TableFormat::Csv, sniff_delimiter(path));
   PatentFile file;
   RowErrors errors{path, skip_bad, file.skipped};
@@ -143,9 +144,21 @@ PatentFile read_patent_csv(const std::string& path, const PatentCsvMapping& map,
     if (r.codes.empty() && errors.bad(line, map.codes + " is empty: a record needs at least one IPC code")) continue;
     for (auto part : text::split(column(map.applicant), '|'))
       if (auto a = text::trim(part); !a.empty()) r.applicants.emplace_back(a);
-    file.records.push_back(std::move(r));
+    sink(std::move(r));
   }
+  return std::move(file.skipped);
+}
+
+namespace {
+PatentFile collect(const std::function<std::vector<std::string>(const PatentSink&)>& read) {
+  PatentFile file;
+  file.skipped = read([&](PatentRecord&& r) { file.records.push_back(std::move(r)); });
   return file;
+}
+}  // namespace
+
+PatentFile read_patent_csv(const std::string& path, const PatentCsvMapping& map, bool skip_bad) {
+  return collect([&](const PatentSink& sink) { return read_patent_csv(path, map, skip_bad, sink); });
 }
 
 PatentFile read_cnipa(const std::string& path, bool skip_bad) {
@@ -153,6 +166,10 @@ PatentFile read_cnipa(const std::string& path, bool skip_bad) {
 }
 
 PatentFile read_patent_jsonl(const std::string& path, bool skip_bad) {
+  return collect([&](const PatentSink& sink) { return read_patent_jsonl(path, skip_bad, sink); });
+}
+
+std::vector<std::string> read_patent_jsonl(const std::string& path, bool skip_bad, const PatentSink& sink) {
   JsonLinesReader in(path);
   PatentFile file;
   RowErrors errors{path, skip_bad, file.skipped};
@@ -203,9 +220,9 @@ PatentFile read_patent_jsonl(const std::string& path, bool skip_bad) {
         r.title.resize(cut);
       }
     }
-    file.records.push_back(std::move(r));
+    sink(std::move(r));
   }
-  return file;
+  return std::move(file.skipped);
 }
 
 std::string applicant_kind(const std::string& name) {

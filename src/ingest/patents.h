@@ -3,6 +3,7 @@
 // (patent_id, publication_date, cpc, abstract, optional applicant(s)), and any CSV with a column
 // mapping. Codes are normalised to subclass and group.
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -50,5 +51,12 @@ struct PatentCsvMapping {
 PatentFile read_patent_csv(const std::string& path, const PatentCsvMapping& map, bool skip_bad);
 PatentFile read_cnipa(const std::string& path, bool skip_bad);
 PatentFile read_patent_jsonl(const std::string& path, bool skip_bad);
+
+// The same, one record at a time, for files too large to hold as records; returns the
+// skipped rows' "file:line: why".
+using PatentSink = std::function<void(PatentRecord&&)>;
+std::vector<std::string> read_patent_csv(const std::string& path, const PatentCsvMapping& map, bool skip_bad,
+                                         const PatentSink& sink);
+std::vector<std::string> read_patent_jsonl(const std::string& path, bool skip_bad, const PatentSink& sink);
 
 }  // namespace xinzhi::ingest

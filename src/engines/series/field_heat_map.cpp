@@ -5,6 +5,10 @@
 #include <numeric>
 #include <stdexcept>
 
+#include <tbb/blocked_range.h>
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_for.h>
+
 namespace xinzhi::series {
 
 FieldHeatMap::FieldHeatMap(const ClassifiedRecords& records, size_t n_fields, size_t n_periods, HeatMapParameters p)
@@ -12,7 +16,7 @@ FieldHeatMap::FieldHeatMap(const ClassifiedRecords& records, size_t n_fields, si
   if (!(p_.s > 1)) throw std::invalid_argument("s must be greater than 1");
   if (!(p_.gamma > 0)) throw std::invalid_argument("gamma must be greater than 0");
   if (p_.growth_window == 0) throw std::invalid_argument("the growth window must be at least 1 period");
-  if (records_.offsets.size() != records_.period.size() + 1)
+  if (!records_.borrow.offsets && records_.offsets.size() != records_.period.size() + 1)
     throw std::invalid_argument("offsets must have one entry per record and one more");
 }
 
@@ -61,36 +65,89 @@ void emergence(const uint64_t* a_all, const uint64_t* t_all, size_t n, FieldSumm
 
 }  // namespace
 
+namespace {
+
+// Per-thread tallies, merged at the end: whole counts, fractional counts (only when asked
+// for) and records per period.
+struct Tally {
+  std::vector<double> counts;
+  std::vector<uint64_t> whole, records_per_period;
+  std::vector<uint32_t> seen;  // seen[f] == i + 1 once record i counted field f
+  std::vector<uint32_t> distinct;
+  Tally(size_t F, size_t P, bool fractional)
+      : counts(fractional ? F * P : 0, 0.0), whole(F * P, 0), records_per_period(P, 0), seen(F, 0) {}
+};
+
+// Counts records [begin, end), the innermost loop of a ten-million-record heat map. Fields
+// come through `field_at(k)` so that the same loop runs over owned fields and over borrowed
+// codes mapped to fields; a record's distinct fields go to a buffer on the stack unless it has
+// more than 32 codes.
+template <class FieldAt>
+void count_range(const ClassifiedRecords& r, const uint64_t* offsets, size_t begin, size_t end, size_t F, size_t P,
+                 bool fractional, FieldAt field_at, Tally& tally) {
+  uint32_t small[32];
+  for (size_t i = begin; i < end; ++i) {
+    const uint32_t t = r.period[i];
+    if (t == ClassifiedRecords::kOutside) continue;
+    if (t >= P) throw std::invalid_argument("record " + std::to_string(i) + " has period " + std::to_string(t));
+    const uint64_t from = offsets[i], to = offsets[i + 1];
+    uint32_t* distinct = small;
+    if (to - from > std::size(small)) {
+      tally.distinct.resize(to - from);
+      distinct = tally.distinct.data();
+    }
+    size_t n = 0;
+    const auto stamp = static_cast<uint32_t>(i + 1);
+    for (uint64_t k = from; k < to; ++k) {
+      const uint32_t f = field_at(k);
+      if (f >= F) throw std::invalid_argument("record " + std::to_string(i) + " has field " + std::to_string(f));
+      if (tally.seen[f] == stamp) continue;
+      tally.seen[f] = stamp;
+      distinct[n++] = f;
+    }
+    if (n == 0) continue;
+    ++tally.records_per_period[t];
+    for (size_t j = 0; j < n; ++j) ++tally.whole[distinct[j] * P + t];
+    if (fractional) {
+      const double weight = 1.0 / static_cast<double>(n);
+      for (size_t j = 0; j < n; ++j) tally.counts[distinct[j] * P + t] += weight;
+    }
+  }
+}
+
+}  // namespace
+
 void FieldHeatMap::run() {
-  const size_t F = n_fields_, P = n_periods_;
+  const size_t F = n_fields_, P = n_periods_, n = records_.size();
+  const bool fractional = p_.counting == Counting::Fractional;
+  const auto& b = records_.borrow;
+  if (b.offsets) {
+    for (size_t c = 0; c < b.code_count; ++c)
+      if (b.field_of[c] >= F) throw std::invalid_argument("code " + std::to_string(c) + " maps to a field beyond the range");
+  }
+  // Blocks of records counted in parallel, each thread in its own tally: the matrix is small
+  // (fields × periods) and the records many, so merging costs nothing next to counting.
+  tbb::enumerable_thread_specific<Tally> tallies([&] { return Tally(F, P, fractional); });
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, n, 1 << 16), [&](const tbb::blocked_range<size_t>& range) {
+    auto& tally = tallies.local();
+    if (b.offsets)
+      count_range(records_, b.offsets, range.begin(), range.end(), F, P, fractional,
+                  [&](uint64_t k) { return b.field_of[b.codes[k]]; }, tally);
+    else
+      count_range(records_, records_.offsets.data(), range.begin(), range.end(), F, P, fractional,
+                  [&](uint64_t k) { return records_.fields[k]; }, tally);
+  });
   counts_.assign(F * P, 0.0);
   whole_.assign(F * P, 0);
   records_per_period_.assign(P, 0);
-  // seen[f] == i + 1 when record i already counted field f: a field listed twice counts once.
-  std::vector<uint32_t> seen(F, 0);
-  std::vector<uint32_t> distinct;
-  const bool fractional = p_.counting == Counting::Fractional;
-  for (size_t i = 0; i < records_.size(); ++i) {
-    uint32_t t = records_.period[i];
-    if (t == ClassifiedRecords::kOutside) continue;
-    if (t >= P) throw std::invalid_argument("record " + std::to_string(i) + " has period " + std::to_string(t));
-    distinct.clear();
-    const auto stamp = static_cast<uint32_t>(i + 1);
-    for (uint64_t k = records_.offsets[i]; k < records_.offsets[i + 1]; ++k) {
-      uint32_t f = records_.fields[k];
-      if (f >= F) throw std::invalid_argument("record " + std::to_string(i) + " has field " + std::to_string(f));
-      if (seen[f] == stamp) continue;
-      seen[f] = stamp;
-      distinct.push_back(f);
-    }
-    if (distinct.empty()) continue;
-    ++records_per_period_[t];
-    const double weight = fractional ? 1.0 / static_cast<double>(distinct.size()) : 1.0;
-    for (uint32_t f : distinct) {
-      counts_[f * P + t] += weight;
-      ++whole_[f * P + t];
-    }
+  for (const auto& tally : tallies) {
+    for (size_t c = 0; c < F * P; ++c) whole_[c] += tally.whole[c];
+    if (fractional)
+      for (size_t c = 0; c < F * P; ++c) counts_[c] += tally.counts[c];
+    for (size_t t = 0; t < P; ++t) records_per_period_[t] += tally.records_per_period[t];
   }
+  if (!fractional)
+    for (size_t c = 0; c < F * P; ++c) counts_[c] = static_cast<double>(whole_[c]);
 
   states_.assign(F * P, 0);
   summaries_.assign(F, {});

@@ -14,11 +14,21 @@ namespace xinzhi::series {
 // Records in compressed rows: record i has period period[i] (an index below n_periods, or
 // kOutside to leave it out) and the fields fields[offsets[i] .. offsets[i+1]). A field listed
 // twice in one record counts once.
+//
+// A store that already holds its records as code rows lends them instead of copying: `borrow`
+// points at its offsets and codes and at a code → field table, so that a heat map over ten
+// million records copies nothing but one period number per record.
 struct ClassifiedRecords {
   static constexpr uint32_t kOutside = UINT32_MAX;
   std::vector<uint32_t> period;
   std::vector<uint64_t> offsets{0};
   std::vector<uint32_t> fields;
+  struct Borrowed {
+    const uint64_t* offsets = nullptr;  // size()+1 entries
+    const uint32_t* codes = nullptr;
+    const uint32_t* field_of = nullptr;  // code → field
+    size_t code_count = 0;               // entries in field_of
+  } borrow;
   size_t size() const { return period.size(); }
   void add(uint32_t p, const uint32_t* f, size_t n) {
     period.push_back(p);
@@ -61,8 +71,9 @@ struct FieldSummary {
 
 class FieldHeatMap {
  public:
-  // Throws std::invalid_argument when a record names a field ≥ n_fields or a period ≥ n_periods,
-  // or when the burst parameters are out of range (s ≤ 1, γ ≤ 0).
+  // The records are read by run() only; the getters need them no more. Throws
+  // std::invalid_argument when a record names a field ≥ n_fields or a period ≥ n_periods, or
+  // when the burst parameters are out of range (s ≤ 1, γ ≤ 0).
   FieldHeatMap(const ClassifiedRecords& records, size_t n_fields, size_t n_periods, HeatMapParameters p = {});
   void run();
 

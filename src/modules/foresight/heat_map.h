@@ -53,7 +53,7 @@ struct HeatMap {
     series::BurstInterval interval;
   };
   std::vector<Burst> bursts;  // strongest first
-  std::unique_ptr<series::ClassifiedRecords> records_data;
+  double compute_seconds = 0;  // classify, count, measures, bursts and orders (the cube already loaded)
   std::unique_ptr<series::FieldHeatMap> engine;
   double value(uint32_t field, size_t t, bool& defined) const;  // the query's measure
 };

@@ -77,19 +77,15 @@ series::ClassifiedRecords PatentCube::classify(CodeLevel level, const series::Pe
     kind = kind_code(filter.applicant_kind);
     if (kind == 0) invalid_input("applicant kind '" + filter.applicant_kind + "' is not company, university, institute or individual");
   }
+  // Only the period is computed per record; codes stay where they are, mapped to fields at
+  // the level through the cube's table.
   const auto& to_field = code_level_[static_cast<int>(level)];
   series::ClassifiedRecords out;
-  out.period.reserve(date_.size());
-  out.offsets.reserve(date_.size() + 1);
-  out.fields.reserve(code_.size());
-  for (size_t i = 0; i < date_.size(); ++i) {
-    if (!place_in[place_[i]] || (kind && kind_[i] != kind)) continue;
-    uint32_t t = axis.index_of(date_[i]);
-    if (t == series::PeriodAxis::kOutside) continue;
-    out.period.push_back(t);
-    for (uint64_t k = offsets_[i]; k < offsets_[i + 1]; ++k) out.fields.push_back(to_field[code_[k]]);
-    out.offsets.push_back(out.fields.size());
-  }
+  out.period.resize(date_.size());
+  for (size_t i = 0; i < date_.size(); ++i)
+    out.period[i] = (!place_in[place_[i]] || (kind && kind_[i] != kind)) ? series::ClassifiedRecords::kOutside
+                                                                         : axis.index_of(date_[i]);
+  out.borrow = {offsets_.data(), code_.data(), to_field.data(), to_field.size()};
   return out;
 }
 

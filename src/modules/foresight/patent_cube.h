@@ -39,6 +39,7 @@ class PatentCube {
   // indexes into this list.
   const std::vector<std::string>& fields(CodeLevel level) const { return level_names_[static_cast<int>(level)]; }
   // The records that pass the filter, in the periods of the axis, classified at the level.
+  // The result borrows the cube's code rows: it must not outlive the cube.
   // Throws xinzhi::Error (invalid input) for an unknown region or applicant kind.
   series::ClassifiedRecords classify(CodeLevel level, const series::PeriodAxis& axis, const CubeFilter& filter) const;
 

@@ -1,6 +1,7 @@
 #include "modules/foresight/patent_import.h"
 
 #include <chrono>
+#include <functional>
 #include <unordered_set>
 
 #include "base/error.h"
@@ -14,36 +15,42 @@ double seconds_since(std::chrono::steady_clock::time_point t) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
 }
 
-// Reads and checks the whole file and places each first applicant; fills the report's counts.
-std::vector<StoredPatent> read_patents(const std::string& path, const std::string& format, bool skip_bad,
-                                       const std::string& map, PatentImportReport& r) {
+// Reads and checks the file record by record, places each first applicant and hands the
+// record on; fills the report's counts.
+void read_patents(const std::string& path, const std::string& format, bool skip_bad, const std::string& map,
+                  PatentImportReport& r, const std::function<void(StoredPatent&&)>& sink) {
   auto started = std::chrono::steady_clock::now();
-  ingest::PatentFile file;
   if (!map.empty() && format != "csv") invalid_input("--map goes with --format csv");
   if (map.empty() && format == "csv")
     invalid_input("--format csv needs --map number=COLUMN,date=COLUMN,codes=COLUMN[,applicant=COLUMN][,title=COLUMN]");
-  if (format == "cnipa")
-    file = ingest::read_cnipa(path, skip_bad);
-  else if (format == "jsonl")
-    file = ingest::read_patent_jsonl(path, skip_bad);
-  else if (format == "csv")
-    file = ingest::read_patent_csv(path, ingest::PatentCsvMapping::parse(map), skip_bad);
-  else
-    invalid_input("format '" + format + "' is not cnipa, jsonl or csv");
-  r = PatentImportReport{path, format, file.records.size(), 0, 0, 0, 0, std::move(file.skipped), {}};
+  r = PatentImportReport{path, format, 0, 0, 0, 0, 0, {}, {}};
   const auto& gazetteer = ingest::RegionGazetteer::instance();
-  std::vector<StoredPatent> patents;
-  patents.reserve(file.records.size());
-  for (auto& rec : file.records) {
-    ++r.by_year[rec.date.substr(0, 4)];
+  std::string year;
+  size_t year_count = 0;
+  auto take = [&](ingest::PatentRecord&& rec) {
+    ++r.read;
+    // Exports are mostly in date order: count runs of one year before touching the map.
+    if (rec.date.compare(0, 4, year) != 0) {
+      if (year_count) r.by_year[year] += year_count;
+      year = rec.date.substr(0, 4), year_count = 0;
+    }
+    ++year_count;
     r.codes += rec.codes.size();
     for (const auto& c : rec.codes) r.codes_without_group += c.group.empty();
     r.records_without_codes += rec.codes.empty();
     auto region = rec.applicants.empty() ? ingest::Region{} : gazetteer.infer(rec.applicants.front());
-    patents.push_back({std::move(rec), region.province, region.city});
-  }
+    sink({std::move(rec), region.province, region.city});
+  };
+  if (format == "cnipa")
+    r.skipped = ingest::read_patent_csv(path, ingest::PatentCsvMapping::cnipa(), skip_bad, take);
+  else if (format == "jsonl")
+    r.skipped = ingest::read_patent_jsonl(path, skip_bad, take);
+  else if (format == "csv")
+    r.skipped = ingest::read_patent_csv(path, ingest::PatentCsvMapping::parse(map), skip_bad, take);
+  else
+    invalid_input("format '" + format + "' is not cnipa, jsonl or csv");
+  if (year_count) r.by_year[year] += year_count;
   r.read_seconds = seconds_since(started);
-  return patents;
 }
 
 }  // namespace
@@ -51,7 +58,8 @@ std::vector<StoredPatent> read_patents(const std::string& path, const std::strin
 PatentImportReport import_patents(PatentStore& store, const std::string& path, const std::string& format,
                                   bool skip_bad, const std::string& map) {
   PatentImportReport r;
-  auto patents = read_patents(path, format, skip_bad, map, r);
+  std::vector<StoredPatent> patents;
+  read_patents(path, format, skip_bad, map, r, [&](StoredPatent&& p) { patents.push_back(std::move(p)); });
   auto writing = std::chrono::steady_clock::now();
   r.added = store.add(patents, format + ":" + path.substr(path.find_last_of('/') + 1));
   r.write_seconds = seconds_since(writing);
@@ -60,20 +68,19 @@ PatentImportReport import_patents(PatentStore& store, const std::string& path, c
 
 std::shared_ptr<const PatentCube> cube_from_file(const std::string& path, const std::string& format,
                                                  const std::string& map, PatentImportReport& r) {
-  auto patents = read_patents(path, format, false, map, r);
   auto cube = std::make_shared<PatentCube>();
-  std::unordered_set<std::string_view> seen;
-  seen.reserve(patents.size());
-  for (const auto& p : patents) {
-    if (!seen.insert(p.record.number).second) continue;  // as the database does: one record per number
+  std::unordered_set<std::string> seen;
+  read_patents(path, format, false, map, r, [&](StoredPatent&& p) {
+    if (!seen.insert(std::move(p.record.number)).second) return;  // as the database does: one record per number
     const auto& d = p.record.date;  // YYYY-MM-DD
-    auto yyyymmdd = static_cast<uint32_t>(std::stoul(d.substr(0, 4)) * 10000 + std::stoul(d.substr(5, 2)) * 100 +
-                                          std::stoul(d.substr(8, 2)));
+    auto digit = [&](size_t i) { return static_cast<uint32_t>(d[i] - '0'); };
+    uint32_t yyyymmdd = ((digit(0) * 10 + digit(1)) * 10 + digit(2)) * 10 + digit(3);
+    yyyymmdd = yyyymmdd * 10000 + (digit(5) * 10 + digit(6)) * 100 + digit(8) * 10 + digit(9);
     cube->add(yyyymmdd, p.province, p.city,
               ingest::applicant_kind(p.record.applicants.empty() ? std::string() : p.record.applicants.front()),
               p.record.codes);
     ++r.added;
-  }
+  });
   return cube;
 }
 

@@ -3,7 +3,7 @@ xinzhi import patents fixtures/patents/bursty.jsonl --format jsonl --db p.db
 xinzhi foresight bursts --db p.db
 xinzhi foresight bursts --db p.db --region 天津 --applicant-kind company --json
 xinzhi foresight heatmap --db p.db --top 3 --measure share --csv hm.csv && cat hm.csv
-xinzhi foresight heatmap --db p.db --level section --counting fractional --from 2019 --to 2020 --json
+xinzhi foresight heatmap --db p.db --level section --counting fractional --from 2019 --to 2020 --json | sed "s/\"compute_seconds\":[^,]*,//"
 xinzhi foresight heatmap --db p.db --period quarter --from 2021 --to 2021 --measure growth --growth-window 1 --top 1 --csv q.csv && cat q.csv
 xinzhi import patents fixtures/patents/mapped.csv --format csv --db p.db; echo "exit $?"
 xinzhi import patents fixtures/patents/mapped.csv --format csv --map "number=Pub No,date=Filed,codes=IPC,applicant=Owner" --db p.db
