@@ -5,6 +5,9 @@
 #include <map>
 #include <mutex>
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
 #include "base/error.h"
 #include "ingest/region.h"
 
@@ -82,9 +85,11 @@ series::ClassifiedRecords PatentCube::classify(CodeLevel level, const series::Pe
   const auto& to_field = code_level_[static_cast<int>(level)];
   series::ClassifiedRecords out;
   out.period.resize(date_.size());
-  for (size_t i = 0; i < date_.size(); ++i)
-    out.period[i] = (!place_in[place_[i]] || (kind && kind_[i] != kind)) ? series::ClassifiedRecords::kOutside
-                                                                         : axis.index_of(date_[i]);
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, date_.size(), 1 << 16), [&](const tbb::blocked_range<size_t>& range) {
+    for (size_t i = range.begin(); i < range.end(); ++i)
+      out.period[i] = (!place_in[place_[i]] || (kind && kind_[i] != kind)) ? series::ClassifiedRecords::kOutside
+                                                                           : axis.index_of(date_[i]);
+  });
   out.borrow = {offsets_.data(), code_.data(), to_field.data(), to_field.size()};
   return out;
 }
