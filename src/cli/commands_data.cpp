@@ -1,6 +1,7 @@
 // xinzhi db migrate|status|backup and xinzhi import ickg.
 #include <iostream>
 
+#include "base/error.h"
 #include "base/log.h"
 #include "cli/commands.h"
 #include "cli/progress_bar.h"
@@ -115,9 +116,12 @@ void add_import_commands(CLI::App& app, GlobalOptions& g) {
 void add_patent_import(CLI::App& imp, GlobalOptions& g) {
   static std::string file, format = "cnipa", map;
   static bool skip_bad = false;
-  auto* pat = imp.add_subcommand("patents", "patent exports: CNIPA bibliographic CSV, JSON Lines or any CSV with --map");
-  pat->add_option("FILE", file, "the export")->required();
-  pat->add_option("--format", format, "cnipa (default), jsonl or csv")->check(CLI::IsMember({"cnipa", "jsonl", "csv"}));
+  auto* pat = imp.add_subcommand("patents",
+                                 "patent exports (CNIPA CSV, JSON Lines, any CSV with --map) or, with --format kg, the "
+                                 "patents companies hold in the imported knowledge graph");
+  pat->add_option("FILE", file, "the export (not with --format kg)");
+  pat->add_option("--format", format, "cnipa (default), jsonl, csv or kg")
+      ->check(CLI::IsMember({"cnipa", "jsonl", "csv", "kg"}));
   pat->add_option("--map", map, "csv columns: number=COL,date=COL,codes=COL[,applicant=COL][,title=COL]");
   pat->add_flag("--skip-bad", skip_bad, "skip bad rows and count them instead of stopping");
   pat->add_flag("--json", g.json, "print JSON");
@@ -126,6 +130,20 @@ void add_patent_import(CLI::App& imp, GlobalOptions& g) {
     store::Database database(g.db);
     modules::migrate(database);
     auto patents = foresight::sqlite_patent_store(database);
+    if (format == "kg") {
+      if (!file.empty()) invalid_input("--format kg reads the imported knowledge graph, not a file");
+      auto r = patents->add_from_graph();
+      nlohmann::json j{{"format", "kg"}, {"read", r.read}, {"added", r.added}, {"undated", r.undated},
+                       {"sample_skipped", r.sample_skipped}, {"with_industry", r.with_industry}};
+      if (g.json)
+        print_json(j);
+      else
+        std::cout << "imported patents held in the knowledge graph (持有专利): " << r.read << " read, " << r.added
+                  << " added, " << r.with_industry << " with the holder's industry, " << r.undated
+                  << " without a date left out, " << r.sample_skipped << " sample relations left out\n";
+      return;
+    }
+    if (file.empty()) invalid_input("the export FILE is missing");
     auto r = foresight::import_patents(*patents, file, format, skip_bad, map);
     spdlog::info("read and checked {} records in {:.2f} s, wrote them in {:.2f} s", r.read, r.read_seconds, r.write_seconds);
     if (g.json) {

@@ -20,8 +20,9 @@ foresight::HeatMapQuery query;
 std::string input, input_format = "cnipa", input_map;
 
 void add_query_options(CLI::App* cmd) {
-  cmd->add_option("--level", query.level, "code level: section, class, subclass (default) or group")
-      ->check(CLI::IsMember({"section", "class", "subclass", "group"}));
+  cmd->add_option("--level", query.level,
+                  "section, class, subclass (default), group, or industry (patents from the knowledge graph)")
+      ->check(CLI::IsMember({"section", "class", "subclass", "group", "industry"}));
   cmd->add_option("--period", query.period, "year (default), quarter, month or week")
       ->check(CLI::IsMember({"year", "quarter", "month", "week"}));
   cmd->add_option("--from", query.from, "first year (default: the data's first)");
@@ -223,8 +224,9 @@ void add_foresight_commands(CLI::App& app, GlobalOptions& g) {
     if (!csv.empty() || !png.empty() || !svg.empty()) return;
     for (const auto& f : m.shown) {
       auto label = foresight::label_of(f.code);
-      std::cout << "  " << f.rank << ". " << f.code << " " << (label.zh.empty() ? label.en.substr(0, 40) : label.zh)
-                << "  records " << f.summary.records << ", bursts " << f.summary.bursts.size() << "\n";
+      std::string text = label.zh.empty() ? label.en.substr(0, 40) : label.zh;
+      std::cout << "  " << f.rank << ". " << f.code << (text == f.code ? "" : " " + text) << "  records "
+                << f.summary.records << ", bursts " << f.summary.bursts.size() << "\n";
     }
   });
 
@@ -261,7 +263,8 @@ void add_foresight_commands(CLI::App& app, GlobalOptions& g) {
     for (const auto& b : m.bursts) {
       snprintf(buf, sizeof buf, "%-10s %8.2f  %s–%s  ", b.field.code.c_str(), b.interval.strength,
                m.periods[b.interval.start].c_str(), m.periods[b.interval.end].c_str());
-      std::cout << buf << bar_of(m, b.interval) << "  " << foresight::label_of(b.field.code).zh << "\n";
+      auto zh = foresight::label_of(b.field.code).zh;
+      std::cout << buf << bar_of(m, b.interval) << (zh == b.field.code ? "" : "  " + zh) << "\n";
     }
   });
 

@@ -145,6 +145,7 @@ const strings = {
   fsClass: { zh: '大类', en: 'Class' },
   fsSubclass: { zh: '小类', en: 'Subclass' },
   fsGroup: { zh: '组', en: 'Group' },
+  fsIndustry: { zh: '行业（知识图谱中企业持有的专利）', en: 'Industry (patents held in the knowledge graph)' },
   fsPeriodKind: { zh: '时期', en: 'Period' },
   fsYear: { zh: '年', en: 'Year' },
   fsQuarter: { zh: '季度', en: 'Quarter' },

@@ -101,7 +101,7 @@ double HeatMap::value(uint32_t f, size_t t, bool& defined) const {
 }
 
 HeatMap heat_map(const PatentCube& cube, const HeatMapQuery& q) {
-  check_member("level", q.level, {"section", "class", "subclass", "group"});
+  check_member("level", q.level, {"section", "class", "subclass", "group", "industry"});
   check_member("period", q.period, {"year", "quarter", "month", "week"});
   check_member("measure", q.measure, {"count", "share", "growth", "burst"});
   check_member("counting", q.counting, {"whole", "fractional"});

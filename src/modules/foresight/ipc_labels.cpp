@@ -29,8 +29,13 @@ std::unordered_map<std::string, std::string> read_tsv(std::string_view text) {
 CodeLabel label_of(const std::string& code) {
   static const auto titles = read_tsv(ipc_data::titles_tsv);
   static const auto zh = read_tsv(ipc_data::labels_zh_tsv);
-  std::string key = code.size() > 4 ? code.substr(0, 4) : code;
   CodeLabel out;
+  // Industry names (heat map level "industry") label themselves.
+  auto digit = [&](size_t i) { return i < code.size() && code[i] >= '0' && code[i] <= '9'; };
+  bool ipc = !code.empty() && ((code[0] >= 'A' && code[0] <= 'H') || code[0] == 'Y') &&
+             (code.size() == 1 || (digit(1) && digit(2)));
+  if (!ipc) return {code, ""};
+  std::string key = code.size() > 4 ? code.substr(0, 4) : code;
   if (auto it = zh.find(key); it != zh.end()) out.zh = it->second;
   if (auto it = titles.find(key); it != titles.end()) out.en = it->second;
   return out;

@@ -9,7 +9,7 @@ struct CodeLabel {
   std::string zh, en;  // either may be empty
 };
 
-// For a group ("G09B 9/00") the labels of its subclass.
+// For a group ("G09B 9/00") the labels of its subclass; an industry name is its own label.
 CodeLabel label_of(const std::string& code);
 
 }  // namespace xinzhi::foresight

@@ -28,7 +28,8 @@ CodeLevel code_level_named(const std::string& name) {
   if (name == "class") return CodeLevel::Class;
   if (name == "subclass") return CodeLevel::Subclass;
   if (name == "group") return CodeLevel::Group;
-  invalid_input("level '" + name + "' is not section, class, subclass or group");
+  if (name == "industry") return CodeLevel::Industry;
+  invalid_input("level '" + name + "' is not section, class, subclass, group or industry");
 }
 
 uint32_t PatentCube::level_id(int level, const std::string& name) {
@@ -51,7 +52,7 @@ uint32_t PatentCube::code_id(const ingest::PatentCode& c) {
 }
 
 void PatentCube::add(uint32_t yyyymmdd, std::string_view province, std::string_view city, std::string_view kind,
-                     const std::vector<ingest::PatentCode>& codes) {
+                     const std::vector<ingest::PatentCode>& codes, const std::vector<std::string>& industries) {
   std::string place_key = std::string(province) + '\x1f' + std::string(city);
   auto [it, added] = place_ids_.try_emplace(place_key, static_cast<uint16_t>(places_.size()));
   if (added) {
@@ -66,6 +67,12 @@ void PatentCube::add(uint32_t yyyymmdd, std::string_view province, std::string_v
   kind_.push_back(kind_code(kind));
   for (const auto& c : codes) code_.push_back(code_id(c));
   offsets_.push_back(code_.size());
+  for (const auto& name : industries) {
+    uint32_t id = level_id(4, name);
+    if (id == industry_identity_.size()) industry_identity_.push_back(id);
+    industry_.push_back(id);
+  }
+  industry_offsets_.push_back(industry_.size());
 }
 
 series::ClassifiedRecords PatentCube::classify(CodeLevel level, const series::PeriodAxis& axis,
@@ -82,7 +89,6 @@ series::ClassifiedRecords PatentCube::classify(CodeLevel level, const series::Pe
   }
   // Only the period is computed per record; codes stay where they are, mapped to fields at
   // the level through the cube's table.
-  const auto& to_field = code_level_[static_cast<int>(level)];
   series::ClassifiedRecords out;
   out.period.resize(date_.size());
   tbb::parallel_for(tbb::blocked_range<size_t>(0, date_.size(), 1 << 16), [&](const tbb::blocked_range<size_t>& range) {
@@ -90,7 +96,12 @@ series::ClassifiedRecords PatentCube::classify(CodeLevel level, const series::Pe
       out.period[i] = (!place_in[place_[i]] || (kind && kind_[i] != kind)) ? series::ClassifiedRecords::kOutside
                                                                            : axis.index_of(date_[i]);
   });
-  out.borrow = {offsets_.data(), code_.data(), to_field.data(), to_field.size()};
+  if (level == CodeLevel::Industry) {
+    out.borrow = {industry_offsets_.data(), industry_.data(), industry_identity_.data(), industry_identity_.size()};
+  } else {
+    const auto& to_field = code_level_[static_cast<int>(level)];
+    out.borrow = {offsets_.data(), code_.data(), to_field.data(), to_field.size()};
+  }
   return out;
 }
 
@@ -108,12 +119,20 @@ std::shared_ptr<const PatentCube> PatentCube::of(store::Database& db) {
                       "FROM patent p LEFT JOIN patent_code c ON c.patent_id = p.id WHERE p.id <= ? "
                       "ORDER BY p.id, c.position");
   q.bind(1, version);
+  std::map<int64_t, std::vector<std::string>> industries;
+  SQLite::Statement ind(db.sql(), "SELECT patent_id, industry FROM patent_industry WHERE patent_id <= ? ORDER BY 1, 2");
+  ind.bind(1, version);
+  while (ind.executeStep()) industries[ind.getColumn(0).getInt64()].push_back(ind.getColumn(1).getString());
+  static const std::vector<std::string> none;
   int64_t current = -1;
   uint32_t date = 0;
   std::string province, city, kind;
   std::vector<ingest::PatentCode> codes;
   auto flush = [&] {
-    if (current >= 0) cube->add(date, province, city, kind, codes);
+    if (current >= 0) {
+      auto it = industries.find(current);
+      cube->add(date, province, city, kind, codes, it == industries.end() ? none : it->second);
+    }
     codes.clear();
   };
   while (q.executeStep()) {

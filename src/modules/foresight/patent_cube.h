@@ -17,8 +17,9 @@
 
 namespace xinzhi::foresight {
 
-enum class CodeLevel { Section, Class, Subclass, Group };
-CodeLevel code_level_named(const std::string& name);  // section | class | subclass | group
+// IPC levels, and the holder's industries for patents from the knowledge graph.
+enum class CodeLevel { Section, Class, Subclass, Group, Industry };
+CodeLevel code_level_named(const std::string& name);  // section | class | subclass | group | industry
 
 struct CubeFilter {
   std::string region;          // a province, city or group (京津冀); empty for all
@@ -29,7 +30,7 @@ class PatentCube {
  public:
   // One record: filing date as YYYYMMDD, the first applicant's province, city and kind.
   void add(uint32_t yyyymmdd, std::string_view province, std::string_view city, std::string_view kind,
-           const std::vector<ingest::PatentCode>& codes);
+           const std::vector<ingest::PatentCode>& codes, const std::vector<std::string>& industries = {});
   size_t size() const { return date_.size(); }
   size_t code_count() const { return code_.size(); }
   int first_year() const { return first_year_; }
@@ -58,9 +59,12 @@ class PatentCube {
   std::vector<std::pair<std::string, std::string>> places_;
   std::unordered_map<std::string, uint16_t> place_ids_;
   std::unordered_map<std::string, uint32_t> code_ids_;
-  std::vector<uint32_t> code_level_[4];  // code id → field id per level
-  std::vector<std::string> level_names_[4];
-  std::unordered_map<std::string, uint32_t> level_ids_[4];
+  std::vector<uint32_t> code_level_[4];  // code id → field id per IPC level
+  std::vector<std::string> level_names_[5];
+  std::unordered_map<std::string, uint32_t> level_ids_[5];
+  std::vector<uint64_t> industry_offsets_{0};  // industries per record, as field ids
+  std::vector<uint32_t> industry_;
+  std::vector<uint32_t> industry_identity_;  // field_of for the industry level
   int first_year_ = 0, last_year_ = 0;
 };
 

@@ -69,6 +69,13 @@ CREATE INDEX foresight_snapshot_name ON foresight_snapshot(name, id);
 -- keeping these two indexes up to date took half of a 1-million-record import.
 DROP INDEX patent_code_subclass;
 DROP INDEX patent_filed_on;
+)sql"},
+          {"foresight", 5, "industries of patents held by companies in the knowledge graph", R"sql(
+CREATE TABLE patent_industry (
+  patent_id INTEGER NOT NULL REFERENCES patent(id) ON DELETE CASCADE,
+  industry TEXT NOT NULL,
+  PRIMARY KEY (patent_id, industry)
+) WITHOUT ROWID;
 )sql"}};
 }
 
@@ -78,6 +85,11 @@ class SqlitePatentStore final : public PatentStore {
   explicit SqlitePatentStore(store::Database& db) : db_(db) {}
 
   size_t add(const std::vector<StoredPatent>& patents, const std::string& source) override {
+    return insert(patents, source, nullptr);
+  }
+
+  size_t insert(const std::vector<StoredPatent>& patents, const std::string& source,
+                const std::vector<std::vector<std::string>>* industries) {
     auto& db = db_.sql();
     // Every code row is written right after its patent, so the per-row foreign-key lookup
     // only costs time (a third of a 10-million-record import); it is back on afterwards.
@@ -95,8 +107,10 @@ class SqlitePatentStore final : public PatentStore {
     SQLite::Statement p(db, "INSERT INTO patent(number, source, filed_on, title, applicant, province, city, applicant_kind) "
                             "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(number) DO NOTHING");
     SQLite::Statement c(db, "INSERT INTO patent_code(patent_id, position, subclass, grp) VALUES (?,?,?,?)");
+    SQLite::Statement ind(db, "INSERT OR IGNORE INTO patent_industry(patent_id, industry) VALUES (?,?)");
     size_t added = 0;
-    for (const auto& x : patents) {
+    for (size_t n = 0; n < patents.size(); ++n) {
+      const auto& x = patents[n];
       const auto& r = x.record;
       p.bind(1, r.number);
       p.bind(2, source);
@@ -119,9 +133,65 @@ class SqlitePatentStore final : public PatentStore {
         c.exec();
         c.reset();
       }
+      if (industries)
+        for (const auto& name : (*industries)[n]) {
+          ind.bind(1, id);
+          ind.bind(2, name);
+          ind.exec();
+          ind.reset();
+        }
     }
     tx.commit();
     return added;
+  }
+
+  GraphPatents add_from_graph() override {
+    auto& db = db_.sql();
+    GraphPatents out;
+    // The first holder (by date, then entity id) of each patent entity, from non-sample sources.
+    SQLite::Statement held(db,
+                           "SELECT src.name, t.ext_id, t.name, r.observed_on, h.id, h.name, h.province, h.city, src.sample "
+                           "FROM kg_relation r JOIN kg_entity h ON h.id = r.head_id JOIN kg_entity t ON t.id = r.tail_id "
+                           "JOIN kg_source src ON src.id = r.source_id WHERE r.kind = '持有专利' "
+                           "ORDER BY r.tail_id, r.observed_on = '', r.observed_on, h.id");
+    // Every company's industries in one pass (kg_relation has no index by head alone).
+    std::map<int64_t, std::vector<std::string>> industries_of;
+    SQLite::Statement industries(db,
+                                 "SELECT DISTINCT r.head_id, i.name FROM kg_relation r JOIN kg_entity i ON i.id = r.tail_id "
+                                 "WHERE r.kind IN ('涉足行业', '归属于行业') ORDER BY 1, 2");
+    while (industries.executeStep())
+      industries_of[industries.getColumn(0).getInt64()].push_back(industries.getColumn(1).getString());
+    static const std::vector<std::string> none;
+    std::vector<StoredPatent> patents;
+    std::vector<std::vector<std::string>> patent_industries;
+    std::string last_key;
+    while (held.executeStep()) {
+      if (held.getColumn(8).getInt()) {
+        ++out.sample_skipped;
+        continue;
+      }
+      std::string key = "ickg:" + held.getColumn(0).getString() + ":" + held.getColumn(1).getString();
+      if (key == last_key) continue;  // a later holder of the same patent
+      last_key = key;
+      ++out.read;
+      std::string date = held.getColumn(3).getString();
+      if (date.size() != 10) {
+        ++out.undated;
+        continue;
+      }
+      ingest::PatentRecord r;
+      r.number = key;
+      r.date = date;
+      r.title = held.getColumn(2).getString();
+      r.applicants = {held.getColumn(5).getString()};
+      auto it = industries_of.find(held.getColumn(4).getInt64());
+      const auto& names = it == industries_of.end() ? none : it->second;
+      patents.push_back({std::move(r), held.getColumn(6).getString(), held.getColumn(7).getString()});
+      patent_industries.push_back(names);
+      out.with_industry += !names.empty();
+    }
+    out.added = insert(patents, "kg:ICKG", &patent_industries);
+    return out;
   }
 
   std::map<std::string, int64_t> count_by_year() override {

@@ -17,3 +17,9 @@ xinzhi foresight heatmap --db p.db --gamma 0; echo "exit $?"
 xinzhi foresight heatmap --db p.db --from 2022 --to 2015; echo "exit $?"
 xinzhi foresight heatmap --db p.db --json --csv x.csv; echo "exit $?"
 xinzhi foresight heatmap --db empty.db; echo "exit $?"
+# Patents held by companies in an imported knowledge graph, by the holder's industry.
+xinzhi import ickg fixtures/mini-ickg --db k.db > /dev/null
+xinzhi import patents --format kg --db k.db
+xinzhi import patents --format kg --db k.db --json
+xinzhi foresight heatmap --level industry --period month --db k.db --csv k.csv && cat k.csv
+xinzhi import patents fixtures/patents/bursty.jsonl --format kg --db k.db; echo "exit $?"

@@ -5,6 +5,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "modules/foresight/ipc_labels.h"
+#include "modules/kg/knowledge_graph.h"
 #include "modules/foresight/patent_import.h"
 #include "modules/registry.h"
 #include "support/test_support.h"
@@ -100,6 +101,42 @@ TEST(HeatMap, QueryErrorsNameTheKey) {
   auto back = query_from_json(to_json(q));
   EXPECT_EQ(back.measure, "heat");
   EXPECT_EQ(back.from, 2010);
+}
+
+TEST(HeatMap, PatentsHeldInTheKnowledgeGraphByIndustry) {
+  XINZHI_REQUIRE_DATA(testing::ickg25());
+  ScratchDir dir;
+  store::Database db(dir.file("x.db"));
+  modules::migrate(db);
+  auto graph = kg::sqlite_graph_store(db);
+  kg::KnowledgeGraph(*graph).seed_sample_if_empty();  // sample relations are left out
+  kg::KnowledgeGraph(*graph).import_ickg(testing::ickg25());
+  auto patents = sqlite_patent_store(db);
+  auto r = patents->add_from_graph();
+  // ICKG25: 19,515 patent entities by kind votes; 19,517 distinct tails of 持有专利, each once.
+  int64_t tails = db.sql().execAndGet(
+      "SELECT count(DISTINCT r.tail_id) FROM kg_relation r JOIN kg_source s ON s.id = r.source_id "
+      "WHERE r.kind = '持有专利' AND s.sample = 0").getInt64();
+  EXPECT_EQ(r.read, static_cast<size_t>(tails));
+  EXPECT_EQ(r.added, r.read);
+  EXPECT_GT(r.sample_skipped, 0u);
+  EXPECT_EQ(patents->add_from_graph().added, 0u);  // a rerun adds nothing
+  auto cube = PatentCube::of(db);
+  HeatMapQuery q;
+  q.level = "industry", q.period = "month", q.top = 0;
+  auto m = heat_map(*cube, q);
+  EXPECT_EQ(m.records, r.with_industry);
+  EXPECT_EQ(m.periods.front(), "2025-01");
+  // 人工智能行业 counts its holders' patents per month, as SQL does.
+  int64_t ai = db.sql().execAndGet(
+      "SELECT count(*) FROM patent_industry WHERE industry = '人工智能行业'").getInt64();
+  const HeatMapField* field = nullptr;
+  for (const auto& f : m.shown)
+    if (f.code == "人工智能行业") field = &f;
+  ASSERT_NE(field, nullptr);
+  EXPECT_EQ(field->summary.records, static_cast<uint64_t>(ai));
+  EXPECT_EQ(label_of("人工智能行业").zh, "人工智能行业");
+  EXPECT_EQ(label_of("AI行业").zh, "AI行业");
 }
 
 TEST(ApplicantKind, FromTheName) {

@@ -57,7 +57,7 @@ export async function renderForesight(root: HTMLElement): Promise<void> {
   const params = new URLSearchParams(location.hash.split('?')[1] ?? '');
   const q = (k: string, d: string) => params.get(k) ?? d;
   const controls = {
-    level: select('fs-level', q('level', 'subclass'), [['section', 'fsSection'], ['class', 'fsClass'], ['subclass', 'fsSubclass'], ['group', 'fsGroup']]),
+    level: select('fs-level', q('level', 'subclass'), [['section', 'fsSection'], ['class', 'fsClass'], ['subclass', 'fsSubclass'], ['group', 'fsGroup'], ['industry', 'fsIndustry']]),
     period: select('fs-period', q('period', 'year'), [['year', 'fsYear'], ['quarter', 'fsQuarter'], ['month', 'fsMonth'], ['week', 'fsWeek']]),
     from: el('input', { id: 'fs-from', type: 'number', value: q('from', String(Math.max(overview.first_year, overview.last_year - 17))) }),
     to: el('input', { id: 'fs-to', type: 'number', value: q('to', String(overview.last_year)) }),
