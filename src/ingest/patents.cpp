@@ -11,8 +11,9 @@ namespace xinzhi::ingest {
 
 bool normalise_code(const std::string& text_in, PatentCode& out) {
   std::string s;
+  s.reserve(text_in.size());
   for (char c : text_in)
-    if (c != ' ') s += c;
+    if (c != ' ') s.push_back(c);
   // Section letter, two-digit class, subclass letter, then main group / subgroup.
   // Sections A–H, and Y for CPC's cross-sectional tags (Y02P 90/02 appears in CNIPA exports too).
   if (s.size() < 4 || ((s[0] < 'A' || s[0] > 'H') && s[0] != 'Y') || !isdigit(static_cast<unsigned char>(s[1])) ||
@@ -37,8 +38,9 @@ namespace {
 // YYYYMMDD, YYYY-MM-DD, YYYY/MM/DD or YYYY.MM.DD that is a calendar date, as YYYY-MM-DD; else "".
 std::string iso_date(const std::string& s) {
   std::string d;
+  d.reserve(s.size());
   for (char c : s)
-    if (c != '-' && c != '/' && c != '.') d += c;
+    if (c != '-' && c != '/' && c != '.') d.push_back(c);
   if (d.size() != 8 || d.find_first_not_of("0123456789") != std::string::npos) return "";
   std::chrono::year_month_day ymd{std::chrono::year(std::stoi(d.substr(0, 4))),
                                   std::chrono::month(static_cast<unsigned>(std::stoi(d.substr(4, 2)))),
@@ -106,10 +108,13 @@ std::vector<std::string> read_patent_csv(const std::string& path, const PatentCs
   for (const auto* need : {&map.number, &map.date, &map.codes, &map.applicant, &map.title})
     if (!need->empty() && !col.count(*need))
       in.fail_here("missing column '" + *need + "'" + (cnipa ? " (not a CNIPA export?)" : ""));
-  auto column = [&](const std::string& name) -> const std::string& {
-    static const std::string none;
-    return name.empty() ? none : f[col[name]];
-  };
+  // Column positions once, not a map lookup per field per row.
+  constexpr size_t kAbsent = SIZE_MAX;
+  auto position = [&](const std::string& name) { return name.empty() ? kAbsent : col.at(name); };
+  const size_t number_at = position(map.number), date_at = position(map.date), codes_at = position(map.codes),
+               applicant_at = position(map.applicant), title_at = position(map.title);
+  static const std::string none;
+  auto field = [&](size_t at) -> const std::string& { return at == kAbsent ? none : f[at]; };
   const size_t width = f.size();
   while (in.next(f)) {
     size_t line = in.line_number();
@@ -118,16 +123,16 @@ std::vector<std::string> read_patent_csv(const std::string& path, const PatentCs
     if (f.size() != width && errors.bad(line, "expected " + std::to_string(width) + " fields, found " + std::to_string(f.size())))
       continue;
     PatentRecord r;
-    r.number = std::string(text::trim(column(map.number)));
-    r.title = column(map.title);
-    r.date = iso_date(std::string(text::trim(column(map.date))));
+    r.number = std::string(text::trim(field(number_at)));
+    r.title = field(title_at);
+    r.date = iso_date(std::string(text::trim(field(date_at))));
     if (r.number.empty() && errors.bad(line, map.number + " is empty")) continue;
     if (r.date.empty() &&
-        errors.bad(line, map.date + " '" + column(map.date) + "' is not a calendar date (YYYYMMDD or YYYY-MM-DD)"))
+        errors.bad(line, map.date + " '" + field(date_at) + "' is not a calendar date (YYYYMMDD or YYYY-MM-DD)"))
       continue;
     bool ok = true;
     // Codes are separated by "|" in CNIPA exports, by ";" or "," in others (inside quotes).
-    std::string codes = column(map.codes);
+    std::string codes = field(codes_at);
     for (char& c : codes)
       if (c == ';' || c == ',') c = '|';
     for (auto part : text::split(codes, '|')) {
@@ -142,7 +147,7 @@ std::vector<std::string> read_patent_csv(const std::string& path, const PatentCs
     }
     if (!ok) continue;
     if (r.codes.empty() && errors.bad(line, map.codes + " is empty: a record needs at least one IPC code")) continue;
-    for (auto part : text::split(column(map.applicant), '|'))
+    for (auto part : text::split(field(applicant_at), '|'))
       if (auto a = text::trim(part); !a.empty()) r.applicants.emplace_back(a);
     sink(std::move(r));
   }

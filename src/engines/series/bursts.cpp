@@ -18,13 +18,12 @@ KleinbergBursts::KleinbergBursts(std::vector<uint64_t> r, std::vector<uint64_t> 
 }
 
 double KleinbergBursts::sigma(int state, size_t t) const {
-  double p = state ? p1_ : p0_;
   double r = static_cast<double>(r_[t]), d = static_cast<double>(d_[t]);
-  // ln C(d, r) is the same in both states; it is kept so that costs read as Kleinberg's.
-  double log_choose = std::lgamma(d + 1) - std::lgamma(r + 1) - std::lgamma(d - r + 1);
-  double ll = log_choose;
-  if (r > 0) ll += r * std::log(p);
-  if (d - r > 0) ll += (d - r) * std::log1p(-p);
+  // −ln[C(d, r) p^r (1 − p)^(d − r)], with ln C(d, r) taken from log_choose_ (the same in both
+  // states; kept so that costs read as Kleinberg's) and the logarithms of p from run().
+  double ll = log_choose_[t];
+  if (r > 0) ll += r * (state ? log_p1_ : log_p0_);
+  if (d - r > 0) ll += (d - r) * (state ? log_q1_ : log_q0_);
   return -ll;
 }
 
@@ -49,6 +48,14 @@ void KleinbergBursts::run() {
   for (size_t t = 0; t < n; ++t) sum_r += r_[t], sum_d += d_[t];
   p0_ = sum_d ? static_cast<double>(sum_r) / sum_d : 0;
   p1_ = std::min(s_ * p0_, 0.9999);
+  // Logarithms once per series, ln C(d, r) once per period: a heat map runs this for every
+  // field, and lgamma dominated when each cost recomputed them.
+  log_p0_ = std::log(p0_), log_q0_ = std::log1p(-p0_), log_p1_ = std::log(p1_), log_q1_ = std::log1p(-p1_);
+  log_choose_.resize(n);
+  for (size_t t = 0; t < n; ++t) {
+    double r = static_cast<double>(r_[t]), d = static_cast<double>(d_[t]);
+    log_choose_[t] = std::lgamma(d + 1) - std::lgamma(r + 1) - std::lgamma(d - r + 1);
+  }
   // Nothing can burst when nothing happens, or when every document is an item.
   if (n == 0 || sum_r == 0 || p1_ <= p0_) {
     for (size_t t = 0; t < n; ++t) cost_ += p0_ > 0 && p0_ < 1 ? sigma(0, t) : 0;

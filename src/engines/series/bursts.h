@@ -27,7 +27,7 @@ class KleinbergBursts {
   double cost() const { return cost_; }                          // of the optimal sequence
   double p0() const { return p0_; }
   double p1() const { return p1_; }
-  // The total cost of any state sequence (for tests and explanations).
+  // The total cost of any state sequence (for tests and explanations), after run().
   double sequence_cost(const std::vector<int>& states) const;
 
  private:
@@ -36,6 +36,8 @@ class KleinbergBursts {
   double s_, gamma_;
   size_t min_duration_;
   double p0_ = 0, p1_ = 0, cost_ = 0;
+  double log_p0_ = 0, log_q0_ = 0, log_p1_ = 0, log_q1_ = 0;
+  std::vector<double> log_choose_;
   std::vector<int> states_;
   std::vector<BurstInterval> bursts_;
 };

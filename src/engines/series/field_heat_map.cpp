@@ -151,7 +151,8 @@ void FieldHeatMap::run() {
 
   states_.assign(F * P, 0);
   summaries_.assign(F, {});
-  for (size_t f = 0; f < F; ++f) {
+  // Fields are independent: each writes its own summary and row of burst states.
+  tbb::parallel_for(size_t{0}, F, [&](size_t f) {
     auto& s = summaries_[f];
     const uint64_t* row = &whole_[f * P];
     for (size_t t = 0; t < P; ++t) {
@@ -159,7 +160,7 @@ void FieldHeatMap::run() {
       s.records += row[t];
       if (s.first_period < 0 && row[t] > 0) s.first_period = static_cast<int64_t>(t);
     }
-    if (s.records == 0) continue;
+    if (s.records == 0) return;
     if (P > 0) s.cagr_defined = growth(f, P - 1, s.cagr);
     KleinbergBursts kb(std::vector<uint64_t>(row, row + P), records_per_period_, p_.s, p_.gamma, p_.min_duration);
     kb.run();
@@ -167,7 +168,7 @@ void FieldHeatMap::run() {
     s.bursts = kb.bursts();
     for (const auto& b : s.bursts) s.max_strength = std::max(s.max_strength, b.strength);
     emergence(row, records_per_period_.data(), P, s);
-  }
+  });
 }
 
 std::vector<uint32_t> FieldHeatMap::order(FieldOrder by) const {

@@ -41,29 +41,32 @@ uint32_t PatentCube::level_id(int level, const std::string& name) {
 uint32_t PatentCube::code_id(const ingest::PatentCode& c) {
   // A code whose group was malformed in the source stays at subclass level, also as a "group".
   const std::string& finest = c.group.empty() ? c.subclass : c.group;
-  auto [it, added] = code_ids_.try_emplace(finest, static_cast<uint32_t>(code_ids_.size()));
+  auto [id, added] = code_ids_.insert(finest);
   if (added) {
     code_level_[0].push_back(level_id(0, c.subclass.substr(0, 1)));
     code_level_[1].push_back(level_id(1, c.subclass.substr(0, 3)));
     code_level_[2].push_back(level_id(2, c.subclass));
     code_level_[3].push_back(level_id(3, finest));
   }
-  return it->second;
+  return id;
 }
 
 void PatentCube::add(uint32_t yyyymmdd, std::string_view province, std::string_view city, std::string_view kind,
                      const std::vector<ingest::PatentCode>& codes, const std::vector<std::string>& industries) {
-  std::string place_key = std::string(province) + '\x1f' + std::string(city);
-  auto [it, added] = place_ids_.try_emplace(place_key, static_cast<uint16_t>(places_.size()));
-  if (added) {
-    if (places_.size() == UINT16_MAX) invalid_input("more than 65,535 distinct applicant places");
-    places_.emplace_back(province, city);
+  if (date_.empty() || province != last_province_ || city != last_city_) {
+    std::string place_key = std::string(province) + '\x1f' + std::string(city);
+    auto [it, added] = place_ids_.try_emplace(place_key, static_cast<uint16_t>(places_.size()));
+    if (added) {
+      if (places_.size() == UINT16_MAX) invalid_input("more than 65,535 distinct applicant places");
+      places_.emplace_back(province, city);
+    }
+    last_province_ = province, last_city_ = city, last_place_ = it->second;
   }
   int year = static_cast<int>(yyyymmdd / 10000);
   if (date_.empty() || year < first_year_) first_year_ = year;
   if (date_.empty() || year > last_year_) last_year_ = year;
   date_.push_back(yyyymmdd);
-  place_.push_back(it->second);
+  place_.push_back(last_place_);
   kind_.push_back(kind_code(kind));
   for (const auto& c : codes) code_.push_back(code_id(c));
   offsets_.push_back(code_.size());

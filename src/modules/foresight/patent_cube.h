@@ -13,6 +13,7 @@
 #include "engines/series/field_heat_map.h"
 #include "engines/series/periods.h"
 #include "ingest/patents.h"
+#include "modules/foresight/short_string_ids.h"
 #include "store/database.h"
 
 namespace xinzhi::foresight {
@@ -58,7 +59,9 @@ class PatentCube {
   std::vector<uint32_t> code_;
   std::vector<std::pair<std::string, std::string>> places_;
   std::unordered_map<std::string, uint16_t> place_ids_;
-  std::unordered_map<std::string, uint32_t> code_ids_;
+  ShortStringIds code_ids_;
+  std::string last_province_, last_city_;  // consecutive records often share a place
+  uint16_t last_place_ = 0;
   std::vector<uint32_t> code_level_[4];  // code id → field id per IPC level
   std::vector<std::string> level_names_[5];
   std::unordered_map<std::string, uint32_t> level_ids_[5];

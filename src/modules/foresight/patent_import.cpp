@@ -2,10 +2,10 @@
 
 #include <chrono>
 #include <functional>
-#include <unordered_set>
 
 #include "base/error.h"
 #include "ingest/region.h"
+#include "modules/foresight/short_string_ids.h"
 
 namespace xinzhi::foresight {
 
@@ -69,9 +69,9 @@ PatentImportReport import_patents(PatentStore& store, const std::string& path, c
 std::shared_ptr<const PatentCube> cube_from_file(const std::string& path, const std::string& format,
                                                  const std::string& map, PatentImportReport& r) {
   auto cube = std::make_shared<PatentCube>();
-  std::unordered_set<std::string> seen;
+  ShortStringIds seen;
   read_patents(path, format, false, map, r, [&](StoredPatent&& p) {
-    if (!seen.insert(std::move(p.record.number)).second) return;  // as the database does: one record per number
+    if (!seen.insert(p.record.number).second) return;  // as the database does: one record per number
     const auto& d = p.record.date;  // YYYY-MM-DD
     auto digit = [&](size_t i) { return static_cast<uint32_t>(d[i] - '0'); };
     uint32_t yyyymmdd = ((digit(0) * 10 + digit(1)) * 10 + digit(2)) * 10 + digit(3);
