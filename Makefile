@@ -47,6 +47,7 @@ bench: build
 	@/usr/bin/python3 bench/ickg_import.py $(XINZHI)
 	@/usr/bin/python3 bench/chain_atlas.py $(XINZHI)
 	@/usr/bin/python3 bench/graph_metrics.py $(XINZHI)
+	@/usr/bin/python3 bench/foresight_heatmap.py $(XINZHI)
 
 clean:
 	rm -rf build web/dist

@@ -37,6 +37,10 @@ foresight::HeatMap heat_map_of(store::Store& store, const httplib::Request& req)
   return foresight::heat_map(*cube, query_of(req));
 }
 
+foresight::HeatMapQuery body_query(const nlohmann::json& body) {
+  return foresight::query_from_json(body.contains("query") ? body["query"] : nlohmann::json::object());
+}
+
 int64_t id_param(const httplib::Request& req, const std::string& name) {
   if (!req.has_param(name)) invalid_input("query parameter '" + name + "' is missing");
   return static_cast<int64_t>(number_param(req, name, 0, 1, 9e15));
@@ -80,7 +84,7 @@ void install_foresight_routes(httplib::Server& http, std::shared_ptr<store::Stor
   http.Post("/api/foresight/snapshots", [store](const httplib::Request& req, httplib::Response& res) {
     auto body = parse_json_body(req);
     auto name = string_field(body, "name", 200);
-    auto query = foresight::query_from_json(body.contains("query") ? body["query"] : nlohmann::json::object());
+    auto query = body_query(body);
     int64_t id = foresight::ForesightSnapshots(store->connection()).take(name, query, "manual");
     write_json(res, {{"id", id}, {"name", name}}, 201);
   });
@@ -103,9 +107,7 @@ void install_foresight_routes(httplib::Server& http, std::shared_ptr<store::Stor
   });
   http.Post("/api/foresight/schedules", [store](const httplib::Request& req, httplib::Response& res) {
     auto body = parse_json_body(req);
-    foresight::Schedule s{string_field(body, "name", 200), string_field(body, "every", 20),
-                          foresight::query_from_json(body.contains("query") ? body["query"] : nlohmann::json::object()),
-                          ""};
+    foresight::Schedule s{string_field(body, "name", 200), string_field(body, "every", 20), body_query(body), ""};
     foresight::ForesightSnapshots(store->connection()).add_schedule(s);
     write_json(res, {{"name", s.name}, {"every", s.every}}, 201);
   });

@@ -96,6 +96,13 @@ void count_range(const ClassifiedRecords& r, const uint64_t* offsets, size_t beg
       tally.distinct.resize(to - from);
       distinct = tally.distinct.data();
     }
+    if (to - from == 1 && !fractional) {  // one code: nothing to deduplicate
+      const uint32_t f = field_at(from);
+      if (f >= F) throw std::invalid_argument("record " + std::to_string(i) + " has field " + std::to_string(f));
+      ++tally.records_per_period[t];
+      ++tally.whole[f * P + t];
+      continue;
+    }
     size_t n = 0;
     const auto stamp = static_cast<uint32_t>(i + 1);
     for (uint64_t k = from; k < to; ++k) {
