@@ -69,7 +69,7 @@ test('navigation lists every mechanism and unbuilt pages say so', async () => {
   await openOverview(page);
   const routes = await page.$$eval('nav a[data-route]', (as) => as.map((a) => a.dataset.route));
   assert.equal(routes.length, 17); // overview + the 16 mechanisms of MISSION.md
-  await page.click('nav a[data-route="foresight"]');
+  await page.click('nav a[data-route="scenario"]');
   await page.waitForSelector('[data-testid="not-built"]');
   assert.match(await page.textContent('[data-testid="not-built"]'), /尚未构建/);
   await page.close();
