@@ -7,6 +7,8 @@
 #include "base/text.h"
 #include "ingest/table_reader.h"
 
+#include <tbb/parallel_pipeline.h>
+
 namespace xinzhi::ingest {
 
 bool normalise_code(const std::string& text_in, PatentCode& out) {
@@ -113,24 +115,22 @@ std::vector<std::string> read_patent_csv(const std::string& path, const PatentCs
   auto position = [&](const std::string& name) { return name.empty() ? kAbsent : col.at(name); };
   const size_t number_at = position(map.number), date_at = position(map.date), codes_at = position(map.codes),
                applicant_at = position(map.applicant), title_at = position(map.title);
-  static const std::string none;
-  auto field = [&](size_t at) -> const std::string& { return at == kAbsent ? none : f[at]; };
   const size_t width = f.size();
-  while (in.next(f)) {
-    size_t line = in.line_number();
+
+  // One row to a record, or the reason it is bad. Rows are converted in parallel; records and
+  // errors then go out in file order, so that a bad row stops the read exactly as before.
+  auto convert = [&, number_at, date_at, codes_at, applicant_at, title_at](std::vector<std::string>& row,
+                                                                           PatentRecord& r) -> std::string {
+    static const std::string none;
+    auto field = [&](size_t at) -> const std::string& { return at == kAbsent ? none : row[at]; };
     // CNIPA ends every row with a comma: one more, empty, field than the header.
-    if (f.size() == width + 1 && f.back().empty()) f.pop_back();
-    if (f.size() != width && errors.bad(line, "expected " + std::to_string(width) + " fields, found " + std::to_string(f.size())))
-      continue;
-    PatentRecord r;
+    if (row.size() == width + 1 && row.back().empty()) row.pop_back();
+    if (row.size() != width) return "expected " + std::to_string(width) + " fields, found " + std::to_string(row.size());
     r.number = std::string(text::trim(field(number_at)));
     r.title = field(title_at);
     r.date = iso_date(std::string(text::trim(field(date_at))));
-    if (r.number.empty() && errors.bad(line, map.number + " is empty")) continue;
-    if (r.date.empty() &&
-        errors.bad(line, map.date + " '" + field(date_at) + "' is not a calendar date (YYYYMMDD or YYYY-MM-DD)"))
-      continue;
-    bool ok = true;
+    if (r.number.empty()) return map.number + " is empty";
+    if (r.date.empty()) return map.date + " '" + field(date_at) + "' is not a calendar date (YYYYMMDD or YYYY-MM-DD)";
     // Codes are separated by "|" in CNIPA exports, by ";" or "," in others (inside quotes).
     std::string codes = field(codes_at);
     for (char& c : codes)
@@ -139,18 +139,59 @@ std::vector<std::string> read_patent_csv(const std::string& path, const PatentCs
       std::string code(text::trim(part));
       if (code.empty()) continue;
       PatentCode c;
-      if (!normalise_code(code, c)) {
-        ok = !errors.bad(line, map.codes + " '" + code + "' is not an IPC code");
-        break;
-      }
-      r.codes.push_back(c);
+      if (!normalise_code(code, c)) return map.codes + " '" + code + "' is not an IPC code";
+      r.codes.push_back(std::move(c));
     }
-    if (!ok) continue;
-    if (r.codes.empty() && errors.bad(line, map.codes + " is empty: a record needs at least one IPC code")) continue;
+    if (r.codes.empty()) return map.codes + " is empty: a record needs at least one IPC code";
     for (auto part : text::split(field(applicant_at), '|'))
       if (auto a = text::trim(part); !a.empty()) r.applicants.emplace_back(a);
-    sink(std::move(r));
-  }
+    return "";
+  };
+
+  struct Batch {
+    std::vector<std::vector<std::string>> rows;
+    std::vector<size_t> lines;
+    std::vector<PatentRecord> records;
+    std::vector<std::string> errors;
+  };
+  constexpr size_t kBatchRows = 4096;
+  bool more = true;
+  tbb::parallel_pipeline(
+      4,
+      tbb::make_filter<void, std::shared_ptr<Batch>>(
+          tbb::filter_mode::serial_in_order,
+          [&](tbb::flow_control& fc) -> std::shared_ptr<Batch> {
+            if (!more) {
+              fc.stop();
+              return nullptr;
+            }
+            auto b = std::make_shared<Batch>();
+            b->rows.reserve(kBatchRows);
+            while (b->rows.size() < kBatchRows && (more = in.next(f))) {
+              b->rows.push_back(std::move(f));
+              b->lines.push_back(in.line_number());
+              f.clear();
+            }
+            return b;
+          }) &
+          tbb::make_filter<std::shared_ptr<Batch>, std::shared_ptr<Batch>>(
+              tbb::filter_mode::parallel,
+              [&](std::shared_ptr<Batch> b) {
+                b->records.resize(b->rows.size());
+                b->errors.resize(b->rows.size());
+                for (size_t i = 0; i < b->rows.size(); ++i) b->errors[i] = convert(b->rows[i], b->records[i]);
+                b->rows.clear();
+                return b;
+              }) &
+          tbb::make_filter<std::shared_ptr<Batch>, void>(tbb::filter_mode::serial_in_order, [&](std::shared_ptr<Batch> b) {
+            for (size_t i = 0; i < b->records.size(); ++i) {
+              if (!b->errors[i].empty()) {
+                errors.bad(b->lines[i], b->errors[i]);
+                continue;
+              }
+              sink(std::move(b->records[i]));
+            }
+          }));
   return std::move(file.skipped);
 }
 

@@ -72,4 +72,26 @@ TEST(PatentImport, BadRowsStopOrAreSkippedAndCounted) {
   testing::expect_error_containing([&] { import_patents(*f.store, csv, "xml", false); }, "not cnipa, jsonl or csv");
 }
 
+TEST(PatentImport, BadRowsDeepInALargeFileAreNamedInFileOrder) {
+  // Rows are converted in parallel batches of 4,096; errors must still come out by line.
+  Fixture f;
+  ScratchDir d;
+  std::string text = "number;date;codes\n";
+  for (int i = 1; i <= 10000; ++i) {
+    std::string date = i == 9000 ? "20221301" : "20200101";
+    std::string codes = i == 5000 ? "not a code" : "G06T 19/00, G02B 27/01";
+    text += "P" + std::to_string(i) + ";" + date + ";" + codes + "\n";
+  }
+  auto csv = d.write("big.csv", text);
+  testing::expect_error_containing([&] { import_patents(*f.store, csv, "csv", false, "number=number,date=date,codes=codes"); },
+                                   "big.csv:5001: codes 'not a code' is not an IPC code");
+  EXPECT_EQ(f.store->count(), 0);
+  auto r = import_patents(*f.store, csv, "csv", true, "number=number,date=date,codes=codes");
+  ASSERT_EQ(r.skipped.size(), 2u);
+  EXPECT_NE(r.skipped[0].find("big.csv:5001:"), std::string::npos);
+  EXPECT_NE(r.skipped[1].find("big.csv:9001: date '20221301' is not a calendar date"), std::string::npos);
+  EXPECT_EQ(r.added, 9998u);
+  EXPECT_EQ(r.codes, 2u * 9998);
+}
+
 }  // namespace xinzhi::foresight
