@@ -71,7 +71,8 @@ namespace {
 // for) and records per period.
 struct Tally {
   std::vector<double> counts;
-  std::vector<uint64_t> whole, records_per_period;
+  std::vector<uint32_t> whole;  // a thread never counts 4 billion records in one cell; half the cache of uint64
+  std::vector<uint64_t> records_per_period;
   std::vector<uint32_t> seen;  // seen[f] == i + 1 once record i counted field f
   std::vector<uint32_t> distinct;
   Tally(size_t F, size_t P, bool fractional)

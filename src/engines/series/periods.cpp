@@ -78,20 +78,9 @@ PeriodAxis::PeriodAxis(Granularity g, int from_year, int to_year) : g_(g), from_
   }
 }
 
-uint32_t PeriodAxis::index_of(uint32_t yyyymmdd) const {
-  int y = static_cast<int>(yyyymmdd / 10000);
-  unsigned m = yyyymmdd / 100 % 100, d = yyyymmdd % 100;
-  if (y < from_ || y > to_) return kOutside;
-  switch (g_) {
-    case Granularity::Year: return static_cast<uint32_t>(y - from_);
-    case Granularity::Quarter: return static_cast<uint32_t>((y - from_) * 4 + static_cast<int>((m - 1) / 3));
-    case Granularity::Month: return static_cast<uint32_t>((y - from_) * 12 + static_cast<int>(m - 1));
-    case Granularity::Week: {
-      int64_t i = (days_of(y, m, d) - first_monday_) / 7;
-      return i >= 0 && static_cast<size_t>(i) < labels_.size() ? static_cast<uint32_t>(i) : kOutside;
-    }
-  }
-  return kOutside;
+uint32_t PeriodAxis::week_of(int y, unsigned m, unsigned d) const {
+  int64_t i = (days_of(y, m, d) - first_monday_) / 7;
+  return i >= 0 && static_cast<size_t>(i) < labels_.size() ? static_cast<uint32_t>(i) : kOutside;
 }
 
 Granularity granularity_named(std::string_view name) {

@@ -94,7 +94,12 @@ series::ClassifiedRecords PatentCube::classify(CodeLevel level, const series::Pe
   // the level through the cube's table.
   series::ClassifiedRecords out;
   out.period.resize(date_.size());
+  const bool filtered = !filter.region.empty() || kind;
   tbb::parallel_for(tbb::blocked_range<size_t>(0, date_.size(), 1 << 16), [&](const tbb::blocked_range<size_t>& range) {
+    if (!filtered) {
+      for (size_t i = range.begin(); i < range.end(); ++i) out.period[i] = axis.index_of(date_[i]);
+      return;
+    }
     for (size_t i = range.begin(); i < range.end(); ++i)
       out.period[i] = (!place_in[place_[i]] || (kind && kind_[i] != kind)) ? series::ClassifiedRecords::kOutside
                                                                            : axis.index_of(date_[i]);
