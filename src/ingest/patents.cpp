@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <map>
+#include <memory>
 
 #include "base/error.h"
 #include "base/text.h"
@@ -155,35 +156,37 @@ std::vector<std::string> read_patent_csv(const std::string& path, const PatentCs
     std::vector<std::string> errors;
   };
   constexpr size_t kBatchRows = 4096;
+  // Batches travel through the pipeline as plain pointers and are owned here: when a bad row
+  // stops the read, oneTBB drops the items in flight without destroying them.
+  std::vector<std::unique_ptr<Batch>> owned;
   bool more = true;
   tbb::parallel_pipeline(
       4,
-      tbb::make_filter<void, std::shared_ptr<Batch>>(
-          tbb::filter_mode::serial_in_order,
-          [&](tbb::flow_control& fc) -> std::shared_ptr<Batch> {
-            if (!more) {
-              fc.stop();
-              return nullptr;
-            }
-            auto b = std::make_shared<Batch>();
-            b->rows.reserve(kBatchRows);
-            while (b->rows.size() < kBatchRows && (more = in.next(f))) {
-              b->rows.push_back(std::move(f));
-              b->lines.push_back(in.line_number());
-              f.clear();
-            }
-            return b;
-          }) &
-          tbb::make_filter<std::shared_ptr<Batch>, std::shared_ptr<Batch>>(
-              tbb::filter_mode::parallel,
-              [&](std::shared_ptr<Batch> b) {
-                b->records.resize(b->rows.size());
-                b->errors.resize(b->rows.size());
-                for (size_t i = 0; i < b->rows.size(); ++i) b->errors[i] = convert(b->rows[i], b->records[i]);
-                b->rows.clear();
-                return b;
-              }) &
-          tbb::make_filter<std::shared_ptr<Batch>, void>(tbb::filter_mode::serial_in_order, [&](std::shared_ptr<Batch> b) {
+      tbb::make_filter<void, Batch*>(tbb::filter_mode::serial_in_order,
+                                     [&](tbb::flow_control& fc) -> Batch* {
+                                       if (!more) {
+                                         fc.stop();
+                                         return nullptr;
+                                       }
+                                       Batch* b = owned.emplace_back(std::make_unique<Batch>()).get();
+                                       b->rows.reserve(kBatchRows);
+                                       while (b->rows.size() < kBatchRows && (more = in.next(f))) {
+                                         b->rows.push_back(std::move(f));
+                                         b->lines.push_back(in.line_number());
+                                         f.clear();
+                                       }
+                                       return b;
+                                     }) &
+          tbb::make_filter<Batch*, Batch*>(tbb::filter_mode::parallel,
+                                           [&](Batch* b) {
+                                             b->records.resize(b->rows.size());
+                                             b->errors.resize(b->rows.size());
+                                             for (size_t i = 0; i < b->rows.size(); ++i)
+                                               b->errors[i] = convert(b->rows[i], b->records[i]);
+                                             b->rows = {};
+                                             return b;
+                                           }) &
+          tbb::make_filter<Batch*, void>(tbb::filter_mode::serial_in_order, [&](Batch* b) {
             for (size_t i = 0; i < b->records.size(); ++i) {
               if (!b->errors[i].empty()) {
                 errors.bad(b->lines[i], b->errors[i]);
@@ -191,6 +194,7 @@ std::vector<std::string> read_patent_csv(const std::string& path, const PatentCs
               }
               sink(std::move(b->records[i]));
             }
+            *b = Batch{};  // the batch's memory back now, the (empty) batch at the end
           }));
   return std::move(file.skipped);
 }
