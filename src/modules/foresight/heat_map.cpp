@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cmath>
 #include <stdexcept>
+#include <type_traits>
 
 #include "base/error.h"
 #include "base/log.h"
@@ -17,6 +18,9 @@ namespace {
 template <typename T>
 void read_key(const nlohmann::json& j, const char* key, T& out) {
   if (!j.contains(key)) return;
+  // nlohmann converts -1 to a huge size_t without complaint: counts must be given unsigned.
+  if constexpr (std::is_unsigned_v<T>)
+    if (!j.at(key).is_number_unsigned()) invalid_input(std::string("'") + key + "' must be a whole number ≥ 0");
   try {
     out = j.at(key).get<T>();
   } catch (const nlohmann::json::exception&) {
@@ -123,6 +127,11 @@ HeatMap heat_map(const PatentCube& cube, const HeatMapQuery& q) {
   if (axis.size() > 2000) invalid_input("more than 2,000 periods: choose a coarser period or fewer years");
   m.periods = axis.labels();
   auto level = code_level_named(q.level);
+  // The matrix is fields × periods per thread: 78,000 groups by week over 20 years would ask
+  // for gigabytes. Refuse before allocating.
+  if (static_cast<double>(cube.fields(level).size()) * static_cast<double>(axis.size()) > 20e6)
+    invalid_input(std::to_string(cube.fields(level).size()) + " fields × " + std::to_string(axis.size()) +
+                  " periods is more than 20 million cells: choose a coarser level or period, or fewer years");
   // The classified records borrow the cube's rows and are read only by run().
   auto records = cube.classify(level, axis, q.filter);
   const double classified = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

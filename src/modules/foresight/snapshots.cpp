@@ -66,7 +66,8 @@ int64_t schedule_interval_seconds(const std::string& every) {
   if (every == "daily") return 86400;
   if (every == "weekly") return 7 * 86400;
   if (every == "monthly") return 30 * 86400;
-  if (every.size() > 1 && every.back() == 's' && every.find_first_not_of("0123456789") == every.size() - 1) {
+  if (every.size() > 1 && every.size() <= 9 && every.back() == 's' &&
+      every.find_first_not_of("0123456789") == every.size() - 1) {  // at most 8 digits: no overflow
     int64_t n = std::stoll(every.substr(0, every.size() - 1));
     if (n >= 1 && n <= 366 * 86400) return n;
   }

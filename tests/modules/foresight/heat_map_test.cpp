@@ -7,6 +7,7 @@
 #include "modules/foresight/ipc_labels.h"
 #include "modules/kg/knowledge_graph.h"
 #include "modules/foresight/patent_import.h"
+#include "modules/foresight/snapshots.h"
 #include "modules/registry.h"
 #include "support/test_support.h"
 
@@ -98,9 +99,24 @@ TEST(HeatMap, QueryErrorsNameTheKey) {
   testing::expect_error_containing([&] { heat_map(*cube, q); }, "'measure' is 'heat'");
   testing::expect_error_containing([&] { query_from_json({{"colour", "red"}}); }, "unknown key 'colour'");
   testing::expect_error_containing([&] { query_from_json({{"from", "last year"}}); }, "'from' has the wrong type");
+  testing::expect_error_containing([&] { query_from_json({{"top", -1}}); }, "'top' must be a whole number ≥ 0");
+  testing::expect_error_containing([&] { schedule_interval_seconds("99999999999999999999s"); }, "is not daily, weekly");
+  testing::expect_error_containing([&] { schedule_interval_seconds("0s"); }, "is not daily, weekly");
+  EXPECT_EQ(schedule_interval_seconds("3600s"), 3600);
   auto back = query_from_json(to_json(q));
   EXPECT_EQ(back.measure, "heat");
   EXPECT_EQ(back.from, 2010);
+}
+
+TEST(HeatMap, TooManyCellsAreRefusedBeforeAllocating) {
+  PatentCube cube;
+  for (int i = 0; i < 20000; ++i)
+    cube.add(20200101, "", "", "", {{"G06F", "G06F " + std::to_string(i) + "/00"}});
+  HeatMapQuery q;
+  q.level = "group", q.period = "week", q.from = 2003, q.to = 2022;  // 20,000 × 1,044 weeks
+  testing::expect_error_containing([&] { heat_map(cube, q); }, "more than 20 million cells");
+  q.period = "year";
+  EXPECT_EQ(heat_map(cube, q).fields_with_records, 20000u);
 }
 
 TEST(HeatMap, PatentsHeldInTheKnowledgeGraphByIndustry) {
