@@ -70,7 +70,7 @@ void install_foresight_routes(httplib::Server& http, std::shared_ptr<store::Stor
   http.Get("/api/foresight/overview", [store](const httplib::Request&, httplib::Response& res) {
     auto cube = foresight::PatentCube::of(store->connection());
     JsonWriter w;
-    w.begin_object().field("patents", uint64_t{cube->size()}).field("codes", uint64_t{cube->code_count()});
+    w.begin_object().field("patents", uint64_t{cube->size()}).field("code_rows", uint64_t{cube->code_count()});
     w.field("first_year", cube->first_year()).field("last_year", cube->last_year()).end_object();
     write_json_text(res, w.take());
   });

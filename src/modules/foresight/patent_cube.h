@@ -33,7 +33,7 @@ class PatentCube {
   void add(uint32_t yyyymmdd, std::string_view province, std::string_view city, std::string_view kind,
            const std::vector<ingest::PatentCode>& codes, const std::vector<std::string>& industries = {});
   size_t size() const { return date_.size(); }
-  size_t code_count() const { return code_.size(); }
+  size_t code_count() const { return code_.size(); }  // code assignments, one per code of each record
   int first_year() const { return first_year_; }
   int last_year() const { return last_year_; }
 
