@@ -6,6 +6,10 @@ include(GoogleTest)
 function(xinzhi_cc_test)
   cmake_parse_arguments(T "" "NAME" "SRCS;DEPS" ${ARGN})
   add_executable(${T_NAME} ${T_SRCS})
+  # Tests that can write to a database audit their writes as the actor "test".
+  if(T_DEPS MATCHES "xinzhi_(store|modules|module_|server)")
+    target_sources(${T_NAME} PRIVATE ${PROJECT_SOURCE_DIR}/tests/support/test_actor.cpp)
+  endif()
   target_link_libraries(${T_NAME} PRIVATE ${T_DEPS} GTest::gtest GTest::gtest_main)
   target_compile_definitions(${T_NAME} PRIVATE
     XINZHI_SOURCE_DIR="${PROJECT_SOURCE_DIR}"

@@ -7,6 +7,7 @@
 #include "modules/kg/knowledge_graph.h"
 #include "modules/registry.h"
 #include "server/api_server.h"
+#include "store/audit_trail.h"
 
 namespace xinzhi::cli {
 
@@ -33,6 +34,9 @@ void serve(GlobalOptions& g) {
   serve_options.db_path = g.db;
   store::Database database(g.db);
   modules::migrate(database);
+  // From here on every write is made by a signed-in account or the scheduler, never in the
+  // name of the operator who started the server.
+  store::set_process_actor(std::nullopt);
   server::ApiServer api(serve_options);
   int port = api.bind();
   running = &api;

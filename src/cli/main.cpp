@@ -1,14 +1,29 @@
 // xinzhi: the command-line door. Exit codes: 0 success, 2 bad input (usage, files, ids),
 // 1 anything else; messages on stderr.
+#include <pwd.h>
+#include <unistd.h>
+
 #include <cstdlib>
 #include <iostream>
 
 #include "base/error.h"
 #include "base/log.h"
 #include "cli/commands.h"
+#include "store/audit_trail.h"
+
+namespace {
+// The command line writes as the operating-system user running it: whoever can run xinzhi
+// against a database file can write it directly, so the trail records who did.
+xinzhi::store::Actor command_line_actor() {
+  std::string user = "unknown";
+  if (const passwd* pw = getpwuid(geteuid()); pw && pw->pw_name) user = pw->pw_name;
+  return {0, "cli:" + user, 0, "", "cli"};
+}
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace xinzhi;
+  store::set_process_actor(command_line_actor());
   CLI::App app{"新质 Xinzhi: a platform for new quality productive forces"};
   app.require_subcommand(1);
   app.fallthrough();  // global options may follow the subcommand

@@ -5,11 +5,12 @@
 #include "modules/foresight/patent_store.h"
 #include "modules/kg/knowledge_graph.h"
 #include "modules/kg/graph_store.h"
+#include "store/audit_trail.h"
 
 namespace xinzhi::modules {
 
 std::vector<store::Migration> all_migrations() {
-  std::vector<store::Migration> all;
+  std::vector<store::Migration> all = store::audit_migrations();
   for (auto& m : kg::migrations()) all.push_back(m);
   for (auto& m : chain::migrations()) all.push_back(m);
   for (auto& m : foresight::migrations()) all.push_back(m);

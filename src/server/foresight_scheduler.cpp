@@ -5,6 +5,7 @@
 #include "base/error.h"
 #include "base/log.h"
 #include "modules/foresight/snapshots.h"
+#include "store/audit_trail.h"
 #include "store/database.h"
 
 namespace xinzhi::server {
@@ -22,6 +23,7 @@ void ForesightScheduler::stop() {
 
 void ForesightScheduler::loop() {
   using namespace std::chrono;
+  store::ActingAs scheduler(store::Actor{0, "scheduler", 0, "", "scheduler"});
   auto next = steady_clock::now();
   while (!stopping_) {
     if (steady_clock::now() >= next) {

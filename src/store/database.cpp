@@ -6,6 +6,7 @@
 #include <map>
 
 #include "base/error.h"
+#include "store/audit_trail.h"
 
 namespace xinzhi::store {
 
@@ -63,13 +64,29 @@ void Database::backup_to(const std::string& target) {
   }
 }
 
-WriteTransaction::WriteTransaction(Database& db) : db_(db) { db_.sql().exec("BEGIN IMMEDIATE"); }
+WriteTransaction::WriteTransaction(Database& db) : db_(db) {
+  db_.sql().exec("BEGIN IMMEDIATE");
+  changes_at_start_ = sqlite3_total_changes64(db_.sql().getHandle());
+}
+
+WriteTransaction::WriteTransaction(Database& db, Bookkeeping) : WriteTransaction(db) { bookkeeping_ = true; }
+
+void WriteTransaction::audit(const AuditChange& change) {
+  append_audit(db_, change);
+  audited_ = true;
+}
 
 WriteTransaction::~WriteTransaction() {
   if (open_) db_.sql().tryExec("ROLLBACK");
 }
 
 void WriteTransaction::commit() {
+  if (!audited_ && !bookkeeping_) {
+    auto changed = sqlite3_total_changes64(db_.sql().getHandle()) - changes_at_start_;
+    if (changed > 0)
+      fail(ErrorCode::Internal, "a write transaction changed " + std::to_string(changed) +
+                                    " rows without an audit entry; it was rolled back");
+  }
   db_.sql().exec("COMMIT");
   open_ = false;
 }

@@ -58,13 +58,13 @@ void check_known(const std::map<std::pair<std::string, int>, Recorded>& done, co
 
 int migrate(Database& db, const std::vector<Migration>& migrations) {
   {
-    WriteTransaction tx(db);
+    WriteTransaction tx(db, {"schema"});
     ensure_version_table(db);
     tx.commit();
   }
   int applied = 0;
   for (const auto& m : migrations) {
-    WriteTransaction tx(db);
+    WriteTransaction tx(db, {"schema"});
     // Re-read inside the lock: another process may have migrated meanwhile.
     auto done = recorded(db);
     check_known(done, migrations);

@@ -1,3 +1,4 @@
+#include "store/audit_trail.h"
 #include "store/database.h"
 
 #include <SQLiteCpp/Statement.h>
@@ -62,6 +63,7 @@ TEST(WriteTransaction, RollsBackUnlessCommitted) {
   ScratchDir dir;
   Database db(dir.file("x.db"));
   db.sql().exec("CREATE TABLE t(x)");
+  migrate(db, audit_migrations());
   {
     WriteTransaction tx(db);
     db.sql().exec("INSERT INTO t VALUES (1)");
@@ -70,6 +72,7 @@ TEST(WriteTransaction, RollsBackUnlessCommitted) {
   {
     WriteTransaction tx(db);
     db.sql().exec("INSERT INTO t VALUES (1)");
+    tx.audit({"t.add", "t", "1", "", "1", "{}"});
     tx.commit();
   }
   EXPECT_EQ(db.sql().execAndGet("SELECT count(*) FROM t").getInt(), 1);
@@ -79,12 +82,15 @@ TEST(WriteTransaction, ConcurrentWritersFromTwoThreadsBothLand) {
   ScratchDir dir;
   Store store(dir.file("x.db"));
   store.connection().sql().exec("CREATE TABLE t(x)");
+  migrate(store.connection(), audit_migrations());
   auto writer = [&store](int base) {
+    ActingAs as(Actor{0, "writer" + std::to_string(base), 0, "", "test"});
     for (int i = 0; i < 50; ++i) {
       WriteTransaction tx(store.connection());
       SQLite::Statement ins(store.connection().sql(), "INSERT INTO t VALUES (?)");
       ins.bind(1, base + i);
       ins.exec();
+      tx.audit({"t.add", "t", std::to_string(base + i), "", "", "{}"});
       tx.commit();
     }
   };
@@ -92,6 +98,10 @@ TEST(WriteTransaction, ConcurrentWritersFromTwoThreadsBothLand) {
   a.join();
   b.join();
   EXPECT_EQ(store.connection().sql().execAndGet("SELECT count(*) FROM t").getInt(), 100);
+  // Both threads appended to one chain without forking it.
+  auto verdict = verify_audit(store.connection());
+  EXPECT_TRUE(verdict.ok) << verdict.problem;
+  EXPECT_EQ(verdict.entries, 100);
 }
 
 TEST(Backup, CopiesTheLiveDatabaseAndRefusesToOverwrite) {

@@ -8,6 +8,7 @@
 #include "base/error.h"
 #include "base/text.h"
 #include "modules/chain/chain_store.h"
+#include "store/audit_trail.h"
 #include "store/bulk_query.h"
 
 namespace xinzhi::chain {
@@ -28,6 +29,8 @@ class SqliteChainStore final : public ChainStore {
       }
       insert_chain(c, sample);
       result.created.push_back(c.name);
+      tx.audit({"chain.create", "chain", c.name, "", state_text(chain_id(c.name)),
+                nlohmann::json{{"origin", c.origin}, {"sample", sample}}.dump()});
     }
     tx.commit();
     return result;
@@ -80,6 +83,7 @@ class SqliteChainStore final : public ChainStore {
   void remove(const std::string& name) override {
     store::WriteTransaction tx(db_);
     int64_t id = existing_chain(name);
+    tx.audit({"chain.remove", "chain", name, state_text(id), "", "{}"});
     // Children first: memberships and ties, then segments (parents after their children).
     for (auto sql : {"DELETE FROM chain_member WHERE chain_id = ?", "DELETE FROM chain_tie WHERE chain_id = ?",
                      "DELETE FROM chain_link WHERE chain_id = ?", "DELETE FROM chain_firm WHERE chain_id = ?",
@@ -96,6 +100,7 @@ class SqliteChainStore final : public ChainStore {
   void merge(const std::string& chain, const std::string& from, const std::string& into) override {
     store::WriteTransaction tx(db_);
     int64_t id = existing_chain(chain);
+    auto before = state_text(id);
     int64_t a = segment_id(id, chain, from), b = segment_id(id, chain, into);
     if (a == b) invalid_input("cannot merge segment '" + from + "' into itself");
     // Follow `into` to the segment it finally stands for, and refuse a merge cycle.
@@ -105,25 +110,27 @@ class SqliteChainStore final : public ChainStore {
     up.bind(1, b);
     up.bind(2, a);
     up.exec();
-    log_edit(id, "merge", {{"segment", from}, {"into", into}});
+    log_edit(tx, chain, id, "merge", {{"segment", from}, {"into", into}}, before);
     tx.commit();
   }
 
   void unmerge(const std::string& chain, const std::string& segment) override {
     store::WriteTransaction tx(db_);
     int64_t id = existing_chain(chain);
+    auto before = state_text(id);
     int64_t a = segment_id(id, chain, segment);
     if (merged_into(a) == 0) invalid_input("segment '" + segment + "' is not merged");
     SQLite::Statement up(db_.sql(), "UPDATE chain_segment SET merged_into_id = NULL WHERE id = ?");
     up.bind(1, a);
     up.exec();
-    log_edit(id, "unmerge", {{"segment", segment}});
+    log_edit(tx, chain, id, "unmerge", {{"segment", segment}}, before);
     tx.commit();
   }
 
   int64_t apply(const std::string& chain, const ChainEdit& e) override {
     store::WriteTransaction tx(db_);
     int64_t id = existing_chain(chain);
+    auto before = state_text(id);
     auto& db = db_.sql();
     auto run = [&](const char* sql, std::initializer_list<std::variant<int64_t, std::string>> values) {
       SQLite::Statement q(db, sql);
@@ -182,8 +189,7 @@ class SqliteChainStore final : public ChainStore {
     for (auto [k, v] : {std::pair{"target", &e.target}, {"firm", &e.firm}, {"stage", &e.stage}, {"parent", &e.parent},
                         {"role", &e.role}, {"province", &e.province}})
       if (!v->empty()) detail[k] = *v;
-    log_edit(id, e.action, detail);
-    int64_t record = db.getLastInsertRowid();
+    int64_t record = log_edit(tx, chain, id, e.action, detail, before);
     tx.commit();
     return record;
   }
@@ -259,12 +265,42 @@ class SqliteChainStore final : public ChainStore {
     q.bind(1, segment);
     return q.executeStep() ? q.getColumn(0).getInt64() : 0;
   }
-  void log_edit(int64_t chain, const std::string& action, const nlohmann::json& detail) {
+  // Records the edit in the chain's own history and in the audit trail; returns its id.
+  int64_t log_edit(store::WriteTransaction& tx, const std::string& name, int64_t chain, const std::string& action,
+                   const nlohmann::json& detail, const std::string& before) {
+    int64_t record = record_edit(chain, action, detail);
+    tx.audit({"chain." + action, "chain", name, before, state_text(chain), detail.dump()});
+    return record;
+  }
+
+  int64_t record_edit(int64_t chain, const std::string& action, const nlohmann::json& detail) {
     SQLite::Statement q(db_.sql(), "INSERT INTO chain_edit(chain_id, action, detail) VALUES (?, ?, ?)");
     q.bind(1, chain);
     q.bind(2, action);
     q.bind(3, detail.dump());
     q.exec();
+    return db_.sql().getLastInsertRowid();
+  }
+
+  // The chain's whole content in a fixed order: the audit trail keeps its digest before and
+  // after each change, so an auditor can tell which edits changed what a reader saw.
+  std::string state_text(int64_t chain) {
+    std::string out;
+    for (auto sql : {"SELECT id || ':' || name || ':' || stage || ':' || coalesce(parent_id, 0) || ':' || "
+                     "coalesce(merged_into_id, 0) FROM chain_segment WHERE chain_id = ? ORDER BY id",
+                     "SELECT from_id || '>' || to_id FROM chain_link WHERE chain_id = ? ORDER BY from_id, to_id",
+                     "SELECT id || ':' || name || ':' || province || ':' || city || ':' || district FROM chain_firm "
+                     "WHERE chain_id = ? ORDER BY id",
+                     "SELECT segment_id || ':' || firm_id || ':' || role FROM chain_member WHERE chain_id = ? "
+                     "ORDER BY segment_id, firm_id, role",
+                     "SELECT from_firm || '>' || to_firm || ':' || kind FROM chain_tie WHERE chain_id = ? "
+                     "ORDER BY from_firm, to_firm, kind"}) {
+      SQLite::Statement q(db_.sql(), sql);
+      q.bind(1, chain);
+      while (q.executeStep()) out.append(q.getColumn(0).getString()).push_back('\n');
+      out.push_back('\x1e');
+    }
+    return out;
   }
 
   void insert_chain(const ingest::ChainTemplate& c, bool sample) {
@@ -347,7 +383,7 @@ class SqliteChainStore final : public ChainStore {
       t.exec();
       t.reset();
     }
-    log_edit(id, "create", {{"origin", c.origin}, {"segments", c.segments.size()}, {"firms", firm.size()}});
+    record_edit(id, "create", {{"origin", c.origin}, {"segments", c.segments.size()}, {"firms", firm.size()}});
   }
 
   store::Database& db_;

@@ -1,7 +1,10 @@
 // SQLite implementation of foresight::PatentStore, and the module's tables.
 #include <SQLiteCpp/Statement.h>
 
+#include <nlohmann/json.hpp>
+
 #include "modules/foresight/patent_store.h"
+#include "store/audit_trail.h"
 
 namespace xinzhi::foresight {
 
@@ -140,6 +143,10 @@ class SqlitePatentStore final : public PatentStore {
           ind.exec();
           ind.reset();
         }
+    }
+    if (added) {
+      auto detail = nlohmann::json{{"source", source}, {"read", patents.size()}, {"added", added}}.dump();
+      tx.audit({"import.patents", "patent_source", source, "", detail, detail});
     }
     tx.commit();
     return added;

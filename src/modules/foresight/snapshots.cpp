@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/error.h"
+#include "store/audit_trail.h"
 #include "modules/foresight/ipc_labels.h"
 
 namespace xinzhi::foresight {
@@ -94,6 +95,8 @@ int64_t ForesightSnapshots::take(const std::string& name, HeatMapQuery query, co
   ins.bind(7, fields_json(m).dump());
   ins.exec();
   int64_t id = db_.sql().getLastInsertRowid();
+  tx.audit({"foresight.snapshot", "foresight_snapshot", std::to_string(id), "", q.dump() + fields_json(m).dump(),
+            nlohmann::json{{"name", name}, {"trigger", trigger}, {"records", m.records}}.dump()});
   tx.commit();
   return id;
 }
@@ -156,6 +159,7 @@ void ForesightSnapshots::add_schedule(const Schedule& s) {
   auto cube = PatentCube::of(db_);
   if (cube->size() > 0) heat_map(*cube, s.query);  // a bad query fails now, not at 3 a.m.
   store::WriteTransaction tx(db_);
+  auto before = schedule_text(s.name);
   SQLite::Statement q(db_.sql(),
                       "INSERT INTO foresight_schedule(name, every, query) VALUES (?,?,?) "
                       "ON CONFLICT(name) DO UPDATE SET every = excluded.every, query = excluded.query");
@@ -163,16 +167,26 @@ void ForesightSnapshots::add_schedule(const Schedule& s) {
   q.bind(2, s.every);
   q.bind(3, to_json(s.query).dump());
   q.exec();
+  tx.audit({"foresight.schedule", "foresight_schedule", s.name, before, schedule_text(s.name),
+            nlohmann::json{{"every", s.every}}.dump()});
   tx.commit();
 }
 
 bool ForesightSnapshots::remove_schedule(const std::string& name) {
   store::WriteTransaction tx(db_);
+  auto before = schedule_text(name);
   SQLite::Statement q(db_.sql(), "DELETE FROM foresight_schedule WHERE name = ?");
   q.bind(1, name);
   bool removed = q.exec() > 0;
+  if (removed) tx.audit({"foresight.unschedule", "foresight_schedule", name, before, "", "{}"});
   tx.commit();
   return removed;
+}
+
+std::string ForesightSnapshots::schedule_text(const std::string& name) {
+  SQLite::Statement q(db_.sql(), "SELECT every || char(31) || query FROM foresight_schedule WHERE name = ?");
+  q.bind(1, name);
+  return q.executeStep() ? q.getColumn(0).getString() : std::string();
 }
 
 std::vector<Schedule> ForesightSnapshots::schedules() {
@@ -189,7 +203,8 @@ std::vector<int64_t> ForesightSnapshots::run_due(int64_t now) {
   // run them), then take the snapshots.
   std::vector<Schedule> due;
   {
-    store::WriteTransaction tx(db_);
+    // Claiming is bookkeeping; the snapshot each run takes is audited as the scheduler's.
+    store::WriteTransaction tx(db_, {"schedule claim"});
     SQLite::Statement q(db_.sql(), "SELECT name, every, query, last_run_epoch FROM foresight_schedule ORDER BY name");
     SQLite::Statement claim(db_.sql(), "UPDATE foresight_schedule SET last_run = ?, last_run_epoch = ? WHERE name = ?");
     std::vector<std::tuple<std::string, std::string, std::string, int64_t>> rows;

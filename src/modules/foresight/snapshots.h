@@ -75,6 +75,7 @@ class ForesightSnapshots {
   std::vector<int64_t> run_due(int64_t now);
 
  private:
+  std::string schedule_text(const std::string& name);  // the row as text, for audit digests
   store::Database& db_;
 };
 

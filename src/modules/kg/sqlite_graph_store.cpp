@@ -1,9 +1,12 @@
 // SQLite implementation of kg::GraphStore. Every statement is prepared with bound values.
 #include <SQLiteCpp/Statement.h>
 
+#include <nlohmann/json.hpp>
+
 #include <unordered_map>
 
 #include "base/error.h"
+#include "store/audit_trail.h"
 #include "base/text.h"
 #include "modules/kg/graph_store.h"
 
@@ -84,6 +87,10 @@ class SqliteGraphStore final : public GraphStore {
       rel.reset();
       if (progress && ++done % 8192 == 0) progress(done, total);
     }
+    auto detail = nlohmann::json{{"source", batch.source}, {"format", batch.format}, {"sample", batch.sample},
+                                 {"entities_added", result.entities_added}, {"relations_added", result.relations_added}}
+                      .dump();
+    tx.audit({"import.kg", "kg_source", batch.source, "", detail, detail});
     tx.commit();
     if (progress) progress(total, total);
     return result;
@@ -98,6 +105,7 @@ class SqliteGraphStore final : public GraphStore {
     int64_t removed = ent.exec();
     SQLite::Statement src(db, "DELETE FROM kg_source WHERE sample = 1");
     src.exec();
+    if (removed) tx.audit({"kg.remove_sample", "kg_source", "sample", "", "", nlohmann::json{{"entities", removed}}.dump()});
     tx.commit();
     return removed;
   }

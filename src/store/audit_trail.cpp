@@ -1,0 +1,201 @@
+#include "store/audit_trail.h"
+
+#include <SQLiteCpp/Statement.h>
+
+#include <chrono>
+#include <ctime>
+
+#include "base/digest.h"
+#include "base/error.h"
+#include "store/database.h"
+
+namespace xinzhi::store {
+
+namespace {
+
+thread_local std::optional<Actor> thread_actor;
+std::optional<Actor> process_actor;
+const std::string kGenesis(64, '0');
+
+std::string now_utc() {
+  auto now = std::chrono::system_clock::now();
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
+  std::time_t t = std::chrono::system_clock::to_time_t(now);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[96];  // room for any int the compiler imagines
+  snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+           tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms));
+  return buf;
+}
+
+// Every field but the hash itself, separated by a byte that UTF-8 text never holds
+// unescaped in our fields (unit separator), so two different entries cannot serialise alike.
+std::string entry_hash(const AuditEntry& e) {
+  std::string s;
+  for (const std::string& part :
+       {std::to_string(e.seq), e.at, std::to_string(e.account_id), e.actor, std::to_string(e.org_id), e.org, e.via,
+        e.action, e.target_kind, e.target_id, e.before_digest, e.after_digest, e.detail, e.prev_hash}) {
+    s += part;
+    s += '\x1f';
+  }
+  return sha256_hex(s);
+}
+
+AuditEntry entry_row(SQLite::Statement& q) {
+  AuditEntry e;
+  e.seq = q.getColumn(0).getInt64();
+  e.at = q.getColumn(1).getString();
+  e.account_id = q.getColumn(2).getInt64();
+  e.actor = q.getColumn(3).getString();
+  e.org_id = q.getColumn(4).getInt64();
+  e.org = q.getColumn(5).getString();
+  e.via = q.getColumn(6).getString();
+  e.action = q.getColumn(7).getString();
+  e.target_kind = q.getColumn(8).getString();
+  e.target_id = q.getColumn(9).getString();
+  e.before_digest = q.getColumn(10).getString();
+  e.after_digest = q.getColumn(11).getString();
+  e.detail = q.getColumn(12).getString();
+  e.prev_hash = q.getColumn(13).getString();
+  e.hash = q.getColumn(14).getString();
+  return e;
+}
+
+constexpr const char* kColumns =
+    "seq, at, account_id, actor, org_id, org, via, action, target_kind, target_id, before_digest, after_digest, "
+    "detail, prev_hash, hash";
+
+}  // namespace
+
+ActingAs::ActingAs(Actor actor) : previous_(std::move(thread_actor)) { thread_actor = std::move(actor); }
+ActingAs::~ActingAs() { thread_actor = std::move(previous_); }
+
+void set_process_actor(std::optional<Actor> actor) { process_actor = std::move(actor); }
+
+const Actor& current_actor() {
+  if (thread_actor) return *thread_actor;
+  if (process_actor) return *process_actor;
+  fail(ErrorCode::Internal, "a write was attempted with no actor to record in the audit trail");
+}
+
+std::vector<Migration> audit_migrations() {
+  return {{"audit", 1, "hash-chained audit trail",
+           "CREATE TABLE audit_entry ("
+           " seq INTEGER PRIMARY KEY, at TEXT NOT NULL, account_id INTEGER NOT NULL, actor TEXT NOT NULL,"
+           " org_id INTEGER NOT NULL, org TEXT NOT NULL, via TEXT NOT NULL, action TEXT NOT NULL,"
+           " target_kind TEXT NOT NULL, target_id TEXT NOT NULL, before_digest TEXT NOT NULL,"
+           " after_digest TEXT NOT NULL, detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);"
+           "CREATE INDEX audit_entry_by_actor ON audit_entry(actor, seq);"
+           "CREATE INDEX audit_entry_by_org ON audit_entry(org_id, seq);"
+           "CREATE INDEX audit_entry_by_time ON audit_entry(at);"
+           // The head repeats the last hash and the count, so that cutting entries off the
+           // end is detected as well as editing them.
+           "CREATE TABLE audit_head (id INTEGER PRIMARY KEY CHECK (id = 1), entries INTEGER NOT NULL,"
+           " hash TEXT NOT NULL);"}};
+}
+
+void append_audit(Database& db, const AuditChange& change) {
+  const Actor& who = current_actor();
+  AuditEntry e;
+  e.prev_hash = kGenesis;
+  SQLite::Statement head(db.sql(), "SELECT entries, hash FROM audit_head WHERE id = 1");
+  if (head.executeStep()) {
+    e.seq = head.getColumn(0).getInt64() + 1;
+    e.prev_hash = head.getColumn(1).getString();
+  } else {
+    e.seq = 1;
+  }
+  e.at = now_utc();
+  e.account_id = who.account_id;
+  e.actor = who.name;
+  e.org_id = who.org_id;
+  e.org = who.org;
+  e.via = who.via;
+  e.action = change.action;
+  e.target_kind = change.target_kind;
+  e.target_id = change.target_id;
+  e.before_digest = change.before.empty() ? "" : sha256_hex(change.before);
+  e.after_digest = change.after.empty() ? "" : sha256_hex(change.after);
+  e.detail = change.detail;
+  e.hash = entry_hash(e);
+  SQLite::Statement ins(db.sql(), std::string("INSERT INTO audit_entry(") + kColumns +
+                                      ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  int i = 0;
+  ins.bind(++i, e.seq);
+  ins.bind(++i, e.at);
+  ins.bind(++i, e.account_id);
+  ins.bind(++i, e.actor);
+  ins.bind(++i, e.org_id);
+  for (const std::string* s : {&e.org, &e.via, &e.action, &e.target_kind, &e.target_id, &e.before_digest,
+                               &e.after_digest, &e.detail, &e.prev_hash, &e.hash})
+    ins.bind(++i, *s);
+  ins.exec();
+  SQLite::Statement up(db.sql(),
+                       "INSERT INTO audit_head(id, entries, hash) VALUES (1, ?, ?) "
+                       "ON CONFLICT(id) DO UPDATE SET entries = excluded.entries, hash = excluded.hash");
+  up.bind(1, e.seq);
+  up.bind(2, e.hash);
+  up.exec();
+}
+
+AuditVerdict verify_audit(Database& db) {
+  AuditVerdict v;
+  auto bad = [&](int64_t seq, std::string problem) {
+    v.ok = false;
+    v.first_bad_seq = seq;
+    v.problem = std::move(problem);
+    return v;
+  };
+  std::string prev = kGenesis;
+  SQLite::Statement q(db.sql(), std::string("SELECT ") + kColumns + " FROM audit_entry ORDER BY seq");
+  while (q.executeStep()) {
+    AuditEntry e = entry_row(q);
+    int64_t expected = v.entries + 1;
+    if (e.seq != expected)
+      return bad(expected, "entry " + std::to_string(expected) + " is missing (deleted); the next entry is " +
+                               std::to_string(e.seq));
+    if (e.prev_hash != prev)
+      return bad(e.seq, "entry " + std::to_string(e.seq) + " does not link to the entry before it");
+    if (entry_hash(e) != e.hash)
+      return bad(e.seq, "entry " + std::to_string(e.seq) + " was changed after it was written (" + e.action + " by " +
+                            e.actor + " at " + e.at + ")");
+    prev = e.hash;
+    ++v.entries;
+  }
+  v.head_hash = v.entries ? prev : "";
+  SQLite::Statement head(db.sql(), "SELECT entries, hash FROM audit_head WHERE id = 1");
+  int64_t head_entries = 0;
+  std::string head_hash;
+  if (head.executeStep()) head_entries = head.getColumn(0).getInt64(), head_hash = head.getColumn(1).getString();
+  if (head_entries > v.entries)
+    return bad(v.entries + 1, "entries " + std::to_string(v.entries + 1) + " to " + std::to_string(head_entries) +
+                                  " were deleted from the end of the trail");
+  if (head_entries < v.entries || (v.entries && head_hash != prev))
+    return bad(head_entries + 1, "the trail's head does not match its last entry (entries were added or edited "
+                                 "outside Xinzhi)");
+  return v;
+}
+
+std::vector<AuditEntry> list_audit(Database& db, const AuditFilter& f) {
+  std::string sql = std::string("SELECT ") + kColumns + " FROM audit_entry WHERE 1=1";
+  if (!f.actor.empty()) sql += " AND actor = :actor";
+  if (!f.since.empty()) sql += " AND at >= :since";
+  if (!f.action.empty()) sql += f.action.back() == '.' ? " AND substr(action, 1, length(:action)) = :action"
+                                                       : " AND action = :action";
+  if (f.org_id) sql += " AND org_id = :org";
+  if (f.before_seq) sql += " AND seq < :before";
+  sql += " ORDER BY seq DESC LIMIT :limit";
+  SQLite::Statement q(db.sql(), sql);
+  if (!f.actor.empty()) q.bind(":actor", f.actor);
+  if (!f.since.empty()) q.bind(":since", f.since);
+  if (!f.action.empty()) q.bind(":action", f.action);
+  if (f.org_id) q.bind(":org", f.org_id);
+  if (f.before_seq) q.bind(":before", f.before_seq);
+  q.bind(":limit", static_cast<int64_t>(f.limit));
+  std::vector<AuditEntry> out;
+  while (q.executeStep()) out.push_back(entry_row(q));
+  return out;
+}
+
+}  // namespace xinzhi::store

@@ -1,0 +1,90 @@
+// The tamper-evident audit trail: who wrote what, appended inside the write's own
+// transaction and chained by SHA-256 so that editing or deleting a past entry is detected.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/migrations.h"
+
+namespace xinzhi::store {
+
+class Database;
+
+// Who is writing. Each door says so for its thread: the HTTP router per request, the
+// scheduler for its runs; the command line once for the whole process.
+struct Actor {
+  int64_t account_id = 0;  // 0 when no account acts (command line, scheduler)
+  std::string name;        // username, "cli:<os user>" or "scheduler"
+  int64_t org_id = 0;
+  std::string org;
+  std::string via;  // "api", "cli", "scheduler"
+};
+
+// Sets the acting actor for the current thread until destroyed.
+class ActingAs {
+ public:
+  explicit ActingAs(Actor actor);
+  ~ActingAs();
+  ActingAs(const ActingAs&) = delete;
+  ActingAs& operator=(const ActingAs&) = delete;
+
+ private:
+  std::optional<Actor> previous_;
+};
+// The actor for threads that set none: the command line sets itself here once; the
+// server clears it so that a request can never write in the operator's name.
+void set_process_actor(std::optional<Actor> actor);
+// The current thread's actor, else the process actor; Internal error when there is none.
+const Actor& current_actor();
+
+// One write as its module describes it. `before` and `after` are the record's canonical
+// text (JSON) and are stored as SHA-256 digests; `detail` is a short JSON summary kept as is.
+struct AuditChange {
+  std::string action;  // "chain.edit", "org.add", "import.patents" …
+  std::string target_kind;
+  std::string target_id;
+  std::string before;
+  std::string after;
+  std::string detail;
+};
+
+struct AuditEntry {
+  int64_t seq = 0;
+  std::string at;  // UTC, ISO 8601 with milliseconds
+  int64_t account_id = 0;
+  std::string actor;
+  int64_t org_id = 0;
+  std::string org;
+  std::string via, action, target_kind, target_id, before_digest, after_digest, detail, prev_hash, hash;
+};
+
+struct AuditVerdict {
+  bool ok = true;
+  int64_t entries = 0;
+  int64_t first_bad_seq = 0;  // 0 when ok
+  std::string problem;        // what is wrong with the first bad entry
+  std::string head_hash;      // the last entry's hash: write it down to anchor the chain
+};
+
+struct AuditFilter {
+  std::string actor;     // username, exact
+  std::string since;     // ISO date or timestamp, inclusive
+  std::string action;    // exact, or a prefix ending in '.' ("chain.")
+  int64_t org_id = 0;    // entries by members of this organisation
+  int64_t before_seq = 0;  // paging: entries older than this
+  size_t limit = 1000;
+};
+
+// The audit table's migrations (module "audit").
+std::vector<Migration> audit_migrations();
+// Appends one entry; must run inside a WriteTransaction (which holds the write lock, so
+// the chain cannot fork).
+void append_audit(Database& db, const AuditChange& change);
+// Recomputes every hash in order; names the first entry that was edited, removed or reordered.
+AuditVerdict verify_audit(Database& db);
+// Newest first.
+std::vector<AuditEntry> list_audit(Database& db, const AuditFilter& filter);
+
+}  // namespace xinzhi::store
