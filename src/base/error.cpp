@@ -8,6 +8,8 @@ std::string_view error_code_name(ErrorCode code) {
     case ErrorCode::NotFound: return "not_found";
     case ErrorCode::Conflict: return "conflict";
     case ErrorCode::Forbidden: return "forbidden";
+    case ErrorCode::Unauthenticated: return "unauthenticated";
+    case ErrorCode::TooManyRequests: return "too_many_requests";
     case ErrorCode::Unavailable: return "unavailable";
     case ErrorCode::Internal: return "internal";
   }
@@ -20,6 +22,8 @@ int http_status(ErrorCode code) {
     case ErrorCode::NotFound: return 404;
     case ErrorCode::Conflict: return 409;
     case ErrorCode::Forbidden: return 403;
+    case ErrorCode::Unauthenticated: return 401;
+    case ErrorCode::TooManyRequests: return 429;
     case ErrorCode::Unavailable: return 503;
     case ErrorCode::Internal: return 500;
   }

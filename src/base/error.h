@@ -7,7 +7,8 @@
 
 namespace xinzhi {
 
-enum class ErrorCode { InvalidInput, NotFound, Conflict, Forbidden, Unavailable, Internal };
+// Unauthenticated: no valid session or token (401); TooManyRequests: throttled logins (429).
+enum class ErrorCode { InvalidInput, NotFound, Conflict, Forbidden, Unauthenticated, TooManyRequests, Unavailable, Internal };
 
 class Error : public std::runtime_error {
  public:
@@ -20,7 +21,7 @@ class Error : public std::runtime_error {
 
 // Stable lower-case name used in JSON error bodies ("invalid_input", ...).
 std::string_view error_code_name(ErrorCode code);
-// HTTP status for a code: 400/404/409/403/503/500.
+// HTTP status for a code: 400/404/409/403/401/429/503/500.
 int http_status(ErrorCode code);
 // CLI exit code: 2 for bad input (the user can fix it), 1 otherwise.
 int exit_code(ErrorCode code);

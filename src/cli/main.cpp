@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
   cli::add_graph_commands(app, g);
   cli::add_series_commands(app, g);
   cli::add_foresight_commands(app, g);
+  cli::add_account_commands(app, g);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -1,5 +1,6 @@
 #include "modules/registry.h"
 
+#include "modules/accounts/directory.h"
 #include "modules/chain/chain_service.h"
 #include "modules/chain/chain_store.h"
 #include "modules/foresight/patent_store.h"
@@ -11,6 +12,7 @@ namespace xinzhi::modules {
 
 std::vector<store::Migration> all_migrations() {
   std::vector<store::Migration> all = store::audit_migrations();
+  for (auto& m : accounts::migrations()) all.push_back(m);
   for (auto& m : kg::migrations()) all.push_back(m);
   for (auto& m : chain::migrations()) all.push_back(m);
   for (auto& m : foresight::migrations()) all.push_back(m);

@@ -28,8 +28,9 @@ chain::AtlasRequest atlas_request(const httplib::Request& req) {
 }
 }  // namespace
 
-void install_chain_routes(httplib::Server& http, std::shared_ptr<store::Store> store) {
-  http.Get("/api/chains", [store](const httplib::Request&, httplib::Response& res) {
+void install_chain_routes(ApiRouter& api) {
+  auto store = api.store();
+  api.get("/api/chains", [store](const httplib::Request&, httplib::Response& res) {
     with_chains(*store, [&](chain::ChainService& s, chain::ChainStore&) {
       JsonWriter w;
       w.begin_object().key("chains");
@@ -38,7 +39,7 @@ void install_chain_routes(httplib::Server& http, std::shared_ptr<store::Store> s
     });
   });
 
-  http.Get(R"(/api/chains/([^/]+)/atlas)", [store](const httplib::Request& req, httplib::Response& res) {
+  api.get(R"(/api/chains/([^/]+)/atlas)", [store](const httplib::Request& req, httplib::Response& res) {
     with_chains(*store, [&](chain::ChainService& s, chain::ChainStore&) {
       JsonWriter w;
       chain::write_json(w, s.atlas(atlas_request(req)));
@@ -46,7 +47,7 @@ void install_chain_routes(httplib::Server& http, std::shared_ptr<store::Store> s
     });
   });
 
-  http.Get(R"(/api/chains/([^/]+)/atlas\.xlsx)", [store](const httplib::Request& req, httplib::Response& res) {
+  api.get(R"(/api/chains/([^/]+)/atlas\.xlsx)", [store](const httplib::Request& req, httplib::Response& res) {
     with_chains(*store, [&](chain::ChainService& s, chain::ChainStore&) {
       res.set_content(atlas_xlsx_bytes(s.atlas(atlas_request(req))),
                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -66,10 +67,10 @@ void install_chain_routes(httplib::Server& http, std::shared_ptr<store::Store> s
       write_json_text(res, w.end_object().take());
     });
   };
-  http.Get(R"(/api/chains/([^/]+)/segments/([^/]+)/firms)", segment_firms);
-  http.Get(R"(/api/chains/([^/]+)/firms)", segment_firms);
+  api.get(R"(/api/chains/([^/]+)/segments/([^/]+)/firms)", segment_firms);
+  api.get(R"(/api/chains/([^/]+)/firms)", segment_firms);
 
-  http.Get(R"(/api/chains/([^/]+)/chokepoints)", [store](const httplib::Request& req, httplib::Response& res) {
+  api.get(R"(/api/chains/([^/]+)/chokepoints)", [store](const httplib::Request& req, httplib::Response& res) {
     chain::ChokepointWeights w;
     for (auto [name, slot] : {std::pair{"concentration", &w.concentration}, {"outside", &w.outside},
                               {"dominance", &w.dominance}, {"betweenness", &w.betweenness},
@@ -82,7 +83,7 @@ void install_chain_routes(httplib::Server& http, std::shared_ptr<store::Store> s
     });
   });
 
-  http.Get(R"(/api/chains/([^/]+)/shock)", [store](const httplib::Request& req, httplib::Response& res) {
+  api.get(R"(/api/chains/([^/]+)/shock)", [store](const httplib::Request& req, httplib::Response& res) {
     chain::ShockRequest shock{string_param(req, "segment"), string_param(req, "region"), string_param(req, "enterprise")};
     with_chains(*store, [&](chain::ChainService& s, chain::ChainStore&) {
       JsonWriter out;
@@ -91,7 +92,7 @@ void install_chain_routes(httplib::Server& http, std::shared_ptr<store::Store> s
     });
   });
 
-  http.Get(R"(/api/chains/([^/]+)/ecosystem)", [store](const httplib::Request& req, httplib::Response& res) {
+  api.get(R"(/api/chains/([^/]+)/ecosystem)", [store](const httplib::Request& req, httplib::Response& res) {
     with_chains(*store, [&](chain::ChainService& s, chain::ChainStore&) {
       JsonWriter w;
       chain::write_json(w, s.ecosystem(req.matches[1], string_param(req, "region")));
@@ -99,14 +100,14 @@ void install_chain_routes(httplib::Server& http, std::shared_ptr<store::Store> s
     });
   });
 
-  http.Get(R"(/api/chains/([^/]+)/ecosystem\.gexf)", [store](const httplib::Request& req, httplib::Response& res) {
+  api.get(R"(/api/chains/([^/]+)/ecosystem\.gexf)", [store](const httplib::Request& req, httplib::Response& res) {
     with_chains(*store, [&](chain::ChainService& s, chain::ChainStore&) {
       res.set_content(chain::to_gexf(s.ecosystem(req.matches[1], string_param(req, "region"))), "application/gexf+xml");
       res.set_header("Content-Disposition", "attachment; filename=\"ecosystem.gexf\"");
     });
   });
 
-  http.Get(R"(/api/chains/([^/]+)/edits)", [store](const httplib::Request& req, httplib::Response& res) {
+  api.get(R"(/api/chains/([^/]+)/edits)", [store](const httplib::Request& req, httplib::Response& res) {
     with_chains(*store, [&](chain::ChainService& s, chain::ChainStore&) {
       JsonWriter w;
       w.begin_object().key("edits");
@@ -115,7 +116,7 @@ void install_chain_routes(httplib::Server& http, std::shared_ptr<store::Store> s
     });
   });
 
-  http.Post(R"(/api/chains/([^/]+)/edits)", [store](const httplib::Request& req, httplib::Response& res) {
+  api.post(R"(/api/chains/([^/]+)/edits)", [store](const httplib::Request& req, httplib::Response& res) {
     auto body = parse_json_body(req);
     auto optional = [&](const char* field) { return body.contains(field) ? string_field(body, field, 200) : std::string(); };
     chain::ChainEdit edit{string_field(body, "action", 40), optional("segment"), optional("target"), optional("firm"),
@@ -125,7 +126,7 @@ void install_chain_routes(httplib::Server& http, std::shared_ptr<store::Store> s
     });
   });
 
-  http.Post("/api/chains/derive", [store](const httplib::Request& req, httplib::Response& res) {
+  api.post("/api/chains/derive", [store](const httplib::Request& req, httplib::Response& res) {
     auto body = parse_json_body(req);
     auto focus = string_field(body, "focus"), name = string_field(body, "name");
     int hops = int_field(body, "hops", 2, 0, 10);
@@ -136,7 +137,7 @@ void install_chain_routes(httplib::Server& http, std::shared_ptr<store::Store> s
     });
   });
 
-  http.Post(R"(/api/chains/([^/]+)/merge)", [store](const httplib::Request& req, httplib::Response& res) {
+  api.post(R"(/api/chains/([^/]+)/merge)", [store](const httplib::Request& req, httplib::Response& res) {
     auto body = parse_json_body(req);
     auto from = string_field(body, "from"), into = string_field(body, "into");
     with_chains(*store, [&](chain::ChainService&, chain::ChainStore& c) {
@@ -145,7 +146,7 @@ void install_chain_routes(httplib::Server& http, std::shared_ptr<store::Store> s
     });
   });
 
-  http.Post(R"(/api/chains/([^/]+)/unmerge)", [store](const httplib::Request& req, httplib::Response& res) {
+  api.post(R"(/api/chains/([^/]+)/unmerge)", [store](const httplib::Request& req, httplib::Response& res) {
     auto body = parse_json_body(req);
     auto segment = string_field(body, "segment");
     with_chains(*store, [&](chain::ChainService&, chain::ChainStore& c) {

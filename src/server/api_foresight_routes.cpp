@@ -48,26 +48,27 @@ int64_t id_param(const httplib::Request& req, const std::string& name) {
 
 }  // namespace
 
-void install_foresight_routes(httplib::Server& http, std::shared_ptr<store::Store> store) {
-  http.Get("/api/foresight/heatmap", [store](const httplib::Request& req, httplib::Response& res) {
+void install_foresight_routes(ApiRouter& api) {
+  auto store = api.store();
+  api.get("/api/foresight/heatmap", [store](const httplib::Request& req, httplib::Response& res) {
     auto m = heat_map_of(*store, req);
     JsonWriter w;
     foresight::write_json(w, m);
     write_json_text(res, w.take());
   });
-  http.Get("/api/foresight/heatmap.csv", [store](const httplib::Request& req, httplib::Response& res) {
+  api.get("/api/foresight/heatmap.csv", [store](const httplib::Request& req, httplib::Response& res) {
     std::ostringstream out;
     foresight::write_csv(out, heat_map_of(*store, req));
     res.set_content(out.str(), "text/csv; charset=utf-8");
     res.set_header("Content-Disposition", "attachment; filename=\"heatmap.csv\"");
   });
-  http.Get(R"(/api/foresight/heatmap\.(png|svg))", [store](const httplib::Request& req, httplib::Response& res) {
+  api.get(R"(/api/foresight/heatmap\.(png|svg))", [store](const httplib::Request& req, httplib::Response& res) {
     bool png = req.matches[1] == "png";
     auto bytes = foresight::heat_map_picture(heat_map_of(*store, req),
                                              png ? foresight::PictureFormat::Png : foresight::PictureFormat::Svg);
     res.set_content(bytes, png ? "image/png" : "image/svg+xml");
   });
-  http.Get("/api/foresight/overview", [store](const httplib::Request&, httplib::Response& res) {
+  api.get("/api/foresight/overview", [store](const httplib::Request&, httplib::Response& res) {
     auto cube = foresight::PatentCube::of(store->connection());
     JsonWriter w;
     w.begin_object().field("patents", uint64_t{cube->size()}).field("code_rows", uint64_t{cube->code_count()});
@@ -75,20 +76,20 @@ void install_foresight_routes(httplib::Server& http, std::shared_ptr<store::Stor
     write_json_text(res, w.take());
   });
 
-  http.Get("/api/foresight/snapshots", [store](const httplib::Request&, httplib::Response& res) {
+  api.get("/api/foresight/snapshots", [store](const httplib::Request&, httplib::Response& res) {
     JsonWriter w;
     w.begin_object().key("snapshots").begin_array();
     for (const auto& s : foresight::ForesightSnapshots(store->connection()).list()) foresight::write_json(w, s);
     write_json_text(res, w.end_array().end_object().take());
   });
-  http.Post("/api/foresight/snapshots", [store](const httplib::Request& req, httplib::Response& res) {
+  api.post("/api/foresight/snapshots", [store](const httplib::Request& req, httplib::Response& res) {
     auto body = parse_json_body(req);
     auto name = string_field(body, "name", 200);
     auto query = body_query(body);
     int64_t id = foresight::ForesightSnapshots(store->connection()).take(name, query, "manual");
     write_json(res, {{"id", id}, {"name", name}}, 201);
   });
-  http.Get("/api/foresight/snapshots/diff", [store](const httplib::Request& req, httplib::Response& res) {
+  api.get("/api/foresight/snapshots/diff", [store](const httplib::Request& req, httplib::Response& res) {
     auto d = foresight::ForesightSnapshots(store->connection())
                  .diff(id_param(req, "a"), id_param(req, "b"),
                        static_cast<size_t>(number_param(req, "top", 50, 1, 100000)),
@@ -99,13 +100,13 @@ void install_foresight_routes(httplib::Server& http, std::shared_ptr<store::Stor
     write_json_text(res, w.take());
   });
 
-  http.Get("/api/foresight/schedules", [store](const httplib::Request&, httplib::Response& res) {
+  api.get("/api/foresight/schedules", [store](const httplib::Request&, httplib::Response& res) {
     JsonWriter w;
     w.begin_object().key("schedules").begin_array();
     for (const auto& s : foresight::ForesightSnapshots(store->connection()).schedules()) foresight::write_json(w, s);
     write_json_text(res, w.end_array().end_object().take());
   });
-  http.Post("/api/foresight/schedules", [store](const httplib::Request& req, httplib::Response& res) {
+  api.post("/api/foresight/schedules", [store](const httplib::Request& req, httplib::Response& res) {
     auto body = parse_json_body(req);
     foresight::Schedule s{string_field(body, "name", 200), string_field(body, "every", 20), body_query(body), ""};
     foresight::ForesightSnapshots(store->connection()).add_schedule(s);

@@ -32,32 +32,30 @@ std::string checked_name(const nlohmann::json& v, const std::string& where) {
 
 }  // namespace
 
-void install_api_routes(httplib::Server& http, const std::string& db_path) {
-  auto store = std::make_shared<store::Store>(db_path);
-  install_chain_routes(http, store);
-  install_foresight_routes(http, store);
+void install_api_routes(ApiRouter& api) {
+  auto store = api.store();
 
-  http.Get("/api/health", [store](const httplib::Request&, httplib::Response& res) {
+  api.get("/api/health", [store](const httplib::Request&, httplib::Response& res) {
     store->connection().sql().execAndGet("SELECT 1");
     write_json(res, {{"status", "ok"}, {"database", "ok"}});
   });
 
-  http.Get("/api/version", [](const httplib::Request&, httplib::Response& res) {
+  api.get("/api/version", [](const httplib::Request&, httplib::Response& res) {
     write_json(res, {{"name", "xinzhi"}, {"version", std::string(version())}, {"build", std::string(build_type())}});
   });
 
-  http.Get("/api/overview", [store](const httplib::Request&, httplib::Response& res) {
+  api.get("/api/overview", [store](const httplib::Request&, httplib::Response& res) {
     auto graph = kg::sqlite_graph_store(store->connection());
     write_json(res, kg::to_json(kg::KnowledgeGraph(*graph).overview()));
   });
 
   // Region inference for one name (?name=) or many ({"names": [...]}, at most 1000).
-  http.Get("/api/regions/infer", [](const httplib::Request& req, httplib::Response& res) {
+  api.get("/api/regions/infer", [](const httplib::Request& req, httplib::Response& res) {
     if (!req.has_param("name")) invalid_input("query parameter 'name' is missing");
     auto name = checked_name(req.get_param_value("name"), "query parameter 'name'");
     write_json(res, region_json(name, ingest::RegionGazetteer::instance().infer(name)));
   });
-  http.Post("/api/regions/infer", [](const httplib::Request& req, httplib::Response& res) {
+  api.post("/api/regions/infer", [](const httplib::Request& req, httplib::Response& res) {
     auto body = parse_json_body(req);
     if (!body.is_object() || !body.contains("names")) invalid_input("body must be an object with field 'names'");
     const auto& names = body["names"];
@@ -71,7 +69,7 @@ void install_api_routes(httplib::Server& http, const std::string& db_path) {
     write_json(res, {{"regions", out}});
   });
 
-  http.Get("/api/regions/groups", [](const httplib::Request&, httplib::Response& res) {
+  api.get("/api/regions/groups", [](const httplib::Request&, httplib::Response& res) {
     nlohmann::json groups = nlohmann::json::object();
     const auto& g = ingest::RegionGazetteer::instance();
     for (auto& name : g.group_names()) groups[name] = g.group(name);

@@ -1,21 +1,16 @@
 // The /api routes: each parses and checks its input, calls a module service and writes
-// the result as JSON. No business logic here.
+// the result as JSON. No business logic here. Every route goes through ApiRouter, which
+// authenticates and authorises it against the route table.
 #pragma once
-#include <memory>
-#include <string>
-
-namespace httplib {
-class Server;
-}
-
-namespace xinzhi::store {
-class Store;
-}
+#include "server/api_router.h"
 
 namespace xinzhi::server {
-void install_api_routes(httplib::Server& http, const std::string& db_path);
+// /api/health, version, overview, regions (api_routes.cpp).
+void install_api_routes(ApiRouter& api);
 // /api/chains: chain list, atlas, segment firms, derive, merges (api_chain_routes.cpp).
-void install_chain_routes(httplib::Server& http, std::shared_ptr<store::Store> store);
+void install_chain_routes(ApiRouter& api);
 // /api/foresight: heat map (JSON, CSV, PNG, SVG), snapshots, schedules (api_foresight_routes.cpp).
-void install_foresight_routes(httplib::Server& http, std::shared_ptr<store::Store> store);
-}
+void install_foresight_routes(ApiRouter& api);
+// /api/auth, /api/orgs, /api/accounts, /api/audit, /api/access (api_account_routes.cpp).
+void install_account_routes(ApiRouter& api);
+}  // namespace xinzhi::server

@@ -147,6 +147,7 @@ void ApiServer::install_guards() {
                     "the service cannot answer now; the server log has details under request id " +
                         res.get_header_value("X-Request-Id"));
       } else {
+        if (e.code() == ErrorCode::Unauthenticated) res.set_header("WWW-Authenticate", "Bearer realm=\"xinzhi\"");
         write_error(res, http_status(e.code()), std::string(error_code_name(e.code())), e.what());
       }
     } catch (const std::exception& e) {
@@ -180,7 +181,12 @@ void ApiServer::install_guards() {
 }
 
 void ApiServer::install_routes() {
-  install_api_routes(*http_, options_.db_path);
+  ApiRouter api(*http_, std::make_shared<store::Store>(options_.db_path), options_.auth);
+  install_api_routes(api);
+  install_chain_routes(api);
+  install_foresight_routes(api);
+  install_account_routes(api);
+  api.check_complete();
   namespace fs = std::filesystem;
   if (fs::is_directory(options_.web_root) && fs::exists(fs::path(options_.web_root) / "index.html")) {
     http_->set_mount_point("/", options_.web_root);

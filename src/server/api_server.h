@@ -6,6 +6,8 @@
 #include <memory>
 #include <string>
 
+#include "server/api_router.h"
+
 namespace httplib {
 class Server;
 }
@@ -25,6 +27,7 @@ struct ServerOptions {
   int read_timeout_seconds = 5;
   int write_timeout_seconds = 10;
   int scheduler_tick_seconds = 60;  // how often scheduled heat maps are checked; 0 turns them off
+  AuthOptions auth;                 // session lifetimes, lockout, cookie flags
 };
 
 class ApiServer {

@@ -1,0 +1,97 @@
+#include "server/api_router.h"
+
+#include "base/digest.h"
+#include "base/error.h"
+#include "server/route_table.h"
+#include "store/audit_trail.h"
+
+namespace xinzhi::server {
+
+std::string expected_origin(const httplib::Request& req, bool secure) {
+  return std::string(secure ? "https://" : "http://") + req.get_header_value("Host");
+}
+
+std::string cookie_value(const httplib::Request& req, const std::string& name) {
+  auto header = req.get_header_value("Cookie");
+  size_t at = 0;
+  while (at < header.size()) {
+    size_t end = header.find(';', at);
+    if (end == std::string::npos) end = header.size();
+    auto part = header.substr(at, end - at);
+    auto first = part.find_first_not_of(' ');
+    if (first != std::string::npos) part = part.substr(first);
+    if (part.size() > name.size() && part.compare(0, name.size(), name) == 0 && part[name.size()] == '=')
+      return part.substr(name.size() + 1);
+    at = end + 1;
+  }
+  return "";
+}
+
+ApiRouter::ApiRouter(httplib::Server& http, std::shared_ptr<store::Store> store, AuthOptions auth)
+    : http_(http), store_(std::move(store)), auth_(std::move(auth)) {}
+
+void ApiRouter::add(const char* method, const std::string& pattern, Handler h) {
+  const RouteRule* rule = nullptr;
+  for (const auto& r : route_table())
+    if (method == std::string(r.method) && pattern == r.pattern) rule = &r;
+  if (!rule)
+    fail(ErrorCode::Internal, std::string(method) + " " + pattern + " has no row in the route table (route_table.cpp)");
+  registered_.insert({method, pattern});
+  const auto permission = rule->permission;
+  const bool writes = std::string(method) != "GET";
+  // The router is gone once routes are installed: the handler holds its own copies.
+  auto guarded = [store = store_, auth = auth_, permission, writes, h = std::move(h)](const httplib::Request& req,
+                                                                                      httplib::Response& res) {
+    if (permission == accounts::Permission::Public) {
+      h(req, res, accounts::Principal::anonymous());
+      return;
+    }
+    auto who = authenticate(*store, auth, req, writes);
+    if (!who.has(permission))
+      fail(ErrorCode::Forbidden, "role " + std::string(accounts::role_name(who.token_role ? *who.token_role : who.role)) +
+                                     " may not use this route: it needs " +
+                                     std::string(accounts::permission_name(permission)));
+    store::ActingAs as(who.actor("api"));
+    h(req, res, who);
+  };
+  std::string m = method;
+  if (m == "GET") http_.Get(pattern, guarded);
+  else if (m == "POST") http_.Post(pattern, guarded);
+  else if (m == "PATCH") http_.Patch(pattern, guarded);
+  else if (m == "DELETE") http_.Delete(pattern, guarded);
+  else fail(ErrorCode::Internal, "unsupported method " + m);
+}
+
+accounts::Principal ApiRouter::authenticate(store::Store& store, const AuthOptions& auth, const httplib::Request& req,
+                                            bool writes) {
+  auto& db = store.connection();
+  auto authorization = req.get_header_value("Authorization");
+  if (!authorization.empty()) {
+    // Scripts: a bearer token is not sent by browsers on their own, so no CSRF check applies.
+    if (authorization.rfind("Bearer ", 0) != 0)
+      fail(ErrorCode::Unauthenticated, "the Authorization header must be 'Bearer <token>'");
+    return accounts::ApiTokens(db, auth.policy.now).authenticate(authorization.substr(7));
+  }
+  auto token = cookie_value(req, kSessionCookie);
+  if (token.empty()) fail(ErrorCode::Unauthenticated, "sign in first");
+  auto who = accounts::Sessions(db, auth.policy).authenticate(token);
+  if (writes) {
+    // A browser sends the cookie on cross-site requests too; a write must come from our own
+    // pages: the Origin header names this server and the CSRF token echoes the session's.
+    auto origin = req.get_header_value("Origin");
+    if (origin.empty()) fail(ErrorCode::Forbidden, "a write with a session cookie needs an Origin header");
+    if (origin != expected_origin(req, auth.secure_cookies))
+      fail(ErrorCode::Forbidden, "requests from " + origin + " may not write here");
+    if (!constant_time_equal(req.get_header_value("X-CSRF-Token"), who.csrf_token))
+      fail(ErrorCode::Forbidden, "the X-CSRF-Token header is missing or does not match this session");
+  }
+  return who;
+}
+
+void ApiRouter::check_complete() const {
+  for (const auto& r : route_table())
+    if (!registered_.count({r.method, r.pattern}))
+      fail(ErrorCode::Internal, std::string(r.method) + " " + r.pattern + " is in the route table but no code serves it");
+}
+
+}  // namespace xinzhi::server

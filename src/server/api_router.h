@@ -1,0 +1,72 @@
+// The one place where API requests are authenticated and authorised: every route is added
+// through ApiRouter, which finds its row in the route table, checks the session cookie (with
+// Origin and CSRF token on writes) or bearer token and the permission, sets the audit actor,
+// and only then runs the handler.
+#pragma once
+#include <httplib.h>
+
+#include <memory>
+#include <set>
+#include <string>
+#include <type_traits>
+
+#include "modules/accounts/passwords.h"
+#include "modules/accounts/principal.h"
+#include "modules/accounts/sessions.h"
+#include "store/database.h"
+
+namespace xinzhi::server {
+
+struct AuthOptions {
+  accounts::AuthPolicy policy;
+  accounts::PasswordCost password_cost;  // for accounts created over HTTP
+  bool secure_cookies = false;           // behind TLS: cookies get Secure, origins https
+};
+
+inline constexpr const char* kSessionCookie = "xinzhi_session";
+
+class ApiRouter {
+ public:
+  using Handler = std::function<void(const httplib::Request&, httplib::Response&, const accounts::Principal&)>;
+
+  ApiRouter(httplib::Server& http, std::shared_ptr<store::Store> store, AuthOptions auth);
+
+  // Handlers take (request, response) or (request, response, principal).
+  template <class F>
+  void get(const std::string& pattern, F f) { add("GET", pattern, wrap(std::move(f))); }
+  template <class F>
+  void post(const std::string& pattern, F f) { add("POST", pattern, wrap(std::move(f))); }
+  template <class F>
+  void patch(const std::string& pattern, F f) { add("PATCH", pattern, wrap(std::move(f))); }
+  template <class F>
+  void del(const std::string& pattern, F f) { add("DELETE", pattern, wrap(std::move(f))); }
+
+  // Internal error naming the first route-table row that no code registered.
+  void check_complete() const;
+  const AuthOptions& auth() const { return auth_; }
+  const std::shared_ptr<store::Store>& store() const { return store_; }
+
+ private:
+  template <class F>
+  static Handler wrap(F f) {
+    if constexpr (std::is_invocable_v<F&, const httplib::Request&, httplib::Response&, const accounts::Principal&>)
+      return Handler(std::move(f));
+    else
+      return [f = std::move(f)](const httplib::Request& req, httplib::Response& res, const accounts::Principal&) { f(req, res); };
+  }
+  void add(const char* method, const std::string& pattern, Handler h);
+  static accounts::Principal authenticate(store::Store& store, const AuthOptions& auth, const httplib::Request& req,
+                                          bool writes);
+
+  httplib::Server& http_;
+  std::shared_ptr<store::Store> store_;
+  AuthOptions auth_;
+  std::set<std::pair<std::string, std::string>> registered_;
+};
+
+// The origin a browser on this server sends ("http://127.0.0.1:8080").
+std::string expected_origin(const httplib::Request& req, bool secure);
+// The value of one cookie, or "".
+std::string cookie_value(const httplib::Request& req, const std::string& name);
+
+}  // namespace xinzhi::server
