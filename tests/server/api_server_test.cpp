@@ -14,6 +14,7 @@
 
 #include "modules/kg/knowledge_graph.h"
 #include "modules/registry.h"
+#include "server/signed_in.h"
 #include "support/test_support.h"
 
 namespace xinzhi::server {
@@ -31,6 +32,7 @@ class ApiServerTest : public ::testing::Test {
       kg::KnowledgeGraph(*graph).seed_sample_if_empty();
     }
     dir_->write("web/index.html", "<!doctype html><title>新质</title>");
+    token_ = new std::string(testing::token_for(dir_->file("x.db"), "analyst"));
     ServerOptions o;
     o.port = 0;
     o.db_path = dir_->file("x.db");
@@ -46,10 +48,12 @@ class ApiServerTest : public ::testing::Test {
     delete thread_;
     delete server_;
     delete dir_;
+    delete token_;
   }
   httplib::Client client() {
     httplib::Client c("127.0.0.1", port_);
     c.set_read_timeout(5, 0);
+    c.set_bearer_token_auth(token_->c_str());
     return c;
   }
   // Sends raw bytes and returns what the server answers within two seconds.
@@ -76,12 +80,14 @@ class ApiServerTest : public ::testing::Test {
     return answer;
   }
   static testing::ScratchDir* dir_;
+  static std::string* token_;
   static ApiServer* server_;
   static std::thread* thread_;
   static int port_;
 };
 
 testing::ScratchDir* ApiServerTest::dir_ = nullptr;
+std::string* ApiServerTest::token_ = nullptr;
 ApiServer* ApiServerTest::server_ = nullptr;
 std::thread* ApiServerTest::thread_ = nullptr;
 int ApiServerTest::port_ = 0;

@@ -11,6 +11,7 @@
 #include "modules/foresight/snapshots.h"
 #include "modules/registry.h"
 #include "server/api_server.h"
+#include "server/signed_in.h"
 #include "support/test_support.h"
 
 namespace xinzhi::server {
@@ -66,6 +67,8 @@ TEST(ForesightRoutes, HeatMapPicturesErrorsAndAScheduledDiff) {
   std::thread thread([&] { server.run(); });
   httplib::Client c("127.0.0.1", port);
   c.set_read_timeout(10, 0);
+  auto token = testing::token_for(db_path, "analyst");
+  c.set_bearer_token_auth(token.c_str());
 
   auto hm = get_json(c, "/api/foresight/heatmap?from=2015&to=2022&measure=share");
   EXPECT_EQ(hm["records"], 8 * 33);

@@ -1,0 +1,26 @@
+# Organisations, accounts (passwords from stdin), tokens, the audit trail and its tamper check.
+xinzhi org add --name "天津市科学技术局" --kind bureau --region 天津市 --db x.db
+xinzhi org add --name "企业甲'; DROP TABLE account;--" --kind enterprise --db x.db
+xinzhi org add --name 某部 --kind ministry --db x.db; echo "exit $?"
+xinzhi org list --db x.db
+echo "analyst-password" | xinzhi user add alice --org 天津市科学技术局 --role analyst --display-name 爱丽丝 --db x.db
+echo "short" | xinzhi user add bob --org 1 --role analyst --db x.db; echo "exit $?"
+echo "enterprise-password" | xinzhi user add carol --org 2 --role analyst --db x.db; echo "exit $?"
+echo "enterprise-password" | xinzhi user add carol --org 2 --role enterprise --db x.db
+xinzhi user add dave --org 1 --role viewer --db x.db < /dev/null; echo "exit $?"
+xinzhi user list --db x.db
+xinzhi user disable carol --db x.db
+xinzhi user list --db x.db | grep carol
+xinzhi token add --user alice --name nightly --role enterprise --db x.db; echo "exit $?"
+xinzhi token add --user alice --name nightly --role viewer --db x.db | head -1
+xinzhi token list --db x.db
+xinzhi token revoke 1 --db x.db
+xinzhi audit list --db x.db | cut -d' ' -f1,5- | sed 's/cli:[^ ]*/cli:USER/; s/"expires_epoch":[0-9]*/"expires_epoch":N/'
+xinzhi audit list --action account. --json --db x.db | grep -c '"action"'
+xinzhi demo seed --db x.db > /dev/null
+xinzhi audit list --action import. --db x.db | cut -d' ' -f6-7
+xinzhi audit list --action chain. --db x.db | cut -d' ' -f6-7
+xinzhi audit verify --db x.db | cut -c1-36
+sqlite3 x.db "UPDATE audit_entry SET detail = '{\"role\":\"admin\"}' WHERE seq = 4"
+xinzhi audit verify --db x.db 2>&1 | sed 's/ (account.add by .*//'; echo "exit ${PIPESTATUS[0]}"
+xinzhi access --markdown | head -4

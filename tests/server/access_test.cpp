@@ -1,0 +1,416 @@
+// Access control over real HTTP: every route refuses a caller without a session unless it
+// is public, each role gets exactly what the matrix in route_table.cpp and access.cpp says,
+// an enterprise cannot reach another's records, sessions expire and end, cookie writes need
+// Origin and CSRF token, ten wrong passwords lock an account, text comes back verbatim and
+// static paths cannot climb out of the web root.
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <spdlog/sinks/ostream_sink.h>
+
+#include <atomic>
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <sstream>
+#include <thread>
+
+#include "base/log.h"
+#include "modules/accounts/access.h"
+#include "modules/kg/knowledge_graph.h"
+#include "modules/registry.h"
+#include "server/api_server.h"
+#include "server/route_table.h"
+#include "server/signed_in.h"
+#include "store/audit_trail.h"
+#include "support/test_support.h"
+
+namespace xinzhi::server {
+namespace {
+
+using nlohmann::json;
+using accounts::Permission;
+using accounts::Role;
+
+std::atomic<int64_t> clock_shift{0};
+
+std::string url_encode(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      char buf[4];
+      snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    }
+  }
+  return out;
+}  // seconds added to the server's clock
+
+struct Org {
+  const char* name;
+  const char* kind;
+};
+// One account per role; enterprise_b is the neighbour an enterprise must not reach.
+struct Member {
+  const char* username;
+  const char* role;
+  Org org;
+};
+const Member kMembers[] = {
+    {"admin", "admin", {"天津市科学技术局", "bureau"}},
+    {"analyst", "analyst", {"天津市科学技术局", "bureau"}},
+    {"viewer", "viewer", {"天津市科学技术局", "bureau"}},
+    {"park", "park_operator", {"滨海高新区园区平台", "park"}},
+    {"enterprise", "enterprise", {"企业甲", "enterprise"}},
+    {"enterprise_b", "enterprise", {"企业乙", "enterprise"}},
+    {"lab", "lab", {"海河实验室", "lab"}},
+    {"insurer", "insurer", {"科技保险", "insurer"}},
+    {"auditor", "auditor", {"审计事务所", "audit_office"}},
+};
+
+class AccessTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    spdlog::set_level(spdlog::level::warn);  // request lines would drown the failures
+    dir_ = new testing::ScratchDir();
+    db_path_ = dir_->file("x.db");
+    {
+      store::Database db(db_path_);
+      modules::seed_sample_region(db);
+      for (const auto& m : kMembers) testing::ensure_account(db, m.username, m.role, m.org.name, m.org.kind);
+    }
+    dir_->write("web/index.html", "<!doctype html><title>新质</title>");
+    dir_->write("secret.txt", "top secret");
+    ServerOptions o;
+    o.port = 0;
+    o.db_path = db_path_;
+    o.web_root = dir_->file("web");
+    o.threads = 4;
+    o.scheduler_tick_seconds = 0;
+    o.auth.password_cost = testing::cheap_cost();
+    o.auth.policy.idle_seconds = 600;
+    o.auth.policy.absolute_seconds = 3600;
+    o.auth.policy.now = [] {
+      return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+                 .count() +
+             clock_shift.load();
+    };
+    server_ = new ApiServer(o);
+    port_ = server_->bind();
+    thread_ = new std::thread([] { server_->run(); });
+  }
+  static void TearDownTestSuite() {
+    server_->stop();
+    thread_->join();
+    delete thread_;
+    delete server_;
+    delete dir_;
+  }
+  void TearDown() override { clock_shift = 0; }
+
+  static httplib::Client client() {
+    httplib::Client c("127.0.0.1", port_);
+    c.set_read_timeout(10, 0);
+    return c;
+  }
+  static std::string origin() { return "http://127.0.0.1:" + std::to_string(port_); }
+
+  struct Session {
+    std::string cookie, csrf;
+    json me;
+  };
+  static Session login(const std::string& username, const std::string& password = "") {
+    auto res = client().Post("/api/auth/login",
+                             json{{"username", username}, {"password", password.empty() ? "password-" + username : password}}.dump(),
+                             "application/json");
+    EXPECT_TRUE(res);
+    EXPECT_EQ(res->status, 200) << res->body;
+    auto set = res->get_header_value("Set-Cookie");
+    EXPECT_NE(set.find("HttpOnly"), std::string::npos);
+    EXPECT_NE(set.find("SameSite=Strict"), std::string::npos);
+    Session s;
+    s.cookie = set.substr(0, set.find(';'));
+    s.me = json::parse(res->body);
+    s.csrf = s.me["csrf_token"];
+    return s;
+  }
+  static std::string token(const std::string& username) {
+    auto s = login(username);
+    auto res = client().Post("/api/auth/tokens",
+                             httplib::Headers{{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}, {"Origin", origin()}},
+                             json{{"name", "script"}}.dump(), "application/json");
+    EXPECT_EQ(res->status, 201) << res->body;
+    return json::parse(res->body)["secret"];
+  }
+  static int org_id(const std::string& name) {
+    store::Database db(db_path_);
+    return static_cast<int>(accounts::AccountDirectory(db).find_org(name).id);
+  }
+  // A request to a route with its parameters filled in: the org id is the caller's own, a
+  // token id one that does not exist (revoking the caller's own token would end the test).
+  static httplib::Result call(const RouteRule& r, const httplib::Headers& headers, int own_org = 1) {
+    std::string path = r.pattern;
+    bool token_route = path.find("/tokens/") != std::string::npos;
+    path = std::regex_replace(path, std::regex(R"(\(\\d\+\))"), token_route ? "999999" : std::to_string(own_org));
+    path = std::regex_replace(path, std::regex(R"(\(png\|svg\))"), "png");
+    path = std::regex_replace(path, std::regex(R"(\(\[\^/\]\+\))"), "x");
+    path = std::regex_replace(path, std::regex(R"(\\\.)"), ".");
+    std::string m = r.method;
+    auto c = client();
+    if (m == "GET") return c.Get(path, headers);
+    if (m == "DELETE") return c.Delete(path, headers);
+    if (m == "PATCH") return c.Patch(path, headers, "{}", "application/json");
+    return c.Post(path, headers, "{}", "application/json");
+  }
+
+  static testing::ScratchDir* dir_;
+  static std::string db_path_;
+  static ApiServer* server_;
+  static std::thread* thread_;
+  static int port_;
+};
+testing::ScratchDir* AccessTest::dir_ = nullptr;
+std::string AccessTest::db_path_;
+ApiServer* AccessTest::server_ = nullptr;
+std::thread* AccessTest::thread_ = nullptr;
+int AccessTest::port_ = 0;
+
+TEST_F(AccessTest, EveryRouteRefusesACallerWithoutASessionUnlessPublic) {
+  size_t public_routes = 0;
+  for (const auto& r : route_table()) {
+    auto res = call(r, {});
+    ASSERT_TRUE(res) << r.method << " " << r.pattern;
+    if (r.permission == Permission::Public) {
+      ++public_routes;
+      EXPECT_NE(res->status, 401) << r.method << " " << r.pattern;
+    } else {
+      EXPECT_EQ(res->status, 401) << r.method << " " << r.pattern << ": " << res->body;
+      EXPECT_EQ(res->get_header_value("WWW-Authenticate"), "Bearer realm=\"xinzhi\"");
+    }
+  }
+  EXPECT_EQ(public_routes, 3u);  // health, version, login
+  EXPECT_GE(route_table().size(), 49u);
+}
+
+TEST_F(AccessTest, EachRoleGetsExactlyWhatTheMatrixSays) {
+  for (const auto& m : kMembers) {
+    auto secret = token(m.username);
+    Role role = accounts::role_from(m.role);
+    int own = org_id(m.org.name);
+    for (const auto& r : route_table()) {
+      auto res = call(r, {{"Authorization", "Bearer " + secret}}, own);
+      ASSERT_TRUE(res);
+      std::string where = std::string(m.role) + " " + r.method + " " + r.pattern + ": " + res->body;
+      if (accounts::role_has(role, r.permission)) {
+        EXPECT_NE(res->status, 401) << where;
+        EXPECT_NE(res->status, 403) << where;
+      } else {
+        EXPECT_EQ(res->status, 403) << where;
+      }
+      // Auditors read everything and change nothing beyond their own session and tokens.
+      if (role == Role::Auditor && (r.permission == Permission::AnalyticsWrite || r.permission == Permission::OrgEdit ||
+                                    r.permission == Permission::AccountsManage)) {
+        EXPECT_EQ(res->status, 403) << where;
+      }
+    }
+  }
+}
+
+TEST_F(AccessTest, AnEnterpriseCannotReachAnotherEnterprisesRecords) {
+  auto secret = token("enterprise");
+  httplib::Headers h{{"Authorization", "Bearer " + secret}};
+  int own = org_id("企业甲"), other = org_id("企业乙");
+  auto orgs = json::parse(client().Get("/api/orgs", h)->body)["orgs"];
+  ASSERT_EQ(orgs.size(), 1u);
+  EXPECT_EQ(orgs[0]["id"], own);
+  auto missing = client().Get("/api/orgs/999999", h);
+  EXPECT_EQ(missing->status, 404);
+  // Guessing ids: every organisation but its own answers exactly as one that does not exist.
+  for (int id = 1; id <= 12; ++id) {
+    if (id == own) continue;
+    auto res = client().Get("/api/orgs/" + std::to_string(id), h);
+    EXPECT_EQ(res->status, 404) << id;
+    EXPECT_EQ(json::parse(res->body)["error"]["message"], "no organisation with id " + std::to_string(id));
+    EXPECT_EQ(client().Get("/api/orgs/" + std::to_string(id) + "/members", h)->status, 404) << id;
+    EXPECT_EQ(client().Patch("/api/orgs/" + std::to_string(id), h, R"({"description":"taken over"})", "application/json")->status,
+              404) << id;
+  }
+  store::Database db(db_path_);
+  EXPECT_EQ(accounts::AccountDirectory(db).find_org("企业乙").description, "");
+  // Its own profile it may edit.
+  auto mine = client().Patch("/api/orgs/" + std::to_string(own), h, R"({"contact":"张工 022-1234"})", "application/json");
+  ASSERT_EQ(mine->status, 200) << mine->body;
+  EXPECT_EQ(json::parse(mine->body)["contact"], "张工 022-1234");
+  // Nor another enterprise's tokens.
+  auto b_secret = token("enterprise_b");
+  auto b_tokens = json::parse(client().Get("/api/auth/tokens", {{"Authorization", "Bearer " + b_secret}})->body)["tokens"];
+  ASSERT_FALSE(b_tokens.empty());
+  auto own_tokens = json::parse(client().Get("/api/auth/tokens", h)->body)["tokens"];
+  for (const auto& t : own_tokens) EXPECT_EQ(t["username"], "enterprise");
+  auto revoke = client().Delete("/api/auth/tokens/" + std::to_string(b_tokens[0]["id"].get<int>()), h);
+  EXPECT_EQ(revoke->status, 404);
+  EXPECT_EQ(client().Get("/api/auth/me", {{"Authorization", "Bearer " + b_secret}})->status, 200);
+  (void)other;
+}
+
+TEST_F(AccessTest, LoggedOutExpiredAndRevokedCredentialsAreRefused) {
+  auto s = login("analyst");
+  httplib::Headers cookie{{"Cookie", s.cookie}};
+  EXPECT_EQ(client().Get("/api/overview", cookie)->status, 200);
+  auto out = client().Post("/api/auth/logout", {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}, {"Origin", origin()}}, "",
+                           "application/json");
+  EXPECT_EQ(out->status, 200);
+  EXPECT_NE(out->get_header_value("Set-Cookie").find("Max-Age=0"), std::string::npos);
+  auto after = client().Get("/api/overview", cookie);
+  EXPECT_EQ(after->status, 401);
+  EXPECT_NE(after->body.find("ended"), std::string::npos);
+
+  auto idle = login("analyst");
+  clock_shift = 601;  // past the idle limit
+  auto res = client().Get("/api/overview", {{"Cookie", idle.cookie}});
+  EXPECT_EQ(res->status, 401);
+  EXPECT_NE(res->body.find("expired"), std::string::npos);
+  clock_shift = 0;
+  EXPECT_EQ(client().Get("/api/overview", {{"Cookie", idle.cookie}})->status, 401);  // ended for good
+
+  auto busy = login("analyst");
+  for (int64_t t = 500; t <= 3500; t += 500) {  // used every 500 s: never idle
+    clock_shift = t;
+    EXPECT_EQ(client().Get("/api/overview", {{"Cookie", busy.cookie}})->status, 200) << t;
+  }
+  clock_shift = 3601;  // but past the absolute limit
+  EXPECT_EQ(client().Get("/api/overview", {{"Cookie", busy.cookie}})->status, 401);
+
+  clock_shift = 0;
+  auto secret = token("viewer");
+  httplib::Headers bearer{{"Authorization", "Bearer " + secret}};
+  EXPECT_EQ(client().Get("/api/overview", bearer)->status, 200);
+  clock_shift = 91 * 86400;  // tokens default to 90 days
+  EXPECT_EQ(client().Get("/api/overview", bearer)->status, 401);
+  clock_shift = 0;
+  auto list = json::parse(client().Get("/api/auth/tokens", bearer)->body)["tokens"];
+  int id = list.back()["id"];
+  EXPECT_EQ(client().Delete("/api/auth/tokens/" + std::to_string(id), bearer)->status, 200);
+  EXPECT_EQ(client().Get("/api/overview", bearer)->status, 401);
+  EXPECT_EQ(client().Get("/api/overview", {{"Authorization", "Bearer xz_forged"}})->status, 401);
+  EXPECT_EQ(client().Get("/api/overview", {{"Cookie", "xinzhi_session=forged"}})->status, 401);
+}
+
+TEST_F(AccessTest, ACookieWriteNeedsOurOriginAndTheCsrfToken) {
+  auto s = login("analyst");
+  const std::string body = json{{"name", "每月"}, {"every", "monthly"}}.dump();
+  auto post = [&](httplib::Headers h) { return client().Post("/api/foresight/schedules", h, body, "application/json"); };
+  auto none = post({{"Cookie", s.cookie}, {"Origin", origin()}});
+  EXPECT_EQ(none->status, 403);
+  EXPECT_NE(none->body.find("X-CSRF-Token"), std::string::npos);
+  EXPECT_EQ(post({{"Cookie", s.cookie}, {"Origin", origin()}, {"X-CSRF-Token", "wrong"}})->status, 403);
+  EXPECT_EQ(post({{"Cookie", s.cookie}, {"Origin", "http://evil.example"}, {"X-CSRF-Token", s.csrf}})->status, 403);
+  EXPECT_EQ(post({{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}})->status, 403);  // no Origin
+  auto other = login("viewer");  // another session's token does not fit
+  EXPECT_EQ(post({{"Cookie", s.cookie}, {"Origin", origin()}, {"X-CSRF-Token", other.csrf}})->status, 403);
+  auto ok = post({{"Cookie", s.cookie}, {"Origin", origin()}, {"X-CSRF-Token", s.csrf}});
+  EXPECT_EQ(ok->status, 201) << ok->body;
+  // A login form posted from another site is refused too.
+  auto foreign = client().Post("/api/auth/login", {{"Origin", "http://evil.example"}},
+                               json{{"username", "analyst"}, {"password", "password-analyst"}}.dump(), "application/json");
+  EXPECT_EQ(foreign->status, 403);
+}
+
+TEST_F(AccessTest, TenWrongPasswordsLockTheAccountAndTheLogSaysSo) {
+  {
+    store::Database db(db_path_);
+    testing::ensure_account(db, "victim", "analyst", "天津市科学技术局", "bureau");
+  }
+  std::ostringstream log_text;
+  auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(log_text);
+  spdlog::default_logger()->sinks().push_back(sink);
+  auto attempt = [](const std::string& password) {
+    return client().Post("/api/auth/login", json{{"username", "victim"}, {"password", password}}.dump(), "application/json");
+  };
+  for (int i = 0; i < 9; ++i) EXPECT_EQ(attempt("wrong-password-" + std::to_string(i))->status, 401);
+  EXPECT_EQ(attempt("password-victim")->status, 200);  // nine failures do not lock; success resets
+  for (int i = 0; i < 10; ++i) EXPECT_EQ(attempt("wrong-password-" + std::to_string(i))->status, 401);
+  auto locked = attempt("password-victim");
+  spdlog::default_logger()->sinks().pop_back();
+  EXPECT_EQ(locked->status, 429);
+  EXPECT_NE(locked->body.find("locked until"), std::string::npos) << locked->body;
+  EXPECT_NE(log_text.str().find("account victim locked until"), std::string::npos) << log_text.str();
+  store::Database db(db_path_);
+  store::AuditFilter f;
+  f.action = "account.locked";
+  auto entries = store::list_audit(db, f);
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].target_id, "victim");
+  clock_shift = 15 * 60 + 1;  // the lock lapses
+  EXPECT_EQ(attempt("password-victim")->status, 200);
+}
+
+TEST_F(AccessTest, SqlMetacharactersAreStoredAndReturnedVerbatim) {
+  const std::vector<std::string> nasty = {"Robert'); DROP TABLE account;--", "x' OR '1'='1", "50%_off\\\"quoted\"",
+                                          "名称'; DELETE FROM audit_entry; --", "<script>alert(1)</script>"};
+  auto admin = token("admin");
+  auto analyst = token("analyst");
+  httplib::Headers a{{"Authorization", "Bearer " + admin}}, b{{"Authorization", "Bearer " + analyst}};
+  for (size_t i = 0; i < nasty.size(); ++i) {
+    const auto& t = nasty[i];
+    auto org = client().Post("/api/orgs", a,
+                             json{{"name", t + std::to_string(i)}, {"kind", "enterprise"}, {"region", t}, {"credit_code", "91120000X"},
+                                  {"contact", t}, {"description", t}}.dump(),
+                             "application/json");
+    ASSERT_EQ(org->status, 201) << org->body;
+    int id = json::parse(org->body)["id"];
+    auto back = json::parse(client().Get("/api/orgs/" + std::to_string(id), a)->body);
+    EXPECT_EQ(back["name"], t + std::to_string(i));
+    EXPECT_EQ(back["region"], t);
+    EXPECT_EQ(back["contact"], t);
+    EXPECT_EQ(back["description"], t);
+    auto user = client().Post("/api/accounts", a,
+                              json{{"username", "meta" + std::to_string(i)}, {"display_name", t}, {"org", std::to_string(id)},
+                                   {"role", "enterprise"}, {"password", "long-enough-password"}}.dump(),
+                              "application/json");
+    ASSERT_EQ(user->status, 201) << user->body;
+    EXPECT_EQ(json::parse(user->body)["display_name"], t);
+    auto sched = client().Post("/api/foresight/schedules", b, json{{"name", t}, {"every", "weekly"}}.dump(), "application/json");
+    ASSERT_EQ(sched->status, 201) << sched->body;
+    auto edit = client().Post("/api/chains/" + url_encode("新能源汽车（示例）") + "/edits", b,
+                              json{{"action", "add_segment"}, {"segment", t}, {"stage", "上游"}}.dump(), "application/json");
+    EXPECT_EQ(edit->status, 201) << edit->body;
+    auto tok = client().Post("/api/auth/tokens", a, json{{"name", t}}.dump(), "application/json");
+    EXPECT_EQ(tok->status, 403);  // a token cannot issue tokens; the name never reached SQL
+    auto audit = client().Get("/api/audit?actor=" + url_encode(t), a);
+    EXPECT_EQ(audit->status, 200);
+    EXPECT_TRUE(json::parse(audit->body)["entries"].empty());
+  }
+  auto schedules = json::parse(client().Get("/api/foresight/schedules", b)->body)["schedules"];
+  for (const auto& t : nasty) {
+    bool found = false;
+    for (const auto& s : schedules) found |= s["name"] == t;
+    EXPECT_TRUE(found) << t;
+  }
+  auto edits = client().Get("/api/chains/" + url_encode("新能源汽车（示例）") + "/edits", b);
+  for (const auto& t : nasty) EXPECT_NE(edits->body.find(json(t).dump().substr(1, 8)), std::string::npos) << t;
+  store::Database db(db_path_);
+  EXPECT_TRUE(store::verify_audit(db).ok);
+  EXPECT_GT(db.sql().execAndGet("SELECT count(*) FROM account").getInt(), 9);
+}
+
+TEST_F(AccessTest, StaticPathsCannotClimbOutOfTheWebRoot) {
+  for (const char* path : {"/../secret.txt", "/%2e%2e/secret.txt", "/assets/../../secret.txt", "/..%2fsecret.txt"}) {
+    auto res = client().Get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->status, 404) << path;
+    EXPECT_EQ(res->body.find("top secret"), std::string::npos) << path;
+  }
+}
+
+TEST_F(AccessTest, ARouteMissingFromTheTableStopsTheServer) {
+  httplib::Server http;
+  ApiRouter api(http, std::make_shared<store::Store>(db_path_), {});
+  testing::expect_error_containing([&] { api.get("/api/unlisted", [](const httplib::Request&, httplib::Response&) {}); },
+                                   "no row in the route table");
+  testing::expect_error_containing([&] { api.check_complete(); }, "no code serves it");
+}
+
+}  // namespace
+}  // namespace xinzhi::server
