@@ -31,7 +31,7 @@ async function clickAndCompare(page, chain, segment, region) {
   await page.click(`.segment-chip[data-segment="${segment}"]`);
   await page.waitForSelector(`#segment-panel[data-segment="${segment}"] [data-testid="segment-firms-table"]`);
   const shown = await page.$$eval('[data-testid="segment-firms-table"] tbody tr td:first-child', (tds) => tds.map((td) => td.textContent));
-  const api = await (await fetch(`${base}/api/chains/${enc(chain)}/firms?segment=${enc(segment)}&region=${enc(region)}`)).json();
+  const api = await (await platform.fetch(`${base}/api/chains/${enc(chain)}/firms?segment=${enc(segment)}&region=${enc(region)}`)).json();
   assert.deepEqual(shown, api.firms.map((f) => f.name));
   return api.firms;
 }
@@ -40,7 +40,7 @@ test('sample chain: stages, coverage colours and a segment click match the API',
   const page = await browser.newPage();
   const chain = '新能源汽车（示例）';
   await openChain(page, chain, '天津');
-  const atlas = await (await fetch(`${base}/api/chains/${enc(chain)}/atlas?region=${enc('天津')}`)).json();
+  const atlas = await (await platform.fetch(`${base}/api/chains/${enc(chain)}/atlas?region=${enc('天津')}`)).json();
   const chips = await page.$$eval('.segment-chip', (cs) => cs.map((c) => ({ name: c.dataset.segment, status: c.dataset.status })));
   assert.deepEqual(chips.map((c) => c.name), atlas.segments.map((s) => s.name));
   assert.deepEqual(chips.map((c) => c.status), atlas.segments.map((s) => (s.missing ? 'missing' : s.weak ? 'weak' : 'covered')));
@@ -50,10 +50,10 @@ test('sample chain: stages, coverage colours and a segment click match the API',
   const gapRows = await page.$$eval('[data-testid="gaps-table"] tbody tr', (rows) => rows.length);
   assert.equal(gapRows, atlas.gaps.length);
   // The ecosystem map: its summary states the API's numbers and the GEXF link serves the file.
-  const eco = await (await fetch(`${base}/api/chains/${enc(chain)}/ecosystem?region=${enc('天津')}`)).json();
+  const eco = await (await platform.fetch(`${base}/api/chains/${enc(chain)}/ecosystem?region=${enc('天津')}`)).json();
   assert.match(await page.textContent('[data-testid="ecosystem-summary"]'), new RegExp(`^${eco.nodes.length}\\D.*${eco.edges.length}`));
   await page.waitForSelector('#chart-ecosystem canvas');
-  const gexf = await (await fetch(base + (await page.getAttribute('[data-testid="gexf-link"]', 'href')))).text();
+  const gexf = await (await platform.fetch(base + (await page.getAttribute('[data-testid="gexf-link"]', 'href')))).text();
   assert.equal((gexf.match(/<node /g) ?? []).length, eco.nodes.length);
   assert.equal((gexf.match(/<edge /g) ?? []).length, eco.edges.length);
   await page.screenshot({ path: join(artifacts, 'chain-sample.png'), fullPage: true });
@@ -68,7 +68,7 @@ test('imported real chain (twchains 半導體): listed firms local, foreign outs
   assert.ok(firms.some((f) => f.zone === 'local' && f.province === '台湾'));
   assert.ok(firms.some((f) => f.zone === 'elsewhere' && f.province === '境外'));
   assert.match(await page.textContent('[data-testid="atlas-coverage"]'), /%$/);
-  const xlsx = await fetch(base + (await page.getAttribute('[data-testid="xlsx-link"]', 'href')));
+  const xlsx = await platform.fetch(base + (await page.getAttribute('[data-testid="xlsx-link"]', 'href')));
   assert.equal(xlsx.status, 200);
   assert.equal(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString(), 'PK'); // a zip: an .xlsx workbook
   await page.screenshot({ path: join(artifacts, 'chain-semiconductor.png'), fullPage: true });
@@ -89,7 +89,7 @@ test('an edit through the page fills a gap and is recorded', async () => {
   const log = await page.textContent('[data-testid="edit-log"] tbody tr:first-child');
   assert.match(log, /添加企业/);
   assert.match(log, /天津市南开区示例数据库有限公司/);
-  const firms = await (await fetch(`${base}/api/chains/${enc(chain)}/segments/${enc('数据库')}/firms?region=${enc('天津')}`)).json();
+  const firms = await (await platform.fetch(`${base}/api/chains/${enc(chain)}/segments/${enc('数据库')}/firms?region=${enc('天津')}`)).json();
   assert.ok(firms.firms.some((f) => f.name === '天津市南开区示例数据库有限公司' && f.zone === 'local'));
   // A bad edit is refused with the server's message and changes nothing.
   await page.selectOption('#edit-action', 'add_link');
@@ -106,7 +106,7 @@ test('chokepoint page: ranked rows equal the API, a shock on a dominator shows w
   const chain = '新能源汽车（示例）';
   await page.goto(`${base}/#/chokepoint?c=${enc(chain)}&r=${enc('天津')}`);
   await page.waitForSelector('main[data-page="chokepoint"][aria-busy="false"] [data-testid="chokepoint-table"]');
-  const api = await (await fetch(`${base}/api/chains/${enc(chain)}/chokepoints?region=${enc('天津')}`)).json();
+  const api = await (await platform.fetch(`${base}/api/chains/${enc(chain)}/chokepoints?region=${enc('天津')}`)).json();
   const shown = await page.$$eval('[data-testid="chokepoint-table"] tbody tr td:nth-child(2)', (tds) => tds.map((td) => td.textContent));
   assert.deepEqual(shown, api.rows.map((r) => r.segment));
   const chips = await page.$$eval('[data-testid="choke-map"] .segment-chip', (cs) => cs.map((c) => [c.dataset.segment, Number(c.dataset.score)]));
@@ -115,7 +115,7 @@ test('chokepoint page: ranked rows equal the API, a shock on a dominator shows w
   await page.fill('#shock-target', '正极材料');
   await page.click('#shock-run');
   await page.waitForSelector('[data-testid="shock-table"]');
-  const shock = await (await fetch(`${base}/api/chains/${enc(chain)}/shock?segment=${enc('正极材料')}`)).json();
+  const shock = await (await platform.fetch(`${base}/api/chains/${enc(chain)}/shock?segment=${enc('正极材料')}`)).json();
   assert.deepEqual(shock.cut_off, ['动力电池']);
   const cut = await page.$$eval('[data-testid="shock-table"] tbody tr', (rows) =>
     rows.filter((r) => r.textContent.includes('断链')).map((r) => r.firstChild.textContent));

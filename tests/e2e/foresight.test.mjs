@@ -30,7 +30,7 @@ test('VR heat map: a cell tooltip agrees with the API, bursts and emerging field
   await page.goto(`${base}/#/foresight?${query}`);
   await page.waitForSelector('main[data-page="foresight"][aria-busy="false"]');
   await page.waitForSelector('#chart-foresight canvas');
-  const api = await (await fetch(`${base}/api/foresight/heatmap?${query}`)).json();
+  const api = await (await platform.fetch(`${base}/api/foresight/heatmap?${query}`)).json();
   assert.equal(api.records, 7776);  // 2005–2022 by 申请日
   assert.match(await page.textContent('[data-testid="fs-summary"]'), /7,776/);
 
@@ -63,14 +63,14 @@ test('VR heat map: a cell tooltip agrees with the API, bursts and emerging field
   assert.deepEqual(emerging, api.emerging.map((e) => e.code));
 
   // Exports use the same query.
-  const csv = await (await fetch(base + (await page.getAttribute('[data-testid="fs-csv"]', 'href')))).text();
+  const csv = await (await platform.fetch(base + (await page.getAttribute('[data-testid="fs-csv"]', 'href')))).text();
   assert.equal(csv.split('\n')[0], ['field', 'label_zh', 'label_en', ...api.periods].join(','));
 
   // Snapshot comparison: 2005–2021 against 2005–2022.
   await page.click('#fs-compare');
   await page.waitForSelector('[data-testid="fs-diff-table"]');
-  const snaps = (await (await fetch(`${base}/api/foresight/snapshots`)).json()).snapshots;
-  const diff = await (await fetch(`${base}/api/foresight/snapshots/diff?a=${snaps[0].id}&b=${snaps[1].id}`)).json();
+  const snaps = (await (await platform.fetch(`${base}/api/foresight/snapshots`)).json()).snapshots;
+  const diff = await (await platform.fetch(`${base}/api/foresight/snapshots/diff?a=${snaps[0].id}&b=${snaps[1].id}`)).json();
   const shown = await page.$$eval('[data-testid="fs-diff-table"] tbody tr td:first-child', (tds) => tds.map((td) => td.textContent));
   assert.deepEqual(shown, diff.changes.map((c) => c.code));
   assert.ok(diff.changes.length > 0);

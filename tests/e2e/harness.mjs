@@ -26,11 +26,24 @@ function waitForServer(proc) {
   });
 }
 
-// Starts server and browser; `prepare(db)` may load more data before the server starts.
-export async function startPlatform(prepare = () => {}) {
+// Signs in over HTTP and returns the session cookie's value and the CSRF token.
+export async function signIn(base, username, password = `demo-${username}-2026`) {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json', Origin: base }, body: JSON.stringify({ username, password }),
+  });
+  if (!res.ok) throw new Error(`sign-in as ${username} failed: ${await res.text()}`);
+  const cookie = res.headers.get('set-cookie').split(';')[0];
+  return { cookie, value: cookie.split('=')[1], csrf: (await res.json()).csrf_token };
+}
+
+// Starts server and browser with the demo accounts, the browser signed in as `user` (none
+// when null); `prepare(db)` may load more data before the server starts. `fetch` calls the
+// API as that user.
+export async function startPlatform(prepare = () => {}, { user = 'analyst' } = {}) {
   const work = mkdtempSync(join(tmpdir(), 'xinzhi-e2e-'));
   const db = join(work, 'x.db');
   execFileSync(bin, ['demo', 'seed', '--db', db]);
+  execFileSync(bin, ['demo', 'accounts', '--db', db]);
   prepare(db);
   const server = spawn(bin, ['serve', '--db', db, '--port', '0', '--web-root', join(root, 'web/dist'), '--log-level', 'warn'],
     { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -45,8 +58,11 @@ export async function startPlatform(prepare = () => {}) {
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   mkdirSync(artifacts, { recursive: true });
+  const session = user ? await signIn(base, user) : null;
+  if (session) await browser.addCookies([{ name: 'xinzhi_session', value: session.value, url: base, httpOnly: true, sameSite: 'Strict' }]);
   return {
-    base, browser, db,
+    base, browser, db, session,
+    fetch: (url, init = {}) => fetch(url, { ...init, headers: { ...(init.headers ?? {}), ...(session ? { Cookie: session.cookie } : {}) } }),
     async stop() {
       await browser.close();
       server.kill('SIGTERM');

@@ -28,7 +28,7 @@ test('overview chart renders the API numbers', async () => {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await openOverview(page);
-  const api = await (await fetch(`${base}/api/overview`)).json();
+  const api = await (await platform.fetch(`${base}/api/overview`)).json();
 
   // What the bar chart shows, read from its live ECharts option.
   const shown = await page.evaluate(() => {
@@ -68,7 +68,8 @@ test('navigation lists every mechanism and unbuilt pages say so', async () => {
   const page = await browser.newPage();
   await openOverview(page);
   const routes = await page.$$eval('nav a[data-route]', (as) => as.map((a) => a.dataset.route));
-  assert.equal(routes.length, 17); // overview + the 16 mechanisms of MISSION.md
+  assert.equal(routes.length, 18); // overview + the 16 mechanisms of MISSION.md + the analyst's own organisation
+  assert.ok(!routes.includes('admin') && !routes.includes('audit'));  // not an analyst's
   await page.click('nav a[data-route="scenario"]');
   await page.waitForSelector('[data-testid="not-built"]');
   assert.match(await page.textContent('[data-testid="not-built"]'), /尚未构建/);

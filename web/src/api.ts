@@ -1,12 +1,83 @@
-// Fetching JSON from the Xinzhi API; an error body {"error":{"code","message"}} becomes an Error.
-export async function getJson<T>(path: string): Promise<T> {
-  const res = await fetch(path, { headers: { Accept: 'application/json' } });
-  const body = await res.json().catch(() => null);
+// Fetching JSON from the Xinzhi API with the session cookie; an error body
+// {"error":{"code","message"}} becomes an Error, a 401 a SignInNeeded. Writes carry the
+// session's CSRF token (the browser adds the Origin header itself).
+
+export interface Me {
+  id: number; username: string; display_name: string; role: string; role_zh: string; token_role?: string;
+  org: { id: number; name: string; kind: string };
+  permissions: string[];
+  csrf_token?: string;
+}
+
+export class SignInNeeded extends Error {}
+
+let me: Me | null = null;
+
+export function currentUser(): Me | null {
+  return me;
+}
+export function can(permission: string): boolean {
+  return !!me && me.permissions.includes(permission);
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && me?.csrf_token) headers['X-CSRF-Token'] = me.csrf_token;
+  const res = await fetch(path, { method, headers, body: body === undefined ? (method === 'GET' ? undefined : '') : JSON.stringify(body),
+    credentials: 'same-origin' });
+  const parsed = await res.json().catch(() => null);
   if (!res.ok) {
-    const message = body?.error?.message ?? `HTTP ${res.status}`;
+    const message = parsed?.error?.message ?? `HTTP ${res.status}`;
+    if (res.status === 401) {
+      me = null;
+      throw new SignInNeeded(message);
+    }
     throw new Error(message);
   }
-  return body as T;
+  return parsed as T;
+}
+
+export function getJson<T>(path: string): Promise<T> {
+  return request<T>('GET', path);
+}
+export function sendJson<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  return request<T>(method, path, body);
+}
+
+// The signed-in account, or null when there is no valid session.
+export async function loadMe(): Promise<Me | null> {
+  try {
+    me = await getJson<Me>('/api/auth/me');
+  } catch (e) {
+    if (!(e instanceof SignInNeeded)) throw e;
+    me = null;
+  }
+  return me;
+}
+export async function signIn(username: string, password: string): Promise<Me> {
+  me = await sendJson<Me>('POST', '/api/auth/login', { username, password });
+  return me;
+}
+export async function signOut(): Promise<void> {
+  try {
+    await sendJson('POST', '/api/auth/logout');
+  } finally {
+    me = null;
+  }
+}
+
+export interface Organisation {
+  id: number; name: string; kind: string; kind_zh: string; region: string; credit_code: string; contact: string;
+  description: string; created_at: string; members: number;
+}
+export interface Account {
+  id: number; username: string; display_name: string; role: string; role_zh: string; org_id: number; org: string;
+  disabled: boolean; locked_until: number; created_at: string; password_changed_at: string;
+}
+export interface AuditEntry {
+  seq: number; at: string; actor: string; org: string; via: string; action: string; target_kind: string; target_id: string;
+  before_digest: string; after_digest: string; detail: string; hash: string;
 }
 
 export interface NamedCount { count: number; kind?: string; province?: string; district?: string }

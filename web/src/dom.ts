@@ -21,3 +21,8 @@ export function table(headers: string[], rows: (string | Node)[][], testid: stri
     el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', {}, h)))),
     el('tbody', {}, ...rows.map((r) => el('tr', {}, ...r.map((c) => el('td', {}, c))))));
 }
+
+// For the few places that must hand ECharts an HTML string (tooltips): names become text.
+export function escapeHtml(s: string): string {
+  return s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

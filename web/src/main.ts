@@ -1,5 +1,7 @@
-// The dashboard shell: navigation for every mechanism, hash routing, the language switch.
+// The dashboard shell: sign-in, navigation for every mechanism the account may use, hash
+// routing, the language switch.
 import './style.css';
+import { can, currentUser, loadMe, signOut, SignInNeeded } from './api';
 import { disposeCharts } from './charts';
 import { el } from './dom';
 import { currentLang, setLang, t } from './i18n';
@@ -9,32 +11,73 @@ import { renderChokepoints } from './pages/chokepoint';
 import { renderForesight } from './pages/foresight';
 import { renderNotBuilt } from './pages/not_built';
 import { renderOverview } from './pages/overview';
+import { renderLogin } from './pages/login';
+import { renderOrg } from './pages/org';
+import { renderAdmin } from './pages/admin';
+import { renderAudit } from './pages/audit';
 
 const nav = document.getElementById('nav')!;
 const page = document.getElementById('page')!;
 const langButton = document.getElementById('lang-switch')!;
+const userBox = document.getElementById('user-box')!;
 
 function route(): string {
-  return location.hash.replace(/^#\//, '').split('?')[0] || 'overview';
+  return location.hash.replace(/^#\//, '').split('?')[0] || (can('analytics.read') ? 'overview' : 'org');
 }
 
+// Pages reading regional analytics need analytics.read; pages not built yet show no data.
 function renderNav(): void {
   const current = route();
   const link = (id: string, label: string, built: boolean) =>
     el('a', { href: `#/${id}`, class: `${id === current ? 'active' : ''} ${built ? '' : 'pending'}`, 'data-route': id },
       label, ...(built ? [] : [el('span', { class: 'tag' }, t('notBuilt'))]));
+  const analytics = can('analytics.read');
+  const accountLinks = [
+    ...(can('org.read') ? [el('li', {}, link('org', t('myOrg'), true))] : []),
+    ...(can('accounts.read') ? [el('li', {}, link('admin', t('admin'), true))] : []),
+    ...(can('audit.read') ? [el('li', {}, link('audit', t('audit'), true))] : []),
+  ];
   nav.replaceChildren(
-    el('ul', {}, el('li', {}, link('overview', t('overview'), true))),
+    ...(analytics ? [el('ul', {}, el('li', {}, link('overview', t('overview'), true)))] : []),
     el('div', { class: 'nav-title' }, t('mechanisms')),
-    el('ul', {}, ...mechanisms.map((m) => el('li', {}, link(m.id, mechanismName(m), m.built)))),
+    el('ul', {}, ...mechanisms.filter((m) => analytics || !m.built).map((m) => el('li', {}, link(m.id, mechanismName(m), m.built)))),
+    el('div', { class: 'nav-title' }, t('account')),
+    el('ul', {}, ...accountLinks),
   );
+}
+
+function renderUserBox(): void {
+  const me = currentUser();
+  if (!me) {
+    userBox.replaceChildren();
+    return;
+  }
+  const out = el('button', { type: 'button', id: 'sign-out' }, t('signOut'));
+  out.addEventListener('click', async () => {
+    await signOut().catch(() => undefined);
+    location.hash = '#/';
+    void render();
+  });
+  userBox.replaceChildren(el('span', { class: 'user', 'data-testid': 'user-name' }, `${me.display_name} · ${me.role_zh} · ${me.org.name}`), out);
+}
+
+function showLogin(reason: string): void {
+  nav.replaceChildren();
+  userBox.replaceChildren();
+  page.setAttribute('data-page', 'login');
+  renderLogin(page, reason, () => void render());
 }
 
 async function render(): Promise<void> {
   disposeCharts();
-  renderNav();
   document.querySelectorAll<HTMLElement>('[data-i18n]').forEach((n) => (n.textContent = t(n.dataset.i18n as 'brand')));
   langButton.textContent = currentLang() === 'zh' ? 'English' : '中文';
+  if (!currentUser() && !(await loadMe())) {
+    showLogin('');
+    return;
+  }
+  renderNav();
+  renderUserBox();
   const id = route();
   page.setAttribute('data-page', id);
   page.setAttribute('aria-busy', 'true');
@@ -43,9 +86,16 @@ async function render(): Promise<void> {
     if (id === 'chain') await renderChain(page);
     else if (id === 'chokepoint') await renderChokepoints(page);
     else if (id === 'foresight') await renderForesight(page);
+    else if (id === 'org') await renderOrg(page);
+    else if (id === 'admin') await renderAdmin(page);
+    else if (id === 'audit') await renderAudit(page);
     else if (m) renderNotBuilt(page, m);
     else await renderOverview(page);
   } catch (e) {
+    if (e instanceof SignInNeeded) {
+      showLogin((e as Error).message);
+      return;
+    }
     page.replaceChildren(el('h1', {}, t('loadFailed')), el('p', { class: 'banner error' }, String((e as Error).message)));
   } finally {
     page.setAttribute('aria-busy', 'false');

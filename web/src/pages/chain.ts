@@ -1,9 +1,9 @@
 // 产业链图谱: a chain's segments left to right by stage, coloured by local coverage; a click
 // shows a segment's firms by region; gaps with candidates, chain leaders, 京津冀 complementarity.
-import { getJson, type Atlas, type AtlasSegment, type Ecosystem, type FirmRow } from '../api';
+import { getJson, sendJson, type Atlas, type AtlasSegment, type Ecosystem, type FirmRow } from '../api';
 import { pickChain } from './chain_picker';
 import { mountChart } from '../charts';
-import { el, fmt, table } from '../dom';
+import { el, escapeHtml, fmt, table } from '../dom';
 import { t, type Key } from '../i18n';
 
 const enc = encodeURIComponent;
@@ -137,7 +137,7 @@ async function renderEcosystem(root: HTMLElement, chain: string, region: string)
   if (eco.nodes.length > LIMIT) box.before(el('p', { class: 'note' }, t('ecosystemTop').replace('{n}', String(LIMIT))));
   mountChart('ecosystem', box, {
     tooltip: { formatter: (p: { dataType: string; name: string; data: { province?: string; kind?: string } }) =>
-      p.dataType === 'node' ? `${p.name}<br>${p.data.province || '—'}` : (p.data.kind ?? '') },
+      p.dataType === 'node' ? `${escapeHtml(p.name)}<br>${escapeHtml(p.data.province || '—')}` : escapeHtml(p.data.kind ?? '') },
     series: [{
       type: 'graph', layout: 'force', roam: true, draggable: true,
       force: { repulsion: 60, edgeLength: 40, gravity: 0.1, friction: 0.2 },
@@ -182,9 +182,10 @@ async function renderEditor(root: HTMLElement, chain: string, atlas: Atlas): Pro
   submit.addEventListener('click', async () => {
     const body: Record<string, string> = { action: action.value };
     for (const k of FIELDS[action.value as (typeof ACTIONS)[number]]) if (inputs[k].value) body[k] = inputs[k].value;
-    const res = await fetch(`/api/chains/${enc(chain)}/edits`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-    if (!res.ok) {
-      message.textContent = (await res.json().catch(() => null))?.error?.message ?? `HTTP ${res.status}`;
+    try {
+      await sendJson('POST', `/api/chains/${enc(chain)}/edits`, body);
+    } catch (e) {
+      message.textContent = (e as Error).message;
       message.style.display = '';
       return;
     }

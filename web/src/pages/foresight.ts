@@ -1,8 +1,8 @@
 // 技术预见热力图: imported patents as a field × period heat map (count, share, growth or burst
 // strength), a CiteSpace-style burst timeline, the emerging fields and snapshot comparison.
-import { getJson } from '../api';
+import { getJson, sendJson } from '../api';
 import { mountChart } from '../charts';
-import { el, fmt, table } from '../dom';
+import { el, escapeHtml, fmt, table } from '../dom';
 import { currentLang, t, type Key } from '../i18n';
 
 interface FieldHead {
@@ -104,7 +104,7 @@ export async function renderForesight(root: HTMLElement): Promise<void> {
       className: 'fs-tooltip',
       formatter: (p: { data: [number, number, number | null] }) => {
         const f = m.fields[m.fields.length - 1 - p.data[1]];
-        return cellTooltip(m, f, p.data[0]).split('\n').map((line) => line.replace(/[<>&]/g, (c) => `&#${c.charCodeAt(0)};`)).join('<br>');
+        return cellTooltip(m, f, p.data[0]).split('\n').map(escapeHtml).join('<br>');
       },
     },
     grid: { left: 260, right: 90, top: 10, bottom: 90 },
@@ -162,10 +162,12 @@ async function renderSnapshots(root: HTMLElement, query: () => string): Promise<
     const params = Object.fromEntries(new URLSearchParams(query()));
     const body: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(params)) body[k] = ['from', 'to', 'top', 'min_duration'].includes(k) ? Number(v) : ['s', 'gamma'].includes(k) ? Number(v) : v;
-    const res = await fetch('/api/foresight/snapshots', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name: 'web', query: body }) });
-    if (res.ok) location.reload();
-    else out.replaceChildren(el('p', { class: 'banner error' }, (await res.json()).error?.message ?? `HTTP ${res.status}`));
+    try {
+      await sendJson('POST', '/api/foresight/snapshots', { name: 'web', query: body });
+      location.reload();
+    } catch (e) {
+      out.replaceChildren(el('p', { class: 'banner error' }, (e as Error).message));
+    }
   });
   section.append(el('p', { class: 'note' }, t('fsSnapshotsNote')),
     el('div', { class: 'controls' }, el('label', {}, 'A', a), el('label', {}, 'B', b), compare, take), out);

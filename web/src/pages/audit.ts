@@ -1,0 +1,42 @@
+// 审计日志: the hash-chained audit trail for auditors and administrators — filter by
+// account, action and date, and verify the chain (the server recomputes every hash).
+import { getJson, type AuditEntry } from '../api';
+import { el, table } from '../dom';
+import { t } from '../i18n';
+
+export async function renderAudit(root: HTMLElement): Promise<void> {
+  const params = new URLSearchParams(location.hash.split('?')[1] ?? '');
+  const actor = el('input', { id: 'audit-actor', value: params.get('actor') ?? '' });
+  const action = el('input', { id: 'audit-action', value: params.get('action') ?? '', placeholder: 'chain.' });
+  const since = el('input', { id: 'audit-since', type: 'date', value: params.get('since') ?? '' });
+  const show = el('button', { type: 'button', id: 'audit-show' }, t('show'));
+  show.addEventListener('click', () => {
+    const q = new URLSearchParams();
+    if (actor.value) q.set('actor', actor.value);
+    if (action.value) q.set('action', action.value);
+    if (since.value) q.set('since', since.value);
+    location.hash = `#/audit?${q}`;
+  });
+  const verdict = el('p', { 'data-testid': 'audit-verdict', style: 'display:none' });
+  const verify = el('button', { type: 'button', id: 'audit-verify' }, t('verifyChain'));
+  verify.addEventListener('click', async () => {
+    const v = await getJson<{ ok: boolean; entries: number; first_bad_seq: number; problem: string; head_hash: string }>('/api/audit/verify');
+    verdict.className = v.ok ? 'banner' : 'banner error';
+    verdict.textContent = v.ok ? `${t('chainIntact')}：${v.entries} ${t('entries')}，${t('headHash')} ${v.head_hash}`
+      : `${t('chainBroken')} #${v.first_bad_seq}：${v.problem}`;
+    verdict.style.display = '';
+  });
+  const q = new URLSearchParams();
+  for (const k of ['actor', 'action', 'since']) if (params.get(k)) q.set(k, params.get(k)!);
+  const { entries } = await getJson<{ entries: AuditEntry[] }>(`/api/audit?${q}`);
+  root.replaceChildren(
+    el('h1', {}, t('audit')),
+    el('p', { class: 'note' }, t('auditNote')),
+    el('div', { class: 'controls' }, el('label', {}, t('username'), actor), el('label', {}, t('action'), action),
+      el('label', {}, t('since'), since), show, verify),
+    verdict,
+    table(['#', t('time'), t('username'), t('orgs'), t('action'), t('auditTarget'), t('detail')],
+      entries.map((e) => [String(e.seq), e.at.replace('T', ' ').replace('Z', ''), e.actor, e.org, e.action, `${e.target_kind}:${e.target_id}`, e.detail]),
+      'audit-table'),
+  );
+}
