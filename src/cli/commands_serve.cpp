@@ -28,6 +28,12 @@ void add_server_options(CLI::App* cmd) {
   cmd->add_option("--scheduler-tick", serve_options.scheduler_tick_seconds,
                   "seconds between checks for scheduled heat maps (default 60, 0 turns them off)")
       ->check(CLI::Range(0, 86400));
+  cmd->add_flag("--behind-tls", serve_options.auth.secure_cookies,
+                "a TLS proxy serves the public address: session cookies get Secure, origins are https");
+  cmd->add_option("--session-idle", serve_options.auth.policy.idle_seconds,
+                  "seconds an unused session lasts (default 7200)")->check(CLI::Range(60, 86400 * 30));
+  cmd->add_option("--session-max", serve_options.auth.policy.absolute_seconds,
+                  "seconds any session lasts after sign-in (default 43200)")->check(CLI::Range(60, 86400 * 90));
 }
 
 void serve(GlobalOptions& g) {

@@ -274,18 +274,7 @@ void AccountDirectory::set_disabled(const std::string& username, bool disabled, 
 void AccountDirectory::set_password(const std::string& username, const std::string& password, const Principal& by) {
   require(by, Permission::AccountsManage);
   check_new_password(password);
-  auto hash = hash_password(password, cost_);
-  store::WriteTransaction tx(db_);
-  auto before = account(username);
-  SQLite::Statement up(db_.sql(),
-                       "UPDATE account SET password_hash = ?, failed_logins = 0, locked_until = 0,"
-                       " password_changed_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?");
-  up.bind(1, hash);
-  up.bind(2, before.id);
-  up.exec();
-  end_sessions(db_, before.id);
-  tx.audit({"account.password_reset", "account", before.username, account_text(before), account_text(account(username)), "{}"});
-  tx.commit();
+  replace_password(username, hash_password(password, cost_), 0, "account.password_reset");
 }
 
 void AccountDirectory::change_own_password(const Principal& me, const std::string& old_password, const std::string& password) {
@@ -294,21 +283,25 @@ void AccountDirectory::change_own_password(const Principal& me, const std::strin
   q.bind(1, me.account_id);
   if (!q.executeStep() || !verify_password(q.getColumn(0).getString(), old_password))
     fail(ErrorCode::Forbidden, "the current password is wrong");
-  auto hash = hash_password(password, cost_);
-  store::WriteTransaction tx(db_);
-  auto before = account(me.username);
-  SQLite::Statement up(db_.sql(),
-                       "UPDATE account SET password_hash = ?, password_changed_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') "
-                       "WHERE id = ?");
-  up.bind(1, hash);
-  up.bind(2, me.account_id);
-  up.exec();
   // Other sessions end; the one that changed the password stays signed in.
+  replace_password(me.username, hash_password(password, cost_), me.session_id, "account.password_change");
+}
+
+void AccountDirectory::replace_password(const std::string& username, const std::string& hash, int64_t keep_session,
+                                        const char* action) {
+  store::WriteTransaction tx(db_);  // the hash was computed before: argon2id is slow, the lock is not held for it
+  auto before = account(username);
+  SQLite::Statement up(db_.sql(),
+                       "UPDATE account SET password_hash = ?, failed_logins = 0, locked_until = 0,"
+                       " password_changed_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?");
+  up.bind(1, hash);
+  up.bind(2, before.id);
+  up.exec();
   SQLite::Statement end(db_.sql(), "UPDATE session SET ended = 1 WHERE account_id = ? AND id <> ?");
-  end.bind(1, me.account_id);
-  end.bind(2, me.session_id);
+  end.bind(1, before.id);
+  end.bind(2, keep_session);
   end.exec();
-  tx.audit({"account.password_change", "account", me.username, account_text(before), account_text(account(me.username)), "{}"});
+  tx.audit({action, "account", before.username, account_text(before), account_text(account(username)), "{}"});
   tx.commit();
 }
 

@@ -69,6 +69,8 @@ class AccountDirectory {
   void change_own_password(const Principal& me, const std::string& old_password, const std::string& password);
 
  private:
+  // Stores a new hash, lifts a lockout and ends the account's sessions but `keep_session`.
+  void replace_password(const std::string& username, const std::string& hash, int64_t keep_session, const char* action);
   store::Database& db_;
   PasswordCost cost_;
 };

@@ -121,6 +121,11 @@ NewSession Sessions::login(const std::string& username, const std::string& passw
   SQLite::Statement reset(db_.sql(), "UPDATE account SET failed_logins = 0 WHERE id = ?");
   reset.bind(1, p.account_id);
   reset.exec();
+  // The account's dead sessions go, so the table does not grow with every sign-in.
+  SQLite::Statement prune(db_.sql(), "DELETE FROM session WHERE account_id = ? AND (ended = 1 OR created_epoch < ?)");
+  prune.bind(1, p.account_id);
+  prune.bind(2, t - policy_.absolute_seconds);
+  prune.exec();
   SQLite::Statement ins(db_.sql(),
                         "INSERT INTO session(token_hash, account_id, csrf_token, created_epoch, last_seen_epoch, ip) "
                         "VALUES (?,?,?,?,?,?)");

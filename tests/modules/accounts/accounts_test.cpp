@@ -88,6 +88,21 @@ TEST_F(Directory, DisablingEndsSessionsAndAResetLiftsALock) {
   testing::expect_error_containing([&] { sessions.login("nobody", "whatever-pass", "127.0.0.1"); }, "wrong username or password");
 }
 
+TEST_F(Directory, ChangingOnesPasswordEndsTheOtherSessions) {
+  Sessions sessions(db, policy());
+  auto here = sessions.login("alice", "alice-password", "127.0.0.1");
+  auto elsewhere = sessions.login("alice", "alice-password", "10.0.0.2");
+  testing::expect_error_containing(
+      [&] { dir.change_own_password(here.principal, "not-my-password", "another-password"); }, "current password is wrong");
+  dir.change_own_password(here.principal, "alice-password", "another-password");
+  EXPECT_EQ(sessions.authenticate(here.token).username, "alice");
+  testing::expect_error_containing([&] { sessions.authenticate(elsewhere.token); }, "ended");
+  testing::expect_error_containing([&] { sessions.login("alice", "alice-password", "127.0.0.1"); }, "wrong username");
+  store::AuditFilter f;
+  f.action = "account.password_change";
+  EXPECT_EQ(store::list_audit(db, f).size(), 1u);
+}
+
 TEST_F(Directory, TokensAreScopedAndStoredOnlyAsDigests) {
   ApiTokens tokens(db, [this] { return t; });
   testing::expect_error_containing([&] { tokens.issue("alice", "analyst", "x", 30, admin); }, "grants more than");
