@@ -50,6 +50,7 @@ bench: build
 	@/usr/bin/python3 bench/chain_atlas.py $(XINZHI)
 	@/usr/bin/python3 bench/graph_metrics.py $(XINZHI)
 	@/usr/bin/python3 bench/foresight_heatmap.py $(XINZHI)
+	@/usr/bin/python3 bench/mcda_topsis.py $(XINZHI)
 
 clean:
 	rm -rf build web/dist

@@ -23,5 +23,6 @@ void add_series_commands(CLI::App& app, GlobalOptions& g);
 void add_foresight_commands(CLI::App& app, GlobalOptions& g);
 // After add_serve_commands: adds `demo accounts` to its demo command.
 void add_account_commands(CLI::App& app, GlobalOptions& g);
+void add_mcda_commands(CLI::App& app, GlobalOptions& g);
 
 }  // namespace xinzhi::cli

@@ -1,0 +1,87 @@
+#include "engines/mcda/weights.h"
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_reduce.h>
+
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "base/error.h"
+
+namespace xinzhi::mcda {
+
+namespace {
+// Column sums Σ x and Σ x ln x in one pass over the rows, in parallel: with S = Σ x,
+// −Σ p ln p = ln S − (Σ x ln x) / S, so p need never be formed.
+struct ColumnSums {
+  std::vector<double> sum, xlogx;
+  size_t bad = 0;  // cells that are negative, NaN or infinite
+};
+
+ColumnSums column_sums(const Matrix& x) {
+  const size_t n = x.cols;
+  auto body = [&](const tbb::blocked_range<size_t>& rows, ColumnSums acc) {
+    for (size_t r = rows.begin(); r != rows.end(); ++r) {
+      const double* row = x.values.data() + r * n;
+      for (size_t j = 0; j < n; ++j) {
+        double v = row[j];
+        acc.bad += !(v >= 0 && v < std::numeric_limits<double>::infinity());
+        acc.sum[j] += v;
+        if (v > 0) acc.xlogx[j] += v * std::log(v);
+      }
+    }
+    return acc;
+  };
+  auto join = [](ColumnSums a, const ColumnSums& b) {
+    for (size_t j = 0; j < a.sum.size(); ++j) a.sum[j] += b.sum[j], a.xlogx[j] += b.xlogx[j];
+    a.bad += b.bad;
+    return a;
+  };
+  ColumnSums zero{std::vector<double>(n, 0), std::vector<double>(n, 0), 0};
+  return tbb::parallel_reduce(tbb::blocked_range<size_t>(0, x.rows, 4096), zero, body, join);
+}
+}  // namespace
+
+void EntropyWeights::run() {
+  if (x_.rows < 2) invalid_input("entropy weights need at least 2 alternatives");
+  if (x_.cols == 0) invalid_input("entropy weights need at least 1 criterion");
+  const size_t n = x_.cols;
+  auto sums = column_sums(x_);
+  if (sums.bad) {  // counted in the parallel pass; only now look for the first one, to name it
+    check_finite(x_, "matrix");
+    for (size_t i = 0; i < x_.values.size(); ++i)
+      if (x_.values[i] < 0)
+        invalid_input("matrix row " + std::to_string(i / x_.cols + 1) + ", column " + std::to_string(i % x_.cols + 1) +
+                      " is negative; entropy weights need values ≥ 0 (normalise the column first)");
+  }
+  const double ln_m = std::log(static_cast<double>(x_.rows));
+  entropies_.assign(n, 1.0);
+  double total = 0;
+  for (size_t j = 0; j < n; ++j) {
+    if (sums.sum[j] > 0) entropies_[j] = std::min(1.0, (std::log(sums.sum[j]) - sums.xlogx[j] / sums.sum[j]) / ln_m);
+    total += 1 - entropies_[j];
+  }
+  weights_.assign(n, 1.0 / n);
+  // Below this no column tells the alternatives apart (they are constant up to rounding).
+  if (total > 1e-12)
+    for (size_t j = 0; j < n; ++j) weights_[j] = (1 - entropies_[j]) / total;
+}
+
+std::vector<double> combined_weights(std::span<const double> subjective, std::span<const double> objective, double alpha) {
+  if (subjective.size() != objective.size())
+    invalid_input(std::to_string(subjective.size()) + " subjective weights but " + std::to_string(objective.size()) +
+                  " objective ones");
+  auto s = normalised_weights(subjective, subjective.size());
+  auto o = normalised_weights(objective, objective.size());
+  std::vector<double> out(s.size());
+  if (alpha >= 0) {
+    if (alpha > 1) invalid_input("alpha must be in [0, 1]");
+    for (size_t j = 0; j < s.size(); ++j) out[j] = alpha * s[j] + (1 - alpha) * o[j];
+    return out;
+  }
+  for (size_t j = 0; j < s.size(); ++j) out[j] = s[j] * o[j];
+  return normalised_weights(out, out.size());
+}
+
+}  // namespace xinzhi::mcda

@@ -1,0 +1,18 @@
+# Decision methods on published examples, and the errors bad matrices get.
+xinzhi mcda ahp --matrix fixtures/mcda/beverages.csv
+xinzhi mcda ahp --matrix fixtures/mcda/beverages.csv --method approx --ri saaty2005 | tail -1
+xinzhi mcda ahp --matrix fixtures/mcda/beverages.csv --matrix fixtures/mcda/beverages.csv --json | grep -E '"(cr|experts|consistent)"'
+xinzhi mcda ahp --matrix fixtures/mcda/not_square.csv; echo "exit $?"
+xinzhi mcda ahp --matrix fixtures/mcda/not_reciprocal.csv; echo "exit $?"
+xinzhi mcda ahp --matrix fixtures/mcda/zero.csv; echo "exit $?"
+xinzhi mcda ahp --matrix fixtures/mcda/text_cell.csv; echo "exit $?"
+xinzhi mcda ahp --matrix fixtures/mcda/ragged.csv; echo "exit $?"
+xinzhi mcda ahp --matrix fixtures/mcda/beverages.csv --ri made-up; echo "exit $?"
+xinzhi mcda topsis --matrix fixtures/mcda/opricovic.csv --weights 0.5,0.5 --types -,+ --norm minmax
+xinzhi mcda topsis --matrix fixtures/mcda/opricovic.csv --weights 0.5,0.5,0.2 --types -,+; echo "exit $?"
+xinzhi mcda topsis --matrix fixtures/mcda/opricovic.csv --weights 0.5,0.5 --types -,up; echo "exit $?"
+xinzhi mcda entropy --matrix fixtures/mcda/opricovic.csv
+xinzhi mcda promethee --matrix fixtures/mcda/zhao.csv --weights 0.5,0.3,0.2 --json | grep -A3 net_flow
+xinzhi mcda fce --weights 0.2,0.5,0.3 --relation fixtures/mcda/relation.csv --operator max-min
+xinzhi mcda fce --weights 0.2,0.5,0.3 --relation fixtures/mcda/relation.csv --scores 90,75,60,40 | tail -2
+xinzhi mcda sensitivity --matrix fixtures/mcda/opricovic.csv --weights 0.5,0.5 --types -,+
