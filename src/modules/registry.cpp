@@ -6,6 +6,7 @@
 #include "modules/foresight/patent_store.h"
 #include "modules/kg/knowledge_graph.h"
 #include "modules/kg/graph_store.h"
+#include "modules/scenario/scenario_partners.h"
 #include "store/audit_trail.h"
 
 namespace xinzhi::modules {
@@ -16,6 +17,7 @@ std::vector<store::Migration> all_migrations() {
   for (auto& m : kg::migrations()) all.push_back(m);
   for (auto& m : chain::migrations()) all.push_back(m);
   for (auto& m : foresight::migrations()) all.push_back(m);
+  for (auto& m : scenario::migrations()) all.push_back(m);
   return all;
 }
 

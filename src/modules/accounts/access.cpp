@@ -67,6 +67,9 @@ std::string_view permission_name(Permission p) {
     case Permission::AccountsRead: return "accounts.read";
     case Permission::AccountsManage: return "accounts.manage";
     case Permission::AuditRead: return "audit.read";
+    case Permission::ScenarioManage: return "scenario.manage";
+    case Permission::ScenarioApply: return "scenario.apply";
+    case Permission::ScenarioScore: return "scenario.score";
   }
   return "?";
 }
@@ -82,6 +85,9 @@ std::string_view permission_meaning(Permission p) {
     case Permission::AccountsRead: return "every account, organisation and API token";
     case Permission::AccountsManage: return "create organisations and accounts, disable, reset passwords";
     case Permission::AuditRead: return "the audit trail and its verification";
+    case Permission::ScenarioManage: return "publish scenario lists and scenarios, set indicators and experts, evaluate, decide";
+    case Permission::ScenarioApply: return "apply for a scenario for one's own organisation; see its own applications";
+    case Permission::ScenarioScore: return "judge indicators and score applications of scenarios one is an expert on";
   }
   return "?";
 }
@@ -98,6 +104,9 @@ bool role_has(Role r, Permission p) {
     case Permission::AccountsRead:
     case Permission::AuditRead: return r == Admin || r == Auditor;
     case Permission::AccountsManage: return r == Admin;
+    case Permission::ScenarioManage: return r == Admin || r == Analyst;
+    case Permission::ScenarioApply: return r == Enterprise || r == Lab;
+    case Permission::ScenarioScore: return r == Admin || r == Analyst || r == ParkOperator || r == Lab;
   }
   return false;
 }
@@ -106,6 +115,8 @@ bool reaches_all_orgs(Role r, Permission p) {
   using enum Role;
   if (p == Permission::OrgEdit) return r == Admin;
   if (p == Permission::OrgRead) return r == Admin || r == Analyst || r == ParkOperator || r == Auditor;
+  // Applicants act for their own organisation; experts only on scenarios they are assigned to.
+  if (p == Permission::ScenarioApply || p == Permission::ScenarioScore) return false;
   return role_has(r, p);
 }
 

@@ -29,10 +29,14 @@ enum class Permission {
   AccountsRead,    // every account and organisation
   AccountsManage,  // create organisations and accounts, disable, reset passwords, revoke tokens
   AuditRead,       // the audit trail and its verification
+  ScenarioManage,  // scenario lists, scenarios, indicators, experts, evaluation and decisions
+  ScenarioApply,   // apply for a scenario on behalf of one's own organisation
+  ScenarioScore,   // judge and score a scenario's applications (where assigned as an expert)
 };
 inline constexpr std::array kPermissions = {Permission::Public,        Permission::SignedIn,     Permission::AnalyticsRead,
                                             Permission::AnalyticsWrite, Permission::OrgRead,      Permission::OrgEdit,
-                                            Permission::AccountsRead,  Permission::AccountsManage, Permission::AuditRead};
+                                            Permission::AccountsRead,  Permission::AccountsManage, Permission::AuditRead,
+                                            Permission::ScenarioManage, Permission::ScenarioApply, Permission::ScenarioScore};
 
 std::string_view role_name(Role r);        // "park_operator"
 std::string_view role_label_zh(Role r);    // "园区运营方"

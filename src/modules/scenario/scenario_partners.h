@@ -1,0 +1,131 @@
+// 场景创新合伙人: scenario lists a bureau publishes, scenarios with their indicator trees and
+// experts, enterprises' applications, experts' pairwise judgements and scores, and the
+// lifecycle 征集 → 评估 → 首试首用 → 推广 with each decision recorded. Reads are limited to
+// what the caller may see; every write is audited.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/json_writer.h"
+#include "modules/accounts/principal.h"
+#include "store/database.h"
+#include "store/migrations.h"
+
+namespace xinzhi::scenario {
+
+std::vector<store::Migration> migrations();
+
+// The stages, in order; 终止 ends a scenario without adoption.
+inline const std::vector<std::string> kStages = {"征集", "评估", "首试首用", "推广", "终止"};
+
+struct ScenarioList {
+  int64_t id = 0;
+  std::string title, description;
+  int64_t org_id = 0;
+  std::string org, status, published_at, created_at;  // status: draft, published, closed
+  int64_t scenarios = 0;
+};
+
+struct Scenario {
+  int64_t id = 0, list_id = 0;
+  std::string list_title, list_status, title, field;
+  int64_t owner_org_id = 0;
+  std::string owner_org, location, needs;
+  double budget = 0;  // 万元
+  std::string deadline, stage, weighting, ranking, decision;
+  int64_t decided_application = 0;
+  std::string created_at;
+  int64_t applications = 0;
+};
+
+struct ScenarioFields {
+  std::optional<std::string> title, field, owner_org, location, needs, deadline, weighting, ranking;
+  std::optional<double> budget;
+};
+
+struct Indicator {
+  int64_t id = 0, parent_id = 0;  // parent 0: a top-level indicator
+  std::string name, description;
+  int position = 0;
+};
+
+struct Application {
+  int64_t id = 0, scenario_id = 0, org_id = 0;
+  std::string org, solution, evidence;
+  int trl = 0;  // self-assessed technology readiness level, GB/T 22900 scale 1–9
+  std::string submitted_at;
+};
+
+struct ExpertScore {
+  int64_t application_id = 0;
+  std::string expert;
+  int64_t indicator_id = 0;
+  double score = 0;  // 0–100
+};
+
+struct Judgement {
+  std::string expert;
+  int64_t parent_id = 0;
+  std::vector<double> matrix;  // n × n over the parent's children in position order
+};
+
+class ScenarioPartners {
+ public:
+  explicit ScenarioPartners(store::Database& db) : db_(db) {}
+
+  ScenarioList add_list(const std::string& title, const std::string& description, const accounts::Principal& by);
+  void publish_list(int64_t id, const accounts::Principal& by);
+  // Published lists for everyone; drafts too for scenario.manage.
+  std::vector<ScenarioList> lists(const accounts::Principal& by);
+
+  // A scenario starts in 征集 with the standard indicator tree (editable until 评估).
+  Scenario add_scenario(int64_t list_id, const ScenarioFields& f, const accounts::Principal& by);
+  Scenario update_scenario(int64_t id, const ScenarioFields& f, const accounts::Principal& by);
+  Scenario scenario(int64_t id, const accounts::Principal& by);
+  std::vector<Scenario> scenarios(int64_t list_id, const accounts::Principal& by);
+  // Moves along the lifecycle (one step forward, or to 终止) and records the note.
+  Scenario advance(int64_t id, const std::string& to, const std::string& note, const accounts::Principal& by);
+  // Chooses the application that gets its first trial: 评估 → 首试首用.
+  Scenario decide(int64_t id, int64_t application_id, const std::string& decision, const accounts::Principal& by);
+
+  std::vector<Indicator> indicators(int64_t scenario_id, const accounts::Principal& by);
+  // Replaces the tree (only in 征集): top-level names with their children's names.
+  void set_indicators(int64_t scenario_id, const std::vector<std::pair<std::string, std::vector<std::string>>>& tree,
+                      const accounts::Principal& by);
+
+  void assign_expert(int64_t scenario_id, const std::string& username, const accounts::Principal& by);
+  std::vector<std::string> experts(int64_t scenario_id, const accounts::Principal& by);
+
+  Application apply(int64_t scenario_id, const std::string& solution, const std::string& evidence, int trl,
+                    const accounts::Principal& by, int64_t org_id = 0);
+  // Managers and the scenario's experts see every application; an applicant only its own.
+  std::vector<Application> applications(int64_t scenario_id, const accounts::Principal& by);
+
+  // An expert's pairwise comparison of a parent's children (parent 0: the top level).
+  void judge(int64_t scenario_id, int64_t parent_id, const std::vector<double>& matrix, const accounts::Principal& by,
+             const std::string& expert = "");
+  // An expert's scores (0–100) of one application on leaf indicators.
+  void score(int64_t scenario_id, int64_t application_id, const std::map<int64_t, double>& scores,
+             const accounts::Principal& by, const std::string& expert = "");
+  std::vector<Judgement> judgements(int64_t scenario_id);
+  std::vector<ExpertScore> scores(int64_t scenario_id);
+
+ private:
+  Scenario load(int64_t id);
+  void require_stage(const Scenario& s, const std::string& stage, const char* what);
+  int64_t expert_account(int64_t scenario_id, const accounts::Principal& by, const std::string& expert);
+  store::Database& db_;
+};
+
+// The standard tree: 技术成熟度, 商业模式适配度, 社会效益贡献度, three sub-indicators each.
+const std::vector<std::pair<std::string, std::vector<std::string>>>& standard_indicators();
+
+void write_json(JsonWriter& w, const ScenarioList& l);
+void write_json(JsonWriter& w, const Scenario& s);
+void write_json(JsonWriter& w, const Indicator& i);
+void write_json(JsonWriter& w, const Application& a);
+
+}  // namespace xinzhi::scenario
