@@ -13,4 +13,6 @@ void install_chain_routes(ApiRouter& api);
 void install_foresight_routes(ApiRouter& api);
 // /api/auth, /api/orgs, /api/accounts, /api/audit, /api/access (api_account_routes.cpp).
 void install_account_routes(ApiRouter& api);
+// /api/scenario-lists, /api/scenarios: 场景创新合伙人 (api_scenario_routes.cpp).
+void install_scenario_routes(ApiRouter& api);
 }  // namespace xinzhi::server

@@ -8,35 +8,11 @@
 #include <sstream>
 
 #include "base/error.h"
+#include "server/xlsx_sheet.h"
 
 namespace xinzhi::server {
 
 namespace {
-class Sheet {
- public:
-  Sheet(lxw_workbook* wb, const char* name, std::initializer_list<const char*> headers, lxw_format* bold)
-      : ws_(workbook_add_worksheet(wb, name)) {
-    lxw_col_t c = 0;
-    for (auto h : headers) worksheet_write_string(ws_, 0, c++, h, bold);
-    worksheet_freeze_panes(ws_, 1, 0);
-  }
-  Sheet& text(const std::string& s) {
-    worksheet_write_string(ws_, row_, col_++, s.c_str(), nullptr);
-    return *this;
-  }
-  Sheet& number(double v) {
-    worksheet_write_number(ws_, row_, col_++, v, nullptr);
-    return *this;
-  }
-  void next_row() { ++row_, col_ = 0; }
-  lxw_worksheet* raw() { return ws_; }
-
- private:
-  lxw_worksheet* ws_;
-  lxw_row_t row_ = 1;
-  lxw_col_t col_ = 0;
-};
-
 const char* status(const chain::SegmentRow& s) { return s.missing ? "缺失 missing" : s.weak ? "薄弱 weak" : "覆盖 covered"; }
 }  // namespace
 
@@ -98,8 +74,7 @@ void write_atlas_xlsx(const chain::AtlasReport& r, const std::string& path) {
         .number(static_cast<double>(s.hebei)).text(s.complementarity).next_row();
   worksheet_set_column(jjj.raw(), 0, 0, 24, nullptr);
 
-  if (lxw_error err = workbook_close(wb); err != LXW_NO_ERROR)
-    fail(ErrorCode::Unavailable, "writing " + path + " failed: " + lxw_strerror(err));
+  close_workbook(wb, path);
 }
 
 void write_chokepoints_xlsx(const chain::ChokepointReport& r, const std::string& path) {
@@ -123,25 +98,11 @@ void write_chokepoints_xlsx(const chain::ChokepointReport& r, const std::string&
   }
   worksheet_set_column(sheet.raw(), 1, 1, 24, nullptr);
   worksheet_set_column(sheet.raw(), 4, 4, 32, nullptr);
-  if (lxw_error err = workbook_close(wb); err != LXW_NO_ERROR)
-    fail(ErrorCode::Unavailable, "writing " + path + " failed: " + lxw_strerror(err));
+  close_workbook(wb, path);
 }
 
 std::string atlas_xlsx_bytes(const chain::AtlasReport& r) {
-  char name[] = "/tmp/xinzhi-atlas-XXXXXX";
-  int fd = mkstemp(name);
-  if (fd < 0) fail(ErrorCode::Unavailable, "cannot create a temporary file");
-  close(fd);
-  struct Remove {
-    const char* path;
-    ~Remove() { std::filesystem::remove(path); }
-  } cleanup{name};
-  std::filesystem::remove(name);  // libxlsxwriter creates the file itself
-  write_atlas_xlsx(r, name);
-  std::ifstream in(name, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
+  return xlsx_bytes([&](const std::string& path) { write_atlas_xlsx(r, path); });
 }
 
 }  // namespace xinzhi::server

@@ -60,6 +60,27 @@ const std::vector<RouteRule>& route_table() {
       {"GET", "/api/foresight/snapshots/diff", AnalyticsRead, "compare two snapshots"},
       {"GET", "/api/foresight/schedules", AnalyticsRead, "scheduled snapshots"},
       {"POST", "/api/foresight/schedules", AnalyticsWrite, "schedule snapshots"},
+
+      {"GET", "/api/scenarios/public", Public, "published scenario lists and their scenarios (opt-in public)"},
+      {"GET", "/api/scenario-lists", SignedIn, "scenario lists (drafts too for scenario.manage)"},
+      {"POST", "/api/scenario-lists", ScenarioManage, "start a scenario list"},
+      {"POST", R"(/api/scenario-lists/(\d+)/publish)", ScenarioManage, "publish a scenario list"},
+      {"GET", "/api/scenarios", SignedIn, "scenarios of published lists"},
+      {"POST", "/api/scenarios", ScenarioManage, "add a scenario to a list"},
+      {"GET", R"(/api/scenarios/(\d+))", SignedIn, "one scenario"},
+      {"PATCH", R"(/api/scenarios/(\d+))", ScenarioManage, "edit a scenario"},
+      {"GET", R"(/api/scenarios/(\d+)/indicators)", SignedIn, "the indicator tree"},
+      {"POST", R"(/api/scenarios/(\d+)/indicators)", ScenarioManage, "replace the indicator tree (征集 only)"},
+      {"GET", R"(/api/scenarios/(\d+)/experts)", SignedIn, "the scenario's experts"},
+      {"POST", R"(/api/scenarios/(\d+)/experts)", ScenarioManage, "assign an expert"},
+      {"GET", R"(/api/scenarios/(\d+)/applications)", SignedIn, "applications (all for managers and experts, own otherwise)"},
+      {"POST", R"(/api/scenarios/(\d+)/applications)", ScenarioApply, "apply for one's organisation (征集 only)"},
+      {"POST", R"(/api/scenarios/(\d+)/judgements)", ScenarioScore, "an expert's pairwise judgements (评估 only)"},
+      {"POST", R"(/api/scenarios/(\d+)/scores)", ScenarioScore, "an expert's scores of an application (评估 only)"},
+      {"POST", R"(/api/scenarios/(\d+)/advance)", ScenarioManage, "move along 征集 → 评估 → 首试首用 → 推广 (or 终止)"},
+      {"POST", R"(/api/scenarios/(\d+)/decision)", ScenarioManage, "choose the first-trial application and record why"},
+      {"GET", R"(/api/scenarios/(\d+)/evaluation)", SignedIn, "weights, ranking and sensitivity (managers, experts, auditors)"},
+      {"GET", R"(/api/scenarios/(\d+)/report\.xlsx)", SignedIn, "the evaluation report workbook"},
   };
   return rules;
 }

@@ -189,7 +189,7 @@ TEST_F(AccessTest, EveryRouteRefusesACallerWithoutASessionUnlessPublic) {
       EXPECT_EQ(res->get_header_value("WWW-Authenticate"), "Bearer realm=\"xinzhi\"");
     }
   }
-  EXPECT_EQ(public_routes, 3u);  // health, version, login
+  EXPECT_EQ(public_routes, 4u);  // health, version, login, the published scenario lists
   EXPECT_GE(route_table().size(), 49u);
 }
 
@@ -210,7 +210,8 @@ TEST_F(AccessTest, EachRoleGetsExactlyWhatTheMatrixSays) {
       }
       // Auditors read everything and change nothing beyond their own session and tokens.
       if (role == Role::Auditor && (r.permission == Permission::AnalyticsWrite || r.permission == Permission::OrgEdit ||
-                                    r.permission == Permission::AccountsManage)) {
+                                    r.permission == Permission::AccountsManage || r.permission == Permission::ScenarioManage ||
+                                    r.permission == Permission::ScenarioApply || r.permission == Permission::ScenarioScore)) {
         EXPECT_EQ(res->status, 403) << where;
       }
     }

@@ -1,0 +1,223 @@
+// /api/scenario-lists and /api/scenarios: 场景创新合伙人 over HTTP — publish, apply, judge and
+// score as an expert, evaluate, decide, and the report workbook; the published lists are public.
+#include <httplib.h>
+
+#include "base/error.h"
+#include "modules/scenario/scenario_evaluation.h"
+#include "server/api_routes.h"
+#include "server/json_response.h"
+#include "server/request_json.h"
+#include "server/scenario_xlsx.h"
+
+namespace xinzhi::server {
+
+namespace {
+
+int64_t id_at(const httplib::Request& req, size_t i = 1) {
+  const std::string s = req.matches[i];
+  if (s.size() > 15) not_found("no record with id " + s);
+  return std::stoll(s);
+}
+
+std::optional<std::string> optional_text(const nlohmann::json& body, const char* field, size_t max) {
+  if (!body.contains(field)) return std::nullopt;
+  return string_field(body, field, max);
+}
+
+scenario::ScenarioFields scenario_fields(const nlohmann::json& body) {
+  if (!body.is_object()) invalid_input("request body must be a JSON object");
+  scenario::ScenarioFields f{optional_text(body, "title", 200),      optional_text(body, "field", 100),
+                             optional_text(body, "owner_org", 200),  optional_text(body, "location", 200),
+                             optional_text(body, "needs", 4000),     optional_text(body, "deadline", 10),
+                             optional_text(body, "weighting", 20),   optional_text(body, "ranking", 20),
+                             std::nullopt};
+  if (body.contains("budget")) {
+    if (!body["budget"].is_number()) invalid_input("field 'budget' must be a number (万元)");
+    f.budget = body["budget"].get<double>();
+  }
+  return f;
+}
+
+std::vector<double> flat_matrix(const nlohmann::json& m) {
+  if (!m.is_array()) invalid_input("field 'matrix' must be an array of rows");
+  std::vector<double> out;
+  for (size_t r = 0; r < m.size(); ++r) {
+    if (!m[r].is_array() || m[r].size() != m.size()) invalid_input("matrix row " + std::to_string(r + 1) + " must hold " + std::to_string(m.size()) + " numbers");
+    for (size_t c = 0; c < m[r].size(); ++c) {
+      if (!m[r][c].is_number()) invalid_input("matrix row " + std::to_string(r + 1) + ", column " + std::to_string(c + 1) + " is not a number");
+      out.push_back(m[r][c].get<double>());
+    }
+  }
+  return out;
+}
+
+template <class T>
+void write_list(httplib::Response& res, const char* key, const std::vector<T>& items) {
+  JsonWriter w;
+  w.begin_object().key(key).begin_array();
+  for (const auto& x : items) scenario::write_json(w, x);
+  write_json_text(res, w.end_array().end_object().take());
+}
+
+template <class T>
+void write_one(httplib::Response& res, const T& item, int status = 200) {
+  JsonWriter w;
+  scenario::write_json(w, item);
+  write_json_text(res, w.take(), status);
+}
+
+}  // namespace
+
+void install_scenario_routes(ApiRouter& api) {
+  auto store = api.store();
+  auto partners = [store] { return scenario::ScenarioPartners(store->connection()); };
+
+  // Opt-in public: what a bureau has published, for anyone (no applications, no scores).
+  api.get("/api/scenarios/public", [partners](const httplib::Request&, httplib::Response& res, const accounts::Principal& who) {
+    auto p = partners();
+    JsonWriter w;
+    w.begin_object().key("lists").begin_array();
+    for (const auto& l : p.lists(who)) {
+      if (l.status == "draft") continue;
+      w.begin_object().field("id", l.id).field("title", l.title).field("description", l.description);
+      w.field("org", l.org).field("published_at", l.published_at).key("scenarios").begin_array();
+      for (const auto& s : p.scenarios(l.id, who))
+        w.begin_object().field("id", s.id).field("title", s.title).field("field", s.field).field("owner_org", s.owner_org)
+            .field("location", s.location).field("needs", s.needs).field("budget", s.budget).field("deadline", s.deadline)
+            .field("stage", s.stage).end_object();
+      w.end_array().end_object();
+    }
+    write_json_text(res, w.end_array().end_object().take());
+  });
+
+  api.get("/api/scenario-lists", [partners](const httplib::Request&, httplib::Response& res, const accounts::Principal& who) {
+    write_list(res, "lists", partners().lists(who));
+  });
+  api.post("/api/scenario-lists", [partners](const httplib::Request& req, httplib::Response& res, const accounts::Principal& who) {
+    auto body = parse_json_body(req);
+    write_one(res, partners().add_list(string_field(body, "title", 200), optional_text(body, "description", 4000).value_or(""), who), 201);
+  });
+  api.post(R"(/api/scenario-lists/(\d+)/publish)", [partners](const httplib::Request& req, httplib::Response& res,
+                                                             const accounts::Principal& who) {
+    partners().publish_list(id_at(req), who);
+    write_json(res, {{"published", id_at(req)}});
+  });
+
+  api.get("/api/scenarios", [partners](const httplib::Request& req, httplib::Response& res, const accounts::Principal& who) {
+    write_list(res, "scenarios", partners().scenarios(static_cast<int64_t>(number_param(req, "list", 0, 0, 9e15)), who));
+  });
+  api.post("/api/scenarios", [partners](const httplib::Request& req, httplib::Response& res, const accounts::Principal& who) {
+    auto body = parse_json_body(req);
+    if (!body.contains("list_id") || !body["list_id"].is_number_integer()) invalid_input("field 'list_id' must be an integer");
+    write_one(res, partners().add_scenario(body["list_id"].get<int64_t>(), scenario_fields(body), who), 201);
+  });
+  api.get(R"(/api/scenarios/(\d+))", [partners](const httplib::Request& req, httplib::Response& res, const accounts::Principal& who) {
+    write_one(res, partners().scenario(id_at(req), who));
+  });
+  api.patch(R"(/api/scenarios/(\d+))", [partners](const httplib::Request& req, httplib::Response& res, const accounts::Principal& who) {
+    write_one(res, partners().update_scenario(id_at(req), scenario_fields(parse_json_body(req)), who));
+  });
+
+  api.get(R"(/api/scenarios/(\d+)/indicators)", [partners](const httplib::Request& req, httplib::Response& res,
+                                                         const accounts::Principal& who) {
+    write_list(res, "indicators", partners().indicators(id_at(req), who));
+  });
+  api.post(R"(/api/scenarios/(\d+)/indicators)", [partners](const httplib::Request& req, httplib::Response& res,
+                                                          const accounts::Principal& who) {
+    auto body = parse_json_body(req);
+    if (!body.is_object() || !body.contains("tree") || !body["tree"].is_array()) invalid_input("field 'tree' must be an array");
+    std::vector<std::pair<std::string, std::vector<std::string>>> tree;
+    for (const auto& node : body["tree"]) {
+      auto name = string_field(node, "name", 100);
+      std::vector<std::string> children;
+      if (node.contains("children")) {
+        if (!node["children"].is_array()) invalid_input("'children' of '" + name + "' must be an array of names");
+        for (const auto& c : node["children"]) {
+          if (!c.is_string()) invalid_input("'children' of '" + name + "' must be an array of names");
+          children.push_back(c.get<std::string>());
+        }
+      }
+      tree.push_back({name, children});
+    }
+    partners().set_indicators(id_at(req), tree, who);
+    write_list(res, "indicators", partners().indicators(id_at(req), who));
+  });
+
+  api.get(R"(/api/scenarios/(\d+)/experts)", [partners](const httplib::Request& req, httplib::Response& res,
+                                                      const accounts::Principal& who) {
+    write_json(res, {{"experts", partners().experts(id_at(req), who)}});
+  });
+  api.post(R"(/api/scenarios/(\d+)/experts)", [partners](const httplib::Request& req, httplib::Response& res,
+                                                       const accounts::Principal& who) {
+    auto body = parse_json_body(req);
+    partners().assign_expert(id_at(req), string_field(body, "username", 64), who);
+    write_json(res, {{"experts", partners().experts(id_at(req), who)}}, 201);
+  });
+
+  api.get(R"(/api/scenarios/(\d+)/applications)", [partners](const httplib::Request& req, httplib::Response& res,
+                                                           const accounts::Principal& who) {
+    write_list(res, "applications", partners().applications(id_at(req), who));
+  });
+  api.post(R"(/api/scenarios/(\d+)/applications)", [partners](const httplib::Request& req, httplib::Response& res,
+                                                            const accounts::Principal& who) {
+    auto body = parse_json_body(req);
+    write_one(res, partners().apply(id_at(req), string_field(body, "solution", 8000), optional_text(body, "evidence", 8000).value_or(""),
+                                    int_field(body, "trl", 0, 0, 100), who), 201);
+  });
+
+  api.post(R"(/api/scenarios/(\d+)/judgements)", [partners](const httplib::Request& req, httplib::Response& res,
+                                                          const accounts::Principal& who) {
+    auto body = parse_json_body(req);
+    if (!body.is_object() || !body.contains("matrix")) invalid_input("field 'matrix' is missing");
+    int64_t parent = body.contains("parent_id") && body["parent_id"].is_number_integer() ? body["parent_id"].get<int64_t>() : 0;
+    partners().judge(id_at(req), parent, flat_matrix(body["matrix"]), who);
+    write_json(res, {{"judged", parent}}, 201);
+  });
+  api.post(R"(/api/scenarios/(\d+)/scores)", [partners](const httplib::Request& req, httplib::Response& res,
+                                                      const accounts::Principal& who) {
+    auto body = parse_json_body(req);
+    if (!body.is_object() || !body.contains("application_id") || !body["application_id"].is_number_integer())
+      invalid_input("field 'application_id' must be an integer");
+    if (!body.contains("scores") || !body["scores"].is_object()) invalid_input("field 'scores' must map indicator ids to scores");
+    std::map<int64_t, double> scores;
+    for (const auto& [key, value] : body["scores"].items()) {
+      int64_t indicator = 0;
+      if (!value.is_number() || key.empty() || key.size() > 15 || key.find_first_not_of("0123456789") != std::string::npos)
+        invalid_input("scores['" + key + "'] must be a number keyed by an indicator id");
+      indicator = std::stoll(key);
+      scores[indicator] = value.get<double>();
+    }
+    partners().score(id_at(req), body["application_id"].get<int64_t>(), scores, who);
+    write_json(res, {{"scored", scores.size()}}, 201);
+  });
+
+  api.post(R"(/api/scenarios/(\d+)/advance)", [partners](const httplib::Request& req, httplib::Response& res,
+                                                       const accounts::Principal& who) {
+    auto body = parse_json_body(req);
+    write_one(res, partners().advance(id_at(req), string_field(body, "to", 20), optional_text(body, "note", 4000).value_or(""), who));
+  });
+  api.post(R"(/api/scenarios/(\d+)/decision)", [partners](const httplib::Request& req, httplib::Response& res,
+                                                        const accounts::Principal& who) {
+    auto body = parse_json_body(req);
+    if (!body.is_object() || !body.contains("application_id") || !body["application_id"].is_number_integer())
+      invalid_input("field 'application_id' must be an integer");
+    write_one(res, partners().decide(id_at(req), body["application_id"].get<int64_t>(), string_field(body, "decision", 4000), who));
+  });
+
+  api.get(R"(/api/scenarios/(\d+)/evaluation)", [partners](const httplib::Request& req, httplib::Response& res,
+                                                         const accounts::Principal& who) {
+    auto p = partners();
+    JsonWriter w;
+    scenario::write_json(w, scenario::evaluate(p, id_at(req), who));
+    write_json_text(res, w.take());
+  });
+  api.get(R"(/api/scenarios/(\d+)/report\.xlsx)", [partners](const httplib::Request& req, httplib::Response& res,
+                                                           const accounts::Principal& who) {
+    auto p = partners();
+    res.set_content(scenario_report_xlsx(scenario::evaluate(p, id_at(req), who)),
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    res.set_header("Content-Disposition", "attachment; filename=\"scenario-" + std::to_string(id_at(req)) + ".xlsx\"");
+  });
+}
+
+}  // namespace xinzhi::server
