@@ -29,6 +29,7 @@ demo: build web
 	@$(XINZHI) db migrate --db $(DB)
 	@# One account per role; the passwords are public (README): for trying Xinzhi out only.
 	@$(XINZHI) demo accounts --db $(DB)
+	@$(XINZHI) demo scenarios --db $(DB)
 	@# Real patents for the foresight heat map (CNIPA VR export); a second run adds nothing.
 	@if [ -f ../shared/data/patents/cn-vr-2022.csv ]; then \
 	  $(XINZHI) import patents ../shared/data/patents/cn-vr-2022.csv --format cnipa --db $(DB); fi

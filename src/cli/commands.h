@@ -3,7 +3,10 @@
 #pragma once
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
+#include <memory>
 #include <string>
+
+#include "store/database.h"
 
 namespace xinzhi::cli {
 
@@ -12,6 +15,9 @@ struct GlobalOptions {
   bool json = false;
   std::string log_level = "info";
 };
+
+// The database at --db, logging configured and the schema brought up to date.
+std::unique_ptr<store::Database> open_database(GlobalOptions& g);
 
 void add_db_commands(CLI::App& app, GlobalOptions& g);
 void add_import_commands(CLI::App& app, GlobalOptions& g);
@@ -24,5 +30,7 @@ void add_foresight_commands(CLI::App& app, GlobalOptions& g);
 // After add_serve_commands: adds `demo accounts` to its demo command.
 void add_account_commands(CLI::App& app, GlobalOptions& g);
 void add_mcda_commands(CLI::App& app, GlobalOptions& g);
+// After add_serve_commands: adds `demo scenarios`.
+void add_scenario_commands(CLI::App& app, GlobalOptions& g);
 
 }  // namespace xinzhi::cli

@@ -27,13 +27,6 @@ int64_t token_days = 90, token_id = 0;
 size_t audit_limit = 100;
 bool markdown = false;
 
-std::unique_ptr<store::Database> open_db(GlobalOptions& g) {
-  log::configure(g.log_level);
-  auto db = std::make_unique<store::Database>(g.db);
-  modules::migrate(*db);
-  return db;
-}
-
 accounts::Principal console() { return accounts::Principal::console(store::current_actor().name); }
 
 std::string read_line(const char* prompt, bool echo) {
@@ -114,7 +107,7 @@ void add_account_commands(CLI::App& app, GlobalOptions& g) {
   org_add->add_option("--description", org_in.description, "what it does");
   org_add->add_flag("--json", g.json, "print JSON");
   org_add->callback([&g] {
-    auto db = open_db(g);
+    auto db = open_database(g);
     auto o = accounts::AccountDirectory(*db).add_org(org_in, console());
     if (g.json) {
       JsonWriter w;
@@ -127,7 +120,7 @@ void add_account_commands(CLI::App& app, GlobalOptions& g) {
   auto* org_list = org->add_subcommand("list", "list organisations");
   org_list->add_flag("--json", g.json, "print JSON");
   org_list->callback([&g] {
-    auto db = open_db(g);
+    auto db = open_database(g);
     auto orgs = accounts::AccountDirectory(*db).orgs(console());
     if (g.json) return print_json_list(orgs);
     for (const auto& o : orgs)
@@ -146,7 +139,7 @@ void add_account_commands(CLI::App& app, GlobalOptions& g) {
   user_add->add_flag("--json", g.json, "print JSON");
   user_add->callback([&g] {
     account_in.password = read_new_password();
-    auto db = open_db(g);
+    auto db = open_database(g);
     auto a = accounts::AccountDirectory(*db).add_account(account_in, console());
     if (g.json) {
       JsonWriter w;
@@ -159,7 +152,7 @@ void add_account_commands(CLI::App& app, GlobalOptions& g) {
   auto* user_list = user->add_subcommand("list", "list accounts");
   user_list->add_flag("--json", g.json, "print JSON");
   user_list->callback([&g] {
-    auto db = open_db(g);
+    auto db = open_database(g);
     auto list = accounts::AccountDirectory(*db).accounts(console());
     if (g.json) return print_json_list(list);
     for (const auto& a : list)
@@ -171,7 +164,7 @@ void add_account_commands(CLI::App& app, GlobalOptions& g) {
                                      disable ? "disable an account and end its sessions" : "enable an account again");
     cmd->add_option("username", username, "the account")->required();
     cmd->callback([&g, disable] {
-      auto db = open_db(g);
+      auto db = open_database(g);
       accounts::AccountDirectory(*db).set_disabled(username, disable, console());
       std::cout << (disable ? "disabled " : "enabled ") << username << "\n";
     });
@@ -180,7 +173,7 @@ void add_account_commands(CLI::App& app, GlobalOptions& g) {
   passwd->add_option("username", username, "the account")->required();
   passwd->callback([&g] {
     auto pw = read_new_password();
-    auto db = open_db(g);
+    auto db = open_database(g);
     accounts::AccountDirectory(*db).set_password(username, pw, console());
     std::cout << "set the password of " << username << " and ended its sessions\n";
   });
@@ -194,7 +187,7 @@ void add_account_commands(CLI::App& app, GlobalOptions& g) {
   token_add->add_option("--days", token_days, "days until it expires (default 90; 0 never)")->check(CLI::Range(0, 3650));
   token_add->add_flag("--json", g.json, "print JSON");
   token_add->callback([&g] {
-    auto db = open_db(g);
+    auto db = open_database(g);
     auto [t, secret] = accounts::ApiTokens(*db).issue(username, token_role, token_name, token_days, console());
     if (g.json) {
       JsonWriter w;
@@ -208,7 +201,7 @@ void add_account_commands(CLI::App& app, GlobalOptions& g) {
   auto* token_list = token->add_subcommand("list", "list tokens (never their secrets)");
   token_list->add_flag("--json", g.json, "print JSON");
   token_list->callback([&g] {
-    auto db = open_db(g);
+    auto db = open_database(g);
     auto list = accounts::ApiTokens(*db).list(console());
     if (g.json) return print_json_list(list);
     for (const auto& t : list)
@@ -218,7 +211,7 @@ void add_account_commands(CLI::App& app, GlobalOptions& g) {
   auto* token_revoke = token->add_subcommand("revoke", "revoke a token");
   token_revoke->add_option("id", token_id, "token id")->required();
   token_revoke->callback([&g] {
-    auto db = open_db(g);
+    auto db = open_database(g);
     accounts::ApiTokens(*db).revoke(token_id, console());
     std::cout << "revoked token " << token_id << "\n";
   });
@@ -228,7 +221,7 @@ void add_account_commands(CLI::App& app, GlobalOptions& g) {
   auto* verify = audit->add_subcommand("verify", "recompute the chain; exit 1 naming the first bad entry");
   verify->add_flag("--json", g.json, "print JSON");
   verify->callback([&g] {
-    auto db = open_db(g);
+    auto db = open_database(g);
     auto v = store::verify_audit(*db);
     if (g.json)
       std::cout << nlohmann::json{{"ok", v.ok}, {"entries", v.entries}, {"first_bad_seq", v.first_bad_seq},
@@ -246,7 +239,7 @@ void add_account_commands(CLI::App& app, GlobalOptions& g) {
   list->add_option("--limit", audit_limit, "at most this many (default 100)")->check(CLI::Range(1, 1000000));
   list->add_flag("--json", g.json, "print JSON");
   list->callback([&g] {
-    auto db = open_db(g);
+    auto db = open_database(g);
     store::AuditFilter f;
     f.actor = username;
     f.since = audit_since;
@@ -274,7 +267,7 @@ void add_account_commands(CLI::App& app, GlobalOptions& g) {
       "accounts", "create the demo organisations and one account per role (demo-only passwords)");
   demo_accounts->add_flag("--json", g.json, "print JSON");
   demo_accounts->callback([&g] {
-    auto db = open_db(g);
+    auto db = open_database(g);
     int added = accounts::seed_demo_accounts(*db);
     if (g.json) {
       nlohmann::json out = nlohmann::json::array();

@@ -161,3 +161,14 @@ void add_patent_import(CLI::App& imp, GlobalOptions& g) {
 }
 
 }  // namespace xinzhi::cli
+
+namespace xinzhi::cli {
+
+std::unique_ptr<store::Database> open_database(GlobalOptions& g) {
+  log::configure(g.log_level);
+  auto db = std::make_unique<store::Database>(g.db);
+  modules::migrate(*db);
+  return db;
+}
+
+}  // namespace xinzhi::cli

@@ -44,13 +44,6 @@ void add_input_options(CLI::App* cmd) {
   cmd->add_option("--map", input_map, "with --input --format csv: number=COL,date=COL,codes=COL[,applicant=COL]");
 }
 
-std::unique_ptr<store::Database> open_db(GlobalOptions& g) {
-  log::configure(g.log_level);
-  auto db = std::make_unique<store::Database>(g.db);
-  modules::migrate(*db);
-  return db;
-}
-
 template <class Items>
 void print_json_array(const Items& items) {
   JsonWriter w;
@@ -67,7 +60,7 @@ std::shared_ptr<const foresight::PatentCube> cube_of(GlobalOptions& g, std::uniq
     spdlog::info("read {} records ({} distinct) from {} in {:.2f} s", r.read, r.added, input, r.read_seconds);
     return cube;
   }
-  db = open_db(g);
+  db = open_database(g);
   return foresight::PatentCube::of(*db);
 }
 
@@ -98,7 +91,7 @@ void add_snapshot_commands(CLI::App* fs, GlobalOptions& g) {
   add_query_options(take);
   take->add_flag("--json", g.json, "print JSON");
   take->callback([&g] {
-    auto db = open_db(g);
+    auto db = open_database(g);
     int64_t id = foresight::ForesightSnapshots(*db).take(name, query, "manual");
     if (g.json)
       std::cout << nlohmann::json{{"id", id}, {"name", name}}.dump() << "\n";
@@ -109,7 +102,7 @@ void add_snapshot_commands(CLI::App* fs, GlobalOptions& g) {
   auto* list = fs->add_subcommand("snapshots", "list the snapshots taken");
   list->add_flag("--json", g.json, "print JSON");
   list->callback([&g] {
-    auto all = foresight::ForesightSnapshots(*open_db(g)).list();
+    auto all = foresight::ForesightSnapshots(*open_database(g)).list();
     if (g.json) return print_json_array(all);
     for (const auto& s : all)
       std::cout << s.id << "  " << s.name << "  " << s.taken_at << "  " << s.trigger << "  " << s.records
@@ -127,7 +120,7 @@ void add_snapshot_commands(CLI::App* fs, GlobalOptions& g) {
   diff->add_option("--min-growth-change", min_growth_change, "smallest CAGR change reported (default 0.05)");
   diff->add_flag("--json", g.json, "print JSON");
   diff->callback([&g] {
-    auto d = foresight::ForesightSnapshots(*open_db(g)).diff(a, b, top, min_rank_change, min_growth_change);
+    auto d = foresight::ForesightSnapshots(*open_database(g)).diff(a, b, top, min_rank_change, min_growth_change);
     if (g.json) {
       JsonWriter w;
       foresight::write_json(w, d);
@@ -145,19 +138,19 @@ void add_snapshot_commands(CLI::App* fs, GlobalOptions& g) {
   add->add_option("--every", every, "daily, weekly, monthly (default) or seconds such as 3600s");
   add_query_options(add);
   add->callback([&g] {
-    foresight::ForesightSnapshots(*open_db(g)).add_schedule({name, every, query, ""});
+    foresight::ForesightSnapshots(*open_database(g)).add_schedule({name, every, query, ""});
     std::cout << "scheduled " << name << " " << every << "\n";
   });
   auto* remove = sched->add_subcommand("remove", "stop a scheduled heat map (its snapshots stay)");
   remove->add_option("NAME", name, "the heat map's name")->required();
   remove->callback([&g] {
-    if (!foresight::ForesightSnapshots(*open_db(g)).remove_schedule(name)) fail(ErrorCode::NotFound, "no schedule " + name);
+    if (!foresight::ForesightSnapshots(*open_database(g)).remove_schedule(name)) fail(ErrorCode::NotFound, "no schedule " + name);
     std::cout << "removed schedule " << name << "\n";
   });
   auto* ls = sched->add_subcommand("list", "the scheduled heat maps");
   ls->add_flag("--json", g.json, "print JSON");
   ls->callback([&g] {
-    auto all = foresight::ForesightSnapshots(*open_db(g)).schedules();
+    auto all = foresight::ForesightSnapshots(*open_database(g)).schedules();
     if (g.json) return print_json_array(all);
     for (const auto& s : all)
       std::cout << s.name << "  " << s.every << "  last run " << (s.last_run.empty() ? "never" : s.last_run) << "\n";

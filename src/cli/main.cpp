@@ -42,6 +42,7 @@ int main(int argc, char** argv) {
   cli::add_foresight_commands(app, g);
   cli::add_account_commands(app, g);
   cli::add_mcda_commands(app, g);
+  cli::add_scenario_commands(app, g);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
