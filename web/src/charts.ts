@@ -1,11 +1,11 @@
-// ECharts, loaded piece by piece (bar, pie, graph and heat map on canvas) to keep the bundle small. Every
+// ECharts, loaded piece by piece (bar, line, pie, graph and heat map on canvas) to keep the bundle small. Every
 // chart is registered on window.__xinzhi.charts so end-to-end tests can read what it shows.
 import * as echarts from 'echarts/core';
-import { BarChart, GraphChart, HeatmapChart, PieChart } from 'echarts/charts';
+import { BarChart, GraphChart, HeatmapChart, LineChart, PieChart } from 'echarts/charts';
 import { DataZoomComponent, GridComponent, TooltipComponent, LegendComponent, TitleComponent, VisualMapComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([BarChart, GraphChart, HeatmapChart, PieChart, GridComponent, TooltipComponent, LegendComponent, TitleComponent,
+echarts.use([BarChart, GraphChart, HeatmapChart, LineChart, PieChart, GridComponent, TooltipComponent, LegendComponent, TitleComponent,
   VisualMapComponent, DataZoomComponent, CanvasRenderer]);
 
 declare global {

@@ -15,6 +15,7 @@ import { renderLogin } from './pages/login';
 import { renderOrg } from './pages/org';
 import { renderAdmin } from './pages/admin';
 import { renderAudit } from './pages/audit';
+import { renderScenario } from './pages/scenario';
 
 const nav = document.getElementById('nav')!;
 const page = document.getElementById('page')!;
@@ -40,7 +41,7 @@ function renderNav(): void {
   nav.replaceChildren(
     ...(analytics ? [el('ul', {}, el('li', {}, link('overview', t('overview'), true)))] : []),
     el('div', { class: 'nav-title' }, t('mechanisms')),
-    el('ul', {}, ...mechanisms.filter((m) => analytics || !m.built).map((m) => el('li', {}, link(m.id, mechanismName(m), m.built)))),
+    el('ul', {}, ...mechanisms.filter((m) => analytics || !m.built || m.analytics === false).map((m) => el('li', {}, link(m.id, mechanismName(m), m.built)))),
     el('div', { class: 'nav-title' }, t('account')),
     el('ul', {}, ...accountLinks),
   );
@@ -86,6 +87,7 @@ async function render(): Promise<void> {
     if (id === 'chain') await renderChain(page);
     else if (id === 'chokepoint') await renderChokepoints(page);
     else if (id === 'foresight') await renderForesight(page);
+    else if (id === 'scenario') await renderScenario(page);
     else if (id === 'org') await renderOrg(page);
     else if (id === 'admin') await renderAdmin(page);
     else if (id === 'audit') await renderAudit(page);

@@ -8,6 +8,7 @@ export interface Mechanism {
   plan_zh: string;
   plan_en: string;
   built: boolean;
+  analytics?: boolean;  // false: open to every signed-in role, not only analytics.read
 }
 
 export const mechanisms: Mechanism[] = [
@@ -17,7 +18,7 @@ export const mechanisms: Mechanism[] = [
     plan_zh: '供应集中度、外部依赖、结构位置、专利持有、供应冲击模拟', plan_en: 'supplier concentration, outside dependence, structural position, patents, supply-shock simulation' },
   { id: 'foresight', zh: '技术预见热力图', en: 'Technology foresight', built: true,
     plan_zh: '技术领域×时期热力图、Kleinberg 突发检测、新兴领域排名、定期重算对比', plan_en: 'field × period heat map, Kleinberg bursts, emerging fields, scheduled re-runs compared' },
-  { id: 'scenario', zh: '场景创新合伙人', en: 'Scenario partners', built: false,
+  { id: 'scenario', zh: '场景创新合伙人', en: 'Scenario partners', built: true, analytics: false,
     plan_zh: '场景清单、申报、AHP/熵权、TOPSIS、模糊综合评价、敏感性分析', plan_en: 'scenario lists, applications, AHP / entropy weights, TOPSIS, fuzzy evaluation, sensitivity' },
   { id: 'engineers', zh: '共享工程师平台', en: 'Shared engineers', built: false,
     plan_zh: '工程师库、中小企业需求、容量约束最优指派、派遣记录', plan_en: 'engineer registry, SME requests, capacity-constrained assignment, dispatch records' },
