@@ -77,10 +77,19 @@ std::vector<double> weights_for(const mcda::Matrix& x) {
   return e.weights();
 }
 
-const ingest::LabelledMatrix& single_matrix(std::vector<ingest::LabelledMatrix>& read) {
+// The one --matrix, read and converted, with the time that took (reported apart by --timing).
+struct LoadedMatrix {
+  ingest::LabelledMatrix names;
+  mcda::Matrix x;
+  double read_s = 0;
+};
+LoadedMatrix load_single_matrix() {
+  auto start = std::chrono::steady_clock::now();
   if (opt.matrices.size() != 1) invalid_input("give one --matrix");
-  read.push_back(ingest::read_labelled_matrix(opt.matrices[0]));
-  return read.back();
+  LoadedMatrix l{ingest::read_labelled_matrix(opt.matrices[0]), {}, 0};
+  l.x = to_matrix(l.names);
+  l.read_s = seconds_since(start);
+  return l;
 }
 
 void print(bool json, const nlohmann::json& out, const std::vector<std::string>& names, const char* value_key,
@@ -158,12 +167,8 @@ void add_mcda_commands(CLI::App& app, GlobalOptions& g) {
   entropy->add_flag("--json", g.json, "print JSON");
   entropy->add_flag("--timing", opt.timing, "report reading and computing times (seconds)");
   entropy->callback([&g] {
+    auto [m, x, read_s] = load_single_matrix();
     auto start = std::chrono::steady_clock::now();
-    std::vector<ingest::LabelledMatrix> read;
-    const auto& m = single_matrix(read);
-    auto x = to_matrix(m);
-    double read_s = seconds_since(start);
-    start = std::chrono::steady_clock::now();
     mcda::EntropyWeights e(x);
     e.run();
     double compute_s = seconds_since(start);
@@ -183,12 +188,8 @@ void add_mcda_commands(CLI::App& app, GlobalOptions& g) {
   topsis->add_flag("--json", g.json, "print JSON");
   topsis->add_flag("--timing", opt.timing, "report reading and computing times (seconds)");
   topsis->callback([&g] {
+    auto [m, x, read_s] = load_single_matrix();
     auto start = std::chrono::steady_clock::now();
-    std::vector<ingest::LabelledMatrix> read;
-    const auto& m = single_matrix(read);
-    auto x = to_matrix(m);
-    double read_s = seconds_since(start);
-    start = std::chrono::steady_clock::now();
     mcda::Topsis t(x, weights_for(x), directions(opt.types, x.cols),
                    opt.norm == "minmax" ? mcda::Normalisation::MinMax : mcda::Normalisation::Vector);
     t.run();
@@ -204,9 +205,7 @@ void add_mcda_commands(CLI::App& app, GlobalOptions& g) {
   add_ranking_options(promethee);
   promethee->add_flag("--json", g.json, "print JSON");
   promethee->callback([&g] {
-    std::vector<ingest::LabelledMatrix> read;
-    const auto& m = single_matrix(read);
-    auto x = to_matrix(m);
+    auto [m, x, read_s] = load_single_matrix();
     mcda::Promethee p(x, weights_for(x), directions(opt.types, x.cols));
     p.run();
     print(g.json,
@@ -242,9 +241,7 @@ void add_mcda_commands(CLI::App& app, GlobalOptions& g) {
   sens->add_option("--by", opt.score_by, "topsis (default) or promethee")->check(CLI::IsMember({"topsis", "promethee"}));
   sens->add_flag("--json", g.json, "print JSON");
   sens->callback([&g] {
-    std::vector<ingest::LabelledMatrix> read;
-    const auto& m = single_matrix(read);
-    auto x = to_matrix(m);
+    auto [m, x, read_s] = load_single_matrix();
     auto dirs = directions(opt.types, x.cols);
     mcda::ScoreFunction score = [&](std::span<const double> w) {
       std::vector<double> weights(w.begin(), w.end());

@@ -51,6 +51,12 @@ std::vector<double> flat_matrix(const nlohmann::json& m) {
   return out;
 }
 
+int64_t application_id(const nlohmann::json& body) {
+  if (!body.is_object() || !body.contains("application_id") || !body["application_id"].is_number_integer())
+    invalid_input("field 'application_id' must be an integer");
+  return body["application_id"].get<int64_t>();
+}
+
 template <class T>
 void write_list(httplib::Response& res, const char* key, const std::vector<T>& items) {
   JsonWriter w;
@@ -176,8 +182,7 @@ void install_scenario_routes(ApiRouter& api) {
   api.post(R"(/api/scenarios/(\d+)/scores)", [partners](const httplib::Request& req, httplib::Response& res,
                                                       const accounts::Principal& who) {
     auto body = parse_json_body(req);
-    if (!body.is_object() || !body.contains("application_id") || !body["application_id"].is_number_integer())
-      invalid_input("field 'application_id' must be an integer");
+    int64_t application = application_id(body);
     if (!body.contains("scores") || !body["scores"].is_object()) invalid_input("field 'scores' must map indicator ids to scores");
     std::map<int64_t, double> scores;
     for (const auto& [key, value] : body["scores"].items()) {
@@ -187,7 +192,7 @@ void install_scenario_routes(ApiRouter& api) {
       indicator = std::stoll(key);
       scores[indicator] = value.get<double>();
     }
-    partners().score(id_at(req), body["application_id"].get<int64_t>(), scores, who);
+    partners().score(id_at(req), application, scores, who);
     write_json(res, {{"scored", scores.size()}}, 201);
   });
 
@@ -199,9 +204,7 @@ void install_scenario_routes(ApiRouter& api) {
   api.post(R"(/api/scenarios/(\d+)/decision)", [partners](const httplib::Request& req, httplib::Response& res,
                                                         const accounts::Principal& who) {
     auto body = parse_json_body(req);
-    if (!body.is_object() || !body.contains("application_id") || !body["application_id"].is_number_integer())
-      invalid_input("field 'application_id' must be an integer");
-    write_one(res, partners().decide(id_at(req), body["application_id"].get<int64_t>(), string_field(body, "decision", 4000), who));
+    write_one(res, partners().decide(id_at(req), application_id(body), string_field(body, "decision", 4000), who));
   });
 
   api.get(R"(/api/scenarios/(\d+)/evaluation)", [partners](const httplib::Request& req, httplib::Response& res,
