@@ -76,6 +76,12 @@ test('a full scenario round in the browser, with the report equal to the CLI', a
   assert.equal(created.stage, '征集');
   const id = created.id;
   await s.open(`#/scenario?s=${id}`);
+  // The indicator tree is editable during the call: drop one sub-indicator.
+  const tree = await s.page.inputValue('#indicator-editor');
+  assert.match(tree, /社会效益贡献度：产业带动与就业、安全与绿色、公共服务提升/);
+  await s.page.fill('#indicator-editor', tree.replace('产业带动与就业、', ''));
+  await s.submit('#indicator-save');
+  assert.equal((await api(`/api/scenarios/${id}/indicators`)).indicators.length, 11);
   for (const expert of ['analyst', 'park', 'admin']) {
     await s.page.fill('#expert-username', expert);
     await s.submit('#expert-add');

@@ -340,6 +340,13 @@ const strings = {
   reversalAt: { zh: '排名变化的权重', en: 'Reversal at weight' },
   overtakes: { zh: '超越', en: 'Overtakes' },
   firstPlace: { zh: '第一名改变', en: 'first place changes' },
+  method: { zh: '评估方法与指标体系', en: 'Method and indicators' },
+  weightingMethod: { zh: '赋权方法', en: 'Weighting' },
+  rankingMethod: { zh: '排序方法', en: 'Ranking' },
+  wCombined: { zh: 'AHP × 熵权 组合', en: 'AHP × entropy' },
+  indicatorTree: { zh: '指标体系', en: 'Indicator tree' },
+  indicatorTreeNote: { zh: '每行一个一级指标：“名称：子指标、子指标”。征集阶段结束后不可修改。', en: 'One top-level indicator per line: "name: sub, sub". Fixed once the call closes.' },
+  saveIndicators: { zh: '保存指标体系', en: 'Save indicators' },
 } as const;
 
 export type Key = keyof typeof strings;

@@ -126,6 +126,7 @@ async function renderOne(root: HTMLElement, id: number): Promise<void> {
     root.append(el('div', { class: 'controls' }, field(t('username'), user), add));
   }
 
+  if (manage) renderMethodAndIndicators(root, s, indicators, out);
   if (isExpert && s.stage === '评估') renderScoring(root, id, indicators, applications, out);
   if (manage) renderLifecycle(root, s, applications, out);
   if (applications.length >= 2 && s.stage !== '征集' && (manage || isExpert || can('audit.read'))) await renderEvaluation(root, id);
@@ -179,6 +180,36 @@ function renderScoring(root: HTMLElement, id: number, indicators: Indicator[], a
     }
   }));
   section.append(el('div', { class: 'controls' }, submit));
+  root.append(section);
+}
+
+// Managers choose the weighting and ranking methods, and edit the indicator tree while 征集
+// lasts: one line per top-level indicator, "名称：子指标、子指标".
+function renderMethodAndIndicators(root: HTMLElement, s: Scenario, indicators: Indicator[], out: HTMLElement): void {
+  const weighting = el('select', { id: 'scenario-weighting' },
+    ...[['combined', t('wCombined')], ['ahp', 'AHP'], ['entropy', t('entropy')]].map(([v, l]) => el('option', { value: v }, l)));
+  weighting.value = s.weighting;
+  const ranking = el('select', { id: 'scenario-ranking' },
+    ...[['topsis', 'TOPSIS'], ['fce', t('fceScore')]].map(([v, l]) => el('option', { value: v }, l)));
+  ranking.value = s.ranking;
+  const save = el('button', { type: 'button', id: 'scenario-method-save' }, t('save'));
+  save.addEventListener('click', () => act(out, () => sendJson('PATCH', `/api/scenarios/${s.id}`, { weighting: weighting.value, ranking: ranking.value })));
+  const section = el('section', { 'data-testid': 'scenario-method' }, el('h2', {}, t('method')),
+    el('div', { class: 'controls' }, field(t('weightingMethod'), weighting), field(t('rankingMethod'), ranking), save));
+  if (s.stage === '征集') {
+    const lines = indicators.filter((i) => i.parent_id === 0).map((top) =>
+      `${top.name}：${indicators.filter((c) => c.parent_id === top.id).map((c) => c.name).join('、')}`);
+    const editor = el('textarea', { id: 'indicator-editor', rows: String(lines.length + 1), style: 'width:100%' });
+    editor.value = lines.join('\n');
+    const saveTree = el('button', { type: 'button', id: 'indicator-save' }, t('saveIndicators'));
+    saveTree.addEventListener('click', () => act(out, () => sendJson('POST', `/api/scenarios/${s.id}/indicators`, {
+      tree: editor.value.split('\n').map((l) => l.trim()).filter(Boolean).map((l) => {
+        const [name, rest = ''] = l.split(/[：:]/);
+        return { name: name.trim(), children: rest.split(/[、,，]/).map((c) => c.trim()).filter(Boolean) };
+      }) })));
+    section.append(el('h3', {}, t('indicatorTree')), el('p', { class: 'note' }, t('indicatorTreeNote')), editor,
+      el('div', { class: 'controls' }, saveTree));
+  }
   root.append(section);
 }
 
