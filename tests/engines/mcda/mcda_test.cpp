@@ -221,6 +221,24 @@ TEST(FuzzyEvaluation, ThreeOperators) {
   testing::expect_error_containing([] { fuzzy_operator_from("min-max"); }, "expected max-min");
 }
 
+// The clothing example of Chinese fuzzy-mathematics teaching (因素: 花色, 式样, 耐穿程度, 价格;
+// 评判: 很欢迎, 较欢迎, 不太欢迎, 不欢迎) with the 主因素决定型 operator M(∧,∨), as published with
+// its MATLAB solution (Example 8_4, https://e-com-net.com/article/1276296104417181696.htm):
+// the first customer group B = (0.2, 0.3, 0.4, 0.1) → 不太欢迎, the second (0.35, 0.4, 0.2, 0.1) → 较欢迎.
+TEST(FuzzyEvaluation, ClothingExampleMaxMin) {
+  auto r = matrix(4, 4, {0.2, 0.5, 0.2, 0.1, 0.7, 0.2, 0.1, 0, 0, 0.4, 0.5, 0.1, 0.2, 0.3, 0.5, 0});
+  FuzzyEvaluation first({0.1, 0.2, 0.3, 0.4}, r, FuzzyOperator::MaxMin);
+  first.run();
+  const std::vector<double> b1 = {0.2, 0.3, 0.4, 0.1};
+  for (size_t j = 0; j < 4; ++j) EXPECT_NEAR(first.membership()[j], b1[j], 1e-12) << j;
+  EXPECT_EQ(first.grade(), 2u);  // 不太欢迎
+  FuzzyEvaluation second({0.4, 0.35, 0.15, 0.1}, r, FuzzyOperator::MaxMin);
+  second.run();
+  const std::vector<double> b2 = {0.35, 0.4, 0.2, 0.1};
+  for (size_t j = 0; j < 4; ++j) EXPECT_NEAR(second.membership()[j], b2[j], 1e-12) << j;
+  EXPECT_EQ(second.grade(), 1u);  // 较欢迎
+}
+
 TEST(Sensitivity, FindsTheWeightOfARankReversal) {
   // Weighted sum of two criteria: A = (1, 0), B = (0, 1). With w1 = t they tie at t = 0.5.
   auto x = matrix(2, 2, {1, 0, 0, 1});
