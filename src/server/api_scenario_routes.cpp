@@ -196,6 +196,16 @@ void install_scenario_routes(ApiRouter& api) {
     write_json(res, {{"scored", scores.size()}}, 201);
   });
 
+  api.get(R"(/api/scenarios/(\d+)/my-review)", [partners](const httplib::Request& req, httplib::Response& res,
+                                                        const accounts::Principal& who) {
+    auto [judgements, scores] = partners().own_review(id_at(req), who);
+    nlohmann::json j = nlohmann::json::array(), s = nlohmann::json::array();
+    for (const auto& x : judgements) j.push_back({{"parent_id", x.parent_id}, {"matrix", x.matrix}});
+    for (const auto& x : scores)
+      s.push_back({{"application_id", x.application_id}, {"indicator_id", x.indicator_id}, {"score", x.score}});
+    write_json(res, {{"judgements", j}, {"scores", s}});
+  });
+
   api.post(R"(/api/scenarios/(\d+)/advance)", [partners](const httplib::Request& req, httplib::Response& res,
                                                        const accounts::Principal& who) {
     auto body = parse_json_body(req);

@@ -77,6 +77,7 @@ const std::vector<RouteRule>& route_table() {
       {"POST", R"(/api/scenarios/(\d+)/applications)", ScenarioApply, "apply for one's organisation (征集 only)"},
       {"POST", R"(/api/scenarios/(\d+)/judgements)", ScenarioScore, "an expert's pairwise judgements (评估 only)"},
       {"POST", R"(/api/scenarios/(\d+)/scores)", ScenarioScore, "an expert's scores of an application (评估 only)"},
+      {"GET", R"(/api/scenarios/(\d+)/my-review)", ScenarioScore, "the calling expert's own judgements and scores"},
       {"POST", R"(/api/scenarios/(\d+)/advance)", ScenarioManage, "move along 征集 → 评估 → 首试首用 → 推广 (or 终止)"},
       {"POST", R"(/api/scenarios/(\d+)/decision)", ScenarioManage, "choose the first-trial application and record why"},
       {"GET", R"(/api/scenarios/(\d+)/evaluation)", SignedIn, "weights, ranking and sensitivity (managers, experts, auditors)"},

@@ -123,6 +123,9 @@ test('a full scenario round in the browser, with the report equal to the CLI', a
     const inputs = await s.page.$$('[data-score]');
     for (const [k, input] of inputs.entries()) await input.fill(String(plan.base + ((k * 7) % 19) - 9));
     await s.submit('#scoring-submit');
+    // The redrawn form shows what this expert entered.
+    assert.equal(await s.page.inputValue('[data-judge="0-0-1"]'), plan.judge['0-0-1']);
+    assert.equal(await s.page.inputValue('[data-score]'), String(plan.base - 9));
     await s.close();
   }
 

@@ -533,6 +533,18 @@ std::vector<ExpertScore> ScenarioPartners::scores(int64_t scenario_id) {
   return out;
 }
 
+std::pair<std::vector<Judgement>, std::vector<ExpertScore>> ScenarioPartners::own_review(int64_t scenario_id,
+                                                                                       const Principal& by) {
+  scenario(scenario_id, by);
+  expert_account(scenario_id, by, "");
+  std::pair<std::vector<Judgement>, std::vector<ExpertScore>> out;
+  for (auto& j : judgements(scenario_id))
+    if (j.expert == by.username) out.first.push_back(std::move(j));
+  for (auto& x : scores(scenario_id))
+    if (x.expert == by.username) out.second.push_back(x);
+  return out;
+}
+
 void write_json(JsonWriter& w, const ScenarioList& l) {
   w.begin_object().field("id", l.id).field("title", l.title).field("description", l.description);
   w.field("org_id", l.org_id).field("org", l.org).field("status", l.status).field("published_at", l.published_at);

@@ -112,6 +112,8 @@ class ScenarioPartners {
              const accounts::Principal& by, const std::string& expert = "");
   std::vector<Judgement> judgements(int64_t scenario_id);
   std::vector<ExpertScore> scores(int64_t scenario_id);
+  // The calling expert's own judgements and scores, to show them again in the form.
+  std::pair<std::vector<Judgement>, std::vector<ExpertScore>> own_review(int64_t scenario_id, const accounts::Principal& by);
 
  private:
   Scenario load(int64_t id);

@@ -24,6 +24,11 @@ interface Evaluation {
   curves: { indicator: string; weights: number[]; scores: number[][] }[];
 }
 
+interface Review {
+  judgements: { parent_id: number; matrix: number[] }[];
+  scores: { application_id: number; indicator_id: number; score: number }[];
+}
+
 const STAGES = ['征集', '评估', '首试首用', '推广'];
 const SCALE = ['1/9', '1/7', '1/5', '1/3', '1', '3', '5', '7', '9'];
 const f4 = (x: number) => x.toFixed(4);
@@ -127,14 +132,19 @@ async function renderOne(root: HTMLElement, id: number): Promise<void> {
   }
 
   if (manage) renderMethodAndIndicators(root, s, indicators, out);
-  if (isExpert && s.stage === '评估') renderScoring(root, id, indicators, applications, out);
+  if (isExpert && s.stage === '评估') {
+    const mine = await getJson<Review>(`/api/scenarios/${id}/my-review`);
+    renderScoring(root, id, indicators, applications, out, mine);
+  }
   if (manage) renderLifecycle(root, s, applications, out);
   if (applications.length >= 2 && s.stage !== '征集' && (manage || isExpert || can('audit.read'))) await renderEvaluation(root, id);
 }
 
 // An expert's form: pairwise judgements per parent (upper triangle on Saaty's 1–9 scale) and a
-// score 0–100 per application and leaf indicator.
-function renderScoring(root: HTMLElement, id: number, indicators: Indicator[], applications: Application[], out: HTMLElement): void {
+// score 0–100 per application and leaf indicator, showing what the expert entered before.
+function renderScoring(root: HTMLElement, id: number, indicators: Indicator[], applications: Application[], out: HTMLElement,
+  mine: Review): void {
+  const label = (v: number) => (v >= 1 ? String(Math.round(v)) : `1/${Math.round(1 / v)}`);
   const groups = [0, ...indicators.filter((i) => i.parent_id === 0).map((i) => i.id)]
     .map((p) => ({ parent: p, children: indicators.filter((i) => i.parent_id === p) })).filter((g) => g.children.length >= 2);
   const leaves = indicators.filter((i) => !indicators.some((c) => c.parent_id === i.id));
@@ -147,7 +157,9 @@ function renderScoring(root: HTMLElement, id: number, indicators: Indicator[], a
       return [a.name, ...g.children.map((_, j) => {
         if (j <= i) return j === i ? '1' : '';
         const sel = el('select', { 'data-judge': `${g.parent}-${i}-${j}` }, ...SCALE.map((v) => el('option', { value: v }, v)));
-        sel.value = '1';
+        const before = mine.judgements.find((x) => x.parent_id === g.parent && x.matrix.length === g.children.length ** 2);
+        const given = before ? label(before.matrix[i * g.children.length + j]) : '1';
+        sel.value = SCALE.includes(given) ? given : '1';
         grid[i][j] = sel;
         return sel;
       })];
@@ -156,7 +168,8 @@ function renderScoring(root: HTMLElement, id: number, indicators: Indicator[], a
     const title = g.parent === 0 ? t('topLevel') : indicators.find((i) => i.id === g.parent)!.name;
     section.append(el('h3', {}, title), table(['', ...g.children.map((c) => c.name)], rows, `judge-${g.parent}`));
   }
-  const scoreInputs = applications.map((a) => leaves.map((l) => el('input', { type: 'number', min: '0', max: '100', value: '75',
+  const scoreInputs = applications.map((a) => leaves.map((l) => el('input', { type: 'number', min: '0', max: '100',
+    value: String(mine.scores.find((x) => x.application_id === a.id && x.indicator_id === l.id)?.score ?? 75),
     'data-score': `${a.id}-${l.id}`, class: 'score-input' })));
   section.append(el('h3', {}, t('scores')), table([t('applicant'), ...leaves.map((l) => l.name)],
     applications.map((a, i) => [a.org, ...scoreInputs[i]]), 'score-table'));
