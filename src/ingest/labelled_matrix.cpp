@@ -63,6 +63,15 @@ LabelledMatrix read_npy(const std::string& path) {
   if (open == std::string::npos || sscanf(header.c_str() + open + 10, "%zu, %zu)", &rows, &cols) != 2)
     invalid_input(path + ": .npy shape must have two dimensions");
   if (rows == 0 || cols == 0 || rows > (size_t{1} << 31) / cols) invalid_input(path + ": .npy shape is empty or too large");
+  // The data must be exactly what the header promises: checked against the file's size before
+  // allocating, so a forged shape cannot ask for gigabytes.
+  auto data_start = in.tellg();
+  in.seekg(0, std::ios::end);
+  auto data_bytes = static_cast<uint64_t>(in.tellg() - data_start);
+  in.seekg(data_start);
+  if (data_bytes != rows * cols * 8)
+    invalid_input(path + ": .npy holds " + std::to_string(data_bytes) + " bytes of data; its shape (" + std::to_string(rows) +
+                  ", " + std::to_string(cols) + ") needs " + std::to_string(rows * cols * 8));
   LabelledMatrix m;
   m.values.resize(rows * cols);
   if (!in.read(reinterpret_cast<char*>(m.values.data()), static_cast<std::streamsize>(rows * cols * 8)))

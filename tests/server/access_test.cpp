@@ -415,3 +415,38 @@ TEST_F(AccessTest, ARouteMissingFromTheTableStopsTheServer) {
 
 }  // namespace
 }  // namespace xinzhi::server
+
+namespace xinzhi::server {
+namespace {
+
+// Its own server: after this test the address is throttled for ten minutes.
+TEST(LoginThrottle, ThirtyFailuresFromOneAddressMakeItWait) {
+  testing::ScratchDir dir;
+  {
+    store::Database db(dir.file("t.db"));
+    for (const char* u : {"user1", "user2", "user3", "user4"}) testing::ensure_account(db, u, "viewer", "测试局", "bureau");
+  }
+  ServerOptions o;
+  o.port = 0;
+  o.db_path = dir.file("t.db");
+  o.web_root = dir.file("none");
+  o.threads = 2;
+  o.scheduler_tick_seconds = 0;
+  ApiServer server(o);
+  int port = server.bind();
+  std::thread thread([&] { server.run(); });
+  httplib::Client c("127.0.0.1", port);
+  auto attempt = [&](const std::string& user, const std::string& password) {
+    return c.Post("/api/auth/login", json{{"username", user}, {"password", password}}.dump(), "application/json")->status;
+  };
+  // Ten wrong passwords each for three accounts: every one refused, none yet throttled.
+  for (const char* u : {"user1", "user2", "user3"})
+    for (int i = 0; i < 10; ++i) EXPECT_EQ(attempt(u, "wrong-password"), 401) << u << " " << i;
+  // The thirty-first attempt from the address waits, even with another account's right password.
+  EXPECT_EQ(attempt("user4", "password-user4"), 429);
+  server.stop();
+  thread.join();
+}
+
+}  // namespace
+}  // namespace xinzhi::server

@@ -23,6 +23,10 @@ std::vector<double> WeightSensitivity::weights_with(size_t j, double t) const {
 }
 
 void WeightSensitivity::run() {
+  // Every pair is followed across the grid: bounded, so that a large matrix is refused, not hung on.
+  if (auto m = score_(base_).size(); m > kMaxAlternatives)
+    invalid_input("sensitivity follows every pair of alternatives: at most " + std::to_string(kMaxAlternatives) + ", not " +
+                  std::to_string(m));
   reversals_.clear();
   curves_.clear();
   for (size_t j = 0; j < base_.size(); ++j) {

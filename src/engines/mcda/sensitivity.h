@@ -28,6 +28,7 @@ struct SensitivityCurve {
 
 class WeightSensitivity {
  public:
+  static constexpr size_t kMaxAlternatives = 2000;
   WeightSensitivity(std::vector<double> base_weights, ScoreFunction score, size_t steps = 100);
   void run();
   // Ordered by criterion, then by how far the weight must move from its current value.

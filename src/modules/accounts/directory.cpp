@@ -256,6 +256,19 @@ Account AccountDirectory::account(const std::string& username) {
   return account_row(q);
 }
 
+Principal AccountDirectory::principal(const std::string& username) {
+  auto a = account(username);
+  Principal p;
+  p.account_id = a.id;
+  p.username = a.username;
+  p.display_name = a.display_name;
+  p.role = a.role;
+  p.org_id = a.org_id;
+  p.org_name = a.org_name;
+  p.org_kind = load_org(db_, a.org_id).kind;
+  return p;
+}
+
 void AccountDirectory::set_disabled(const std::string& username, bool disabled, const Principal& by) {
   require(by, Permission::AccountsManage);
   store::WriteTransaction tx(db_);

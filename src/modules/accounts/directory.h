@@ -63,6 +63,8 @@ class AccountDirectory {
   std::vector<Account> accounts(const Principal& by);
   std::vector<Account> members(int64_t org_id, const Principal& by);
   Account account(const std::string& username);
+  // The account as a caller (no session or token): for seeding demo data and for tests.
+  Principal principal(const std::string& username);
   void set_disabled(const std::string& username, bool disabled, const Principal& by);
   // Sets a new password, lifts a lockout and ends the account's sessions.
   void set_password(const std::string& username, const std::string& password, const Principal& by);

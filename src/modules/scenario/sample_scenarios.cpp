@@ -10,15 +10,7 @@ namespace xinzhi::scenario {
 
 namespace {
 accounts::Principal as(store::Database& db, const std::string& username) {
-  auto a = accounts::AccountDirectory(db).account(username);
-  accounts::Principal p;
-  p.account_id = a.id;
-  p.username = a.username;
-  p.display_name = a.display_name;
-  p.role = a.role;
-  p.org_id = a.org_id;
-  p.org_name = a.org_name;
-  return p;
+  return accounts::AccountDirectory(db).principal(username);
 }
 }  // namespace
 

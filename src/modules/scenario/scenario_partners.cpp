@@ -81,8 +81,32 @@ std::string scenario_text(const Scenario& s) {
 
 void check_date(const std::string& d) {
   if (d.empty()) return;
-  if (d.size() != 10 || d[4] != '-' || d[7] != '-' || !std::all_of(d.begin(), d.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '-'; }))
-    invalid_input("deadline is '" + d + "', expected YYYY-MM-DD");
+  int y = 0, m = 0, day = 0;
+  char tail = 0;
+  bool shape = d.size() == 10 && d[4] == '-' && d[7] == '-' && sscanf(d.c_str(), "%4d-%2d-%2d%c", &y, &m, &day, &tail) == 3;
+  static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  if (!shape || y < 1900 || m < 1 || m > 12 || day < 1 || day > days[m - 1] || (m == 2 && day == 29 && !leap))
+    invalid_input("deadline is '" + d + "', expected a date YYYY-MM-DD");
+}
+
+void check_methods(const std::string& weighting, const std::string& ranking) {
+  if (weighting != "ahp" && weighting != "entropy" && weighting != "combined")
+    invalid_input("weighting is '" + weighting + "', expected ahp, entropy or combined");
+  if (ranking != "topsis" && ranking != "fce") invalid_input("ranking is '" + ranking + "', expected topsis or fce");
+}
+
+// The tree as text (top: child, child | …), for the audit trail's before and after digests.
+std::string tree_text(const std::vector<Indicator>& indicators) {
+  std::string out;
+  for (const auto& top : indicators) {
+    if (top.parent_id) continue;
+    out.append(top.name).append(":");
+    for (const auto& c : indicators)
+      if (c.parent_id == top.id) out.append(c.name).append(",");
+    out.append("|");
+  }
+  return out;
 }
 
 }  // namespace
@@ -175,6 +199,7 @@ Scenario ScenarioPartners::add_scenario(int64_t list_id, const ScenarioFields& f
   check_date(deadline);
   double budget = f.budget.value_or(0);
   if (!std::isfinite(budget) || budget < 0) invalid_input("budget must be a number ≥ 0 (万元)");
+  check_methods(f.weighting.value_or("combined"), f.ranking.value_or("topsis"));
   store::WriteTransaction tx(db_);
   SQLite::Statement ins(db_.sql(),
                         "INSERT INTO scenario(list_id, title, field, owner_org_id, location, needs, budget, deadline,"
@@ -189,11 +214,7 @@ Scenario ScenarioPartners::add_scenario(int64_t list_id, const ScenarioFields& f
   ins.bind(8, deadline);
   ins.bind(9, f.weighting.value_or("combined"));
   ins.bind(10, f.ranking.value_or("topsis"));
-  try {
-    ins.exec();
-  } catch (const SQLite::Exception&) {
-    invalid_input("weighting must be ahp, entropy or combined; ranking topsis or fce");
-  }
+  ins.exec();
   int64_t id = db_.sql().getLastInsertRowid();
   SQLite::Statement ind(db_.sql(),
                         "INSERT INTO scenario_indicator(scenario_id, parent_id, name, position) VALUES (?,?,?,?)");
@@ -231,17 +252,14 @@ Scenario ScenarioPartners::update_scenario(int64_t id, const ScenarioFields& f, 
   if (f.weighting) after.weighting = *f.weighting;
   if (f.ranking) after.ranking = *f.ranking;
   if (f.owner_org) after.owner_org_id = accounts::AccountDirectory(db_).find_org(*f.owner_org).id;
+  check_methods(after.weighting, after.ranking);
   SQLite::Statement up(db_.sql(),
                        "UPDATE scenario SET title = ?, field = ?, location = ?, needs = ?, deadline = ?, budget = ?,"
                        " weighting = ?, ranking = ?, owner_org_id = ? WHERE id = ?");
   up.bind(1, after.title), up.bind(2, after.field), up.bind(3, after.location), up.bind(4, after.needs);
   up.bind(5, after.deadline), up.bind(6, after.budget), up.bind(7, after.weighting), up.bind(8, after.ranking);
   up.bind(9, after.owner_org_id), up.bind(10, id);
-  try {
-    up.exec();
-  } catch (const SQLite::Exception&) {
-    invalid_input("weighting must be ahp, entropy or combined; ranking topsis or fce");
-  }
+  up.exec();
   after = load(id);
   tx.audit({"scenario.update", "scenario", std::to_string(id), scenario_text(before), scenario_text(after), "{}"});
   tx.commit();
@@ -324,7 +342,7 @@ void ScenarioPartners::set_indicators(int64_t scenario_id,
   store::WriteTransaction tx(db_);
   auto s = load(scenario_id);
   require_stage(s, "征集", "changing the indicators");
-  auto before = nlohmann::json(indicators(scenario_id, by).size()).dump();
+  auto before = tree_text(indicators(scenario_id, by));
   for (auto sql : {"DELETE FROM scenario_judgement WHERE scenario_id = ?", "DELETE FROM scenario_indicator WHERE scenario_id = ?"}) {
     SQLite::Statement d(db_.sql(), sql);
     d.bind(1, scenario_id);
@@ -357,7 +375,8 @@ void ScenarioPartners::set_indicators(int64_t scenario_id,
     }
     after.push_back({{"name", top}, {"children", children}});
   }
-  tx.audit({"scenario.indicators", "scenario", std::to_string(scenario_id), before, after.dump(), after.dump()});
+  tx.audit({"scenario.indicators", "scenario", std::to_string(scenario_id), before, tree_text(indicators(scenario_id, by)),
+            after.dump()});
   tx.commit();
 }
 
@@ -392,6 +411,10 @@ Application ScenarioPartners::apply(int64_t scenario_id, const std::string& solu
   require(by, Permission::ScenarioApply);
   int64_t org = by.account_id == 0 && org_id ? org_id : by.org_id;  // the console applies for a named organisation
   if (org == 0) invalid_input("an application is made by an organisation (use --org)");
+  auto applicant = accounts::AccountDirectory(db_).find_org(std::to_string(org));
+  if (applicant.kind != accounts::OrgKind::Enterprise && applicant.kind != accounts::OrgKind::Lab)
+    invalid_input("'" + applicant.name + "' is a " + std::string(accounts::org_kind_label_zh(applicant.kind)) +
+                  "; applications come from enterprises and laboratories");
   if (trl < 1 || trl > 9) invalid_input("trl is " + std::to_string(trl) + ", expected a technology readiness level 1 to 9 (GB/T 22900)");
   auto sol = accounts::checked_text(solution, "solution", 8000, true);
   auto ev = accounts::checked_text(evidence, "evidence", 8000, false);

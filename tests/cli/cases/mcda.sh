@@ -16,3 +16,8 @@ xinzhi mcda promethee --matrix fixtures/mcda/zhao.csv --weights 0.5,0.3,0.2 --js
 xinzhi mcda fce --weights 0.2,0.5,0.3 --relation fixtures/mcda/relation.csv --operator max-min
 xinzhi mcda fce --weights 0.2,0.5,0.3 --relation fixtures/mcda/relation.csv --scores 90,75,60,40 | tail -2
 xinzhi mcda sensitivity --matrix fixtures/mcda/opricovic.csv --weights 0.5,0.5 --types -,+
+/usr/bin/python3 -c "
+h = \"{'descr': '<f8', 'fortran_order': False, 'shape': (100000000, 20), }\"
+h = h + ' ' * (118 - len(h)) + '\\n'
+open('forged.npy', 'wb').write(b'\\x93NUMPY\\x01\\x00' + len(h).to_bytes(2, 'little') + h.encode() + bytes(8))"
+xinzhi mcda entropy --matrix forged.npy; echo "exit $?"

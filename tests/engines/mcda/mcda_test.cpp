@@ -255,5 +255,12 @@ TEST(Sensitivity, FindsTheWeightOfARankReversal) {
   EXPECT_EQ(s.curves()[0].weights.size(), 101u);
 }
 
+TEST(Limits, PairwiseMethodsRefuseWhatWouldTakeHours) {
+  WeightSensitivity s({0.5, 0.5}, [](std::span<const double>) { return std::vector<double>(2001, 0.5); });
+  testing::expect_error_containing([&] { s.run(); }, "at most 2000, not 2001");
+  Matrix big(5001, 1, 1);
+  testing::expect_error_containing([&] { Promethee(big, {1}, {Direction::Benefit}); }, "at most 5,000 alternatives");
+}
+
 }  // namespace
 }  // namespace xinzhi::mcda

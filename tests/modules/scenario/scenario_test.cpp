@@ -24,12 +24,7 @@ class ScenarioRound : public ::testing::Test {
     ASSERT_TRUE(seed_sample_scenarios(db));
     ASSERT_FALSE(seed_sample_scenarios(db));  // once
   }
-  accounts::Principal as(const std::string& username) {
-    auto a = accounts::AccountDirectory(db).account(username);
-    accounts::Principal p;
-    p.account_id = a.id, p.username = a.username, p.role = a.role, p.org_id = a.org_id, p.org_name = a.org_name;
-    return p;
-  }
+  accounts::Principal as(const std::string& username) { return accounts::AccountDirectory(db).principal(username); }
   int64_t port() { return partners.scenarios(0, as("analyst"))[0].id; }
   testing::ScratchDir dir;
   store::Database db{dir.file("s.db")};
@@ -115,6 +110,28 @@ TEST_F(ScenarioRound, LifecycleWithTheDecisionRecorded) {
   store::AuditFilter f;
   f.action = "scenario.";
   EXPECT_GE(store::list_audit(db, f).size(), 20u);
+}
+
+TEST_F(ScenarioRound, BadScenarioInputIsNamed) {
+  auto analyst = as("analyst");
+  auto list = partners.add_list("第三批", "", analyst);
+  testing::expect_error_containing(
+      [&] { partners.add_scenario(list.id, {"x", {}, {}, {}, {}, std::string("2026-02-30"), {}, {}, {}}, analyst); },
+      "expected a date YYYY-MM-DD");
+  testing::expect_error_containing(
+      [&] { partners.add_scenario(list.id, {"x", {}, {}, {}, {}, {}, std::string("magic"), {}, {}}, analyst); },
+      "weighting is 'magic'");
+  auto s = partners.add_scenario(list.id, {"x", {}, {}, {}, {}, std::string("2028-02-29"), {}, {}, {}}, analyst);
+  testing::expect_error_containing([&] { partners.update_scenario(s.id, {{}, {}, {}, {}, {}, {}, {}, std::string("vote"), {}}, analyst); },
+                                   "ranking is 'vote'");
+  partners.publish_list(list.id, analyst);
+  // The console applies for a named organisation, which must be an enterprise or a lab.
+  auto console = accounts::Principal::console("test");
+  console.role = accounts::Role::Enterprise;
+  auto bureau = accounts::AccountDirectory(db).find_org("天津市科学技术局（示例）").id;
+  testing::expect_error_containing([&] { partners.apply(s.id, "方案", "", 5, console, bureau); }, "applications come from");
+  auto lab = accounts::AccountDirectory(db).find_org("海河实验室（示例）").id;
+  EXPECT_EQ(partners.apply(s.id, "方案", "", 5, console, lab).org, "海河实验室（示例）");
 }
 
 TEST_F(ScenarioRound, AMissingScoreIsNamed) {
