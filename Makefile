@@ -8,7 +8,7 @@ DB ?= var/xinzhi.db
 PORT ?= 8080
 # Warnings are errors in CI and in the test build; a demo on a newer compiler still builds.
 WERROR ?= $(if $(CI),ON,OFF)
-XINZHI := build/release/src/cli/xinzhi
+XINZHI := build/release/src/program/xinzhi
 
 setup:
 	@scripts/setup-deps.sh
@@ -38,10 +38,10 @@ demo: build web
 test-unit: build-asan
 	@cd build/asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
-	  ctest --output-on-failure -j $(JOBS)
+	  ctest --output-on-failure --timeout 900 -j $(JOBS)
 
 test-e2e: build web
-	@cd web && XINZHI_BIN=../$(XINZHI) node --test ../tests/e2e/
+	@cd web && XINZHI_BIN=../$(XINZHI) node --test --test-timeout=300000 ../tests/e2e/
 
 test: test-unit test-e2e
 	@echo "make test: C++ unit, CLI golden, HTTP and browser tests passed"

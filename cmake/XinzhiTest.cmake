@@ -14,5 +14,6 @@ function(xinzhi_cc_test)
   target_compile_definitions(${T_NAME} PRIVATE
     XINZHI_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
     XINZHI_DEFAULT_SHARED_DATA="${PROJECT_SOURCE_DIR}/../shared/data")
-  gtest_discover_tests(${T_NAME} DISCOVERY_TIMEOUT 60 PROPERTIES LABELS unit)
+  # Every test case has a deadline: a hung server test must fail, not hold CI until its limit.
+  gtest_discover_tests(${T_NAME} DISCOVERY_TIMEOUT 60 PROPERTIES LABELS unit TIMEOUT 300)
 endfunction()

@@ -215,14 +215,29 @@ int ApiServer::bind() {
 }
 
 void ApiServer::run() {
+  if (stop_requested_) return;
   scheduler_->start();
+  // httplib's stop() does nothing until listen has begun, so a stop() that lands between
+  // bind() and the start of the accept loop would be lost and run() would never return.
+  // The watcher repeats the request once the loop is running; stop() itself only sets a
+  // flag, which keeps it safe to call from a signal handler.
+  std::atomic<bool> listening_done{false};
+  std::thread watcher([this, &listening_done] {
+    while (!listening_done) {
+      if (stop_requested_ && http_->is_running()) http_->stop();
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+  });
   http_->listen_after_bind();
+  listening_done = true;
+  watcher.join();
   scheduler_->stop();
 }
 
 void ApiServer::stop() {
+  stop_requested_ = true;
   scheduler_->request_stop();
-  http_->stop();
+  if (http_->is_running()) http_->stop();
 }
 
 }  // namespace xinzhi::server

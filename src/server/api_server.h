@@ -36,7 +36,8 @@ class ApiServer {
   ~ApiServer();
   // Migrates the database and binds the socket; returns the bound port.
   int bind();
-  // Serves until stop() is called (from another thread or a signal handler).
+  // Serves until stop() is called (from another thread or a signal handler). A stop()
+  // before or during the start of run() is not lost: run() then returns promptly.
   void run();
   void stop();
 
@@ -46,6 +47,7 @@ class ApiServer {
   ServerOptions options_;
   std::unique_ptr<httplib::Server> http_;
   std::unique_ptr<ForesightScheduler> scheduler_;
+  std::atomic<bool> stop_requested_{false};
 };
 
 }  // namespace xinzhi::server

@@ -219,6 +219,37 @@ TEST_F(ApiServerTest, ManyConcurrentClientsAreAllServedByTheBoundedPool) {
   EXPECT_EQ(ok.load(), 200);
 }
 
+// A stop() that comes before run(), or while run() is starting its accept loop, must not be
+// lost: httplib's own stop() does nothing until listening has begun, which once hung a test
+// suite for good. Both orders, a thousand times each.
+TEST(ApiServerLifecycle, StopBeforeOrDuringStartIsNeverLost) {
+  testing::ScratchDir dir;
+  {
+    store::Database db(dir.file("x.db"));
+    modules::migrate(db);
+  }
+  ServerOptions o;
+  o.port = 0;
+  o.db_path = dir.file("x.db");
+  o.web_root = dir.file("no-web");
+  o.threads = 1;
+  o.scheduler_tick_seconds = 0;
+  auto started = std::chrono::steady_clock::now();
+  for (int round = 0; round < 2000; ++round) {
+    ApiServer server(o);
+    server.bind();
+    if (round % 2 == 0) {
+      server.stop();  // before run()
+      server.run();   // returns at once
+    } else {
+      std::thread t([&] { server.run(); });
+      server.stop();  // races the start of the accept loop
+      t.join();
+    }
+  }
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(120));
+}
+
 TEST(ServerOptions, ListensOnLoopbackByDefault) {
   EXPECT_EQ(ServerOptions{}.host, "127.0.0.1");
   EXPECT_EQ(ServerOptions{}.max_body_bytes, 1u << 20);
