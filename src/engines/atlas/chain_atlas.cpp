@@ -2,22 +2,25 @@
 
 #include <algorithm>
 #include <cmath>
-#include <stdexcept>
+
+#include "base/error.h"
 
 namespace xinzhi::atlas {
 
 ChainAtlas::ChainAtlas(const ChainSnapshot& chain, std::vector<Zone> zone, AtlasOptions options)
     : chain_(chain), zone_(std::move(zone)), options_(options) {
-  if (zone_.size() != chain_.firm_count()) throw std::invalid_argument("one zone per firm is needed");
+  if (zone_.size() != chain_.firm_count()) invalid_input("one zone per firm is needed");
 }
 
 void ChainAtlas::run() {
   const size_t S = chain_.segment_count(), F = chain_.firm_count();
+  // Checked before anything is overwritten, so that a refused run leaves an earlier one intact.
+  for (auto [s, f] : chain_.memberships)
+    if (s >= S || f >= F) invalid_input("membership names an unknown segment or firm");
   // A firm in a sub-segment also counts for every segment above it.
   pairs_.clear();
   pairs_.reserve(chain_.memberships.size() * 2);
   for (auto [s, f] : chain_.memberships) {
-    if (s >= S || f >= F) throw std::out_of_range("membership names an unknown segment or firm");
     for (int64_t at = s, depth = 0; at >= 0 && depth <= static_cast<int64_t>(S);
          at = chain_.segment_parent[at], ++depth)
       pairs_.push_back(static_cast<uint64_t>(at) << 32 | f);
@@ -64,9 +67,11 @@ void ChainAtlas::run() {
     if (t.to < F) strength_[t.to] += 1;
   }
   for (size_t f = 0; f < F; ++f) strength_[f] += std::log2(1.0 + chain_.firm_patents[f]);
+  guard_.mark_finished();
 }
 
 std::vector<uint32_t> ChainAtlas::firms_of(uint32_t segment) const {
+  guard_.assure_finished("ChainAtlas");
   std::vector<uint32_t> out;
   if (segment >= figures_.size()) return out;
   for (size_t i = first_pair_[segment]; i < first_pair_[segment + 1]; ++i) out.push_back(static_cast<uint32_t>(pairs_[i]));
@@ -74,6 +79,7 @@ std::vector<uint32_t> ChainAtlas::firms_of(uint32_t segment) const {
 }
 
 std::vector<uint32_t> ChainAtlas::candidates(uint32_t segment) const {
+  guard_.assure_finished("ChainAtlas");
   std::vector<uint32_t> out;
   for (auto f : firms_of(segment))
     if (zone_[f] != Zone::Local) out.push_back(f);

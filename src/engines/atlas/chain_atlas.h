@@ -4,6 +4,7 @@
 #pragma once
 #include <vector>
 
+#include "base/run_guard.h"
 #include "engines/atlas/chain_snapshot.h"
 
 namespace xinzhi::atlas {
@@ -29,16 +30,27 @@ struct SegmentFigures {
 
 class ChainAtlas {
  public:
+  // InvalidInput unless there is one zone per firm, and from run() when a membership names an
+  // unknown segment or firm. The getters need run() first (Internal otherwise).
   ChainAtlas(const ChainSnapshot& chain, std::vector<Zone> zone, AtlasOptions options = {});
   void run();
-  const std::vector<SegmentFigures>& segments() const { return figures_; }
+  const std::vector<SegmentFigures>& segments() const {
+    guard_.assure_finished("ChainAtlas");
+    return figures_;
+  }
   // Share of segments with at least one local firm.
-  double coverage() const { return coverage_; }
+  double coverage() const {
+    guard_.assure_finished("ChainAtlas");
+    return coverage_;
+  }
   // Firms outside the region that could fill segment s: partners (same group) first, then
   // by strength; at most candidates_per_gap.
   std::vector<uint32_t> candidates(uint32_t segment) const;
   // segments the firm is in + ties it has in the chain + log2(1 + patents).
-  const std::vector<double>& firm_strength() const { return strength_; }
+  const std::vector<double>& firm_strength() const {
+    guard_.assure_finished("ChainAtlas");
+    return strength_;
+  }
   // Distinct firms of a segment (with its sub-segments), ascending.
   std::vector<uint32_t> firms_of(uint32_t segment) const;
 
@@ -51,6 +63,7 @@ class ChainAtlas {
   std::vector<size_t> first_pair_;  // per segment: where its pairs start in pairs_
   std::vector<double> strength_;
   double coverage_ = 0;
+  RunGuard guard_;
 };
 
 }  // namespace xinzhi::atlas

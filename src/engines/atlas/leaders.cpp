@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "base/error.h"
+
 namespace xinzhi::atlas {
 
 void LeaderRanking::run() {
@@ -10,7 +12,10 @@ void LeaderRanking::run() {
   std::vector<LeaderScore> s(F);
   for (uint32_t f = 0; f < F; ++f) s[f] = {f, 0, 0, 0, 0, chain_.firm_patents[f], 0};
   std::vector<uint64_t> pairs;
-  for (auto [seg, f] : chain_.memberships) pairs.push_back(static_cast<uint64_t>(f) << 32 | seg);
+  for (auto [seg, f] : chain_.memberships) {
+    if (seg >= chain_.segment_count() || f >= F) invalid_input("membership names an unknown segment or firm");
+    pairs.push_back(static_cast<uint64_t>(f) << 32 | seg);
+  }
   std::sort(pairs.begin(), pairs.end());
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
   for (auto p : pairs) ++s[p >> 32].segments;
@@ -44,6 +49,7 @@ void LeaderRanking::run() {
               weights_.centrality * part(x.centrality, max_cen);
   std::stable_sort(s.begin(), s.end(), [](const LeaderScore& a, const LeaderScore& b) { return a.score > b.score; });
   ranked_ = std::move(s);
+  guard_.mark_finished();
 }
 
 }  // namespace xinzhi::atlas

@@ -5,6 +5,7 @@
 #pragma once
 #include <vector>
 
+#include "base/run_guard.h"
 #include "engines/atlas/chain_snapshot.h"
 
 namespace xinzhi::atlas {
@@ -23,14 +24,19 @@ struct LeaderScore {
 class LeaderRanking {
  public:
   LeaderRanking(const ChainSnapshot& chain, LeaderWeights weights = {}) : chain_(chain), weights_(weights) {}
+  // InvalidInput when a membership names an unknown segment or firm.
   void run();
-  // All firms, best first (ties broken by firm index).
-  const std::vector<LeaderScore>& ranked() const { return ranked_; }
+  // All firms, best first (ties broken by firm index); after run() (Internal before it).
+  const std::vector<LeaderScore>& ranked() const {
+    guard_.assure_finished("LeaderRanking");
+    return ranked_;
+  }
 
  private:
   const ChainSnapshot& chain_;
   LeaderWeights weights_;
   std::vector<LeaderScore> ranked_;
+  RunGuard guard_;
 };
 
 }  // namespace xinzhi::atlas

@@ -10,7 +10,8 @@
 #include <numeric>
 #include <queue>
 #include <random>
-#include <stdexcept>
+
+#include "base/error.h"
 
 namespace xinzhi::graph {
 
@@ -134,9 +135,9 @@ void single_source(const Digraph& g, bool directed, const std::vector<double>& w
 void Betweenness::run() {
   const size_t n = g_.node_count();
   if (!weights_.empty()) {
-    if (weights_.size() != g_.edge_count()) throw std::invalid_argument("one weight per edge is needed");
+    if (weights_.size() != g_.edge_count()) invalid_input("one weight per edge is needed");
     for (double x : weights_)
-      if (!(x > 0) || !std::isfinite(x)) throw std::invalid_argument("weights must be positive and finite");
+      if (!(x > 0) || !std::isfinite(x)) invalid_input("weights must be positive and finite");
   }
   std::vector<NodeId> sources(n);
   std::iota(sources.begin(), sources.end(), 0);
@@ -157,6 +158,7 @@ void Betweenness::run() {
   for (auto& ws : spaces)
     for (size_t v = 0; v < n; ++v) scores_[v] += ws.acc[v];
   for (auto& x : scores_) x *= scale / (directed_ ? 1.0 : 2.0);
+  guard_.mark_finished();
 }
 
 }  // namespace xinzhi::graph

@@ -6,18 +6,23 @@
 #include <cstdint>
 #include <vector>
 
+#include "base/run_guard.h"
 #include "engines/graph/digraph.h"
 
 namespace xinzhi::graph {
 
 class Betweenness {
  public:
-  // weights: per input edge (Digraph edge ids), positive; empty for unweighted.
+  // weights: per input edge (Digraph edge ids), positive; empty for unweighted. run() refuses
+  // other weights (InvalidInput); scores() needs run() first (Internal otherwise).
   Betweenness(const Digraph& g, bool directed, std::vector<double> weights = {}, size_t samples = 0,
               uint64_t seed = 1)
       : g_(g), directed_(directed), weights_(std::move(weights)), samples_(samples), seed_(seed) {}
   void run();
-  const std::vector<double>& scores() const { return scores_; }
+  const std::vector<double>& scores() const {
+    guard_.assure_finished("Betweenness");
+    return scores_;
+  }
 
  private:
   const Digraph& g_;
@@ -26,6 +31,7 @@ class Betweenness {
   size_t samples_;
   uint64_t seed_;
   std::vector<double> scores_;
+  RunGuard guard_;
 };
 
 }  // namespace xinzhi::graph

@@ -1,16 +1,18 @@
 #include "engines/graph/communities.h"
 
 #include <algorithm>
-#include <stdexcept>
 #include <unordered_map>
+
+#include "base/error.h"
 
 namespace xinzhi::graph {
 
 double modularity(size_t n, const std::vector<WeightedEdge>& edges, const std::vector<uint32_t>& community) {
-  if (community.size() != n) throw std::invalid_argument("one community per node is needed");
+  if (community.size() != n) invalid_input("one community per node is needed");
   double m = 0;
   std::unordered_map<uint32_t, double> inside, degree;
   for (const auto& e : edges) {
+    if (e.u >= n || e.v >= n) invalid_input("edge names a node beyond node_count");
     m += e.weight;
     degree[community[e.u]] += e.weight;
     degree[community[e.v]] += e.weight;
@@ -35,7 +37,7 @@ Level build_level(size_t n, const std::vector<WeightedEdge>& edges) {
   l.adj.resize(n);
   l.degree.assign(n, 0);
   for (const auto& e : edges) {
-    if (e.u >= n || e.v >= n) throw std::out_of_range("edge names a node beyond node_count");
+    if (e.u >= n || e.v >= n) invalid_input("edge names a node beyond node_count");
     if (e.u == e.v) {
       l.adj[e.u].push_back({e.u, 2 * e.weight});
     } else {
@@ -125,6 +127,7 @@ void LouvainCommunities::run() {
   }
   count_ = order.size();
   modularity_ = graph::modularity(n_, edges_, community_);
+  guard_.mark_finished();
 }
 
 }  // namespace xinzhi::graph

@@ -52,6 +52,7 @@ void StronglyConnectedComponents::run() {
       }
     }
   }
+  guard_.mark_finished();
 }
 
 void StageLayering::run() {
@@ -74,9 +75,11 @@ void StageLayering::run() {
     level_[u] = comp_level[comp[u]];
     max_level_ = std::max(max_level_, level_[u]);
   }
+  guard_.mark_finished();
 }
 
 int StageLayering::stage_of(NodeId u) const {
+  guard_.assure_finished("StageLayering");
   if (max_level_ == 0) return 1;
   double x = static_cast<double>(level_[u]) / max_level_;
   return x < 1.0 / 3 ? 0 : x > 2.0 / 3 ? 2 : 1;

@@ -59,6 +59,7 @@ void CutStructure::run() {
   for (NodeId u = 0; u < n; ++u)
     if (is_point[u]) points_.push_back(u);
   std::sort(bridges_.begin(), bridges_.end());
+  guard_.mark_finished();
 }
 
 void CoreDecomposition::run() {
@@ -98,6 +99,7 @@ void CoreDecomposition::run() {
     for (NodeId w : g_.in(v)) lower(w, v);
   }
   core_ = deg;
+  guard_.mark_finished();
 }
 
 }  // namespace xinzhi::graph

@@ -1,7 +1,8 @@
 #include "engines/graph/digraph.h"
 
 #include <algorithm>
-#include <stdexcept>
+
+#include "base/error.h"
 
 namespace xinzhi::graph {
 
@@ -29,7 +30,7 @@ Digraph::Digraph(size_t node_count, std::span<const Edge> edges, bool keep_paral
   std::vector<uint32_t> ids(list.size());
   for (uint32_t i = 0; i < ids.size(); ++i) ids[i] = i;
   for (auto& [u, v] : list)
-    if (u >= node_count || v >= node_count) throw std::out_of_range("edge names a node beyond node_count");
+    if (u >= node_count || v >= node_count) invalid_input("edge names a node beyond node_count");
   if (!keep_parallel) {
     std::sort(ids.begin(), ids.end(), [&](uint32_t a, uint32_t b) { return list[a] < list[b] || (list[a] == list[b] && a < b); });
     ids.erase(std::unique(ids.begin(), ids.end(), [&](uint32_t a, uint32_t b) { return list[a] == list[b]; }), ids.end());

@@ -16,6 +16,7 @@ class Digraph {
   Digraph() = default;
   // Builds from an edge list; self-loops are kept. Parallel edges are kept once unless
   // keep_parallel (igraph's metrics treat a multigraph's parallel edges as distinct paths).
+  // InvalidInput when an edge names a node beyond node_count.
   Digraph(size_t node_count, std::span<const Edge> edges, bool keep_parallel = false);
   size_t node_count() const { return out_offsets_.empty() ? 0 : out_offsets_.size() - 1; }
   size_t edge_count() const { return out_targets_.size(); }

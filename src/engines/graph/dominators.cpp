@@ -1,6 +1,6 @@
 #include "engines/graph/dominators.h"
 
-#include <stdexcept>
+#include "base/error.h"
 
 namespace xinzhi::graph {
 
@@ -9,7 +9,7 @@ namespace xinzhi::graph {
 // igraph's (bench/graph_metrics.py).
 void DominatorTree::run() {
   const size_t n = g_.node_count();
-  if (root_ >= n) throw std::out_of_range("root is not a node of the graph");
+  if (root_ >= n) invalid_input("root is not a node of the graph");
   constexpr uint32_t kNone = UINT32_MAX;
   // DFS numbering (1-based numbers, 0 = unvisited), iterative.
   std::vector<uint32_t> number(n, 0), parent(n, kNone), vertex(1, kNone);
@@ -73,9 +73,11 @@ void DominatorTree::run() {
   idom_.assign(n, kUnreachable);
   idom_[root_] = -1;
   for (uint32_t w = 2; w <= reached; ++w) idom_[vertex[w]] = vertex[idom[w]];
+  guard_.mark_finished();
 }
 
 std::vector<NodeId> DominatorTree::dominated_by(NodeId d) const {
+  guard_.assure_finished("DominatorTree");
   std::vector<NodeId> out;
   for (NodeId v = 0; v < idom_.size(); ++v) {
     if (v == d || idom_[v] == kUnreachable) continue;

@@ -20,9 +20,11 @@ void HopReach::run() {
     }
     frontier.swap(next);
   }
+  guard_.mark_finished();
 }
 
 std::vector<NodeId> HopReach::reached() const {
+  guard_.assure_finished("HopReach");
   std::vector<NodeId> out;
   for (NodeId u = 0; u < distance_.size(); ++u)
     if (distance_[u] >= 0) out.push_back(u);

@@ -3,6 +3,7 @@
 #pragma once
 #include <vector>
 
+#include "base/run_guard.h"
 #include "engines/graph/digraph.h"
 
 namespace xinzhi::graph {
@@ -14,8 +15,12 @@ class HopReach {
   HopReach(const Digraph& g, std::vector<NodeId> sources, int hops, Direction direction)
       : g_(g), sources_(std::move(sources)), hops_(hops), direction_(direction) {}
   void run();
-  // Steps from the nearest source, or -1 when not reached within `hops`.
-  const std::vector<int>& distance() const { return distance_; }
+  // Steps from the nearest source, or -1 when not reached within `hops`; after run() (Internal
+  // before it), as reached().
+  const std::vector<int>& distance() const {
+    guard_.assure_finished("HopReach");
+    return distance_;
+  }
   std::vector<NodeId> reached() const;
 
  private:
@@ -24,6 +29,7 @@ class HopReach {
   int hops_;
   Direction direction_;
   std::vector<int> distance_;
+  RunGuard guard_;
 };
 
 }  // namespace xinzhi::graph

@@ -1,17 +1,18 @@
 #include "engines/graph/shock.h"
 
 #include <algorithm>
-#include <stdexcept>
+
+#include "base/error.h"
 
 namespace xinzhi::graph {
 
 void ShockPropagation::run() {
   const size_t n = g_.node_count();
-  if (initial_.size() != n) throw std::invalid_argument("one initial loss per node is needed");
+  if (initial_.size() != n) invalid_input("one initial loss per node is needed");
   for (double h : initial_)
-    if (!(h >= 0 && h <= 1)) throw std::invalid_argument("initial losses must lie in [0, 1]");
+    if (!(h >= 0 && h <= 1)) invalid_input("initial losses must lie in [0, 1]");
   if (!dependence_.empty() && dependence_.size() != g_.edge_count())
-    throw std::invalid_argument("one dependence per edge is needed");
+    invalid_input("one dependence per edge is needed");
   auto weight = [&](NodeId v, uint32_t edge) {
     if (!dependence_.empty()) return dependence_[edge];
     size_t inputs = 0;
@@ -64,6 +65,7 @@ void ShockPropagation::run() {
   cut_off_.clear();
   for (NodeId v = 0; v < n; ++v)
     if (before_reach[v] && !after_reach[v] && initial_[v] < 1) cut_off_.push_back(v);
+  guard_.mark_finished();
 }
 
 }  // namespace xinzhi::graph

@@ -7,6 +7,7 @@
 #pragma once
 #include <vector>
 
+#include "base/run_guard.h"
 #include "engines/graph/digraph.h"
 
 namespace xinzhi::graph {
@@ -14,15 +15,29 @@ namespace xinzhi::graph {
 class ShockPropagation {
  public:
   // dependence: per input edge (Digraph edge ids), in [0, 1]; empty = equal shares of each
-  // node's inputs (1 / in-degree). initial: per node, the loss it suffers directly.
+  // node's inputs (1 / in-degree). initial: per node, the loss it suffers directly. run()
+  // refuses sizes or values outside these (InvalidInput); the getters need run() first
+  // (Internal otherwise).
   ShockPropagation(const Digraph& g, std::vector<double> initial, std::vector<double> dependence = {})
       : g_(g), initial_(std::move(initial)), dependence_(std::move(dependence)) {}
   void run();
-  const std::vector<double>& loss() const { return loss_; }  // per node, in [0, 1]
+  const std::vector<double>& loss() const {  // per node, in [0, 1]
+    guard_.assure_finished("ShockPropagation");
+    return loss_;
+  }
   // Total loss over the initial loss (1 when nothing spreads).
-  double amplification() const { return amplification_; }
-  const std::vector<NodeId>& cut_off() const { return cut_off_; }  // ascending, shocked nodes excluded
-  int rounds() const { return rounds_; }
+  double amplification() const {
+    guard_.assure_finished("ShockPropagation");
+    return amplification_;
+  }
+  const std::vector<NodeId>& cut_off() const {  // ascending, shocked nodes excluded
+    guard_.assure_finished("ShockPropagation");
+    return cut_off_;
+  }
+  int rounds() const {
+    guard_.assure_finished("ShockPropagation");
+    return rounds_;
+  }
 
  private:
   const Digraph& g_;
@@ -31,6 +46,7 @@ class ShockPropagation {
   double amplification_ = 1;
   std::vector<NodeId> cut_off_;
   int rounds_ = 0;
+  RunGuard guard_;
 };
 
 }  // namespace xinzhi::graph

@@ -112,9 +112,11 @@ void PairwiseComparison::run() {
   ci_ = n > 1 ? std::max(0.0, (lambda_max_ - n) / (n - 1)) : 0;
   ri_ = table_.ri[n - 1];
   cr_ = ri_ > 0 ? ci_ / ri_ : 0;
+  guard_.mark_finished();
 }
 
 std::vector<Judgement> PairwiseComparison::worst_judgements(size_t k) const {
+  guard_.assure_finished("PairwiseComparison");
   std::vector<Judgement> all;
   for (size_t i = 0; i < a_.rows; ++i)
     for (size_t j = i + 1; j < a_.cols; ++j) {

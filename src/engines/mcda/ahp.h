@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/run_guard.h"
 #include "engines/mcda/matrix.h"
 
 namespace xinzhi::mcda {
@@ -33,20 +34,43 @@ struct Judgement {
 // unit diagonal and reciprocal (a_ij · a_ji = 1 within 1e-3, so that 0.333 stands for 1/3).
 void check_pairwise(const Matrix& a);
 
+// InvalidInput from the constructor as check_pairwise, or when the matrix is larger than the
+// random index table; the getters need run() first (Internal otherwise).
 class PairwiseComparison {
  public:
   explicit PairwiseComparison(Matrix a, AhpMethod method = AhpMethod::Eigenvector, std::string_view ri = "classic",
                               double threshold = 0.10);
   void run();
-  const std::vector<double>& weights() const { return weights_; }
-  double lambda_max() const { return lambda_max_; }
-  double ci() const { return ci_; }
-  double ri() const { return ri_; }
-  double cr() const { return cr_; }  // 0 for n ≤ 2 (always consistent)
-  bool consistent() const { return cr_ <= threshold_; }
+  const std::vector<double>& weights() const {
+    guard_.assure_finished("PairwiseComparison");
+    return weights_;
+  }
+  double lambda_max() const {
+    guard_.assure_finished("PairwiseComparison");
+    return lambda_max_;
+  }
+  double ci() const {
+    guard_.assure_finished("PairwiseComparison");
+    return ci_;
+  }
+  double ri() const {
+    guard_.assure_finished("PairwiseComparison");
+    return ri_;
+  }
+  double cr() const {  // 0 for n ≤ 2 (always consistent)
+    guard_.assure_finished("PairwiseComparison");
+    return cr_;
+  }
+  bool consistent() const {
+    guard_.assure_finished("PairwiseComparison");
+    return cr_ <= threshold_;
+  }
   // The upper-triangle judgements ordered by deviation, largest first.
   std::vector<Judgement> worst_judgements(size_t k) const;
-  size_t iterations() const { return iterations_; }
+  size_t iterations() const {
+    guard_.assure_finished("PairwiseComparison");
+    return iterations_;
+  }
 
  private:
   Matrix a_;
@@ -56,6 +80,7 @@ class PairwiseComparison {
   std::vector<double> weights_;
   double lambda_max_ = 0, ci_ = 0, ri_ = 0, cr_ = 0;
   size_t iterations_ = 0;
+  RunGuard guard_;
 };
 
 // Aggregation of individual judgements (AIJ): the element-wise geometric mean of several

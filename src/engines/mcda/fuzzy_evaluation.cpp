@@ -55,6 +55,7 @@ void FuzzyEvaluation::run() {
     score_ = 0;
     for (size_t j = 0; j < k; ++j) score_ += nb_[j] * scores_[j];
   }
+  guard_.mark_finished();
 }
 
 }  // namespace xinzhi::mcda

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/run_guard.h"
 #include "engines/mcda/matrix.h"
 
 namespace xinzhi::mcda {
@@ -19,13 +20,27 @@ FuzzyOperator fuzzy_operator_from(std::string_view name);  // "max-min", "produc
 class FuzzyEvaluation {
  public:
   // `grade_scores` (one per grade, e.g. 90, 75, 60, 40) turns B into a weighted score.
+  // InvalidInput on weights or scores of the wrong size or memberships outside [0, 1]; the
+  // getters need run() first (Internal otherwise).
   FuzzyEvaluation(std::vector<double> weights, const Matrix& relation, FuzzyOperator op,
                   std::vector<double> grade_scores = {});
   void run();
-  const std::vector<double>& membership() const { return b_; }             // B as composed
-  const std::vector<double>& normalised_membership() const { return nb_; }  // B / Σ B
-  size_t grade() const { return grade_; }  // maximum membership, 0-based (first on ties)
-  double score() const { return score_; }  // Σ nb_j · s_j, NaN without grade scores
+  const std::vector<double>& membership() const {  // B as composed
+    guard_.assure_finished("FuzzyEvaluation");
+    return b_;
+  }
+  const std::vector<double>& normalised_membership() const {  // B / Σ B
+    guard_.assure_finished("FuzzyEvaluation");
+    return nb_;
+  }
+  size_t grade() const {  // maximum membership, 0-based (first on ties)
+    guard_.assure_finished("FuzzyEvaluation");
+    return grade_;
+  }
+  double score() const {  // Σ nb_j · s_j, NaN without grade scores
+    guard_.assure_finished("FuzzyEvaluation");
+    return score_;
+  }
 
  private:
   std::vector<double> a_;
@@ -35,6 +50,7 @@ class FuzzyEvaluation {
   std::vector<double> b_, nb_;
   size_t grade_ = 0;
   double score_ = 0;
+  RunGuard guard_;
 };
 
 }  // namespace xinzhi::mcda

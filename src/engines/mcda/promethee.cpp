@@ -59,6 +59,7 @@ void Promethee::run() {
     net_[a] = plus_[a] - minus_[a];
   }
   rank_ = ranks_descending(net_);
+  guard_.mark_finished();
 }
 
 }  // namespace xinzhi::mcda

@@ -3,6 +3,7 @@
 #pragma once
 #include <vector>
 
+#include "base/run_guard.h"
 #include "engines/mcda/matrix.h"
 
 namespace xinzhi::mcda {
@@ -16,15 +17,30 @@ struct PreferenceFunction {
   double operator()(double d) const;
 };
 
+// InvalidInput on weights, types or functions of the wrong size, fewer than 2 or more than
+// 5,000 alternatives, or (from run()) a cell that is not finite; the getters need run() first
+// (Internal otherwise).
 class Promethee {
  public:
   Promethee(const Matrix& x, std::vector<double> weights, std::vector<Direction> directions,
             std::vector<PreferenceFunction> functions = {});
   void run();
-  const std::vector<double>& positive_flow() const { return plus_; }
-  const std::vector<double>& negative_flow() const { return minus_; }
-  const std::vector<double>& net_flow() const { return net_; }
-  const std::vector<size_t>& rank() const { return rank_; }
+  const std::vector<double>& positive_flow() const {
+    guard_.assure_finished("Promethee");
+    return plus_;
+  }
+  const std::vector<double>& negative_flow() const {
+    guard_.assure_finished("Promethee");
+    return minus_;
+  }
+  const std::vector<double>& net_flow() const {
+    guard_.assure_finished("Promethee");
+    return net_;
+  }
+  const std::vector<size_t>& rank() const {
+    guard_.assure_finished("Promethee");
+    return rank_;
+  }
 
  private:
   const Matrix& x_;
@@ -33,6 +49,7 @@ class Promethee {
   std::vector<PreferenceFunction> f_;
   std::vector<double> plus_, minus_, net_;
   std::vector<size_t> rank_;
+  RunGuard guard_;
 };
 
 }  // namespace xinzhi::mcda

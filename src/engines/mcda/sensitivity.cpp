@@ -76,6 +76,7 @@ void WeightSensitivity::run() {
     reversals_.insert(reversals_.end(), found.begin(), found.end());
     curves_.push_back(std::move(curve));
   }
+  guard_.mark_finished();
 }
 
 }  // namespace xinzhi::mcda

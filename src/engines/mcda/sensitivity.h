@@ -6,6 +6,8 @@
 #include <span>
 #include <vector>
 
+#include "base/run_guard.h"
+
 namespace xinzhi::mcda {
 
 // Scores of every alternative for a weight vector (higher is better): TOPSIS closeness,
@@ -29,11 +31,19 @@ struct SensitivityCurve {
 class WeightSensitivity {
  public:
   static constexpr size_t kMaxAlternatives = 2000;
+  // InvalidInput on bad weights, steps outside 2–10,000 or (from run()) more than
+  // kMaxAlternatives scores; reversals() and curves() need run() first (Internal otherwise).
   WeightSensitivity(std::vector<double> base_weights, ScoreFunction score, size_t steps = 100);
   void run();
   // Ordered by criterion, then by how far the weight must move from its current value.
-  const std::vector<RankReversal>& reversals() const { return reversals_; }
-  const std::vector<SensitivityCurve>& curves() const { return curves_; }
+  const std::vector<RankReversal>& reversals() const {
+    guard_.assure_finished("WeightSensitivity");
+    return reversals_;
+  }
+  const std::vector<SensitivityCurve>& curves() const {
+    guard_.assure_finished("WeightSensitivity");
+    return curves_;
+  }
   // The weights when criterion j is set to t and the others keep their proportions.
   std::vector<double> weights_with(size_t j, double t) const;
 
@@ -43,6 +53,7 @@ class WeightSensitivity {
   size_t steps_;
   std::vector<RankReversal> reversals_;
   std::vector<SensitivityCurve> curves_;
+  RunGuard guard_;
 };
 
 }  // namespace xinzhi::mcda

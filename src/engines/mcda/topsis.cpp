@@ -156,6 +156,7 @@ void Topsis::run() {
     }
   });
   rank_ = ranks_descending(closeness_);
+  guard_.mark_finished();
 }
 
 }  // namespace xinzhi::mcda

@@ -4,6 +4,7 @@
 #include <span>
 #include <vector>
 
+#include "base/run_guard.h"
 #include "engines/mcda/matrix.h"
 
 namespace xinzhi::mcda {
@@ -13,16 +14,30 @@ enum class Normalisation {
   MinMax,  // r_ij = (x_ij − min) / (max − min), reversed for cost criteria; a constant column is 1
 };
 
+// InvalidInput on weights or types of the wrong size, no alternatives or (from run()) a cell
+// that is not finite; the getters need run() first (Internal otherwise).
 class Topsis {
  public:
   Topsis(const Matrix& x, std::vector<double> weights, std::vector<Direction> directions,
          Normalisation normalisation = Normalisation::Vector);
   void run();
-  const std::vector<double>& closeness() const { return closeness_; }
-  const std::vector<double>& distance_to_ideal() const { return d_plus_; }
-  const std::vector<double>& distance_to_anti_ideal() const { return d_minus_; }
+  const std::vector<double>& closeness() const {
+    guard_.assure_finished("Topsis");
+    return closeness_;
+  }
+  const std::vector<double>& distance_to_ideal() const {
+    guard_.assure_finished("Topsis");
+    return d_plus_;
+  }
+  const std::vector<double>& distance_to_anti_ideal() const {
+    guard_.assure_finished("Topsis");
+    return d_minus_;
+  }
   // Competition ranks ("1224"): 1 = highest closeness; equal closeness, equal rank.
-  const std::vector<size_t>& rank() const { return rank_; }
+  const std::vector<size_t>& rank() const {
+    guard_.assure_finished("Topsis");
+    return rank_;
+  }
 
  private:
   const Matrix& x_;
@@ -31,6 +46,7 @@ class Topsis {
   Normalisation norm_;
   std::vector<double> closeness_, d_plus_, d_minus_;
   std::vector<size_t> rank_;
+  RunGuard guard_;
 };
 
 // Competition ranks of scores, highest first.

@@ -66,6 +66,7 @@ void EntropyWeights::run() {
   // Below this no column tells the alternatives apart (they are constant up to rounding).
   if (total > 1e-12)
     for (size_t j = 0; j < n; ++j) weights_[j] = (1 - entropies_[j]) / total;
+  guard_.mark_finished();
 }
 
 std::vector<double> combined_weights(std::span<const double> subjective, std::span<const double> objective, double alpha) {

@@ -4,6 +4,7 @@
 #include <span>
 #include <vector>
 
+#include "base/run_guard.h"
 #include "engines/mcda/matrix.h"
 
 namespace xinzhi::mcda {
@@ -13,17 +14,25 @@ namespace xinzhi::mcda {
 // Values must be ≥ 0 (InvalidInput naming the first negative cell: normalise first, e.g. min-max
 // with directions); a zero contributes 0 · ln 0 = 0, its limit. A column of zeros or of one
 // constant carries no information (e_j = 1, weight 0); when no column carries any, the
-// weights are equal. Parallel over rows for large matrices.
+// weights are equal. Parallel over rows for large matrices. The getters need run() first
+// (Internal otherwise).
 class EntropyWeights {
  public:
   explicit EntropyWeights(const Matrix& x) : x_(x) {}
   void run();
-  const std::vector<double>& weights() const { return weights_; }
-  const std::vector<double>& entropies() const { return entropies_; }
+  const std::vector<double>& weights() const {
+    guard_.assure_finished("EntropyWeights");
+    return weights_;
+  }
+  const std::vector<double>& entropies() const {
+    guard_.assure_finished("EntropyWeights");
+    return entropies_;
+  }
 
  private:
   const Matrix& x_;
   std::vector<double> weights_, entropies_;
+  RunGuard guard_;
 };
 
 // Combined weights w_j ∝ s_j · o_j (multiplicative, the usual AHP × entropy combination), or

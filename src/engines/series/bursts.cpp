@@ -3,18 +3,20 @@
 #include <array>
 #include <cmath>
 #include <limits>
-#include <stdexcept>
+#include <string>
+
+#include "base/error.h"
 
 namespace xinzhi::series {
 
 KleinbergBursts::KleinbergBursts(std::vector<uint64_t> r, std::vector<uint64_t> d, double s, double gamma,
                                  size_t min_duration)
     : r_(std::move(r)), d_(std::move(d)), s_(s), gamma_(gamma), min_duration_(min_duration) {
-  if (r_.size() != d_.size()) throw std::invalid_argument("r and d must have one value per period");
+  if (r_.size() != d_.size()) invalid_input("r and d must have one value per period");
   for (size_t t = 0; t < r_.size(); ++t)
-    if (r_[t] > d_[t]) throw std::invalid_argument("period " + std::to_string(t) + " has more items than documents");
-  if (!(s_ > 1)) throw std::invalid_argument("s must be greater than 1");
-  if (!(gamma_ >= 0)) throw std::invalid_argument("gamma must not be negative");
+    if (r_[t] > d_[t]) invalid_input("period " + std::to_string(t) + " has more items than documents");
+  if (!(s_ > 1)) invalid_input("s must be greater than 1");
+  if (!(gamma_ >= 0)) invalid_input("gamma must not be negative");
 }
 
 double KleinbergBursts::sigma(int state, size_t t) const {
@@ -28,6 +30,7 @@ double KleinbergBursts::sigma(int state, size_t t) const {
 }
 
 double KleinbergBursts::sequence_cost(const std::vector<int>& states) const {
+  guard_.assure_finished("KleinbergBursts");  // the logarithms come from run()
   const size_t n = r_.size();
   double up = gamma_ * std::log(static_cast<double>(n));
   double total = 0;
@@ -59,6 +62,7 @@ void KleinbergBursts::run() {
   // Nothing can burst when nothing happens, or when every document is an item.
   if (n == 0 || sum_r == 0 || p1_ <= p0_) {
     for (size_t t = 0; t < n; ++t) cost_ += p0_ > 0 && p0_ < 1 ? sigma(0, t) : 0;
+    guard_.mark_finished();
     return;
   }
   // Viterbi over two states; the state before period 0 is the base state.
@@ -90,6 +94,7 @@ void KleinbergBursts::run() {
     for (; t < n && states_[t] == 1; ++t) strength += sigma(0, t) - sigma(1, t);
     if (t - start >= min_duration_) bursts_.push_back({start, t - 1, strength});
   }
+  guard_.mark_finished();
 }
 
 }  // namespace xinzhi::series

@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "base/run_guard.h"
+
 namespace xinzhi::series {
 
 struct BurstInterval {
@@ -17,16 +19,32 @@ struct BurstInterval {
 
 class KleinbergBursts {
  public:
-  // The state before the first period is the base state. Throws std::invalid_argument when
-  // the series differ in length, a period has r > d, s ≤ 1 or γ < 0.
+  // The state before the first period is the base state. InvalidInput when the series differ
+  // in length, a period has r > d, s ≤ 1 or γ < 0. The results are read after run() (Internal
+  // before it).
   KleinbergBursts(std::vector<uint64_t> r, std::vector<uint64_t> d, double s = 2.0, double gamma = 1.0,
                   size_t min_duration = 1);
   void run();
-  const std::vector<int>& states() const { return states_; }    // 0 base, 1 burst, per period
-  const std::vector<BurstInterval>& bursts() const { return bursts_; }  // runs of at least min_duration
-  double cost() const { return cost_; }                          // of the optimal sequence
-  double p0() const { return p0_; }
-  double p1() const { return p1_; }
+  const std::vector<int>& states() const {  // 0 base, 1 burst, per period
+    guard_.assure_finished("KleinbergBursts");
+    return states_;
+  }
+  const std::vector<BurstInterval>& bursts() const {  // runs of at least min_duration
+    guard_.assure_finished("KleinbergBursts");
+    return bursts_;
+  }
+  double cost() const {  // of the optimal sequence
+    guard_.assure_finished("KleinbergBursts");
+    return cost_;
+  }
+  double p0() const {
+    guard_.assure_finished("KleinbergBursts");
+    return p0_;
+  }
+  double p1() const {
+    guard_.assure_finished("KleinbergBursts");
+    return p1_;
+  }
   // The total cost of any state sequence (for tests and explanations), after run().
   double sequence_cost(const std::vector<int>& states) const;
 
@@ -40,6 +58,7 @@ class KleinbergBursts {
   std::vector<double> log_choose_;
   std::vector<int> states_;
   std::vector<BurstInterval> bursts_;
+  RunGuard guard_;
 };
 
 }  // namespace xinzhi::series

@@ -3,31 +3,45 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
-#include <stdexcept>
+#include <string>
 
 #include <tbb/blocked_range.h>
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 
+#include "base/error.h"
+
 namespace xinzhi::series {
 
 FieldHeatMap::FieldHeatMap(const ClassifiedRecords& records, size_t n_fields, size_t n_periods, HeatMapParameters p)
     : records_(records), n_fields_(n_fields), n_periods_(n_periods), p_(p) {
-  if (!(p_.s > 1)) throw std::invalid_argument("s must be greater than 1");
-  if (!(p_.gamma > 0)) throw std::invalid_argument("gamma must be greater than 0");
-  if (p_.growth_window == 0) throw std::invalid_argument("the growth window must be at least 1 period");
+  if (!(p_.s > 1)) invalid_input("s must be greater than 1");
+  if (!(p_.gamma > 0)) invalid_input("gamma must be greater than 0");
+  if (p_.growth_window == 0) invalid_input("the growth window must be at least 1 period");
   if (!records_.borrow.offsets && records_.offsets.size() != records_.period.size() + 1)
-    throw std::invalid_argument("offsets must have one entry per record and one more");
+    invalid_input("offsets must have one entry per record and one more");
 }
 
 double FieldHeatMap::share(size_t f, size_t t) const {
-  return records_per_period_[t] ? count(f, t) / static_cast<double>(records_per_period_[t]) : 0;
+  guard_.assure_finished("FieldHeatMap");
+  return share_of(f, t);
+}
+
+double FieldHeatMap::share_of(size_t f, size_t t) const {
+  const uint64_t d = records_per_period_[t];
+  return d ? counts_[f * n_periods_ + t] / static_cast<double>(d) : 0;
 }
 
 bool FieldHeatMap::growth(size_t f, size_t t, double& out) const {
+  guard_.assure_finished("FieldHeatMap");
+  return growth_of(f, t, out);
+}
+
+bool FieldHeatMap::growth_of(size_t f, size_t t, double& out) const {
   const size_t w = p_.growth_window;
-  if (t < w || count(f, t - w) <= 0) return false;
-  out = std::pow(count(f, t) / count(f, t - w), 1.0 / static_cast<double>(w)) - 1;
+  const double* row = &counts_[f * n_periods_];
+  if (t < w || row[t - w] <= 0) return false;
+  out = std::pow(row[t] / row[t - w], 1.0 / static_cast<double>(w)) - 1;
   return true;
 }
 
@@ -90,7 +104,7 @@ void count_range(const ClassifiedRecords& r, const uint64_t* offsets, size_t beg
   for (size_t i = begin; i < end; ++i) {
     const uint32_t t = r.period[i];
     if (t == ClassifiedRecords::kOutside) continue;
-    if (t >= P) throw std::invalid_argument("record " + std::to_string(i) + " has period " + std::to_string(t));
+    if (t >= P) invalid_input("record " + std::to_string(i) + " has period " + std::to_string(t));
     const uint64_t from = offsets[i], to = offsets[i + 1];
     uint32_t* distinct = small;
     if (to - from > std::size(small)) {
@@ -99,7 +113,7 @@ void count_range(const ClassifiedRecords& r, const uint64_t* offsets, size_t beg
     }
     if (to - from == 1 && !fractional) {  // one code: nothing to deduplicate
       const uint32_t f = field_at(from);
-      if (f >= F) throw std::invalid_argument("record " + std::to_string(i) + " has field " + std::to_string(f));
+      if (f >= F) invalid_input("record " + std::to_string(i) + " has field " + std::to_string(f));
       ++tally.records_per_period[t];
       ++tally.whole[f * P + t];
       continue;
@@ -108,7 +122,7 @@ void count_range(const ClassifiedRecords& r, const uint64_t* offsets, size_t beg
     const auto stamp = static_cast<uint32_t>(i + 1);
     for (uint64_t k = from; k < to; ++k) {
       const uint32_t f = field_at(k);
-      if (f >= F) throw std::invalid_argument("record " + std::to_string(i) + " has field " + std::to_string(f));
+      if (f >= F) invalid_input("record " + std::to_string(i) + " has field " + std::to_string(f));
       if (tally.seen[f] == stamp) continue;
       tally.seen[f] = stamp;
       distinct[n++] = f;
@@ -131,7 +145,7 @@ void FieldHeatMap::run() {
   const auto& b = records_.borrow;
   if (b.offsets) {
     for (size_t c = 0; c < b.code_count; ++c)
-      if (b.field_of[c] >= F) throw std::invalid_argument("code " + std::to_string(c) + " maps to a field beyond the range");
+      if (b.field_of[c] >= F) invalid_input("code " + std::to_string(c) + " maps to a field beyond the range");
   }
   // Blocks of records counted in parallel, each thread in its own tally: the matrix is small
   // (fields × periods) and the records many, so merging costs nothing next to counting.
@@ -169,7 +183,7 @@ void FieldHeatMap::run() {
       if (s.first_period < 0 && row[t] > 0) s.first_period = static_cast<int64_t>(t);
     }
     if (s.records == 0) return;
-    if (P > 0) s.cagr_defined = growth(f, P - 1, s.cagr);
+    if (P > 0) s.cagr_defined = growth_of(f, P - 1, s.cagr);
     KleinbergBursts kb(std::vector<uint64_t>(row, row + P), records_per_period_, p_.s, p_.gamma, p_.min_duration);
     kb.run();
     for (size_t t = 0; t < P; ++t) states_[f * P + t] = static_cast<uint8_t>(kb.states()[t]);
@@ -177,9 +191,11 @@ void FieldHeatMap::run() {
     for (const auto& b : s.bursts) s.max_strength = std::max(s.max_strength, b.strength);
     emergence(row, records_per_period_.data(), P, s);
   });
+  guard_.mark_finished();
 }
 
 std::vector<uint32_t> FieldHeatMap::order(FieldOrder by) const {
+  guard_.assure_finished("FieldHeatMap");
   std::vector<uint32_t> active;
   for (uint32_t f = 0; f < n_fields_; ++f)
     if (summaries_[f].records > 0) active.push_back(f);
@@ -208,7 +224,7 @@ std::vector<uint32_t> FieldHeatMap::order(FieldOrder by) const {
   for (size_t i = 0; i < active.size(); ++i) {
     double norm = 0, mass = 0;
     for (size_t t = 0; t < P; ++t) {
-      double v = share(active[i], t);
+      double v = share_of(active[i], t);
       unit[i * P + t] = v;
       norm += v * v;
       mass += v;
@@ -253,13 +269,13 @@ FieldOrder field_order_named(const std::string& name) {
   if (name == "total") return FieldOrder::Total;
   if (name == "strength") return FieldOrder::Strength;
   if (name == "similarity") return FieldOrder::Similarity;
-  throw std::invalid_argument("order '" + name + "' is not total, strength or similarity");
+  invalid_input("order '" + name + "' is not total, strength or similarity");
 }
 
 Counting counting_named(const std::string& name) {
   if (name == "whole") return Counting::Whole;
   if (name == "fractional") return Counting::Fractional;
-  throw std::invalid_argument("counting '" + name + "' is not whole or fractional");
+  invalid_input("counting '" + name + "' is not whole or fractional");
 }
 
 }  // namespace xinzhi::series

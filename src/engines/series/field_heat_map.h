@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "base/run_guard.h"
 #include "engines/series/bursts.h"
 
 namespace xinzhi::series {
@@ -71,27 +72,47 @@ struct FieldSummary {
 
 class FieldHeatMap {
  public:
-  // The records are read by run() only; the getters need them no more. Throws
-  // std::invalid_argument when a record names a field ≥ n_fields or a period ≥ n_periods, or
-  // when the burst parameters are out of range (s ≤ 1, γ ≤ 0).
+  // The records are read by run() only; the getters need them no more. InvalidInput when a
+  // record names a field ≥ n_fields or a period ≥ n_periods, or when the burst parameters are
+  // out of range (s ≤ 1, γ ≤ 0). Every getter but fields() and periods() needs run() first
+  // (Internal otherwise).
   FieldHeatMap(const ClassifiedRecords& records, size_t n_fields, size_t n_periods, HeatMapParameters p = {});
   void run();
 
   size_t fields() const { return n_fields_; }
   size_t periods() const { return n_periods_; }
-  double count(size_t f, size_t t) const { return counts_[f * n_periods_ + t]; }
-  uint64_t whole_count(size_t f, size_t t) const { return whole_[f * n_periods_ + t]; }
+  double count(size_t f, size_t t) const {
+    guard_.assure_finished("FieldHeatMap");
+    return counts_[f * n_periods_ + t];
+  }
+  uint64_t whole_count(size_t f, size_t t) const {
+    guard_.assure_finished("FieldHeatMap");
+    return whole_[f * n_periods_ + t];
+  }
   // Records per period (d_t), each counted once however many fields it has.
-  const std::vector<uint64_t>& records_per_period() const { return records_per_period_; }
+  const std::vector<uint64_t>& records_per_period() const {
+    guard_.assure_finished("FieldHeatMap");
+    return records_per_period_;
+  }
   double share(size_t f, size_t t) const;  // count / records in the period; 0 when the period is empty
   // CAGR over growth_window periods ending at t; false when t < window or the start is 0.
   bool growth(size_t f, size_t t, double& out) const;
-  int burst_state(size_t f, size_t t) const { return states_[f * n_periods_ + t]; }
-  const FieldSummary& summary(size_t f) const { return summaries_[f]; }
+  int burst_state(size_t f, size_t t) const {
+    guard_.assure_finished("FieldHeatMap");
+    return states_[f * n_periods_ + t];
+  }
+  const FieldSummary& summary(size_t f) const {
+    guard_.assure_finished("FieldHeatMap");
+    return summaries_[f];
+  }
   // Fields with at least one record, in the requested order.
   std::vector<uint32_t> order(FieldOrder by) const;
 
  private:
+  // Unchecked forms, for run() itself (before it has finished) and for loops in order().
+  double share_of(size_t f, size_t t) const;
+  bool growth_of(size_t f, size_t t, double& out) const;
+
   const ClassifiedRecords& records_;
   size_t n_fields_, n_periods_;
   HeatMapParameters p_;
@@ -100,6 +121,7 @@ class FieldHeatMap {
   std::vector<uint64_t> records_per_period_;
   std::vector<uint8_t> states_;
   std::vector<FieldSummary> summaries_;
+  RunGuard guard_;
 };
 
 FieldOrder field_order_named(const std::string& name);  // total | strength | similarity

@@ -2,7 +2,8 @@
 
 #include <chrono>
 #include <cstdio>
-#include <stdexcept>
+
+#include "base/error.h"
 
 namespace xinzhi::series {
 
@@ -11,11 +12,11 @@ std::string period_of(std::string_view date, Granularity g) {
   for (char c : date)
     if (c != '-') digits += c;
   if (digits.size() != 8 || digits.find_first_not_of("0123456789") != std::string::npos)
-    throw std::invalid_argument("date '" + std::string(date) + "' is not YYYY-MM-DD or YYYYMMDD");
+    invalid_input("date '" + std::string(date) + "' is not YYYY-MM-DD or YYYYMMDD");
   int y = std::stoi(digits.substr(0, 4));
   unsigned m = std::stoul(digits.substr(4, 2)), d = std::stoul(digits.substr(6, 2));
   std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
-  if (!ymd.ok()) throw std::invalid_argument("date '" + std::string(date) + "' is not a calendar date");
+  if (!ymd.ok()) invalid_input("date '" + std::string(date) + "' is not a calendar date");
   char buf[32];
   switch (g) {
     case Granularity::Year: snprintf(buf, sizeof buf, "%04d", y); break;
@@ -51,8 +52,8 @@ int64_t monday_on_or_before(int64_t days) {
 }  // namespace
 
 PeriodAxis::PeriodAxis(Granularity g, int from_year, int to_year) : g_(g), from_(from_year), to_(to_year) {
-  if (to_year < from_year) throw std::invalid_argument("the period range ends before it starts");
-  if (from_year < 1800 || to_year > 2200) throw std::invalid_argument("years must lie between 1800 and 2200");
+  if (to_year < from_year) invalid_input("the period range ends before it starts");
+  if (from_year < 1800 || to_year > 2200) invalid_input("years must lie between 1800 and 2200");
   char buf[32];
   for (int y = from_year; y <= to_year; ++y) {
     switch (g) {
@@ -88,7 +89,7 @@ Granularity granularity_named(std::string_view name) {
   if (name == "quarter") return Granularity::Quarter;
   if (name == "month") return Granularity::Month;
   if (name == "week") return Granularity::Week;
-  throw std::invalid_argument("period '" + std::string(name) + "' is not year, quarter, month or week");
+  invalid_input("period '" + std::string(name) + "' is not year, quarter, month or week");
 }
 
 }  // namespace xinzhi::series

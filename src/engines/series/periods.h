@@ -10,9 +10,9 @@ namespace xinzhi::series {
 
 enum class Granularity { Year, Quarter, Month, Week };
 
-// "2016", "2016-Q3", "2016-07", "2016-W27"; throws std::invalid_argument on a bad date.
+// "2016", "2016-Q3", "2016-07", "2016-W27"; InvalidInput on a bad date.
 std::string period_of(std::string_view date, Granularity g);
-Granularity granularity_named(std::string_view name);  // year | quarter | month | week
+Granularity granularity_named(std::string_view name);  // year | quarter | month | week; InvalidInput otherwise
 
 // The consecutive periods from 1 January of `from_year` to 31 December of `to_year`, so that
 // millions of dates can be put in their period by arithmetic instead of by label. Weeks are ISO
@@ -20,7 +20,7 @@ Granularity granularity_named(std::string_view name);  // year | quarter | month
 class PeriodAxis {
  public:
   static constexpr uint32_t kOutside = UINT32_MAX;
-  // Throws std::invalid_argument when to_year < from_year or the range is beyond 1800–2200.
+  // InvalidInput when to_year < from_year or the range is beyond 1800–2200.
   PeriodAxis(Granularity g, int from_year, int to_year);
   size_t size() const { return labels_.size(); }
   const std::vector<std::string>& labels() const { return labels_; }

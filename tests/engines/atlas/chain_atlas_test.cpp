@@ -5,8 +5,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <functional>
 
 #include "engines/atlas/leaders.h"
+#include "support/test_support.h"
 
 namespace xinzhi::atlas {
 
@@ -72,10 +74,49 @@ TEST(ChainAtlas, CandidatesPartnersFirstThenStrength) {
 
 TEST(ChainAtlas, RejectsMismatchedInput) {
   auto c = hand_chain();
-  EXPECT_THROW(ChainAtlas(c, {Zone::Local}), std::invalid_argument);
+  testing::expect_error(ErrorCode::InvalidInput, [&] { ChainAtlas(c, {Zone::Local}); }, "one zone per firm is needed");
   c.memberships.push_back({9, 0});
   ChainAtlas atlas(c, zones());
-  EXPECT_THROW(atlas.run(), std::out_of_range);
+  testing::expect_error(ErrorCode::InvalidInput, [&] { atlas.run(); }, "membership names an unknown segment or firm");
+  LeaderRanking ranking(c);
+  testing::expect_error(ErrorCode::InvalidInput, [&] { ranking.run(); }, "membership names an unknown segment or firm");
+  c.memberships.back() = {0, 9};
+  LeaderRanking unknown_firm(c);
+  testing::expect_error(ErrorCode::InvalidInput, [&] { unknown_firm.run(); },
+                        "membership names an unknown segment or firm");
+}
+
+// A refused run neither counts as a run nor spoils an earlier one.
+TEST(ChainAtlas, ARefusedRerunKeepsTheEarlierResults) {
+  auto c = hand_chain();
+  ChainAtlas atlas(c, zones());
+  atlas.run();
+  c.memberships.push_back({9, 0});
+  testing::expect_error(ErrorCode::InvalidInput, [&] { atlas.run(); }, "membership names an unknown segment or firm");
+  EXPECT_EQ(atlas.firms_of(0), (std::vector<uint32_t>{0, 1, 5}));
+}
+
+// Every result getter refuses to answer before run(): an empty atlas read as results would be
+// silently wrong.
+TEST(ChainAtlas, ResultsBeforeRunAreAnInternalError) {
+  auto c = hand_chain();
+  ChainAtlas atlas(c, zones());
+  LeaderRanking leaders(c);
+  const std::vector<std::pair<std::string, std::function<void()>>> reads = {
+      {"ChainAtlas", [&] { atlas.segments(); }},
+      {"ChainAtlas", [&] { atlas.coverage(); }},
+      {"ChainAtlas", [&] { atlas.candidates(0); }},
+      {"ChainAtlas", [&] { atlas.firm_strength(); }},
+      {"ChainAtlas", [&] { atlas.firms_of(0); }},
+      {"LeaderRanking", [&] { leaders.ranked(); }},
+  };
+  for (size_t i = 0; i < reads.size(); ++i) {
+    SCOPED_TRACE("read " + std::to_string(i) + " of " + reads[i].first);
+    testing::expect_error(ErrorCode::Internal, reads[i].second,
+                          reads[i].first + ": run() must be called before its results are read");
+  }
+  atlas.run();
+  EXPECT_EQ(atlas.firms_of(0), (std::vector<uint32_t>{0, 1, 5}));  // and answers once it has run
 }
 
 TEST(LeaderRanking, ScoresByTheDocumentedWeights) {

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <functional>
 #include <map>
 #include <set>
 #include <sstream>
@@ -12,6 +13,7 @@
 #include "engines/graph/digraph.h"
 #include "engines/graph/dominators.h"
 #include "engines/graph/reach.h"
+#include "engines/graph/shock.h"
 #include "support/test_support.h"
 
 namespace xinzhi::graph {
@@ -30,7 +32,7 @@ TEST(Digraph, CsrKeepsEachEdgeOnceInBothDirections) {
   ASSERT_EQ(g.out(0).size(), 1u);
   EXPECT_EQ(g.in(0)[0], 2u);
   std::vector<Edge> bad = {{0, 5}};
-  EXPECT_THROW(Digraph(3, bad), std::out_of_range);
+  testing::expect_error(ErrorCode::InvalidInput, [&] { Digraph(3, bad); }, "edge names a node beyond node_count");
   EXPECT_EQ(Digraph(0, {}).node_count(), 0u);
 }
 
@@ -204,7 +206,7 @@ TEST(Betweenness, SamplingEverySourceIsExactAndUndirectedHalves) {
   directed.run();
   EXPECT_EQ(directed.scores(), (std::vector<double>{0, 1, 0}));
   Betweenness bad(g, true, {1.0, -2.0});
-  EXPECT_THROW(bad.run(), std::invalid_argument);
+  testing::expect_error(ErrorCode::InvalidInput, [&] { bad.run(); }, "weights must be positive and finite");
 }
 
 TEST(CutStructure, ParallelEdgesAreNotBridges) {
@@ -217,6 +219,72 @@ TEST(CutStructure, ParallelEdgesAreNotBridges) {
   CoreDecomposition cores(g);
   cores.run();
   EXPECT_EQ(cores.coreness(), (std::vector<uint32_t>{2, 2, 1}));
+}
+
+TEST(GraphEngines, BadInputIsInvalidInput) {
+  std::vector<Edge> edges = {{0, 1}, {1, 2}};
+  Digraph g(3, edges);
+  DominatorTree dom(g, 3);
+  testing::expect_error(ErrorCode::InvalidInput, [&] { dom.run(); }, "root is not a node of the graph");
+  ShockPropagation too_few(g, {1.0});
+  testing::expect_error(ErrorCode::InvalidInput, [&] { too_few.run(); }, "one initial loss per node is needed");
+  ShockPropagation above_one(g, {1.5, 0, 0});
+  testing::expect_error(ErrorCode::InvalidInput, [&] { above_one.run(); }, "initial losses must lie in [0, 1]");
+  ShockPropagation dependence(g, {1, 0, 0}, {0.5});
+  testing::expect_error(ErrorCode::InvalidInput, [&] { dependence.run(); }, "one dependence per edge is needed");
+  Betweenness weights(g, true, {1.0});
+  testing::expect_error(ErrorCode::InvalidInput, [&] { weights.run(); }, "one weight per edge is needed");
+  LouvainCommunities louvain(2, {{0, 2, 1.0}});
+  testing::expect_error(ErrorCode::InvalidInput, [&] { louvain.run(); }, "edge names a node beyond node_count");
+  testing::expect_error(ErrorCode::InvalidInput, [] { modularity(3, {{0, 1, 1.0}}, {0, 0}); },
+                        "one community per node is needed");
+  testing::expect_error(ErrorCode::InvalidInput, [] { modularity(2, {{0, 5, 1.0}}, {0, 0}); },
+                        "edge names a node beyond node_count");
+}
+
+// Every result getter refuses to answer before run(): an empty vector read as "no results"
+// would be a silent wrong answer.
+TEST(GraphEngines, ResultsBeforeRunAreAnInternalError) {
+  std::vector<Edge> edges = {{0, 1}, {1, 2}};
+  Digraph g(3, edges);
+  HopReach reach(g, {0}, 1, Direction::Downstream);
+  StronglyConnectedComponents scc(g);
+  StageLayering layers(g);
+  ShockPropagation shock(g, {1, 0, 0});
+  CutStructure cuts(g);
+  CoreDecomposition cores(g);
+  Betweenness betweenness(g, true);
+  LouvainCommunities louvain(3, {{0, 1, 1.0}});
+  DominatorTree dom(g, 0);
+  const std::vector<std::pair<std::string, std::function<void()>>> reads = {
+      {"HopReach", [&] { reach.distance(); }},
+      {"HopReach", [&] { reach.reached(); }},
+      {"StronglyConnectedComponents", [&] { scc.component(); }},
+      {"StronglyConnectedComponents", [&] { scc.count(); }},
+      {"StageLayering", [&] { layers.level(); }},
+      {"StageLayering", [&] { layers.max_level(); }},
+      {"StageLayering", [&] { layers.stage_of(0); }},
+      {"ShockPropagation", [&] { shock.loss(); }},
+      {"ShockPropagation", [&] { shock.amplification(); }},
+      {"ShockPropagation", [&] { shock.cut_off(); }},
+      {"ShockPropagation", [&] { shock.rounds(); }},
+      {"CutStructure", [&] { cuts.articulation_points(); }},
+      {"CutStructure", [&] { cuts.bridges(); }},
+      {"CoreDecomposition", [&] { cores.coreness(); }},
+      {"Betweenness", [&] { betweenness.scores(); }},
+      {"LouvainCommunities", [&] { louvain.community(); }},
+      {"LouvainCommunities", [&] { louvain.count(); }},
+      {"LouvainCommunities", [&] { louvain.modularity(); }},
+      {"DominatorTree", [&] { dom.idom(); }},
+      {"DominatorTree", [&] { dom.dominated_by(0); }},
+  };
+  for (size_t i = 0; i < reads.size(); ++i) {
+    SCOPED_TRACE("read " + std::to_string(i) + " of " + reads[i].first);
+    testing::expect_error(ErrorCode::Internal, reads[i].second,
+                          reads[i].first + ": run() must be called before its results are read");
+  }
+  reach.run();
+  EXPECT_EQ(reach.reached(), (std::vector<NodeId>{0, 1}));  // and answers once it has run
 }
 
 }  // namespace xinzhi::graph

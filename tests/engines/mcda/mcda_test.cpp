@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <functional>
 
 #include "engines/mcda/ahp.h"
 #include "engines/mcda/fuzzy_evaluation.h"
@@ -82,18 +83,20 @@ TEST(Ahp, PointsOutTheMostInconsistentJudgement) {
 }
 
 TEST(Ahp, BadMatricesNameRowAndColumn) {
-  testing::expect_error_containing([] { PairwiseComparison(Matrix(2, 3, 1)); }, "must be square");
+  testing::expect_error(ErrorCode::InvalidInput, [] { PairwiseComparison(Matrix(2, 3, 1)); }, "must be square");
   auto a = beverages();
   a(2, 4) = 0;
-  testing::expect_error_containing([&] { PairwiseComparison p(a); }, "row 3, column 5");
+  testing::expect_error(ErrorCode::InvalidInput, [&] { PairwiseComparison p(a); }, "row 3, column 5");
   a = beverages();
   a(1, 3) = -2;
-  testing::expect_error_containing([&] { PairwiseComparison p(a); }, "must be a positive number");
+  testing::expect_error(ErrorCode::InvalidInput, [&] { PairwiseComparison p(a); }, "must be a positive number");
   a = beverages();
   a(3, 6) = 3;  // a_74 stays 3: not reciprocal
-  testing::expect_error_containing([&] { PairwiseComparison p(a); }, "row 7, column 4: 3 is not the reciprocal");
-  testing::expect_error_containing([] { PairwiseComparison p(Matrix(3, 3, 1), AhpMethod::Eigenvector, "nope"); },
-                                   "classic, saaty2005, alonso-lamata");
+  testing::expect_error(ErrorCode::InvalidInput, [&] { PairwiseComparison p(a); },
+                        "row 7, column 4: 3 is not the reciprocal");
+  testing::expect_error(ErrorCode::InvalidInput,
+                        [] { PairwiseComparison p(Matrix(3, 3, 1), AhpMethod::Eigenvector, "nope"); },
+                        "classic, saaty2005, alonso-lamata");
 }
 
 TEST(Ahp, GroupJudgementsByGeometricMean) {
@@ -103,7 +106,8 @@ TEST(Ahp, GroupJudgementsByGeometricMean) {
   auto g = geometric_mean({e1, e2});
   EXPECT_NEAR(g(0, 1), 2, 1e-12);  // sqrt(4 · 1)
   EXPECT_NEAR(g(1, 0), 0.5, 1e-12);
-  testing::expect_error_containing([&] { geometric_mean({e1, Matrix(3, 3, 1)}); }, "expert 2 compares 3 items");
+  testing::expect_error(ErrorCode::InvalidInput, [&] { geometric_mean({e1, Matrix(3, 3, 1)}); },
+                        "expert 2 compares 3 items");
 }
 
 // Dawood, K. A. S., & Karthikeyan, R. (2017). Evaluating alternatives through the application of
@@ -131,7 +135,7 @@ TEST(Entropy, ZerosConstantColumnsAndNegatives) {
   EXPECT_DOUBLE_EQ(e.entropies()[1], 0);  // all mass on one alternative: most informative
   EXPECT_GT(e.weights()[1], e.weights()[2]);
   auto neg = matrix(2, 2, {1, 2, -1, 2});
-  testing::expect_error_containing([&] { EntropyWeights(neg).run(); }, "row 2, column 1 is negative");
+  testing::expect_error(ErrorCode::InvalidInput, [&] { EntropyWeights(neg).run(); }, "row 2, column 1 is negative");
   auto flat = matrix(2, 2, {1, 1, 1, 1});
   EntropyWeights f(flat);
   f.run();
@@ -143,8 +147,9 @@ TEST(Weights, Combined) {
   EXPECT_NEAR(w[0], 0.2, 1e-12);
   auto lin = combined_weights(std::vector<double>{0.5, 0.5}, std::vector<double>{0.2, 0.8}, 0.5);
   EXPECT_NEAR(lin[0], 0.35, 1e-12);
-  testing::expect_error_containing([] { combined_weights(std::vector<double>{1}, std::vector<double>{1, 2}); },
-                                   "1 subjective weights but 2");
+  testing::expect_error(ErrorCode::InvalidInput,
+                        [] { combined_weights(std::vector<double>{1}, std::vector<double>{1, 2}); },
+                        "1 subjective weights but 2");
 }
 
 // Opricovic, S., & Tzeng, G.-H. (2004). Compromise solution by MCDM methods: a comparative
@@ -176,9 +181,10 @@ TEST(Topsis, VectorNormalisationAndBadInput) {
     EXPECT_NEAR(t.closeness()[i], dm / (dp + dm), 1e-12) << i;
   }
   EXPECT_EQ(t.rank(), (std::vector<size_t>{1, 2, 3}));
-  testing::expect_error_containing([&] { Topsis(x, {1, 1, 1}, {Direction::Cost, Direction::Benefit}); },
-                                   "3 weights given for 2 criteria");
-  testing::expect_error_containing([&] { Topsis(x, {1, 1}, {Direction::Cost}); }, "1 criterion types given for 2");
+  testing::expect_error(ErrorCode::InvalidInput, [&] { Topsis(x, {1, 1, 1}, {Direction::Cost, Direction::Benefit}); },
+                        "3 weights given for 2 criteria");
+  testing::expect_error(ErrorCode::InvalidInput, [&] { Topsis(x, {1, 1}, {Direction::Cost}); },
+                        "1 criterion types given for 2");
 }
 
 // Zhao, H., Peng, Y., & Li, W. (2013). Revised PROMETHEE II for improving efficiency in
@@ -217,8 +223,9 @@ TEST(FuzzyEvaluation, ThreeOperators) {
   for (size_t j = 0; j < 4; ++j) EXPECT_NEAR(sum.membership()[j], b[j], 1e-12);
   EXPECT_NEAR(sum.score(), 0.39 * 90 + 0.32 * 75 + 0.24 * 60 + 0.05 * 40, 1e-9);
   auto bad = matrix(1, 2, {0.5, 1.5});
-  testing::expect_error_containing([&] { FuzzyEvaluation({1}, bad, FuzzyOperator::MaxMin); }, "row 1, column 2 is 1.5");
-  testing::expect_error_containing([] { fuzzy_operator_from("min-max"); }, "expected max-min");
+  testing::expect_error(ErrorCode::InvalidInput, [&] { FuzzyEvaluation({1}, bad, FuzzyOperator::MaxMin); },
+                        "row 1, column 2 is 1.5");
+  testing::expect_error(ErrorCode::InvalidInput, [] { fuzzy_operator_from("min-max"); }, "expected max-min");
 }
 
 // The clothing example of Chinese fuzzy-mathematics teaching (因素: 花色, 式样, 耐穿程度, 价格;
@@ -257,9 +264,58 @@ TEST(Sensitivity, FindsTheWeightOfARankReversal) {
 
 TEST(Limits, PairwiseMethodsRefuseWhatWouldTakeHours) {
   WeightSensitivity s({0.5, 0.5}, [](std::span<const double>) { return std::vector<double>(2001, 0.5); });
-  testing::expect_error_containing([&] { s.run(); }, "at most 2000, not 2001");
+  testing::expect_error(ErrorCode::InvalidInput, [&] { s.run(); }, "at most 2000, not 2001");
   Matrix big(5001, 1, 1);
-  testing::expect_error_containing([&] { Promethee(big, {1}, {Direction::Benefit}); }, "at most 5,000 alternatives");
+  testing::expect_error(ErrorCode::InvalidInput, [&] { Promethee(big, {1}, {Direction::Benefit}); },
+                        "at most 5,000 alternatives");
+}
+
+// Every result getter refuses to answer before run(): empty weights or a CR of 0 read as
+// results would be silently wrong ("consistent").
+TEST(Mcda, ResultsBeforeRunAreAnInternalError) {
+  PairwiseComparison ahp(beverages());
+  auto x = matrix(3, 2, {1, 3000, 2, 3750, 5, 4500});
+  EntropyWeights entropy(x);
+  Topsis topsis(x, {1, 1}, {Direction::Cost, Direction::Benefit});
+  Promethee promethee(x, {1, 1}, {Direction::Cost, Direction::Benefit});
+  auto r = matrix(1, 2, {0.5, 0.5});
+  FuzzyEvaluation fuzzy({1}, r, FuzzyOperator::MaxMin);
+  WeightSensitivity sensitivity({0.5, 0.5},
+                                [](std::span<const double> w) { return std::vector<double>(w.begin(), w.end()); });
+  const std::vector<std::pair<std::string, std::function<void()>>> reads = {
+      {"PairwiseComparison", [&] { ahp.weights(); }},
+      {"PairwiseComparison", [&] { ahp.lambda_max(); }},
+      {"PairwiseComparison", [&] { ahp.ci(); }},
+      {"PairwiseComparison", [&] { ahp.ri(); }},
+      {"PairwiseComparison", [&] { ahp.cr(); }},
+      {"PairwiseComparison", [&] { ahp.consistent(); }},
+      {"PairwiseComparison", [&] { ahp.worst_judgements(1); }},
+      {"PairwiseComparison", [&] { ahp.iterations(); }},
+      {"EntropyWeights", [&] { entropy.weights(); }},
+      {"EntropyWeights", [&] { entropy.entropies(); }},
+      {"Topsis", [&] { topsis.closeness(); }},
+      {"Topsis", [&] { topsis.distance_to_ideal(); }},
+      {"Topsis", [&] { topsis.distance_to_anti_ideal(); }},
+      {"Topsis", [&] { topsis.rank(); }},
+      {"Promethee", [&] { promethee.positive_flow(); }},
+      {"Promethee", [&] { promethee.negative_flow(); }},
+      {"Promethee", [&] { promethee.net_flow(); }},
+      {"Promethee", [&] { promethee.rank(); }},
+      {"FuzzyEvaluation", [&] { fuzzy.membership(); }},
+      {"FuzzyEvaluation", [&] { fuzzy.normalised_membership(); }},
+      {"FuzzyEvaluation", [&] { fuzzy.grade(); }},
+      {"FuzzyEvaluation", [&] { fuzzy.score(); }},
+      {"WeightSensitivity", [&] { sensitivity.reversals(); }},
+      {"WeightSensitivity", [&] { sensitivity.curves(); }},
+  };
+  for (size_t i = 0; i < reads.size(); ++i) {
+    SCOPED_TRACE("read " + std::to_string(i) + " of " + reads[i].first);
+    testing::expect_error(ErrorCode::Internal, reads[i].second,
+                          reads[i].first + ": run() must be called before its results are read");
+  }
+  EXPECT_EQ(sensitivity.weights_with(0, 1.0), (std::vector<double>{1.0, 0.0}));  // from the constructor's weights
+  ahp.run();
+  EXPECT_TRUE(ahp.consistent());  // and answers once it has run
 }
 
 }  // namespace

@@ -2,10 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <limits>
 #include <random>
 
 #include "engines/series/periods.h"
+#include "support/test_support.h"
 
 namespace xinzhi::series {
 
@@ -80,10 +82,13 @@ TEST(KleinbergBursts, GammaAndMinimumDurationBehaveAsDocumented) {
 }
 
 TEST(KleinbergBursts, RefusesBadInput) {
-  EXPECT_THROW(KleinbergBursts({1, 2}, {5}), std::invalid_argument);
-  EXPECT_THROW(KleinbergBursts({6}, {5}), std::invalid_argument);
-  EXPECT_THROW(KleinbergBursts({1}, {5}, 1.0), std::invalid_argument);
-  EXPECT_THROW(KleinbergBursts({1}, {5}, 2.0, -1), std::invalid_argument);
+  testing::expect_error(ErrorCode::InvalidInput, [] { KleinbergBursts({1, 2}, {5}); },
+                        "r and d must have one value per period");
+  testing::expect_error(ErrorCode::InvalidInput, [] { KleinbergBursts({6}, {5}); },
+                        "period 0 has more items than documents");
+  testing::expect_error(ErrorCode::InvalidInput, [] { KleinbergBursts({1}, {5}, 1.0); }, "s must be greater than 1");
+  testing::expect_error(ErrorCode::InvalidInput, [] { KleinbergBursts({1}, {5}, 2.0, -1); },
+                        "gamma must not be negative");
   KleinbergBursts empty({0, 0}, {0, 0});
   empty.run();
   EXPECT_TRUE(empty.bursts().empty());
@@ -97,10 +102,30 @@ TEST(Periods, YearQuarterMonthAndIsoWeek) {
   EXPECT_EQ(period_of("2021-01-01", Granularity::Week), "2020-W53");
   EXPECT_EQ(period_of("2016-12-31", Granularity::Week), "2016-W52");
   EXPECT_EQ(period_of("2019-12-30", Granularity::Week), "2020-W01");
-  EXPECT_THROW(period_of("2016-13-01", Granularity::Year), std::invalid_argument);
-  EXPECT_THROW(period_of("2016", Granularity::Year), std::invalid_argument);
+  testing::expect_error(ErrorCode::InvalidInput, [] { period_of("2016-13-01", Granularity::Year); },
+                        "date '2016-13-01' is not a calendar date");
+  testing::expect_error(ErrorCode::InvalidInput, [] { period_of("2016", Granularity::Year); },
+                        "date '2016' is not YYYY-MM-DD or YYYYMMDD");
   EXPECT_EQ(granularity_named("quarter"), Granularity::Quarter);
-  EXPECT_THROW(granularity_named("decade"), std::invalid_argument);
+  testing::expect_error(ErrorCode::InvalidInput, [] { granularity_named("decade"); },
+                        "period 'decade' is not year, quarter, month or week");
+}
+
+// Every result getter refuses to answer before run(): zeros and empty vectors read as results
+// would be silently wrong.
+TEST(KleinbergBursts, ResultsBeforeRunAreAnInternalError) {
+  KleinbergBursts k({5, 30}, {100, 100});
+  const std::vector<std::function<void()>> reads = {
+      [&] { k.states(); }, [&] { k.bursts(); }, [&] { k.cost(); },
+      [&] { k.p0(); },     [&] { k.p1(); },     [&] { k.sequence_cost({0, 0}); },
+  };
+  for (size_t i = 0; i < reads.size(); ++i) {
+    SCOPED_TRACE("read " + std::to_string(i));
+    testing::expect_error(ErrorCode::Internal, reads[i],
+                          "KleinbergBursts: run() must be called before its results are read");
+  }
+  k.run();
+  EXPECT_EQ(k.states().size(), 2u);  // and answers once it has run
 }
 
 }  // namespace xinzhi::series

@@ -5,7 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <stdexcept>
+#include <functional>
+
+#include "support/test_support.h"
 
 namespace xinzhi::series {
 namespace {
@@ -131,13 +133,47 @@ TEST(FieldHeatMap, SimilarityOrderKeepsAlikeProfilesTogether) {
 TEST(FieldHeatMap, BadInputIsRefused) {
   auto r = records({{0, {5}}});
   FieldHeatMap m(r, 3, 1);
-  EXPECT_THROW(m.run(), std::invalid_argument);
+  testing::expect_error(ErrorCode::InvalidInput, [&] { m.run(); }, "record 0 has field 5");
   HeatMapParameters p;
   p.s = 1;
-  EXPECT_THROW(FieldHeatMap(r, 6, 1, p), std::invalid_argument);
+  testing::expect_error(ErrorCode::InvalidInput, [&] { FieldHeatMap(r, 6, 1, p); }, "s must be greater than 1");
   p.s = 2, p.gamma = 0;
-  EXPECT_THROW(FieldHeatMap(r, 6, 1, p), std::invalid_argument);
-  EXPECT_THROW(field_order_named("alphabetical"), std::invalid_argument);
+  testing::expect_error(ErrorCode::InvalidInput, [&] { FieldHeatMap(r, 6, 1, p); }, "gamma must be greater than 0");
+  testing::expect_error(ErrorCode::InvalidInput, [] { field_order_named("alphabetical"); },
+                        "order 'alphabetical' is not total, strength or similarity");
+  testing::expect_error(ErrorCode::InvalidInput, [] { counting_named("half"); },
+                        "counting 'half' is not whole or fractional");
+}
+
+// Every result getter refuses to answer before run(), including one that failed; the sizes
+// given to the constructor may be read at any time.
+TEST(FieldHeatMap, ResultsBeforeRunAreAnInternalError) {
+  auto r = records({{0, {0, 1}}, {1, {1}}});
+  FieldHeatMap m(r, 2, 2);
+  auto bad = records({{0, {5}}});
+  FieldHeatMap refused(bad, 2, 2);
+  testing::expect_error(ErrorCode::InvalidInput, [&] { refused.run(); }, "record 0 has field 5");
+  double g = 0;
+  const std::vector<std::function<void()>> reads = {
+      [&] { m.count(0, 0); },
+      [&] { m.whole_count(0, 0); },
+      [&] { m.records_per_period(); },
+      [&] { m.share(0, 0); },
+      [&] { m.growth(0, 1, g); },
+      [&] { m.burst_state(0, 0); },
+      [&] { m.summary(0); },
+      [&] { m.order(FieldOrder::Similarity); },
+      [&] { refused.records_per_period(); },
+  };
+  for (size_t i = 0; i < reads.size(); ++i) {
+    SCOPED_TRACE("read " + std::to_string(i));
+    testing::expect_error(ErrorCode::Internal, reads[i],
+                          "FieldHeatMap: run() must be called before its results are read");
+  }
+  EXPECT_EQ(m.fields(), 2u);
+  EXPECT_EQ(m.periods(), 2u);
+  m.run();
+  EXPECT_EQ(m.count(1, 1), 1);  // and answers once it has run
 }
 
 }  // namespace
@@ -168,7 +204,10 @@ TEST(PeriodAxis, IndexesAgreeWithLabels) {
       }
   EXPECT_EQ(weeks.labels()[weeks.index_of(20190101)], "2019-W01");
   EXPECT_EQ(weeks.labels()[weeks.index_of(20210101)], "2020-W53");
-  EXPECT_THROW(PeriodAxis(Granularity::Year, 2022, 2016), std::invalid_argument);
+  testing::expect_error(ErrorCode::InvalidInput, [] { PeriodAxis(Granularity::Year, 2022, 2016); },
+                        "the period range ends before it starts");
+  testing::expect_error(ErrorCode::InvalidInput, [] { PeriodAxis(Granularity::Year, 1700, 2016); },
+                        "years must lie between 1800 and 2200");
 }
 
 }  // namespace
