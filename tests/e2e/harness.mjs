@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(join(root, 'web/package.json'));
 const { chromium } = require('playwright-core');
-export const bin = process.env.XINZHI_BIN ?? join(root, 'build/release/src/cli/xinzhi');
+export const bin = process.env.XINZHI_BIN ?? join(root, 'build/release/src/program/xinzhi');
 export const artifacts = join(root, 'tests/e2e/artifacts');
 
 function waitForServer(proc) {

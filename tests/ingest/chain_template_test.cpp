@@ -39,8 +39,8 @@ TEST(ChainTemplateXlsx, TheShippedWorkbookReadsLikeItsCsv) {
 TEST(ChainTemplateXlsx, NonWorkbooksAreRefused) {
   testing::ScratchDir d;
   auto fake = d.write("fake.xlsx", "chain,kind\n");
-  testing::expect_error_containing([&] { read_xlsx_first_sheet(fake); }, "not an .xlsx workbook");
-  testing::expect_error_containing([&] { read_xlsx_first_sheet(d.file("none.xlsx")); }, "cannot open");
+  testing::expect_error(ErrorCode::InvalidInput, [&] { read_xlsx_first_sheet(fake); }, "not an .xlsx workbook");
+  testing::expect_error(ErrorCode::InvalidInput, [&] { read_xlsx_first_sheet(d.file("none.xlsx")); }, "cannot open");
 }
 
 }  // namespace xinzhi::ingest

@@ -8,7 +8,7 @@
 
 namespace xinzhi::ingest {
 
-using testing::expect_error_containing;
+using testing::expect_error;
 using testing::ScratchDir;
 
 // A three-entity ICKG folder; `train` replaces the training quadruples.
@@ -64,23 +64,23 @@ TEST(Ickg, SmallFolderRoundTrip) {
 
 TEST(Ickg, MalformedQuadruplesNameFileAndLine) {
   ScratchDir a, b, c, d;
-  expect_error_containing([&] { read_ickg(mini_ickg(a, "0\t0\t1\t0\nx\t0\t1\t0\n")); },
+  expect_error(ErrorCode::InvalidInput, [&] { read_ickg(mini_ickg(a, "0\t0\t1\t0\nx\t0\t1\t0\n")); },
                           "train.txt:2: column head is 'x', expected a numeric id");
-  expect_error_containing([&] { read_ickg(mini_ickg(b, "0\t7\t1\t0\n")); }, "train.txt:1: unknown relation id 7");
-  expect_error_containing([&] { read_ickg(mini_ickg(c, "0\t0\t1\n")); },
+  expect_error(ErrorCode::InvalidInput, [&] { read_ickg(mini_ickg(b, "0\t7\t1\t0\n")); }, "train.txt:1: unknown relation id 7");
+  expect_error(ErrorCode::InvalidInput, [&] { read_ickg(mini_ickg(c, "0\t0\t1\n")); },
                           "train.txt:1: expected 4 columns (head relation tail time), found 3");
-  expect_error_containing([&] { read_ickg(mini_ickg(d, "0\t0\t9\t0\n")); }, "train.txt:1: unknown tail entity id 9");
+  expect_error(ErrorCode::InvalidInput, [&] { read_ickg(mini_ickg(d, "0\t0\t9\t0\n")); }, "train.txt:1: unknown tail entity id 9");
 }
 
 TEST(Ickg, MalformedIdFilesAreRefused) {
   ScratchDir a, b;
   auto folder = mini_ickg(a, "");
   a.write("g/time2id.txt", "0,2025-13-01\n");
-  expect_error_containing([&] { read_ickg(folder); }, "time2id.txt:1: date '2025-13-01' is not a calendar date");
+  expect_error(ErrorCode::InvalidInput, [&] { read_ickg(folder); }, "time2id.txt:1: date '2025-13-01' is not a calendar date");
   auto folder2 = mini_ickg(b, "");
   b.write("g/entity2id.txt", "甲\t0\n乙\t0\n");
-  expect_error_containing([&] { read_ickg(folder2); }, "entity2id.txt:2: id 0 appears twice");
-  expect_error_containing([&] { read_ickg(a.file("nowhere")); }, "not a folder");
+  expect_error(ErrorCode::InvalidInput, [&] { read_ickg(folder2); }, "entity2id.txt:2: id 0 appears twice");
+  expect_error(ErrorCode::InvalidInput, [&] { read_ickg(a.file("nowhere")); }, "not a folder");
 }
 
 }  // namespace xinzhi::ingest

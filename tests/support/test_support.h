@@ -6,7 +6,6 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
-#include <source_location>
 #include <string>
 
 #include "base/error.h"
@@ -61,24 +60,6 @@ void expect_error(ErrorCode code, Fn fn, const std::string& needle) {
     EXPECT_NE(std::string(e.what()).find(needle), std::string::npos) << e.what();
   } catch (const std::exception& e) {
     ADD_FAILURE() << "expected xinzhi::Error (" << error_code_name(code) << "), got another exception: " << e.what();
-  }
-}
-
-// Transitional: records which code each call site sees (removed once every site names it).
-template <class Fn>
-void expect_error_containing(Fn fn, const std::string& needle,
-                             std::source_location where = std::source_location::current()) {
-  try {
-    fn();
-    ADD_FAILURE() << "expected an error containing '" << needle << "'";
-  } catch (const Error& e) {
-    if (const char* log = std::getenv("XZ_CODE_LOG"))
-      std::ofstream(log, std::ios::app) << where.file_name() << ":" << where.line() << " " << error_code_name(e.code()) << "\n";
-    EXPECT_NE(std::string(e.what()).find(needle), std::string::npos) << e.what();
-  } catch (const std::exception& e) {
-    if (const char* log = std::getenv("XZ_CODE_LOG"))
-      std::ofstream(log, std::ios::app) << where.file_name() << ":" << where.line() << " std\n";
-    EXPECT_NE(std::string(e.what()).find(needle), std::string::npos) << e.what();
   }
 }
 

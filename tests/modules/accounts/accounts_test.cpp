@@ -22,10 +22,10 @@ TEST(Passwords, Argon2idWithTheDocumentedCost) {
 }
 
 TEST(Passwords, RulesForNewPasswords) {
-  testing::expect_error_containing([] { check_new_password("short"); }, "shorter than 10");
-  testing::expect_error_containing([] { check_new_password(std::string(12, 'a')); }, "repeats one character");
-  testing::expect_error_containing([] { check_new_password(std::string(1025, 'b') + "c"); }, "longer than 1024");
-  testing::expect_error_containing([] { check_new_password("bad\xff utf-8 text"); }, "UTF-8");
+  testing::expect_error(ErrorCode::InvalidInput, [] { check_new_password("short"); }, "shorter than 10");
+  testing::expect_error(ErrorCode::InvalidInput, [] { check_new_password(std::string(12, 'a')); }, "repeats one character");
+  testing::expect_error(ErrorCode::InvalidInput, [] { check_new_password(std::string(1025, 'b') + "c"); }, "longer than 1024");
+  testing::expect_error(ErrorCode::InvalidInput, [] { check_new_password("bad\xff utf-8 text"); }, "UTF-8");
   check_new_password("十个汉字也可以的密码");
 }
 
@@ -61,14 +61,14 @@ class Directory : public ::testing::Test {
 };
 
 TEST_F(Directory, RolesMustFitTheOrganisationKind) {
-  testing::expect_error_containing(
+  testing::expect_error(ErrorCode::InvalidInput, 
       [&] { dir.add_account({"bob", "", "企业甲", "analyst", "bob-password-1"}, admin); }, "may be enterprise, not analyst");
-  testing::expect_error_containing([&] { dir.add_account({"alice", "", "企业甲", "enterprise", "alice-password"}, admin); },
+  testing::expect_error(ErrorCode::Conflict, [&] { dir.add_account({"alice", "", "企业甲", "enterprise", "alice-password"}, admin); },
                                    "exists");
-  testing::expect_error_containing([&] { dir.add_account({"b c", "", "企业甲", "enterprise", "alice-password"}, admin); },
+  testing::expect_error(ErrorCode::InvalidInput, [&] { dir.add_account({"b c", "", "企业甲", "enterprise", "alice-password"}, admin); },
                                    "only letters");
-  testing::expect_error_containing([&] { dir.add_org({"企业甲", "enterprise", {}, {}, {}, {}}, admin); }, "exists");
-  testing::expect_error_containing([&] { dir.add_org({"x", "ministry", {}, {}, {}, {}}, admin); }, "expected one of");
+  testing::expect_error(ErrorCode::Conflict, [&] { dir.add_org({"企业甲", "enterprise", {}, {}, {}, {}}, admin); }, "exists");
+  testing::expect_error(ErrorCode::InvalidInput, [&] { dir.add_org({"x", "ministry", {}, {}, {}, {}}, admin); }, "expected one of");
 }
 
 TEST_F(Directory, DisablingEndsSessionsAndAResetLiftsALock) {
@@ -76,28 +76,28 @@ TEST_F(Directory, DisablingEndsSessionsAndAResetLiftsALock) {
   auto s = sessions.login("alice", "alice-password", "127.0.0.1");
   EXPECT_EQ(sessions.authenticate(s.token).username, "alice");
   dir.set_disabled("alice", true, admin);
-  testing::expect_error_containing([&] { sessions.authenticate(s.token); }, "ended");
-  testing::expect_error_containing([&] { sessions.login("alice", "alice-password", "127.0.0.1"); }, "disabled");
+  testing::expect_error(ErrorCode::Unauthenticated, [&] { sessions.authenticate(s.token); }, "ended");
+  testing::expect_error(ErrorCode::Unauthenticated, [&] { sessions.login("alice", "alice-password", "127.0.0.1"); }, "disabled");
   dir.set_disabled("alice", false, admin);
   for (int i = 0; i < 10; ++i)
-    testing::expect_error_containing([&] { sessions.login("alice", "wrong-password", "127.0.0.1"); }, "wrong username");
-  testing::expect_error_containing([&] { sessions.login("alice", "alice-password", "127.0.0.1"); }, "locked until");
+    testing::expect_error(ErrorCode::Unauthenticated, [&] { sessions.login("alice", "wrong-password", "127.0.0.1"); }, "wrong username");
+  testing::expect_error(ErrorCode::TooManyRequests, [&] { sessions.login("alice", "alice-password", "127.0.0.1"); }, "locked until");
   dir.set_password("alice", "a-new-password", admin);
   EXPECT_EQ(sessions.login("alice", "a-new-password", "127.0.0.1").principal.username, "alice");
   // The same message for an unknown account and a wrong password.
-  testing::expect_error_containing([&] { sessions.login("nobody", "whatever-pass", "127.0.0.1"); }, "wrong username or password");
+  testing::expect_error(ErrorCode::Unauthenticated, [&] { sessions.login("nobody", "whatever-pass", "127.0.0.1"); }, "wrong username or password");
 }
 
 TEST_F(Directory, ChangingOnesPasswordEndsTheOtherSessions) {
   Sessions sessions(db, policy());
   auto here = sessions.login("alice", "alice-password", "127.0.0.1");
   auto elsewhere = sessions.login("alice", "alice-password", "10.0.0.2");
-  testing::expect_error_containing(
+  testing::expect_error(ErrorCode::Forbidden, 
       [&] { dir.change_own_password(here.principal, "not-my-password", "another-password"); }, "current password is wrong");
   dir.change_own_password(here.principal, "alice-password", "another-password");
   EXPECT_EQ(sessions.authenticate(here.token).username, "alice");
-  testing::expect_error_containing([&] { sessions.authenticate(elsewhere.token); }, "ended");
-  testing::expect_error_containing([&] { sessions.login("alice", "alice-password", "127.0.0.1"); }, "wrong username");
+  testing::expect_error(ErrorCode::Unauthenticated, [&] { sessions.authenticate(elsewhere.token); }, "ended");
+  testing::expect_error(ErrorCode::Unauthenticated, [&] { sessions.login("alice", "alice-password", "127.0.0.1"); }, "wrong username");
   store::AuditFilter f;
   f.action = "account.password_change";
   EXPECT_EQ(store::list_audit(db, f).size(), 1u);
@@ -105,7 +105,7 @@ TEST_F(Directory, ChangingOnesPasswordEndsTheOtherSessions) {
 
 TEST_F(Directory, TokensAreScopedAndStoredOnlyAsDigests) {
   ApiTokens tokens(db, [this] { return t; });
-  testing::expect_error_containing([&] { tokens.issue("alice", "analyst", "x", 30, admin); }, "grants more than");
+  testing::expect_error(ErrorCode::InvalidInput, [&] { tokens.issue("alice", "analyst", "x", 30, admin); }, "grants more than");
   auto [token, secret] = tokens.issue("alice", "", "nightly export", 30, admin);
   EXPECT_EQ(secret.rfind("xz_", 0), 0u);
   EXPECT_EQ(db.sql().execAndGet("SELECT count(*) FROM api_token WHERE token_hash = '" + secret + "'").getInt(), 0);
@@ -113,7 +113,7 @@ TEST_F(Directory, TokensAreScopedAndStoredOnlyAsDigests) {
   EXPECT_EQ(p.username, "alice");
   EXPECT_EQ(*p.token_role, Role::Enterprise);
   t += 31 * 86400;
-  testing::expect_error_containing([&] { tokens.authenticate(secret); }, "expired");
+  testing::expect_error(ErrorCode::Unauthenticated, [&] { tokens.authenticate(secret); }, "expired");
 }
 
 TEST(DemoAccounts, OnePerRoleAndASecondRunAddsNone) {

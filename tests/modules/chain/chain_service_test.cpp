@@ -144,15 +144,15 @@ TEST(ChainImport, BadTemplatesNameTheProblemAndWriteNothing) {
   auto unknown = d.write("a.csv",
                          "chain,kind,segment,stage,target\n"
                          "测试链,segment,电池,上游,\n测试链,link,电池,,整车\n");
-  testing::expect_error_containing([&] { f.service->import_file(unknown); },
+  testing::expect_error(ErrorCode::InvalidInput, [&] { f.service->import_file(unknown); },
                                    "a.csv:3: link names unknown segment '整车' in chain '测试链'");
   auto dup = d.write("b.csv", "链,类型,环节\n测试链,环节,电池\n测试链,环节,电池\n");
-  testing::expect_error_containing([&] { f.service->import_file(dup); },
+  testing::expect_error(ErrorCode::InvalidInput, [&] { f.service->import_file(dup); },
                                    "b.csv:3: segment '电池' is defined twice in chain '测试链' (first at ");
   auto empty = d.write("c.csv", "chain,kind,segment,firm\n空链,firm,电池,天津甲有限公司\n");
-  testing::expect_error_containing([&] { f.service->import_file(empty); }, "chain '空链' has no segments");
+  testing::expect_error(ErrorCode::InvalidInput, [&] { f.service->import_file(empty); }, "chain '空链' has no segments");
   auto stage = d.write("d.csv", "chain,kind,segment,stage\n测试链,segment,电池,上上游\n");
-  testing::expect_error_containing([&] { f.service->import_file(stage); }, "stage '上上游'");
+  testing::expect_error(ErrorCode::InvalidInput, [&] { f.service->import_file(stage); }, "stage '上上游'");
   // A good chain before a bad one in the same file: neither is written.
   auto mixed = d.write("e.csv", "chain,kind,segment,target\n好链,segment,电池,\n坏链,segment,电机,\n坏链,link,电机,整车\n");
   EXPECT_ANY_THROW(f.service->import_file(mixed));
@@ -177,15 +177,15 @@ TEST(ChainMerge, FoldsASegmentInAndUnfoldsIt) {
   const std::string chain = "新能源汽车（示例）";
   auto before = f.service->atlas({chain, "天津", 0.2, 10, 20});
   auto battery = row(before, "动力电池").firms, cathode = row(before, "正极材料").firms;
-  f.chains->merge(chain, "正极材料", "动力电池");
+  f.service->merge(chain, "正极材料", "动力电池");
   auto merged = f.service->atlas({chain, "天津", 0.2, 10, 20});
   EXPECT_EQ(merged.segments.size(), before.segments.size() - 1);
   EXPECT_EQ(row(merged, "动力电池").aliases, std::vector<std::string>{"正极材料"});
   EXPECT_LE(row(merged, "动力电池").firms, battery + cathode);
   EXPECT_GT(row(merged, "动力电池").firms, battery);
   EXPECT_EQ(f.service->segment_firms(chain, "正极材料", "天津").size(), row(merged, "动力电池").firms);
-  testing::expect_error_containing([&] { f.chains->merge(chain, "动力电池", "正极材料"); }, "cycle");
-  f.chains->unmerge(chain, "正极材料");
+  testing::expect_error(ErrorCode::InvalidInput, [&] { f.service->merge(chain, "动力电池", "正极材料"); }, "cycle");
+  f.service->unmerge(chain, "正极材料");
   auto after = f.service->atlas({chain, "天津", 0.2, 10, 20});
   EXPECT_EQ(row(after, "正极材料").firms, cathode);
   EXPECT_EQ(f.db.sql().execAndGet("SELECT count(*) FROM chain_edit WHERE action IN ('merge','unmerge')").getInt(), 2);
@@ -194,9 +194,9 @@ TEST(ChainMerge, FoldsASegmentInAndUnfoldsIt) {
 TEST(ChainService, UnknownNamesAreNotFound) {
   Fixture f;
   modules::seed_sample_region(f.db);
-  testing::expect_error_containing([&] { f.service->atlas({"没有这条链", "天津", 0.2, 10, 20}); }, "no chain named");
-  testing::expect_error_containing([&] { f.service->derive("不存在的行业", 2, "x"); }, "no industry or product named");
-  testing::expect_error_containing([&] { f.service->segment_firms("信创（示例）", "无", ""); }, "has no segment");
+  testing::expect_error(ErrorCode::NotFound, [&] { f.service->atlas({"没有这条链", "天津", 0.2, 10, 20}); }, "no chain named");
+  testing::expect_error(ErrorCode::NotFound, [&] { f.service->derive("不存在的行业", 2, "x"); }, "no industry or product named");
+  testing::expect_error(ErrorCode::NotFound, [&] { f.service->segment_firms("信创（示例）", "无", ""); }, "has no segment");
   EXPECT_EQ(f.service->atlas({"信创（示例）", "", 0.2, 10, 20}).region.label, "天津市");  // the default region
 }
 
@@ -219,14 +219,14 @@ TEST(ChainEdits, EachActionChangesTheAtlasAndIsRecorded) {
   EXPECT_EQ(row(a, "国产GPU").partner, 1u);  // placed in 北京 by the region field
   EXPECT_EQ(row(a, "国产GPU").stage, "上游");
   // Refusals name the problem and change nothing.
-  testing::expect_error_containing([&] { edit({"add_segment", "国产GPU", "", "", "", "", "", "", "", "", ""}); },
+  testing::expect_error(ErrorCode::Conflict, [&] { edit({"add_segment", "国产GPU", "", "", "", "", "", "", "", "", ""}); },
                                    "already has segment");
-  testing::expect_error_containing([&] { edit({"add_link", "国产GPU", "无", "", "", "", "", "", "", "", ""}); },
+  testing::expect_error(ErrorCode::NotFound, [&] { edit({"add_link", "国产GPU", "无", "", "", "", "", "", "", "", ""}); },
                                    "has no segment '无'");
-  testing::expect_error_containing([&] { edit({"remove_firm", "国产GPU", "", "无此企业", "", "", "", "", "", "", ""}); },
+  testing::expect_error(ErrorCode::NotFound, [&] { edit({"remove_firm", "国产GPU", "", "无此企业", "", "", "", "", "", "", ""}); },
                                    "is not in segment");
-  testing::expect_error_containing([&] { edit({"fly", "国产GPU", "", "", "", "", "", "", "", "", ""}); }, "expected add_segment");
-  testing::expect_error_containing([&] { edit({"add_firm", "国产GPU", "", "", "", "", "", "", "", "", ""}); },
+  testing::expect_error(ErrorCode::InvalidInput, [&] { edit({"fly", "国产GPU", "", "", "", "", "", "", "", "", ""}); }, "expected add_segment");
+  testing::expect_error(ErrorCode::InvalidInput, [&] { edit({"add_firm", "国产GPU", "", "", "", "", "", "", "", "", ""}); },
                                    "needs field 'firm'");
   edit({"remove_firm", "国产GPU", "", "示例算力有限公司", "", "", "", "", "", "", ""});
   edit({"remove_link", "国产GPU", "服务器", "", "", "", "", "", "", "", ""});
@@ -305,9 +305,9 @@ TEST(Chokepoints, OnAnIckgDerivedChainEveryRowIsExplained) {
 TEST(Chokepoints, ShockRequestsAreChecked) {
   Fixture f;
   modules::seed_sample_region(f.db);
-  testing::expect_error_containing([&] { f.service->shock("信创（示例）", {"", "", ""}); }, "exactly one");
-  testing::expect_error_containing([&] { f.service->shock("信创（示例）", {"无", "", ""}); }, "has no segment");
-  testing::expect_error_containing([&] { f.service->shock("信创（示例）", {"", "", "无此企业"}); }, "no enterprise");
+  testing::expect_error(ErrorCode::InvalidInput, [&] { f.service->shock("信创（示例）", {"", "", ""}); }, "exactly one");
+  testing::expect_error(ErrorCode::NotFound, [&] { f.service->shock("信创（示例）", {"无", "", ""}); }, "has no segment");
+  testing::expect_error(ErrorCode::NotFound, [&] { f.service->shock("信创（示例）", {"", "", "无此企业"}); }, "no enterprise");
   auto r = f.service->shock("信创（示例）", {"", "", "北京示例操作系统有限公司"});
   EXPECT_FALSE(r.rows.empty());
 }

@@ -88,20 +88,20 @@ TEST(HeatMap, QueryErrorsNameTheKey) {
   store::Database db(dir.file("x.db"));
   modules::migrate(db);
   auto cube = PatentCube::of(db);
-  testing::expect_error_containing([&] { heat_map(*cube, HeatMapQuery{}); }, "no patents imported");
+  testing::expect_error(ErrorCode::InvalidInput, [&] { heat_map(*cube, HeatMapQuery{}); }, "no patents imported");
   HeatMapQuery q;
   q.from = 2010, q.to = 2012;
   q.params.s = 1;
-  testing::expect_error_containing([&] { heat_map(*cube, q); }, "'s' must be greater than 1");
+  testing::expect_error(ErrorCode::InvalidInput, [&] { heat_map(*cube, q); }, "'s' must be greater than 1");
   q.params.s = 2, q.params.gamma = 0;
-  testing::expect_error_containing([&] { heat_map(*cube, q); }, "'gamma' must be greater than 0");
+  testing::expect_error(ErrorCode::InvalidInput, [&] { heat_map(*cube, q); }, "'gamma' must be greater than 0");
   q.params.gamma = 1, q.measure = "heat";
-  testing::expect_error_containing([&] { heat_map(*cube, q); }, "'measure' is 'heat'");
-  testing::expect_error_containing([&] { query_from_json({{"colour", "red"}}); }, "unknown key 'colour'");
-  testing::expect_error_containing([&] { query_from_json({{"from", "last year"}}); }, "'from' has the wrong type");
-  testing::expect_error_containing([&] { query_from_json({{"top", -1}}); }, "'top' must be a whole number ≥ 0");
-  testing::expect_error_containing([&] { schedule_interval_seconds("99999999999999999999s"); }, "is not daily, weekly");
-  testing::expect_error_containing([&] { schedule_interval_seconds("0s"); }, "is not daily, weekly");
+  testing::expect_error(ErrorCode::InvalidInput, [&] { heat_map(*cube, q); }, "'measure' is 'heat'");
+  testing::expect_error(ErrorCode::InvalidInput, [&] { query_from_json({{"colour", "red"}}); }, "unknown key 'colour'");
+  testing::expect_error(ErrorCode::InvalidInput, [&] { query_from_json({{"from", "last year"}}); }, "'from' has the wrong type");
+  testing::expect_error(ErrorCode::InvalidInput, [&] { query_from_json({{"top", -1}}); }, "'top' must be a whole number ≥ 0");
+  testing::expect_error(ErrorCode::InvalidInput, [&] { schedule_interval_seconds("99999999999999999999s"); }, "is not daily, weekly");
+  testing::expect_error(ErrorCode::InvalidInput, [&] { schedule_interval_seconds("0s"); }, "is not daily, weekly");
   EXPECT_EQ(schedule_interval_seconds("3600s"), 3600);
   auto back = query_from_json(to_json(q));
   EXPECT_EQ(back.measure, "heat");
@@ -114,7 +114,7 @@ TEST(HeatMap, TooManyCellsAreRefusedBeforeAllocating) {
     cube.add(20200101, "", "", "", {{"G06F", "G06F " + std::to_string(i) + "/00"}});
   HeatMapQuery q;
   q.level = "group", q.period = "week", q.from = 2003, q.to = 2022;  // 20,000 × 1,044 weeks
-  testing::expect_error_containing([&] { heat_map(cube, q); }, "more than 20 million cells");
+  testing::expect_error(ErrorCode::InvalidInput, [&] { heat_map(cube, q); }, "more than 20 million cells");
   q.period = "year";
   EXPECT_EQ(heat_map(cube, q).fields_with_records, 20000u);
 }
@@ -128,7 +128,7 @@ TEST(HeatMap, PatentsHeldInTheKnowledgeGraphByIndustry) {
   kg::KnowledgeGraph(*graph).seed_sample_if_empty();  // sample relations are left out
   kg::KnowledgeGraph(*graph).import_ickg(testing::ickg25());
   auto patents = sqlite_patent_store(db);
-  auto r = patents->add_from_graph();
+  auto r = import_graph_patents(*patents, *graph);
   // ICKG25: 19,515 patent entities by kind votes; 19,517 distinct tails of 持有专利, each once.
   int64_t tails = db.sql().execAndGet(
       "SELECT count(DISTINCT r.tail_id) FROM kg_relation r JOIN kg_source s ON s.id = r.source_id "
@@ -136,7 +136,7 @@ TEST(HeatMap, PatentsHeldInTheKnowledgeGraphByIndustry) {
   EXPECT_EQ(r.read, static_cast<size_t>(tails));
   EXPECT_EQ(r.added, r.read);
   EXPECT_GT(r.sample_skipped, 0u);
-  EXPECT_EQ(patents->add_from_graph().added, 0u);  // a rerun adds nothing
+  EXPECT_EQ(import_graph_patents(*patents, *graph).added, 0u);  // a rerun adds nothing
   auto cube = PatentCube::of(db);
   HeatMapQuery q;
   q.level = "industry", q.period = "month", q.top = 0;

@@ -71,7 +71,7 @@ TEST(KnowledgeGraph, ABadFileChangesNothing) {
   bad.write("g/relation2id.txt", "合作\t0\n");
   bad.write("g/time2id.txt", "0,2025-01-01\n");
   bad.write("g/train.txt", "0\t0\t1\t0\n1\t0\t0\t5\n");
-  testing::expect_error_containing([&] { kg.import_ickg(bad.file("g")); }, "train.txt:2: unknown time id 5");
+  testing::expect_error(ErrorCode::InvalidInput, [&] { kg.import_ickg(bad.file("g")); }, "train.txt:2: unknown time id 5");
   EXPECT_EQ(f.count("kg_entity"), before_e);
   EXPECT_EQ(f.count("kg_relation"), before_r);
   EXPECT_EQ(f.count("kg_source"), before_s);
@@ -80,7 +80,7 @@ TEST(KnowledgeGraph, ABadFileChangesNothing) {
 TEST(KnowledgeGraph, AFailedWriteRollsBackTheWholeBatch) {
   Fixture f;
   GraphBatch batch{"broken", "test", false, {{"a", "甲", "company", "", "", "", false}}, {{"a", "合作", "zz", ""}}};
-  testing::expect_error_containing([&] { f.store->write_batch(batch, {}); }, "unknown entity");
+  testing::expect_error(ErrorCode::InvalidInput, [&] { f.store->write_batch(batch, {}); }, "unknown entity");
   EXPECT_EQ(f.count("kg_entity"), 0);
   EXPECT_EQ(f.count("kg_source"), 0);
 }

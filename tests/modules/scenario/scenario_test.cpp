@@ -82,30 +82,30 @@ TEST_F(ScenarioRound, WhoSeesWhat) {
   ASSERT_EQ(own.size(), 1u);
   EXPECT_EQ(own[0].org, "天津海河智能装备有限公司（示例）");
   EXPECT_TRUE(partners.applications(id, as("viewer")).empty());
-  testing::expect_error_containing([&] { evaluate(partners, id, as("enterprise")); }, "only managers");
-  testing::expect_error_containing([&] { partners.judge(id, 0, {1, 1, 1, 1, 1, 1, 1, 1, 1}, as("lab")); },
+  testing::expect_error(ErrorCode::Forbidden, [&] { evaluate(partners, id, as("enterprise")); }, "only managers");
+  testing::expect_error(ErrorCode::Forbidden, [&] { partners.judge(id, 0, {1, 1, 1, 1, 1, 1, 1, 1, 1}, as("lab")); },
                                    "not an expert on scenario");
-  testing::expect_error_containing([&] { partners.apply(id, "x", "", 5, as("enterprise")); }, "applying happens in stage 征集");
-  testing::expect_error_containing([&] { partners.score(id, 1, {{1, 50}}, as("analyst")); }, "not a leaf indicator");
+  testing::expect_error(ErrorCode::Conflict, [&] { partners.apply(id, "x", "", 5, as("enterprise")); }, "applying happens in stage 征集");
+  testing::expect_error(ErrorCode::InvalidInput, [&] { partners.score(id, 1, {{1, 50}}, as("analyst")); }, "not a leaf indicator");
   // A draft list's scenarios are invisible to everyone but managers.
   auto draft = partners.add_list("草稿清单", "", as("analyst"));
   auto hidden = partners.add_scenario(draft.id, {"草稿场景", {}, {}, {}, {}, {}, {}, {}, {}}, as("analyst"));
-  testing::expect_error_containing([&] { partners.scenario(hidden.id, as("enterprise")); }, "no scenario with id");
+  testing::expect_error(ErrorCode::NotFound, [&] { partners.scenario(hidden.id, as("enterprise")); }, "no scenario with id");
   EXPECT_EQ(partners.scenario(hidden.id, as("auditor")).title, "草稿场景");
 }
 
 TEST_F(ScenarioRound, LifecycleWithTheDecisionRecorded) {
   auto id = port();
   auto analyst = as("analyst");
-  testing::expect_error_containing([&] { partners.advance(id, "首试首用", "", analyst); }, "choose the application");
-  testing::expect_error_containing([&] { partners.advance(id, "推广", "", analyst); }, "cannot move to 推广");
+  testing::expect_error(ErrorCode::Conflict, [&] { partners.advance(id, "首试首用", "", analyst); }, "choose the application");
+  testing::expect_error(ErrorCode::Conflict, [&] { partners.advance(id, "推广", "", analyst); }, "cannot move to 推广");
   auto apps = partners.applications(id, analyst);
   auto s = partners.decide(id, apps[0].id, "综合排名第一，首试首用（示例）", analyst);
   EXPECT_EQ(s.stage, "首试首用");
   EXPECT_EQ(s.decided_application, apps[0].id);
   s = partners.advance(id, "推广", "试点成功，推广至南疆港区（示例）", analyst);
   EXPECT_EQ(s.stage, "推广");
-  testing::expect_error_containing([&] { partners.advance(id, "终止", "", analyst); }, "cannot move to 终止");
+  testing::expect_error(ErrorCode::Conflict, [&] { partners.advance(id, "终止", "", analyst); }, "cannot move to 终止");
   EXPECT_TRUE(store::verify_audit(db).ok);
   store::AuditFilter f;
   f.action = "scenario.";
@@ -115,21 +115,21 @@ TEST_F(ScenarioRound, LifecycleWithTheDecisionRecorded) {
 TEST_F(ScenarioRound, BadScenarioInputIsNamed) {
   auto analyst = as("analyst");
   auto list = partners.add_list("第三批", "", analyst);
-  testing::expect_error_containing(
+  testing::expect_error(ErrorCode::InvalidInput, 
       [&] { partners.add_scenario(list.id, {"x", {}, {}, {}, {}, std::string("2026-02-30"), {}, {}, {}}, analyst); },
       "expected a date YYYY-MM-DD");
-  testing::expect_error_containing(
+  testing::expect_error(ErrorCode::InvalidInput, 
       [&] { partners.add_scenario(list.id, {"x", {}, {}, {}, {}, {}, std::string("magic"), {}, {}}, analyst); },
       "weighting is 'magic'");
   auto s = partners.add_scenario(list.id, {"x", {}, {}, {}, {}, std::string("2028-02-29"), {}, {}, {}}, analyst);
-  testing::expect_error_containing([&] { partners.update_scenario(s.id, {{}, {}, {}, {}, {}, {}, {}, std::string("vote"), {}}, analyst); },
+  testing::expect_error(ErrorCode::InvalidInput, [&] { partners.update_scenario(s.id, {{}, {}, {}, {}, {}, {}, {}, std::string("vote"), {}}, analyst); },
                                    "ranking is 'vote'");
   partners.publish_list(list.id, analyst);
   // The console applies for a named organisation, which must be an enterprise or a lab.
   auto console = accounts::Principal::console("test");
   console.role = accounts::Role::Enterprise;
   auto bureau = accounts::AccountDirectory(db).find_org("天津市科学技术局（示例）").id;
-  testing::expect_error_containing([&] { partners.apply(s.id, "方案", "", 5, console, bureau); }, "applications come from");
+  testing::expect_error(ErrorCode::InvalidInput, [&] { partners.apply(s.id, "方案", "", 5, console, bureau); }, "applications come from");
   auto lab = accounts::AccountDirectory(db).find_org("海河实验室（示例）").id;
   EXPECT_EQ(partners.apply(s.id, "方案", "", 5, console, lab).org, "海河实验室（示例）");
 }
@@ -151,8 +151,8 @@ TEST_F(ScenarioRound, AMissingScoreIsNamed) {
   partners.score(s.id, apps[0].id, all, analyst);
   all.erase(all.begin());
   partners.score(s.id, apps[1].id, all, analyst);
-  testing::expect_error_containing([&] { evaluate(partners, s.id, analyst); }, "has no score on indicator 技术成熟度/技术就绪水平");
-  testing::expect_error_containing([&] { partners.score(s.id, apps[1].id, {{leaves.back().id, 101}}, analyst); }, "expected 0 to 100");
+  testing::expect_error(ErrorCode::InvalidInput, [&] { evaluate(partners, s.id, analyst); }, "has no score on indicator 技术成熟度/技术就绪水平");
+  testing::expect_error(ErrorCode::InvalidInput, [&] { partners.score(s.id, apps[1].id, {{leaves.back().id, 101}}, analyst); }, "expected 0 to 100");
 }
 
 }  // namespace
