@@ -21,16 +21,15 @@ std::unique_ptr<store::Database> open_database(GlobalOptions& g);
 
 void add_db_commands(CLI::App& app, GlobalOptions& g);
 void add_import_commands(CLI::App& app, GlobalOptions& g);
-void add_serve_commands(CLI::App& app, GlobalOptions& g);
 void add_info_commands(CLI::App& app, GlobalOptions& g);
 void add_chain_commands(CLI::App& app, GlobalOptions& g);
 void add_graph_commands(CLI::App& app, GlobalOptions& g);
 void add_series_commands(CLI::App& app, GlobalOptions& g);
 void add_foresight_commands(CLI::App& app, GlobalOptions& g);
-// After add_serve_commands: adds `demo accounts` to its demo command.
+// After program::add_serve_commands: adds `demo accounts` to its demo command.
 void add_account_commands(CLI::App& app, GlobalOptions& g);
 void add_mcda_commands(CLI::App& app, GlobalOptions& g);
-// After add_serve_commands: adds `demo scenarios`.
+// After program::add_serve_commands: adds `demo scenarios`.
 void add_scenario_commands(CLI::App& app, GlobalOptions& g);
 
 }  // namespace xinzhi::cli

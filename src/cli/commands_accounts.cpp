@@ -1,5 +1,5 @@
-// xinzhi org | user | token | audit | access: organisations and accounts, API tokens, the
-// audit trail, and the route × permission table. Passwords are read from standard input
+// xinzhi org | user | token | audit: organisations and accounts, API tokens and the audit
+// trail. Passwords are read from standard input
 // (prompted without echo on a terminal), never from the command line.
 #include <termios.h>
 #include <unistd.h>
@@ -13,7 +13,6 @@
 #include "modules/accounts/directory.h"
 #include "modules/accounts/sessions.h"
 #include "modules/registry.h"
-#include "server/route_table.h"
 #include "store/audit_trail.h"
 
 namespace xinzhi::cli {
@@ -25,7 +24,6 @@ accounts::NewAccount account_in;
 std::string username, token_name, token_role, audit_since, audit_action, org_filter;
 int64_t token_days = 90, token_id = 0;
 size_t audit_limit = 100;
-bool markdown = false;
 
 accounts::Principal console() { return accounts::Principal::console(store::current_actor().name); }
 
@@ -69,28 +67,6 @@ void print_entry(const store::AuditEntry& e) {
   std::cout << e.seq << "  " << e.at << "  " << e.actor << (e.org.empty() ? "" : " (" + e.org + ")") << "  " << e.action
             << "  " << e.target_kind << ":" << e.target_id << (e.detail.empty() || e.detail == "{}" ? "" : "  " + e.detail)
             << "\n";
-}
-
-std::string access_markdown() {
-  std::string out = "| permission | meaning |";
-  for (auto r : accounts::kRoles) out += " " + std::string(accounts::role_name(r)) + " |";
-  out += "\n| --- | --- |";
-  for (size_t i = 0; i < accounts::kRoles.size(); ++i) out += " :-: |";
-  out += "\n";
-  for (auto p : accounts::kPermissions) {
-    out += "| `" + std::string(accounts::permission_name(p)) + "` | " + std::string(accounts::permission_meaning(p)) + " |";
-    for (auto r : accounts::kRoles)
-      out += std::string(!accounts::role_has(r, p) ? " — |" : accounts::reaches_all_orgs(r, p) ? " ✓ |" : " own |");
-    out += "\n";
-  }
-  out += "\n| method | route | permission | what |\n| --- | --- | --- | --- |\n";
-  for (const auto& r : server::route_table()) {
-    std::string pattern = r.pattern;
-    for (size_t at = 0; (at = pattern.find('|', at)) != std::string::npos; at += 2) pattern.replace(at, 1, "\\|");
-    out += "| " + std::string(r.method) + " | `" + pattern + "` | `" + std::string(accounts::permission_name(r.permission)) +
-           "` | " + r.summary + " |\n";
-  }
-  return out;
 }
 
 }  // namespace
@@ -258,10 +234,6 @@ void add_account_commands(CLI::App& app, GlobalOptions& g) {
                      {"detail", e.detail}, {"prev_hash", e.prev_hash}, {"hash", e.hash}});
     std::cout << out.dump(2) << "\n";
   });
-
-  auto* access = app.add_subcommand("access", "the role × permission matrix and every API route's permission");
-  access->add_flag("--markdown", markdown, "print the tables docs/access.md holds");
-  access->callback([] { std::cout << access_markdown(); });
 
   auto* demo_accounts = app.get_subcommand("demo")->add_subcommand(
       "accounts", "create the demo organisations and one account per role (demo-only passwords)");

@@ -8,9 +8,9 @@
 #include "base/error.h"
 #include "base/log.h"
 #include "cli/commands.h"
-#include "modules/chain/chain_service.h"
+#include "modules/services.h"
 #include "modules/registry.h"
-#include "server/atlas_xlsx.h"
+#include "report/atlas_xlsx.h"
 
 namespace xinzhi::cli {
 
@@ -28,10 +28,8 @@ void with_service(GlobalOptions& g, Fn fn) {
   log::configure(g.log_level);
   store::Database database(g.db);
   modules::migrate(database);
-  auto graph = kg::sqlite_graph_store(database);
-  auto chains = chain::sqlite_chain_store(database);
-  chain::ChainService service(*chains, *graph);
-  fn(service, *chains);
+  modules::Services services(database);
+  fn(services.chains());
 }
 
 // Chain results stream as compact JSON (an atlas can be tens of megabytes).
@@ -82,7 +80,7 @@ void add_chain_commands(CLI::App& app, GlobalOptions& g) {
   derive->add_option("--name", opt.name, "name of the new chain")->required();
   derive->add_flag("--json", g.json, "print JSON");
   derive->callback([&g] {
-    with_service(g, [&](chain::ChainService& s, chain::ChainStore&) {
+    with_service(g, [&](chain::ChainService& s) {
       auto r = s.derive(opt.focus, opt.hops, opt.name);
       g.json ? print_json<chain::ImportReport>(chain::write_json, r) : print_import(r);
     });
@@ -92,7 +90,7 @@ void add_chain_commands(CLI::App& app, GlobalOptions& g) {
   imp->add_option("FILE", opt.file, "chains.json or a template .csv")->required();
   imp->add_flag("--json", g.json, "print JSON");
   imp->callback([&g] {
-    with_service(g, [&](chain::ChainService& s, chain::ChainStore&) {
+    with_service(g, [&](chain::ChainService& s) {
       auto r = s.import_file(opt.file);
       g.json ? print_json<chain::ImportReport>(chain::write_json, r) : print_import(r);
     });
@@ -101,7 +99,7 @@ void add_chain_commands(CLI::App& app, GlobalOptions& g) {
   auto* list = chain->add_subcommand("list", "list chains");
   list->add_flag("--json", g.json, "print JSON");
   list->callback([&g] {
-    with_service(g, [&](chain::ChainService& s, chain::ChainStore&) {
+    with_service(g, [&](chain::ChainService& s) {
       auto chains = s.list();
       if (g.json) return print_json<std::vector<chain::ChainSummary>>(chain::write_json, chains);
       for (auto& c : chains)
@@ -123,9 +121,9 @@ void add_chain_commands(CLI::App& app, GlobalOptions& g) {
   add_atlas_options(atlas);
   atlas->add_option("--xlsx", opt.xlsx, "also write the atlas as an Excel workbook");
   atlas->callback([&g, request] {
-    with_service(g, [&](chain::ChainService& s, chain::ChainStore&) {
+    with_service(g, [&](chain::ChainService& s) {
       auto r = s.atlas(request());
-      if (!opt.xlsx.empty()) server::write_atlas_xlsx(r, opt.xlsx);
+      if (!opt.xlsx.empty()) report::write_atlas_xlsx(r, opt.xlsx);
       g.json ? print_json<chain::AtlasReport>(chain::write_json, r) : print_segments(r, false);
     });
   });
@@ -133,7 +131,7 @@ void add_chain_commands(CLI::App& app, GlobalOptions& g) {
   auto* gaps = chain->add_subcommand("gaps", "missing and weak links, with candidate firms elsewhere");
   add_atlas_options(gaps);
   gaps->callback([&g, request] {
-    with_service(g, [&](chain::ChainService& s, chain::ChainStore&) {
+    with_service(g, [&](chain::ChainService& s) {
       auto r = s.atlas(request());
       g.json ? print_json<chain::AtlasReport>(chain::write_gaps, r) : print_segments(r, true);
     });
@@ -144,7 +142,7 @@ void add_chain_commands(CLI::App& app, GlobalOptions& g) {
   leaders->add_option("--top", opt.top, "how many (default 20)");
   leaders->add_flag("--json", g.json, "print JSON");
   leaders->callback([&g, request] {
-    with_service(g, [&](chain::ChainService& s, chain::ChainStore&) {
+    with_service(g, [&](chain::ChainService& s) {
       auto r = s.atlas(request());
       if (g.json) return print_json<chain::AtlasReport>(chain::write_leaders, r);
       for (size_t i = 0; i < r.leaders.size(); ++i) {
@@ -163,7 +161,7 @@ void add_chain_commands(CLI::App& app, GlobalOptions& g) {
   firms->add_option("--region", opt.region, "region (default: the chain's home region, else 天津)");
   firms->add_flag("--json", g.json, "print JSON");
   firms->callback([&g] {
-    with_service(g, [&](chain::ChainService& s, chain::ChainStore&) {
+    with_service(g, [&](chain::ChainService& s) {
       auto rows = s.segment_firms(opt.chain, opt.segment, opt.region);
       if (g.json) return print_json<std::vector<chain::FirmRow>>(chain::write_json, rows);
       for (auto& f : rows)
@@ -193,9 +191,9 @@ void add_chain_commands(CLI::App& app, GlobalOptions& g) {
         invalid_input("--weight '" + arg + "': expected NAME=VALUE with a known name and a value ≥ 0");
       *it->second = v;
     }
-    with_service(g, [&](chain::ChainService& s, chain::ChainStore&) {
+    with_service(g, [&](chain::ChainService& s) {
       auto r = s.chokepoints(opt.chain, opt.region, w);
-      if (!opt.xlsx.empty()) server::write_chokepoints_xlsx(r, opt.xlsx);
+      if (!opt.xlsx.empty()) report::write_chokepoints_xlsx(r, opt.xlsx);
       if (g.json) return print_json<chain::ChokepointReport>(chain::write_json, r);
       std::cout << "chokepoints of " << r.chain << " · region " << r.region << "\n";
       for (size_t i = 0; i < r.rows.size(); ++i) {
@@ -217,7 +215,7 @@ void add_chain_commands(CLI::App& app, GlobalOptions& g) {
   shock->add_option("--enterprise", shock_req.enterprise, "lose this enterprise");
   shock->add_flag("--json", g.json, "print JSON");
   shock->callback([&g] {
-    with_service(g, [&](chain::ChainService& s, chain::ChainStore&) {
+    with_service(g, [&](chain::ChainService& s) {
       auto r = s.shock(opt.chain, shock_req);
       if (g.json) return print_json<chain::ShockReport>(chain::write_json, r);
       std::cout << "shock to " << r.chain << ": " << r.shock << " · amplification "
@@ -234,7 +232,7 @@ void add_chain_commands(CLI::App& app, GlobalOptions& g) {
   eco->add_option("--region", opt.region, "region for the local / partner / elsewhere zones");
   eco->add_flag("--json", g.json, "print JSON");
   eco->callback([&g] {
-    with_service(g, [&](chain::ChainService& s, chain::ChainStore&) {
+    with_service(g, [&](chain::ChainService& s) {
       auto e = s.ecosystem(opt.chain, opt.region);
       if (g.json) return print_json<chain::Ecosystem>(chain::write_json, e);
       std::cout << "ecosystem of " << e.chain << ": " << e.nodes.size() << " firms with ties, " << e.edges.size()
@@ -248,7 +246,7 @@ void add_chain_commands(CLI::App& app, GlobalOptions& g) {
   exp->add_option("--gexf", opt.gexf, "GEXF file to write")->required();
   exp->add_option("--region", opt.region, "region for the zones");
   exp->callback([&g] {
-    with_service(g, [&](chain::ChainService& s, chain::ChainStore&) {
+    with_service(g, [&](chain::ChainService& s) {
       auto e = s.ecosystem(opt.chain, opt.region);
       std::ofstream out(opt.gexf, std::ios::binary);
       if (!out) invalid_input("cannot write " + opt.gexf);
@@ -273,7 +271,7 @@ void add_chain_commands(CLI::App& app, GlobalOptions& g) {
   ed->add_option("--role", edit.role, "add_firm: how the firm belongs to the segment");
   ed->add_option("--region", edit.region, "add_firm: province or city (default: inferred from the name)");
   ed->callback([&g] {
-    with_service(g, [&](chain::ChainService& s, chain::ChainStore&) {
+    with_service(g, [&](chain::ChainService& s) {
       auto id = s.edit(opt.chain, edit);
       std::cout << "edit " << id << ": " << edit.action << " in " << opt.chain << "\n";
     });
@@ -282,7 +280,7 @@ void add_chain_commands(CLI::App& app, GlobalOptions& g) {
   log->add_option("CHAIN", opt.chain, "chain name")->required();
   log->add_flag("--json", g.json, "print JSON");
   log->callback([&g] {
-    with_service(g, [&](chain::ChainService& s, chain::ChainStore&) {
+    with_service(g, [&](chain::ChainService& s) {
       auto list = s.edits(opt.chain);
       if (g.json) return print_json<std::vector<chain::EditRecord>>(chain::write_json, list);
       for (const auto& e : list) std::cout << e.id << "\t" << e.action << "\t" << e.detail << "\n";
@@ -294,8 +292,8 @@ void add_chain_commands(CLI::App& app, GlobalOptions& g) {
   merge->add_option("--from", opt.from, "segment to fold in")->required();
   merge->add_option("--into", opt.into, "segment it stands for")->required();
   merge->callback([&g] {
-    with_service(g, [&](chain::ChainService&, chain::ChainStore& store) {
-      store.merge(opt.chain, opt.from, opt.into);
+    with_service(g, [&](chain::ChainService& s) {
+      s.merge(opt.chain, opt.from, opt.into);
       std::cout << "merged " << opt.from << " into " << opt.into << " in " << opt.chain << "\n";
     });
   });
@@ -303,8 +301,8 @@ void add_chain_commands(CLI::App& app, GlobalOptions& g) {
   unmerge->add_option("CHAIN", opt.chain, "chain name")->required();
   unmerge->add_option("SEGMENT", opt.segment, "the merged segment")->required();
   unmerge->callback([&g] {
-    with_service(g, [&](chain::ChainService&, chain::ChainStore& store) {
-      store.unmerge(opt.chain, opt.segment);
+    with_service(g, [&](chain::ChainService& s) {
+      s.unmerge(opt.chain, opt.segment);
       std::cout << "unmerged " << opt.segment << " in " << opt.chain << "\n";
     });
   });
@@ -312,8 +310,8 @@ void add_chain_commands(CLI::App& app, GlobalOptions& g) {
   auto* remove = chain->add_subcommand("remove", "delete a chain");
   remove->add_option("CHAIN", opt.chain, "chain name")->required();
   remove->callback([&g] {
-    with_service(g, [&](chain::ChainService&, chain::ChainStore& store) {
-      store.remove(opt.chain);
+    with_service(g, [&](chain::ChainService& s) {
+      s.remove(opt.chain);
       std::cout << "removed chain " << opt.chain << "\n";
     });
   });

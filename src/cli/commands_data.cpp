@@ -7,7 +7,7 @@
 #include "cli/progress_bar.h"
 #include "base/json_writer.h"
 #include "modules/foresight/patent_import.h"
-#include "modules/kg/knowledge_graph.h"
+#include "modules/services.h"
 #include "modules/registry.h"
 
 namespace xinzhi::cli {
@@ -99,11 +99,11 @@ void add_import_commands(CLI::App& app, GlobalOptions& g) {
     log::configure(g.log_level);
     store::Database database(g.db);
     modules::migrate(database);
-    auto graph = kg::sqlite_graph_store(database);
+    modules::Services services(database);
     kg::ImportReport report;
     {
       ProgressBar bar("导入 ICKG");
-      report = kg::KnowledgeGraph(*graph).import_ickg(dir, [&](uint64_t d, uint64_t t) { bar.update(d, t); });
+      report = services.graph().import_ickg(dir, [&](uint64_t d, uint64_t t) { bar.update(d, t); });
     }
     if (g.json)
       print_json(kg::to_json(report));
@@ -129,10 +129,10 @@ void add_patent_import(CLI::App& imp, GlobalOptions& g) {
     log::configure(g.log_level);
     store::Database database(g.db);
     modules::migrate(database);
-    auto patents = foresight::sqlite_patent_store(database);
+    modules::Services services(database);
     if (format == "kg") {
       if (!file.empty()) invalid_input("--format kg reads the imported knowledge graph, not a file");
-      auto r = patents->add_from_graph();
+      auto r = foresight::import_graph_patents(services.patents(), services.graph_reader());
       nlohmann::json j{{"format", "kg"}, {"read", r.read}, {"added", r.added}, {"undated", r.undated},
                        {"sample_skipped", r.sample_skipped}, {"with_industry", r.with_industry}};
       if (g.json)
@@ -144,7 +144,7 @@ void add_patent_import(CLI::App& imp, GlobalOptions& g) {
       return;
     }
     if (file.empty()) invalid_input("the export FILE is missing");
-    auto r = foresight::import_patents(*patents, file, format, skip_bad, map);
+    auto r = foresight::import_patents(services.patents(), file, format, skip_bad, map);
     spdlog::info("read and checked {} records in {:.2f} s, wrote them in {:.2f} s", r.read, r.read_seconds, r.write_seconds);
     if (g.json) {
       JsonWriter w;

@@ -11,7 +11,7 @@
 #include "modules/registry.h"
 #include "modules/scenario/sample_scenarios.h"
 #include "modules/scenario/scenario_evaluation.h"
-#include "server/scenario_xlsx.h"
+#include "report/scenario_xlsx.h"
 #include "store/audit_trail.h"
 
 namespace xinzhi::cli {
@@ -243,7 +243,7 @@ void add_scenario_commands(CLI::App& app, GlobalOptions& g) {
     }
     if (!so.xlsx.empty()) {
       std::ofstream out(so.xlsx, std::ios::binary);
-      out << server::scenario_report_xlsx(e);
+      out << report::scenario_report_xlsx(e);
       if (!out) fail(ErrorCode::Unavailable, "cannot write " + so.xlsx);
     }
     if (g.json) {

@@ -7,9 +7,21 @@
 #include "modules/kg/knowledge_graph.h"
 #include "modules/kg/graph_store.h"
 #include "modules/scenario/scenario_partners.h"
+#include "modules/services.h"
 #include "store/audit_trail.h"
 
 namespace xinzhi::modules {
+
+Services::Services(store::Database& db)
+    : graph_store_(kg::sqlite_graph_store(db)),
+      chain_store_(chain::sqlite_chain_store(db)),
+      patent_store_(foresight::sqlite_patent_store(db)),
+      graph_(std::make_unique<kg::KnowledgeGraph>(*graph_store_)),
+      chains_(std::make_unique<chain::ChainService>(*chain_store_, *graph_store_)) {}
+
+Services::~Services() = default;
+
+kg::GraphReader& Services::graph_reader() { return *graph_store_; }
 
 std::vector<store::Migration> all_migrations() {
   std::vector<store::Migration> all = store::audit_migrations();
@@ -25,10 +37,9 @@ int migrate(store::Database& db) { return store::migrate(db, all_migrations()); 
 
 bool seed_sample_region(store::Database& db) {
   migrate(db);
-  auto graph = kg::sqlite_graph_store(db);
-  if (!kg::KnowledgeGraph(*graph).seed_sample_if_empty()) return false;
-  auto chains = chain::sqlite_chain_store(db);
-  chain::ChainService(*chains, *graph).seed_sample();
+  Services services(db);
+  if (!services.graph().seed_sample_if_empty()) return false;
+  services.chains().seed_sample();
   return true;
 }
 
@@ -38,12 +49,11 @@ namespace xinzhi::modules {
 
 int64_t remove_sample_region(store::Database& db) {
   migrate(db);
-  auto chains = chain::sqlite_chain_store(db);
+  Services services(db);
   int64_t removed = 0;
-  for (const auto& c : chains->list())
-    if (c.sample) chains->remove(c.name), ++removed;
-  auto graph = kg::sqlite_graph_store(db);
-  return removed + kg::KnowledgeGraph(*graph).remove_sample();
+  for (const auto& c : services.chains().list())
+    if (c.sample) services.chains().remove(c.name), ++removed;
+  return removed + services.graph().remove_sample();
 }
 
 }  // namespace xinzhi::modules

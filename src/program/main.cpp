@@ -8,7 +8,7 @@
 
 #include "base/error.h"
 #include "base/log.h"
-#include "cli/commands.h"
+#include "program/program.h"
 #include "store/audit_trail.h"
 
 namespace {
@@ -32,7 +32,7 @@ int main(int argc, char** argv) {
   app.add_option("--db", g.db, "database file (default ./var/xinzhi.db, env XINZHI_DB)");
   app.add_option("--log-level", g.log_level, "debug, info, warn, error or off")
       ->check(CLI::IsMember({"debug", "info", "warn", "error", "off"}));
-  cli::add_serve_commands(app, g);
+  program::add_serve_commands(app, g);
   cli::add_db_commands(app, g);
   cli::add_import_commands(app, g);
   cli::add_info_commands(app, g);
@@ -41,6 +41,7 @@ int main(int argc, char** argv) {
   cli::add_series_commands(app, g);
   cli::add_foresight_commands(app, g);
   cli::add_account_commands(app, g);
+  program::add_access_command(app);
   cli::add_mcda_commands(app, g);
   cli::add_scenario_commands(app, g);
   try {

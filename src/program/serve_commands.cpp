@@ -1,15 +1,17 @@
-// xinzhi serve, xinzhi demo seed|start.
+// xinzhi serve, xinzhi demo seed|remove|start: the HTTP door started from the command line.
 #include <csignal>
 #include <iostream>
 
 #include "base/log.h"
-#include "cli/commands.h"
+#include "program/program.h"
 #include "modules/kg/knowledge_graph.h"
 #include "modules/registry.h"
 #include "server/api_server.h"
 #include "store/audit_trail.h"
 
-namespace xinzhi::cli {
+namespace xinzhi::program {
+
+using cli::GlobalOptions;
 
 namespace {
 server::ServerOptions serve_options;
@@ -100,4 +102,4 @@ void add_serve_commands(CLI::App& app, GlobalOptions& g) {
   });
 }
 
-}  // namespace xinzhi::cli
+}  // namespace xinzhi::program

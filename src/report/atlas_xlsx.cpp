@@ -1,4 +1,4 @@
-#include "server/atlas_xlsx.h"
+#include "report/atlas_xlsx.h"
 
 #include <unistd.h>
 #include <xlsxwriter.h>
@@ -8,9 +8,9 @@
 #include <sstream>
 
 #include "base/error.h"
-#include "server/xlsx_sheet.h"
+#include "report/xlsx_sheet.h"
 
-namespace xinzhi::server {
+namespace xinzhi::report {
 
 namespace {
 const char* status(const chain::SegmentRow& s) { return s.missing ? "缺失 missing" : s.weak ? "薄弱 weak" : "覆盖 covered"; }
@@ -105,4 +105,4 @@ std::string atlas_xlsx_bytes(const chain::AtlasReport& r) {
   return xlsx_bytes([&](const std::string& path) { write_atlas_xlsx(r, path); });
 }
 
-}  // namespace xinzhi::server
+}  // namespace xinzhi::report

@@ -5,7 +5,7 @@
 
 #include "modules/chain/chain_service.h"
 
-namespace xinzhi::server {
+namespace xinzhi::report {
 
 void write_atlas_xlsx(const chain::AtlasReport& report, const std::string& path);
 // The chokepoint map: one row per segment with score, components and drivers.
@@ -13,4 +13,4 @@ void write_chokepoints_xlsx(const chain::ChokepointReport& report, const std::st
 // The workbook's bytes (written through a temporary file: libxlsxwriter writes files only).
 std::string atlas_xlsx_bytes(const chain::AtlasReport& report);
 
-}  // namespace xinzhi::server
+}  // namespace xinzhi::report

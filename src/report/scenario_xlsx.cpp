@@ -1,9 +1,9 @@
-#include "server/scenario_xlsx.h"
+#include "report/scenario_xlsx.h"
 
 #include "base/error.h"
-#include "server/xlsx_sheet.h"
+#include "report/xlsx_sheet.h"
 
-namespace xinzhi::server {
+namespace xinzhi::report {
 
 namespace {
 void write_report(const scenario::ScenarioEvaluation& e, const std::string& path) {
@@ -84,4 +84,4 @@ std::string scenario_report_xlsx(const scenario::ScenarioEvaluation& e) {
   return xlsx_bytes([&](const std::string& path) { write_report(e, path); });
 }
 
-}  // namespace xinzhi::server
+}  // namespace xinzhi::report

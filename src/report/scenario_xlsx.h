@@ -6,6 +6,6 @@
 
 #include "modules/scenario/scenario_evaluation.h"
 
-namespace xinzhi::server {
+namespace xinzhi::report {
 std::string scenario_report_xlsx(const scenario::ScenarioEvaluation& e);
 }

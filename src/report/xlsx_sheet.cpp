@@ -1,4 +1,4 @@
-#include "server/xlsx_sheet.h"
+#include "report/xlsx_sheet.h"
 
 #include <unistd.h>
 
@@ -8,7 +8,7 @@
 
 #include "base/error.h"
 
-namespace xinzhi::server {
+namespace xinzhi::report {
 
 Sheet::Sheet(lxw_workbook* wb, const char* name, std::initializer_list<const char*> headers, lxw_format* bold)
     : ws_(workbook_add_worksheet(wb, name)) {
@@ -49,4 +49,4 @@ void close_workbook(lxw_workbook* wb, const std::string& path) {
     fail(ErrorCode::Unavailable, "writing " + path + " failed: " + lxw_strerror(err));
 }
 
-}  // namespace xinzhi::server
+}  // namespace xinzhi::report

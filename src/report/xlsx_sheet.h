@@ -7,7 +7,7 @@
 #include <initializer_list>
 #include <string>
 
-namespace xinzhi::server {
+namespace xinzhi::report {
 
 class Sheet {
  public:
@@ -28,4 +28,4 @@ std::string xlsx_bytes(const std::function<void(const std::string& path)>& write
 // Closes the workbook; Unavailable naming the path when libxlsxwriter could not write it.
 void close_workbook(lxw_workbook* wb, const std::string& path);
 
-}  // namespace xinzhi::server
+}  // namespace xinzhi::report

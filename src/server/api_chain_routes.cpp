@@ -2,9 +2,9 @@
 #include <httplib.h>
 
 #include "base/error.h"
-#include "modules/chain/chain_service.h"
+#include "modules/services.h"
 #include "server/api_routes.h"
-#include "server/atlas_xlsx.h"
+#include "report/atlas_xlsx.h"
 #include "server/json_response.h"
 #include "server/request_json.h"
 #include "store/database.h"
@@ -14,11 +14,8 @@ namespace xinzhi::server {
 namespace {
 template <class Fn>
 auto with_chains(store::Store& store, Fn fn) {
-  auto& db = store.connection();
-  auto graph = kg::sqlite_graph_store(db);
-  auto chains = chain::sqlite_chain_store(db);
-  chain::ChainService service(*chains, *graph);
-  return fn(service, *chains);
+  modules::Services services(store.connection());
+  return fn(services.chains());
 }
 
 chain::AtlasRequest atlas_request(const httplib::Request& req) {
@@ -31,7 +28,7 @@ chain::AtlasRequest atlas_request(const httplib::Request& req) {
 void install_chain_routes(ApiRouter& api) {
   auto store = api.store();
   api.get("/api/chains", [store](const httplib::Request&, httplib::Response& res) {
-    with_chains(*store, [&](chain::ChainService& s, chain::ChainStore&) {
+    with_chains(*store, [&](chain::ChainService& s) {
       JsonWriter w;
       w.begin_object().key("chains");
       chain::write_json(w, s.list());
@@ -40,7 +37,7 @@ void install_chain_routes(ApiRouter& api) {
   });
 
   api.get(R"(/api/chains/([^/]+)/atlas)", [store](const httplib::Request& req, httplib::Response& res) {
-    with_chains(*store, [&](chain::ChainService& s, chain::ChainStore&) {
+    with_chains(*store, [&](chain::ChainService& s) {
       JsonWriter w;
       chain::write_json(w, s.atlas(atlas_request(req)));
       write_json_text(res, w.take());
@@ -48,8 +45,8 @@ void install_chain_routes(ApiRouter& api) {
   });
 
   api.get(R"(/api/chains/([^/]+)/atlas\.xlsx)", [store](const httplib::Request& req, httplib::Response& res) {
-    with_chains(*store, [&](chain::ChainService& s, chain::ChainStore&) {
-      res.set_content(atlas_xlsx_bytes(s.atlas(atlas_request(req))),
+    with_chains(*store, [&](chain::ChainService& s) {
+      res.set_content(report::atlas_xlsx_bytes(s.atlas(atlas_request(req))),
                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
       res.set_header("Content-Disposition", "attachment; filename=\"atlas.xlsx\"");
     });
@@ -59,7 +56,7 @@ void install_chain_routes(ApiRouter& api) {
   auto segment_firms = [store](const httplib::Request& req, httplib::Response& res) {
     std::string segment = req.matches.size() > 2 ? std::string(req.matches[2]) : string_param(req, "segment");
     if (segment.empty()) invalid_input("query parameter 'segment' is missing");
-    with_chains(*store, [&](chain::ChainService& s, chain::ChainStore&) {
+    with_chains(*store, [&](chain::ChainService& s) {
       JsonWriter w;
       w.begin_object().field("chain", std::string(req.matches[1])).field("segment", segment);
       w.key("firms");
@@ -76,7 +73,7 @@ void install_chain_routes(ApiRouter& api) {
                               {"dominance", &w.dominance}, {"betweenness", &w.betweenness},
                               {"substitutes", &w.substitutes}, {"technology", &w.technology}})
       *slot = number_param(req, std::string("w_") + name, *slot, 0, 100);
-    with_chains(*store, [&](chain::ChainService& s, chain::ChainStore&) {
+    with_chains(*store, [&](chain::ChainService& s) {
       JsonWriter out;
       chain::write_json(out, s.chokepoints(req.matches[1], string_param(req, "region"), w));
       write_json_text(res, out.take());
@@ -85,7 +82,7 @@ void install_chain_routes(ApiRouter& api) {
 
   api.get(R"(/api/chains/([^/]+)/shock)", [store](const httplib::Request& req, httplib::Response& res) {
     chain::ShockRequest shock{string_param(req, "segment"), string_param(req, "region"), string_param(req, "enterprise")};
-    with_chains(*store, [&](chain::ChainService& s, chain::ChainStore&) {
+    with_chains(*store, [&](chain::ChainService& s) {
       JsonWriter out;
       chain::write_json(out, s.shock(req.matches[1], shock));
       write_json_text(res, out.take());
@@ -93,7 +90,7 @@ void install_chain_routes(ApiRouter& api) {
   });
 
   api.get(R"(/api/chains/([^/]+)/ecosystem)", [store](const httplib::Request& req, httplib::Response& res) {
-    with_chains(*store, [&](chain::ChainService& s, chain::ChainStore&) {
+    with_chains(*store, [&](chain::ChainService& s) {
       JsonWriter w;
       chain::write_json(w, s.ecosystem(req.matches[1], string_param(req, "region")));
       write_json_text(res, w.take());
@@ -101,14 +98,14 @@ void install_chain_routes(ApiRouter& api) {
   });
 
   api.get(R"(/api/chains/([^/]+)/ecosystem\.gexf)", [store](const httplib::Request& req, httplib::Response& res) {
-    with_chains(*store, [&](chain::ChainService& s, chain::ChainStore&) {
+    with_chains(*store, [&](chain::ChainService& s) {
       res.set_content(chain::to_gexf(s.ecosystem(req.matches[1], string_param(req, "region"))), "application/gexf+xml");
       res.set_header("Content-Disposition", "attachment; filename=\"ecosystem.gexf\"");
     });
   });
 
   api.get(R"(/api/chains/([^/]+)/edits)", [store](const httplib::Request& req, httplib::Response& res) {
-    with_chains(*store, [&](chain::ChainService& s, chain::ChainStore&) {
+    with_chains(*store, [&](chain::ChainService& s) {
       JsonWriter w;
       w.begin_object().key("edits");
       chain::write_json(w, s.edits(req.matches[1]));
@@ -121,7 +118,7 @@ void install_chain_routes(ApiRouter& api) {
     auto optional = [&](const char* field) { return body.contains(field) ? string_field(body, field, 200) : std::string(); };
     chain::ChainEdit edit{string_field(body, "action", 40), optional("segment"), optional("target"), optional("firm"),
                           optional("stage"), optional("parent"), optional("role"), optional("region"), "", "", ""};
-    with_chains(*store, [&](chain::ChainService& s, chain::ChainStore&) {
+    with_chains(*store, [&](chain::ChainService& s) {
       write_json(res, {{"id", s.edit(req.matches[1], edit)}}, 201);
     });
   });
@@ -130,7 +127,7 @@ void install_chain_routes(ApiRouter& api) {
     auto body = parse_json_body(req);
     auto focus = string_field(body, "focus"), name = string_field(body, "name");
     int hops = int_field(body, "hops", 2, 0, 10);
-    with_chains(*store, [&](chain::ChainService& s, chain::ChainStore&) {
+    with_chains(*store, [&](chain::ChainService& s) {
       JsonWriter w;
       chain::write_json(w, s.derive(focus, hops, name));
       write_json_text(res, w.take(), 201);
@@ -140,7 +137,7 @@ void install_chain_routes(ApiRouter& api) {
   api.post(R"(/api/chains/([^/]+)/merge)", [store](const httplib::Request& req, httplib::Response& res) {
     auto body = parse_json_body(req);
     auto from = string_field(body, "from"), into = string_field(body, "into");
-    with_chains(*store, [&](chain::ChainService&, chain::ChainStore& c) {
+    with_chains(*store, [&](chain::ChainService& c) {
       c.merge(req.matches[1], from, into);
       write_json(res, {{"merged", from}, {"into", into}});
     });
@@ -149,7 +146,7 @@ void install_chain_routes(ApiRouter& api) {
   api.post(R"(/api/chains/([^/]+)/unmerge)", [store](const httplib::Request& req, httplib::Response& res) {
     auto body = parse_json_body(req);
     auto segment = string_field(body, "segment");
-    with_chains(*store, [&](chain::ChainService&, chain::ChainStore& c) {
+    with_chains(*store, [&](chain::ChainService& c) {
       c.unmerge(req.matches[1], segment);
       write_json(res, {{"unmerged", segment}});
     });

@@ -8,7 +8,7 @@
 #include "base/text.h"
 #include "base/version.h"
 #include "ingest/region.h"
-#include "modules/kg/knowledge_graph.h"
+#include "modules/services.h"
 #include "server/json_response.h"
 #include "server/request_json.h"
 #include "store/database.h"
@@ -45,8 +45,8 @@ void install_api_routes(ApiRouter& api) {
   });
 
   api.get("/api/overview", [store](const httplib::Request&, httplib::Response& res) {
-    auto graph = kg::sqlite_graph_store(store->connection());
-    write_json(res, kg::to_json(kg::KnowledgeGraph(*graph).overview()));
+    modules::Services services(store->connection());
+    write_json(res, kg::to_json(services.graph().overview()));
   });
 
   // Region inference for one name (?name=) or many ({"names": [...]}, at most 1000).

@@ -7,7 +7,7 @@
 #include "server/api_routes.h"
 #include "server/json_response.h"
 #include "server/request_json.h"
-#include "server/scenario_xlsx.h"
+#include "report/scenario_xlsx.h"
 
 namespace xinzhi::server {
 
@@ -227,7 +227,7 @@ void install_scenario_routes(ApiRouter& api) {
   api.get(R"(/api/scenarios/(\d+)/report\.xlsx)", [partners](const httplib::Request& req, httplib::Response& res,
                                                            const accounts::Principal& who) {
     auto p = partners();
-    res.set_content(scenario_report_xlsx(scenario::evaluate(p, id_at(req), who)),
+    res.set_content(report::scenario_report_xlsx(scenario::evaluate(p, id_at(req), who)),
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     res.set_header("Content-Disposition", "attachment; filename=\"scenario-" + std::to_string(id_at(req)) + ".xlsx\"");
   });

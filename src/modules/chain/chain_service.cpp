@@ -4,6 +4,8 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
 
 #include "base/error.h"
 #include "base/log.h"
@@ -141,6 +143,54 @@ AtlasReport ChainService::atlas(const AtlasRequest& req) {
   return r;
 }
 
+namespace {
+
+int64_t segment_id(const StoredChain& c, const std::string& name) {
+  for (const auto& s : c.segments)
+    if (s.name == name) return s.id;
+  not_found("chain '" + c.summary.name + "' has no segment '" + name + "'");
+}
+
+// The rules of each edit action, applied to the chain as stored inside the change's transaction.
+void apply_edit(const StoredChain& c, const ChainEdit& e, ChainWriter& w) {
+  const std::string& chain = c.summary.name;
+  if (e.action == "add_segment") {
+    for (const auto& s : c.segments)
+      if (s.name == e.segment) fail(ErrorCode::Conflict, "chain '" + chain + "' already has segment '" + e.segment + "'");
+    w.add_segment(e.segment, e.stage, e.parent.empty() ? 0 : segment_id(c, e.parent));
+  } else if (e.action == "remove_segment") {
+    int64_t seg = segment_id(c, e.segment);
+    for (const auto& s : c.segments)
+      if (s.parent_id == seg || s.merged_into_id == seg)
+        fail(ErrorCode::Conflict, "segment '" + e.segment + "' has sub-segments or merged aliases: remove or unmerge them first");
+    w.remove_segment(seg);
+  } else if (e.action == "add_link") {
+    int64_t a = segment_id(c, e.segment), b = segment_id(c, e.target);
+    if (a == b) invalid_input("a link needs two different segments");
+    if (!w.add_link(a, b)) fail(ErrorCode::Conflict, "the link " + e.segment + " → " + e.target + " exists");
+  } else if (e.action == "remove_link") {
+    int64_t a = segment_id(c, e.segment), b = segment_id(c, e.target);
+    if (!w.remove_link(a, b)) not_found("there is no link " + e.segment + " → " + e.target);
+  } else if (e.action == "add_firm") {
+    int64_t seg = segment_id(c, e.segment);
+    int64_t firm = w.add_firm(e.firm, e.province, e.city, e.district);
+    if (!w.add_member(seg, firm, e.role))
+      fail(ErrorCode::Conflict, "'" + e.firm + "' is already in segment '" + e.segment + "' as '" + e.role + "'");
+  } else if (e.action == "remove_firm") {
+    int64_t seg = segment_id(c, e.segment);
+    auto key = text::name_key(e.firm);
+    int64_t firm = 0;
+    for (const auto& f : c.firms)
+      if (text::name_key(f.name) == key) firm = f.id;
+    if (firm == 0 || !w.remove_member(seg, firm)) not_found("'" + e.firm + "' is not in segment '" + e.segment + "'");
+  } else {
+    invalid_input("action is '" + e.action +
+                  "', expected add_segment, remove_segment, add_link, remove_link, add_firm or remove_firm");
+  }
+}
+
+}  // namespace
+
 int64_t ChainService::edit(const std::string& chain, ChainEdit e) {
   auto need = [&](const std::string& v, const char* field) {
     if (text::trim(v).empty()) invalid_input(e.action + " needs field '" + field + "'");
@@ -163,8 +213,37 @@ int64_t ChainService::edit(const std::string& chain, ChainEdit e) {
       e.province = r.province, e.city = r.city, e.district = r.district;
     }
   }
-  return chains_.apply(chain, e);
+  nlohmann::json detail = {{"segment", e.segment}};
+  for (auto [k, v] : {std::pair{"target", &e.target}, {"firm", &e.firm}, {"stage", &e.stage}, {"parent", &e.parent},
+                      {"role", &e.role}, {"province", &e.province}})
+    if (!v->empty()) detail[k] = *v;
+  return chains_.change(chain, e.action, detail.dump(), [&](const StoredChain& c, ChainWriter& w) { apply_edit(c, e, w); });
 }
+
+void ChainService::merge(const std::string& chain, const std::string& from, const std::string& into) {
+  nlohmann::json detail = {{"segment", from}, {"into", into}};
+  chains_.change(chain, "merge", detail.dump(), [&](const StoredChain& c, ChainWriter& w) {
+    int64_t a = segment_id(c, from), b = segment_id(c, into);
+    if (a == b) invalid_input("cannot merge segment '" + from + "' into itself");
+    // Follow `into` to the segment it finally stands for, and refuse a merge cycle.
+    std::map<int64_t, int64_t> merged_into;
+    for (const auto& s : c.segments) merged_into[s.id] = s.merged_into_id;
+    for (int64_t at = b; at != 0; at = merged_into[at])
+      if (at == a) invalid_input("merging '" + from + "' into '" + into + "' would make a cycle of merges");
+    w.set_merged_into(a, b);
+  });
+}
+
+void ChainService::unmerge(const std::string& chain, const std::string& segment) {
+  chains_.change(chain, "unmerge", nlohmann::json{{"segment", segment}}.dump(), [&](const StoredChain& c, ChainWriter& w) {
+    int64_t a = segment_id(c, segment);
+    for (const auto& s : c.segments)
+      if (s.id == a && s.merged_into_id == 0) invalid_input("segment '" + segment + "' is not merged");
+    w.set_merged_into(a, 0);
+  });
+}
+
+void ChainService::remove(const std::string& chain) { chains_.remove(chain); }
 
 ChokepointReport ChainService::chokepoints(const std::string& chain, const std::string& region,
                                           const ChokepointWeights& weights) {

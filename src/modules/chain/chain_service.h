@@ -8,7 +8,7 @@
 #include "modules/chain/chain_store.h"
 #include "modules/chain/chokepoints.h"
 #include "modules/chain/ecosystem.h"
-#include "modules/kg/graph_store.h"
+#include "modules/kg/graph_read.h"
 
 namespace xinzhi::chain {
 
@@ -64,7 +64,7 @@ struct ImportReport {
 
 class ChainService {
  public:
-  ChainService(ChainStore& chains, kg::GraphStore& graph) : chains_(chains), graph_(graph) {}
+  ChainService(ChainStore& chains, kg::GraphReader& graph) : chains_(chains), graph_(graph) {}
   ImportReport derive(const std::string& focus, int hops, const std::string& name);
   // A .json file is read as twchains, .xlsx as the template workbook, anything else as CSV.
   ImportReport import_file(const std::string& path);
@@ -76,6 +76,10 @@ class ChainService {
   // Checks an analyst's edit (names present, stage valid, region resolved) and applies it.
   int64_t edit(const std::string& chain, ChainEdit edit);
   std::vector<EditRecord> edits(const std::string& chain) { return chains_.edits(chain); }
+  // Records `from` as an alias of `into` (reversible: unmerge clears it); refuses a cycle.
+  void merge(const std::string& chain, const std::string& from, const std::string& into);
+  void unmerge(const std::string& chain, const std::string& segment);
+  void remove(const std::string& chain);
   Ecosystem ecosystem(const std::string& chain, const std::string& region);
   ChokepointReport chokepoints(const std::string& chain, const std::string& region, const ChokepointWeights& weights = {});
   ShockReport shock(const std::string& chain, const ShockRequest& request);
@@ -84,7 +88,7 @@ class ChainService {
  private:
   ImportReport store_templates(std::vector<ingest::ChainTemplate> chains, bool sample);
   ChainStore& chains_;
-  kg::GraphStore& graph_;
+  kg::GraphReader& graph_;
 };
 
 // JSON forms, streamed (an atlas of 10,000 segments is tens of megabytes).

@@ -1,6 +1,7 @@
 // chain::ChainStore: the SQL behind industry chains (segments, links, firms, memberships,
 // firm ties, merges and the edit log). Services use this interface; SQLite implements it.
 #pragma once
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -65,6 +66,24 @@ struct CreateResult {
   std::vector<std::string> created, skipped;  // skipped: a chain of that name exists
 };
 
+// The writes one change of a chain may make (ids are the chain's own segment and firm ids).
+// The rules deciding which to make live in ChainService; a store only carries them out.
+class ChainWriter {
+ public:
+  virtual ~ChainWriter() = default;
+  virtual int64_t add_segment(const std::string& name, const std::string& stage, int64_t parent) = 0;  // parent 0: none
+  // With its memberships and links; firms left in no segment leave the chain.
+  virtual void remove_segment(int64_t segment) = 0;
+  virtual bool add_link(int64_t from, int64_t to) = 0;  // false: the link exists
+  virtual bool remove_link(int64_t from, int64_t to) = 0;  // false: there is none
+  // The firm's id, adding it (with its region) if the chain does not hold that name yet.
+  virtual int64_t add_firm(const std::string& name, const std::string& province, const std::string& city,
+                           const std::string& district) = 0;
+  virtual bool add_member(int64_t segment, int64_t firm, const std::string& role) = 0;  // false: already a member
+  virtual bool remove_member(int64_t segment, int64_t firm) = 0;                         // false: was not
+  virtual void set_merged_into(int64_t segment, int64_t into) = 0;                        // into 0: unmerge
+};
+
 class ChainStore {
  public:
   virtual ~ChainStore() = default;
@@ -74,11 +93,12 @@ class ChainStore {
   virtual std::vector<ChainSummary> list() = 0;
   virtual StoredChain load(const std::string& name) = 0;  // NotFound if absent
   virtual void remove(const std::string& name) = 0;
-  // Records `from` as an alias of `into` (reversible: unmerge clears it) and logs the edit.
-  virtual void merge(const std::string& chain, const std::string& from, const std::string& into) = 0;
-  virtual void unmerge(const std::string& chain, const std::string& segment) = 0;
-  // Applies one edit in a write transaction and records it; returns the record's id.
-  virtual int64_t apply(const std::string& chain, const ChainEdit& edit) = 0;
+  // One change of a chain in one write transaction: `rules` sees the chain as stored (loaded
+  // inside the transaction) and makes its writes through the writer; the change is recorded
+  // in the chain's edit log as `action` with `detail` (JSON) and in the audit trail. Returns
+  // the edit record's id. NotFound if the chain is absent.
+  virtual int64_t change(const std::string& chain, const std::string& action, const std::string& detail,
+                         const std::function<void(const StoredChain&, ChainWriter&)>& rules) = 0;
   virtual std::vector<EditRecord> edits(const std::string& chain) = 0;
 };
 

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "ingest/chain_template.h"
-#include "modules/kg/graph_store.h"
+#include "modules/kg/graph_read.h"
 
 namespace xinzhi::chain {
 

@@ -1,6 +1,7 @@
 // SQLite implementation of chain::ChainStore. Every statement is prepared with bound values.
 #include <SQLiteCpp/Statement.h>
 
+#include <functional>
 #include <map>
 #include <variant>
 #include <nlohmann/json.hpp>
@@ -97,99 +98,16 @@ class SqliteChainStore final : public ChainStore {
     tx.commit();
   }
 
-  void merge(const std::string& chain, const std::string& from, const std::string& into) override {
+  int64_t change(const std::string& chain, const std::string& action, const std::string& detail,
+                 const std::function<void(const StoredChain&, ChainWriter&)>& rules) override {
     store::WriteTransaction tx(db_);
     int64_t id = existing_chain(chain);
     auto before = state_text(id);
-    int64_t a = segment_id(id, chain, from), b = segment_id(id, chain, into);
-    if (a == b) invalid_input("cannot merge segment '" + from + "' into itself");
-    // Follow `into` to the segment it finally stands for, and refuse a merge cycle.
-    for (int64_t at = b; at != 0; at = merged_into(at))
-      if (at == a) invalid_input("merging '" + from + "' into '" + into + "' would make a cycle of merges");
-    SQLite::Statement up(db_.sql(), "UPDATE chain_segment SET merged_into_id = ? WHERE id = ?");
-    up.bind(1, b);
-    up.bind(2, a);
-    up.exec();
-    log_edit(tx, chain, id, "merge", {{"segment", from}, {"into", into}}, before);
-    tx.commit();
-  }
-
-  void unmerge(const std::string& chain, const std::string& segment) override {
-    store::WriteTransaction tx(db_);
-    int64_t id = existing_chain(chain);
-    auto before = state_text(id);
-    int64_t a = segment_id(id, chain, segment);
-    if (merged_into(a) == 0) invalid_input("segment '" + segment + "' is not merged");
-    SQLite::Statement up(db_.sql(), "UPDATE chain_segment SET merged_into_id = NULL WHERE id = ?");
-    up.bind(1, a);
-    up.exec();
-    log_edit(tx, chain, id, "unmerge", {{"segment", segment}}, before);
-    tx.commit();
-  }
-
-  int64_t apply(const std::string& chain, const ChainEdit& e) override {
-    store::WriteTransaction tx(db_);
-    int64_t id = existing_chain(chain);
-    auto before = state_text(id);
-    auto& db = db_.sql();
-    auto run = [&](const char* sql, std::initializer_list<std::variant<int64_t, std::string>> values) {
-      SQLite::Statement q(db, sql);
-      int i = 1;
-      for (const auto& v : values) std::visit([&](const auto& x) { q.bind(i++, x); }, v);
-      return q.exec();
-    };
-    if (e.action == "add_segment") {
-      if (segment_exists(id, e.segment)) fail(ErrorCode::Conflict, "chain '" + chain + "' already has segment '" + e.segment + "'");
-      int64_t parent = e.parent.empty() ? 0 : segment_id(id, chain, e.parent);
-      run("INSERT INTO chain_segment(chain_id, name, stage) VALUES (?, ?, ?)", {id, e.segment, e.stage});
-      if (parent) run("UPDATE chain_segment SET parent_id = ? WHERE id = ?", {parent, db.getLastInsertRowid()});
-    } else if (e.action == "remove_segment") {
-      int64_t seg = segment_id(id, chain, e.segment);
-      SQLite::Statement users(db, "SELECT count(*) FROM chain_segment WHERE parent_id = ? OR merged_into_id = ?");
-      users.bind(1, seg);
-      users.bind(2, seg);
-      users.executeStep();
-      if (users.getColumn(0).getInt64() > 0)
-        fail(ErrorCode::Conflict, "segment '" + e.segment + "' has sub-segments or merged aliases: remove or unmerge them first");
-      run("DELETE FROM chain_member WHERE chain_id = ? AND segment_id = ?", {id, seg});
-      run("DELETE FROM chain_link WHERE chain_id = ? AND (from_id = ? OR to_id = ?)", {id, seg, seg});
-      run("DELETE FROM chain_segment WHERE id = ?", {seg});
-      drop_firms_without_segment(id);
-    } else if (e.action == "add_link") {
-      int64_t a = segment_id(id, chain, e.segment), b = segment_id(id, chain, e.target);
-      if (a == b) invalid_input("a link needs two different segments");
-      if (run("INSERT INTO chain_link(chain_id, from_id, to_id, kind) VALUES (?, ?, ?, 'link') ON CONFLICT DO NOTHING",
-              {id, a, b}) == 0)
-        fail(ErrorCode::Conflict, "the link " + e.segment + " → " + e.target + " exists");
-    } else if (e.action == "remove_link") {
-      int64_t a = segment_id(id, chain, e.segment), b = segment_id(id, chain, e.target);
-      if (run("DELETE FROM chain_link WHERE chain_id = ? AND from_id = ? AND to_id = ?", {id, a, b}) == 0)
-        not_found("there is no link " + e.segment + " → " + e.target);
-    } else if (e.action == "add_firm") {
-      int64_t seg = segment_id(id, chain, e.segment);
-      auto key = text::name_key(e.firm);
-      run("INSERT INTO chain_firm(chain_id, name, name_key, province, city, district) VALUES (?,?,?,?,?,?) "
-          "ON CONFLICT(chain_id, name_key) DO NOTHING",
-          {id, e.firm, key, e.province, e.city, e.district});
-      int64_t firm = firm_id(id, key);
-      if (run("INSERT INTO chain_member(chain_id, segment_id, firm_id, role) VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
-              {id, seg, firm, e.role}) == 0)
-        fail(ErrorCode::Conflict, "'" + e.firm + "' is already in segment '" + e.segment + "' as '" + e.role + "'");
-    } else if (e.action == "remove_firm") {
-      int64_t seg = segment_id(id, chain, e.segment);
-      int64_t firm = firm_id(id, text::name_key(e.firm));
-      if (firm == 0 || run("DELETE FROM chain_member WHERE chain_id = ? AND segment_id = ? AND firm_id = ?", {id, seg, firm}) == 0)
-        not_found("'" + e.firm + "' is not in segment '" + e.segment + "'");
-      drop_firms_without_segment(id);
-    } else {
-      invalid_input("action is '" + e.action +
-                    "', expected add_segment, remove_segment, add_link, remove_link, add_firm or remove_firm");
-    }
-    nlohmann::json detail = {{"segment", e.segment}};
-    for (auto [k, v] : {std::pair{"target", &e.target}, {"firm", &e.firm}, {"stage", &e.stage}, {"parent", &e.parent},
-                        {"role", &e.role}, {"province", &e.province}})
-      if (!v->empty()) detail[k] = *v;
-    int64_t record = log_edit(tx, chain, id, e.action, detail, before);
+    auto state = load(chain);  // inside the write transaction: the rules see what they change
+    Writer writer(*this, id);
+    rules(state, writer);
+    int64_t record = record_edit(id, action, detail);
+    tx.audit({"chain." + action, "chain", chain, before, state_text(id), detail});
     tx.commit();
     return record;
   }
@@ -206,6 +124,66 @@ class SqliteChainStore final : public ChainStore {
   }
 
  private:
+  // The primitives one change may use, each a plain statement inside change()'s transaction.
+  class Writer final : public ChainWriter {
+   public:
+    Writer(SqliteChainStore& s, int64_t chain) : s_(s), chain_(chain) {}
+    int64_t add_segment(const std::string& name, const std::string& stage, int64_t parent) override {
+      s_.run("INSERT INTO chain_segment(chain_id, name, stage) VALUES (?, ?, ?)", {chain_, name, stage});
+      int64_t id = s_.db_.sql().getLastInsertRowid();
+      if (parent) s_.run("UPDATE chain_segment SET parent_id = ? WHERE id = ?", {parent, id});
+      return id;
+    }
+    void remove_segment(int64_t segment) override {
+      s_.run("DELETE FROM chain_member WHERE chain_id = ? AND segment_id = ?", {chain_, segment});
+      s_.run("DELETE FROM chain_link WHERE chain_id = ? AND (from_id = ? OR to_id = ?)", {chain_, segment, segment});
+      s_.run("DELETE FROM chain_segment WHERE id = ?", {segment});
+      s_.drop_firms_without_segment(chain_);
+    }
+    bool add_link(int64_t from, int64_t to) override {
+      return s_.run("INSERT INTO chain_link(chain_id, from_id, to_id, kind) VALUES (?, ?, ?, 'link') ON CONFLICT DO NOTHING",
+                    {chain_, from, to}) > 0;
+    }
+    bool remove_link(int64_t from, int64_t to) override {
+      return s_.run("DELETE FROM chain_link WHERE chain_id = ? AND from_id = ? AND to_id = ?", {chain_, from, to}) > 0;
+    }
+    int64_t add_firm(const std::string& name, const std::string& province, const std::string& city,
+                     const std::string& district) override {
+      auto key = text::name_key(name);
+      s_.run("INSERT INTO chain_firm(chain_id, name, name_key, province, city, district) VALUES (?,?,?,?,?,?) "
+             "ON CONFLICT(chain_id, name_key) DO NOTHING",
+             {chain_, name, key, province, city, district});
+      return s_.firm_id(chain_, key);
+    }
+    bool add_member(int64_t segment, int64_t firm, const std::string& role) override {
+      return s_.run("INSERT INTO chain_member(chain_id, segment_id, firm_id, role) VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
+                    {chain_, segment, firm, role}) > 0;
+    }
+    bool remove_member(int64_t segment, int64_t firm) override {
+      bool removed =
+          s_.run("DELETE FROM chain_member WHERE chain_id = ? AND segment_id = ? AND firm_id = ?", {chain_, segment, firm}) > 0;
+      s_.drop_firms_without_segment(chain_);
+      return removed;
+    }
+    void set_merged_into(int64_t segment, int64_t into) override {
+      if (into)
+        s_.run("UPDATE chain_segment SET merged_into_id = ? WHERE id = ?", {into, segment});
+      else
+        s_.run("UPDATE chain_segment SET merged_into_id = NULL WHERE id = ?", {segment});
+    }
+
+   private:
+    SqliteChainStore& s_;
+    int64_t chain_;
+  };
+
+  int run(const char* sql, std::initializer_list<std::variant<int64_t, std::string>> values) {
+    SQLite::Statement q(db_.sql(), sql);
+    int i = 1;
+    for (const auto& v : values) std::visit([&](const auto& x) { q.bind(i++, x); }, v);
+    return q.exec();
+  }
+
   // A firm left in no segment leaves the chain, with its ties.
   void drop_firms_without_segment(int64_t chain) {
     for (auto sql : {"DELETE FROM chain_tie WHERE chain_id = ?1 AND (from_firm NOT IN (SELECT firm_id FROM chain_member "
@@ -218,12 +196,7 @@ class SqliteChainStore final : public ChainStore {
     }
   }
 
-  bool segment_exists(int64_t chain, const std::string& name) {
-    SQLite::Statement q(db_.sql(), "SELECT 1 FROM chain_segment WHERE chain_id = ? AND name = ?");
-    q.bind(1, chain);
-    q.bind(2, name);
-    return q.executeStep();
-  }
+
   int64_t firm_id(int64_t chain, const std::string& key) {
     SQLite::Statement q(db_.sql(), "SELECT id FROM chain_firm WHERE chain_id = ? AND name_key = ?");
     q.bind(1, chain);
@@ -253,31 +226,15 @@ class SqliteChainStore final : public ChainStore {
     if (id == 0) not_found("no chain named '" + name + "'");
     return id;
   }
-  int64_t segment_id(int64_t chain, const std::string& chain_name, const std::string& name) {
-    SQLite::Statement q(db_.sql(), "SELECT id FROM chain_segment WHERE chain_id = ? AND name = ?");
-    q.bind(1, chain);
-    q.bind(2, name);
-    if (!q.executeStep()) not_found("chain '" + chain_name + "' has no segment '" + name + "'");
-    return q.getColumn(0).getInt64();
-  }
-  int64_t merged_into(int64_t segment) {
-    SQLite::Statement q(db_.sql(), "SELECT coalesce(merged_into_id, 0) FROM chain_segment WHERE id = ?");
-    q.bind(1, segment);
-    return q.executeStep() ? q.getColumn(0).getInt64() : 0;
-  }
-  // Records the edit in the chain's own history and in the audit trail; returns its id.
-  int64_t log_edit(store::WriteTransaction& tx, const std::string& name, int64_t chain, const std::string& action,
-                   const nlohmann::json& detail, const std::string& before) {
-    int64_t record = record_edit(chain, action, detail);
-    tx.audit({"chain." + action, "chain", name, before, state_text(chain), detail.dump()});
-    return record;
-  }
 
-  int64_t record_edit(int64_t chain, const std::string& action, const nlohmann::json& detail) {
+
+
+
+  int64_t record_edit(int64_t chain, const std::string& action, const std::string& detail) {
     SQLite::Statement q(db_.sql(), "INSERT INTO chain_edit(chain_id, action, detail) VALUES (?, ?, ?)");
     q.bind(1, chain);
     q.bind(2, action);
-    q.bind(3, detail.dump());
+    q.bind(3, detail);
     q.exec();
     return db_.sql().getLastInsertRowid();
   }
@@ -383,7 +340,7 @@ class SqliteChainStore final : public ChainStore {
       t.exec();
       t.reset();
     }
-    record_edit(id, "create", {{"origin", c.origin}, {"segments", c.segments.size()}, {"firms", firm.size()}});
+    record_edit(id, "create", nlohmann::json{{"origin", c.origin}, {"segments", c.segments.size()}, {"firms", firm.size()}}.dump());
   }
 
   store::Database& db_;

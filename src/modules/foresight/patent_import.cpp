@@ -96,4 +96,39 @@ void write_json(JsonWriter& w, const PatentImportReport& r) {
   w.end_object().end_object();
 }
 
+GraphPatents import_graph_patents(PatentStore& store, kg::GraphReader& graph) {
+  GraphPatents out;
+  auto industries_of = graph.industries_of_companies();
+  static const std::vector<std::string> none;
+  std::vector<StoredPatent> patents;
+  std::vector<std::vector<std::string>> patent_industries;
+  std::string last_key;
+  for (const auto& h : graph.patent_holdings()) {  // the first holder of each patent comes first
+    if (h.sample) {
+      ++out.sample_skipped;
+      continue;
+    }
+    std::string key = "ickg:" + h.source + ":" + h.patent_ext_id;
+    if (key == last_key) continue;  // a later holder of the same patent
+    last_key = key;
+    ++out.read;
+    if (h.observed_on.size() != 10) {
+      ++out.undated;
+      continue;
+    }
+    ingest::PatentRecord r;
+    r.number = key;
+    r.date = h.observed_on;
+    r.title = h.patent_title;
+    r.applicants = {h.holder_name};
+    auto it = industries_of.find(h.holder_id);
+    const auto& names = it == industries_of.end() ? none : it->second;
+    patents.push_back({std::move(r), h.holder_province, h.holder_city});
+    patent_industries.push_back(names);
+    out.with_industry += !names.empty();
+  }
+  out.added = store.add_with_industries(patents, patent_industries, "kg:ICKG");
+  return out;
+}
+
 }  // namespace xinzhi::foresight

@@ -8,6 +8,7 @@
 #include "base/json_writer.h"
 #include "modules/foresight/patent_cube.h"
 #include "modules/foresight/patent_store.h"
+#include "modules/kg/graph_read.h"
 
 namespace xinzhi::foresight {
 
@@ -29,5 +30,19 @@ PatentImportReport import_patents(PatentStore& store, const std::string& path, c
 std::shared_ptr<const PatentCube> cube_from_file(const std::string& path, const std::string& format,
                                                  const std::string& map, PatentImportReport& report);
 void write_json(JsonWriter& w, const PatentImportReport& r);
+
+struct GraphPatents {
+  size_t read = 0;            // patent entities held by a company (持有专利), one record each
+  size_t added = 0;           // new in the store
+  size_t undated = 0;         // held without a date: left out
+  size_t sample_skipped = 0;  // relations of the sample region (示例数据): left out
+  size_t with_industry = 0;   // whose holder has a 涉足行业 / 归属于行业 industry
+};
+
+// Patents held by companies in the imported knowledge graph (ICKG's 持有专利): the relation's
+// date, the first holder as applicant with its region, the holder's industries as fields
+// (heat map level "industry"); no IPC codes. Numbered ickg:SOURCE:ENTITY, so a rerun adds
+// nothing. Reads the graph through its read interface only.
+GraphPatents import_graph_patents(PatentStore& store, kg::GraphReader& graph);
 
 }  // namespace xinzhi::foresight

@@ -152,53 +152,9 @@ class SqlitePatentStore final : public PatentStore {
     return added;
   }
 
-  GraphPatents add_from_graph() override {
-    auto& db = db_.sql();
-    GraphPatents out;
-    // The first holder (by date, then entity id) of each patent entity, from non-sample sources.
-    SQLite::Statement held(db,
-                           "SELECT src.name, t.ext_id, t.name, r.observed_on, h.id, h.name, h.province, h.city, src.sample "
-                           "FROM kg_relation r JOIN kg_entity h ON h.id = r.head_id JOIN kg_entity t ON t.id = r.tail_id "
-                           "JOIN kg_source src ON src.id = r.source_id WHERE r.kind = '持有专利' "
-                           "ORDER BY r.tail_id, r.observed_on = '', r.observed_on, h.id");
-    // Every company's industries in one pass (kg_relation has no index by head alone).
-    std::map<int64_t, std::vector<std::string>> industries_of;
-    SQLite::Statement industries(db,
-                                 "SELECT DISTINCT r.head_id, i.name FROM kg_relation r JOIN kg_entity i ON i.id = r.tail_id "
-                                 "WHERE r.kind IN ('涉足行业', '归属于行业') ORDER BY 1, 2");
-    while (industries.executeStep())
-      industries_of[industries.getColumn(0).getInt64()].push_back(industries.getColumn(1).getString());
-    static const std::vector<std::string> none;
-    std::vector<StoredPatent> patents;
-    std::vector<std::vector<std::string>> patent_industries;
-    std::string last_key;
-    while (held.executeStep()) {
-      if (held.getColumn(8).getInt()) {
-        ++out.sample_skipped;
-        continue;
-      }
-      std::string key = "ickg:" + held.getColumn(0).getString() + ":" + held.getColumn(1).getString();
-      if (key == last_key) continue;  // a later holder of the same patent
-      last_key = key;
-      ++out.read;
-      std::string date = held.getColumn(3).getString();
-      if (date.size() != 10) {
-        ++out.undated;
-        continue;
-      }
-      ingest::PatentRecord r;
-      r.number = key;
-      r.date = date;
-      r.title = held.getColumn(2).getString();
-      r.applicants = {held.getColumn(5).getString()};
-      auto it = industries_of.find(held.getColumn(4).getInt64());
-      const auto& names = it == industries_of.end() ? none : it->second;
-      patents.push_back({std::move(r), held.getColumn(6).getString(), held.getColumn(7).getString()});
-      patent_industries.push_back(names);
-      out.with_industry += !names.empty();
-    }
-    out.added = insert(patents, "kg:ICKG", &patent_industries);
-    return out;
+  size_t add_with_industries(const std::vector<StoredPatent>& patents,
+                             const std::vector<std::vector<std::string>>& industries, const std::string& source) override {
+    return insert(patents, source, &industries);
   }
 
   std::map<std::string, int64_t> count_by_year() override {

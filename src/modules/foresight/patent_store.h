@@ -17,24 +17,16 @@ struct StoredPatent {
   std::string province, city;  // of the first applicant
 };
 
-struct GraphPatents {
-  size_t read = 0;            // patent entities held by a company (持有专利), one record each
-  size_t added = 0;           // new in the store
-  size_t undated = 0;         // held without a date: left out
-  size_t sample_skipped = 0;  // relations of the sample region (示例数据): left out
-  size_t with_industry = 0;   // whose holder has a 涉足行业 / 归属于行业 industry
-};
-
 class PatentStore {
  public:
   virtual ~PatentStore() = default;
   // One write transaction; a publication number already stored is skipped. Returns how many
   // records were added.
   virtual size_t add(const std::vector<StoredPatent>& patents, const std::string& source) = 0;
-  // Patents held by companies in the imported knowledge graph (ICKG's 持有专利): the relation's
-  // date, the first holder as applicant with its region, the holder's industries as fields
-  // (heat map level "industry"); no IPC codes. Numbered ickg:SOURCE:ENTITY, so a rerun adds nothing.
-  virtual GraphPatents add_from_graph() = 0;
+  // As add(), with each patent's industries (one list per patent) for the heat map level
+  // "industry".
+  virtual size_t add_with_industries(const std::vector<StoredPatent>& patents,
+                                     const std::vector<std::vector<std::string>>& industries, const std::string& source) = 0;
   // Patents per filing year (all sources), for checks and the heat map.
   virtual std::map<std::string, int64_t> count_by_year() = 0;
   virtual int64_t count() = 0;

@@ -1,5 +1,6 @@
 // kg::GraphStore: the SQL behind the knowledge-graph aggregate (sources, entities,
-// relations). Services talk to this interface; SQLite implements it today.
+// relations). The kg service talks to this interface; SQLite implements it today. Other
+// modules see only its read side, kg::GraphReader (graph_read.h).
 #pragma once
 #include <functional>
 #include <map>
@@ -8,6 +9,7 @@
 #include <vector>
 
 #include "modules/kg/graph_batch.h"
+#include "modules/kg/graph_read.h"
 #include "store/database.h"
 #include "store/migrations.h"
 
@@ -33,25 +35,8 @@ struct GraphCounts {
   std::vector<SourceInfo> sources;
 };
 
-// A read-only copy of the graph for modules that derive from it (the chain atlas): every
-// entity, and the relations of the kinds asked for.
-struct GraphView {
-  struct Entity {
-    int64_t id;
-    std::string name, name_key, kind, province, city, district;
-  };
-  struct Relation {
-    int64_t head;
-    std::string kind;
-    int64_t tail;
-  };
-  std::vector<Entity> entities;
-  std::vector<Relation> relations;
-};
-
-class GraphStore {
+class GraphStore : public GraphReader {
  public:
-  virtual ~GraphStore() = default;
   // Stores a whole batch in one write transaction: all of it or, on any error, nothing.
   virtual BatchResult write_batch(const GraphBatch& batch, const std::function<void(size_t, size_t)>& progress) = 0;
   // Deletes every sample source (示例数据) with its entities and relations, in one write
@@ -59,7 +44,6 @@ class GraphStore {
   virtual int64_t remove_sample_sources() = 0;
   virtual GraphCounts counts() = 0;
   virtual bool empty() = 0;
-  virtual GraphView load_view(const std::vector<std::string>& relation_kinds) = 0;
 };
 
 std::unique_ptr<GraphStore> sqlite_graph_store(store::Database& db);

@@ -153,6 +153,30 @@ class SqliteGraphStore final : public GraphStore {
     return view;
   }
 
+  std::vector<PatentHolding> patent_holdings() override {
+    std::vector<PatentHolding> out;
+    SQLite::Statement q(db_.sql(),
+                        "SELECT src.name, src.sample, t.ext_id, t.name, r.observed_on, h.id, h.name, h.province, h.city "
+                        "FROM kg_relation r JOIN kg_entity h ON h.id = r.head_id JOIN kg_entity t ON t.id = r.tail_id "
+                        "JOIN kg_source src ON src.id = r.source_id WHERE r.kind = '持有专利' "
+                        "ORDER BY r.tail_id, r.observed_on = '', r.observed_on, h.id");
+    while (q.executeStep())
+      out.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt() != 0, q.getColumn(2).getString(),
+                     q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getInt64(),
+                     q.getColumn(6).getString(), q.getColumn(7).getString(), q.getColumn(8).getString()});
+    return out;
+  }
+
+  std::map<int64_t, std::vector<std::string>> industries_of_companies() override {
+    // One pass over both kinds (kg_relation has no index by head alone).
+    std::map<int64_t, std::vector<std::string>> out;
+    SQLite::Statement q(db_.sql(),
+                        "SELECT DISTINCT r.head_id, i.name FROM kg_relation r JOIN kg_entity i ON i.id = r.tail_id "
+                        "WHERE r.kind IN ('涉足行业', '归属于行业') ORDER BY 1, 2");
+    while (q.executeStep()) out[q.getColumn(0).getInt64()].push_back(q.getColumn(1).getString());
+    return out;
+  }
+
   bool empty() override { return scalar(db_.sql(), "SELECT count(*) FROM kg_source") == 0; }
 
  private:

@@ -1,0 +1,35 @@
+// modules::Services: every module's service over one database connection, wired in one
+// place. The doors take their services from here and never build a store themselves, so a
+// second database backend changes this file and the stores, not the doors.
+#pragma once
+#include <memory>
+
+#include "modules/chain/chain_service.h"
+#include "modules/foresight/patent_import.h"
+#include "modules/kg/knowledge_graph.h"
+#include "store/database.h"
+
+namespace xinzhi::modules {
+
+class Services {
+ public:
+  explicit Services(store::Database& db);
+  ~Services();
+  Services(const Services&) = delete;
+  Services& operator=(const Services&) = delete;
+
+  kg::KnowledgeGraph& graph() { return *graph_; }
+  chain::ChainService& chains() { return *chains_; }
+  // Patent imports (foresight::import_patents, import_graph_patents) write through this.
+  foresight::PatentStore& patents() { return *patent_store_; }
+  kg::GraphReader& graph_reader();
+
+ private:
+  std::unique_ptr<kg::GraphStore> graph_store_;
+  std::unique_ptr<chain::ChainStore> chain_store_;
+  std::unique_ptr<foresight::PatentStore> patent_store_;
+  std::unique_ptr<kg::KnowledgeGraph> graph_;
+  std::unique_ptr<chain::ChainService> chains_;
+};
+
+}  // namespace xinzhi::modules
