@@ -36,7 +36,7 @@ void install_api_routes(ApiRouter& api) {
   auto store = api.store();
 
   api.get("/api/health", [store](const httplib::Request&, httplib::Response& res) {
-    store->connection().sql().execAndGet("SELECT 1");
+    store->connection().ping();
     write_json(res, {{"status", "ok"}, {"database", "ok"}});
   });
 

@@ -38,6 +38,8 @@ Database::Database(const std::string& path) : path_(path), db_(open_sqlite(path)
   db_.exec("PRAGMA cache_size=-65536");
 }
 
+void Database::ping() { db_.execAndGet("SELECT 1"); }
+
 void Database::backup_to(const std::string& target) {
   if (std::filesystem::exists(target)) fail(ErrorCode::Conflict, "backup target exists: " + target);
   sqlite3* dest = nullptr;

@@ -14,6 +14,8 @@ class Database {
   explicit Database(const std::string& path);
   SQLite::Database& sql() { return db_; }
   const std::string& path() const { return path_; }
+  // Runs a trivial query: throws if the database cannot be read (health checks).
+  void ping();
   // Copies the live database to `target` with SQLite's online backup API: readers and
   // writers may keep working while it runs.
   void backup_to(const std::string& target);

@@ -256,6 +256,21 @@ Account AccountDirectory::account(const std::string& username) {
   return account_row(q);
 }
 
+namespace {
+std::map<int64_t, std::string> names_by_id(store::Database& db, const char* sql) {
+  std::map<int64_t, std::string> out;
+  SQLite::Statement q(db.sql(), sql);
+  while (q.executeStep()) out.emplace(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+  return out;
+}
+}  // namespace
+
+std::map<int64_t, std::string> AccountDirectory::organisation_names() {
+  return names_by_id(db_, "SELECT id, name FROM organisation");
+}
+
+std::map<int64_t, std::string> AccountDirectory::usernames() { return names_by_id(db_, "SELECT id, username FROM account"); }
+
 Principal AccountDirectory::principal(const std::string& username) {
   auto a = account(username);
   Principal p;

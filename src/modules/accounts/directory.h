@@ -2,6 +2,7 @@
 // organisation. Every read is limited to what the caller may see; every write is audited.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -63,6 +64,10 @@ class AccountDirectory {
   std::vector<Account> accounts(const Principal& by);
   std::vector<Account> members(int64_t org_id, const Principal& by);
   Account account(const std::string& username);
+  // The read interface other modules use instead of the accounts tables: every
+  // organisation's name and every account's username, by id (hundreds, not millions).
+  std::map<int64_t, std::string> organisation_names();
+  std::map<int64_t, std::string> usernames();
   // The account as a caller (no session or token): for seeding demo data and for tests.
   Principal principal(const std::string& username);
   void set_disabled(const std::string& username, bool disabled, const Principal& by);

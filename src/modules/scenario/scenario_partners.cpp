@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <tuple>
 #include <nlohmann/json.hpp>
 
 #include "base/error.h"
@@ -19,24 +21,40 @@ using accounts::Principal;
 namespace {
 
 constexpr const char* kListSelect =
-    "SELECT l.id, l.title, l.description, l.org_id, o.name, l.status, l.published_at, l.created_at,"
-    " (SELECT count(*) FROM scenario s WHERE s.list_id = l.id) FROM scenario_list l JOIN organisation o ON o.id = l.org_id";
+    "SELECT l.id, l.title, l.description, l.org_id, l.status, l.published_at, l.created_at,"
+    " (SELECT count(*) FROM scenario s WHERE s.list_id = l.id) FROM scenario_list l";
 constexpr const char* kScenarioSelect =
-    "SELECT s.id, s.list_id, l.title, l.status, s.title, s.field, s.owner_org_id, o.name, s.location, s.needs, s.budget,"
+    "SELECT s.id, s.list_id, l.title, l.status, s.title, s.field, s.owner_org_id, s.location, s.needs, s.budget,"
     " s.deadline, s.stage, s.weighting, s.ranking, s.decision, s.decided_application, s.created_at,"
     " (SELECT count(*) FROM scenario_application a WHERE a.scenario_id = s.id)"
-    " FROM scenario s JOIN scenario_list l ON l.id = s.list_id JOIN organisation o ON o.id = s.owner_org_id";
+    " FROM scenario s JOIN scenario_list l ON l.id = s.list_id";
 constexpr const char* kApplicationSelect =
-    "SELECT a.id, a.scenario_id, a.org_id, o.name, a.solution, a.evidence, a.trl, a.submitted_at"
-    " FROM scenario_application a JOIN organisation o ON o.id = a.org_id";
+    "SELECT a.id, a.scenario_id, a.org_id, a.solution, a.evidence, a.trl, a.submitted_at FROM scenario_application a";
 
-ScenarioList list_row(SQLite::Statement& q) {
-  return {q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(), q.getColumn(3).getInt64(),
-          q.getColumn(4).getString(), q.getColumn(5).getString(), q.getColumn(6).getString(), q.getColumn(7).getString(),
-          q.getColumn(8).getInt64()};
+// Names of organisations and accounts come from the accounts module's read interface: this
+// module stores their ids and never reads the accounts tables.
+struct Names {
+  std::map<int64_t, std::string> orgs, users;
+  explicit Names(store::Database& db)
+      : orgs(accounts::AccountDirectory(db).organisation_names()), users(accounts::AccountDirectory(db).usernames()) {}
+  const std::string& org(int64_t id) const { return of(orgs, id); }
+  const std::string& user(int64_t id) const { return of(users, id); }
+
+ private:
+  static const std::string& of(const std::map<int64_t, std::string>& m, int64_t id) {
+    static const std::string none;
+    auto it = m.find(id);
+    return it == m.end() ? none : it->second;
+  }
+};
+
+ScenarioList list_row(SQLite::Statement& q, const Names& names) {
+  int64_t org = q.getColumn(3).getInt64();
+  return {q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(), org, names.org(org),
+          q.getColumn(4).getString(), q.getColumn(5).getString(), q.getColumn(6).getString(), q.getColumn(7).getInt64()};
 }
 
-Scenario scenario_row(SQLite::Statement& q) {
+Scenario scenario_row(SQLite::Statement& q, const Names& names) {
   Scenario s;
   s.id = q.getColumn(0).getInt64();
   s.list_id = q.getColumn(1).getInt64();
@@ -45,24 +63,25 @@ Scenario scenario_row(SQLite::Statement& q) {
   s.title = q.getColumn(4).getString();
   s.field = q.getColumn(5).getString();
   s.owner_org_id = q.getColumn(6).getInt64();
-  s.owner_org = q.getColumn(7).getString();
-  s.location = q.getColumn(8).getString();
-  s.needs = q.getColumn(9).getString();
-  s.budget = q.getColumn(10).getDouble();
-  s.deadline = q.getColumn(11).getString();
-  s.stage = q.getColumn(12).getString();
-  s.weighting = q.getColumn(13).getString();
-  s.ranking = q.getColumn(14).getString();
-  s.decision = q.getColumn(15).getString();
-  s.decided_application = q.getColumn(16).getInt64();
-  s.created_at = q.getColumn(17).getString();
-  s.applications = q.getColumn(18).getInt64();
+  s.owner_org = names.org(s.owner_org_id);
+  s.location = q.getColumn(7).getString();
+  s.needs = q.getColumn(8).getString();
+  s.budget = q.getColumn(9).getDouble();
+  s.deadline = q.getColumn(10).getString();
+  s.stage = q.getColumn(11).getString();
+  s.weighting = q.getColumn(12).getString();
+  s.ranking = q.getColumn(13).getString();
+  s.decision = q.getColumn(14).getString();
+  s.decided_application = q.getColumn(15).getInt64();
+  s.created_at = q.getColumn(16).getString();
+  s.applications = q.getColumn(17).getInt64();
   return s;
 }
 
-Application application_row(SQLite::Statement& q) {
-  return {q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getInt64(), q.getColumn(3).getString(),
-          q.getColumn(4).getString(), q.getColumn(5).getString(), q.getColumn(6).getInt(), q.getColumn(7).getString()};
+Application application_row(SQLite::Statement& q, const Names& names) {
+  int64_t org = q.getColumn(2).getInt64();
+  return {q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), org, names.org(org), q.getColumn(3).getString(),
+          q.getColumn(4).getString(), q.getColumn(5).getInt(), q.getColumn(6).getString()};
 }
 
 void require(const Principal& by, Permission p) {
@@ -128,7 +147,7 @@ ScenarioList ScenarioPartners::add_list(const std::string& title, const std::str
   SQLite::Statement q(db_.sql(), std::string(kListSelect) + " WHERE l.id = ?");
   q.bind(1, id);
   q.executeStep();
-  return list_row(q);
+  return list_row(q, Names(db_));
 }
 
 void ScenarioPartners::publish_list(int64_t id, const Principal& by) {
@@ -152,7 +171,8 @@ std::vector<ScenarioList> ScenarioPartners::lists(const Principal& by) {
   bool all = by.has(Permission::ScenarioManage) || by.has(Permission::AuditRead);
   SQLite::Statement q(db_.sql(), std::string(kListSelect) + (all ? "" : " WHERE l.status <> 'draft'") + " ORDER BY l.id DESC");
   std::vector<ScenarioList> out;
-  while (q.executeStep()) out.push_back(list_row(q));
+  Names names(db_);
+  while (q.executeStep()) out.push_back(list_row(q, names));
   return out;
 }
 
@@ -160,7 +180,7 @@ Scenario ScenarioPartners::load(int64_t id) {
   SQLite::Statement q(db_.sql(), std::string(kScenarioSelect) + " WHERE s.id = ?");
   q.bind(1, id);
   if (!q.executeStep()) not_found("no scenario with id " + std::to_string(id));
-  return scenario_row(q);
+  return scenario_row(q, Names(db_));
 }
 
 Scenario ScenarioPartners::scenario(int64_t id, const Principal& by) {
@@ -179,7 +199,8 @@ std::vector<Scenario> ScenarioPartners::scenarios(int64_t list_id, const Princip
   SQLite::Statement q(db_.sql(), sql + " ORDER BY s.id");
   if (list_id) q.bind(":list", list_id);
   std::vector<Scenario> out;
-  while (q.executeStep()) out.push_back(scenario_row(q));
+  Names names(db_);
+  while (q.executeStep()) out.push_back(scenario_row(q, names));
   return out;
 }
 
@@ -397,12 +418,12 @@ void ScenarioPartners::assign_expert(int64_t scenario_id, const std::string& use
 
 std::vector<std::string> ScenarioPartners::experts(int64_t scenario_id, const Principal& by) {
   scenario(scenario_id, by);
-  SQLite::Statement q(db_.sql(),
-                      "SELECT a.username FROM scenario_expert e JOIN account a ON a.id = e.account_id"
-                      " WHERE e.scenario_id = ? ORDER BY a.username");
+  SQLite::Statement q(db_.sql(), "SELECT account_id FROM scenario_expert WHERE scenario_id = ?");
   q.bind(1, scenario_id);
+  Names names(db_);
   std::vector<std::string> out;
-  while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+  while (q.executeStep()) out.push_back(names.user(q.getColumn(0).getInt64()));
+  std::sort(out.begin(), out.end());
   return out;
 }
 
@@ -435,7 +456,7 @@ Application ScenarioPartners::apply(int64_t scenario_id, const std::string& solu
   SQLite::Statement q(db_.sql(), std::string(kApplicationSelect) + " WHERE a.id = ?");
   q.bind(1, id);
   q.executeStep();
-  return application_row(q);
+  return application_row(q, Names(db_));
 }
 
 std::vector<Application> ScenarioPartners::applications(int64_t scenario_id, const Principal& by) {
@@ -452,7 +473,8 @@ std::vector<Application> ScenarioPartners::applications(int64_t scenario_id, con
   q.bind(1, scenario_id);
   if (!all) q.bind(2, by.org_id);
   std::vector<Application> out;
-  while (q.executeStep()) out.push_back(application_row(q));
+  Names names(db_);
+  while (q.executeStep()) out.push_back(application_row(q, names));
   return out;
 }
 
@@ -533,26 +555,32 @@ void ScenarioPartners::score(int64_t scenario_id, int64_t application_id, const 
 }
 
 std::vector<Judgement> ScenarioPartners::judgements(int64_t scenario_id) {
-  SQLite::Statement q(db_.sql(),
-                      "SELECT a.username, j.parent_id, j.matrix FROM scenario_judgement j JOIN account a ON a.id = j.account_id"
-                      " WHERE j.scenario_id = ? ORDER BY j.parent_id, a.username");
+  SQLite::Statement q(db_.sql(), "SELECT account_id, parent_id, matrix FROM scenario_judgement WHERE scenario_id = ?");
   q.bind(1, scenario_id);
+  Names names(db_);
   std::vector<Judgement> out;
   while (q.executeStep())
-    out.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt64(),
+    out.push_back({names.user(q.getColumn(0).getInt64()), q.getColumn(1).getInt64(),
                    nlohmann::json::parse(q.getColumn(2).getString()).get<std::vector<double>>()});
+  std::sort(out.begin(), out.end(), [](const Judgement& a, const Judgement& b) {
+    return std::tie(a.parent_id, a.expert) < std::tie(b.parent_id, b.expert);
+  });
   return out;
 }
 
 std::vector<ExpertScore> ScenarioPartners::scores(int64_t scenario_id) {
   SQLite::Statement q(db_.sql(),
-                      "SELECT s.application_id, a.username, s.indicator_id, s.score FROM scenario_score s"
-                      " JOIN account a ON a.id = s.account_id JOIN scenario_application p ON p.id = s.application_id"
-                      " WHERE p.scenario_id = ? ORDER BY s.application_id, a.username, s.indicator_id");
+                      "SELECT s.application_id, s.account_id, s.indicator_id, s.score FROM scenario_score s"
+                      " JOIN scenario_application p ON p.id = s.application_id WHERE p.scenario_id = ?");
   q.bind(1, scenario_id);
+  Names names(db_);
   std::vector<ExpertScore> out;
   while (q.executeStep())
-    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getInt64(), q.getColumn(3).getDouble()});
+    out.push_back({q.getColumn(0).getInt64(), names.user(q.getColumn(1).getInt64()), q.getColumn(2).getInt64(),
+                   q.getColumn(3).getDouble()});
+  std::sort(out.begin(), out.end(), [](const ExpertScore& a, const ExpertScore& b) {
+    return std::tie(a.application_id, a.expert, a.indicator_id) < std::tie(b.application_id, b.expert, b.indicator_id);
+  });
   return out;
 }
 
