@@ -1,18 +1,13 @@
 // xinzhi mcda ahp | entropy | topsis | fce | promethee | sensitivity: the decision methods of
-// engines/mcda on CSV matrices (a header of names, row names first, numbers or fractions).
+// the mcda service on CSV or .npy matrices (a header of names, row names first, numbers or
+// fractions). This door reads the files and options and prints; the service computes.
 #include <chrono>
 #include <iostream>
 
 #include "base/error.h"
-#include "base/text.h"
 #include "cli/commands.h"
-#include "engines/mcda/ahp.h"
-#include "engines/mcda/fuzzy_evaluation.h"
-#include "engines/mcda/promethee.h"
-#include "engines/mcda/sensitivity.h"
-#include "engines/mcda/topsis.h"
-#include "engines/mcda/weights.h"
 #include "ingest/labelled_matrix.h"
+#include "modules/mcda/mcda_service.h"
 
 namespace xinzhi::cli {
 
@@ -28,12 +23,6 @@ struct McdaOptions {
 
 double seconds_since(std::chrono::steady_clock::time_point t) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
-}
-
-mcda::Matrix to_matrix(const ingest::LabelledMatrix& m) {
-  mcda::Matrix out(m.rows(), m.cols());
-  out.values = m.values;
-  return out;
 }
 
 std::vector<double> number_list(const std::string& text, const char* what) {
@@ -52,69 +41,49 @@ std::vector<double> number_list(const std::string& text, const char* what) {
   return out;
 }
 
-std::vector<mcda::Direction> directions(const std::string& text, size_t criteria) {
-  std::vector<mcda::Direction> out;
-  if (text.empty()) return std::vector<mcda::Direction>(criteria, mcda::Direction::Benefit);
-  size_t at = 0;
-  while (at <= text.size()) {
-    size_t comma = text.find(',', at);
-    std::string t(text::trim(text.substr(at, comma == std::string::npos ? std::string::npos : comma - at)));
-    if (t == "+" || t == "benefit" || t == "max") out.push_back(mcda::Direction::Benefit);
-    else if (t == "-" || t == "cost" || t == "min") out.push_back(mcda::Direction::Cost);
-    else invalid_input("type " + std::to_string(out.size() + 1) + " is '" + t + "', expected + (benefit) or - (cost)");
-    if (comma == std::string::npos) break;
-    at = comma + 1;
-  }
-  return out;
-}
-
-// --weights: numbers, or "entropy" for the matrix's entropy weights.
-std::vector<double> weights_for(const mcda::Matrix& x) {
-  if (opt.weights.empty()) invalid_input("--weights is required (numbers, or 'entropy')");
-  if (opt.weights != "entropy") return number_list(opt.weights, "--weights");
-  mcda::EntropyWeights e(x);
-  e.run();
-  return e.weights();
+mcda::NamedMatrix read_matrix(const std::string& path) {
+  auto m = ingest::read_labelled_matrix(path);
+  return mcda::named_matrix(path, std::move(m.row_names), std::move(m.col_names), std::move(m.values));
 }
 
 // The one --matrix, read and converted, with the time that took (reported apart by --timing).
 struct LoadedMatrix {
-  ingest::LabelledMatrix names;
-  mcda::Matrix x;
+  mcda::NamedMatrix m;
   double read_s = 0;
 };
 LoadedMatrix load_single_matrix() {
   auto start = std::chrono::steady_clock::now();
   if (opt.matrices.size() != 1) invalid_input("give one --matrix");
-  LoadedMatrix l{ingest::read_labelled_matrix(opt.matrices[0]), {}, 0};
-  l.x = to_matrix(l.names);
-  l.read_s = seconds_since(start);
-  return l;
+  auto m = read_matrix(opt.matrices[0]);
+  return {std::move(m), seconds_since(start)};
 }
 
-void print(bool json, const nlohmann::json& out, const std::vector<std::string>& names, const char* value_key,
-           const std::vector<double>& values) {
+// --matrix, --weights (numbers, or 'entropy' for the matrix's entropy weights) and --types.
+mcda::RankingRequest ranking_request(mcda::NamedMatrix m) {
+  if (opt.weights.empty()) invalid_input("--weights is required (numbers, or 'entropy')");
+  mcda::RankingRequest r;
+  if (opt.weights != "entropy") r.weights = number_list(opt.weights, "--weights");
+  r.directions = mcda::directions_from(opt.types, m.x.cols);
+  r.norm = opt.norm == "minmax" ? mcda::Normalisation::MinMax : mcda::Normalisation::Vector;
+  r.m = std::move(m);
+  return r;
+}
+
+void print(bool json, const nlohmann::json& out, const char* names_key, const char* value_key) {
   if (json) {
     std::cout << out.dump(2) << "\n";
     return;
   }
+  const auto& names = out[names_key];
+  const auto& values = out[value_key];
   for (size_t i = 0; i < names.size(); ++i) {
     char buf[64];
-    snprintf(buf, sizeof buf, "%.4f", values[i]);
-    std::cout << names[i] << "  " << value_key << " " << buf;
+    snprintf(buf, sizeof buf, "%.4f", values[i].get<double>());
+    std::cout << names[i].get<std::string>() << "  " << (std::string(value_key) == "weights" ? "weight" : value_key) << " "
+              << buf;
     if (out.contains("rank")) std::cout << "  rank " << out["rank"][i].get<size_t>();
     std::cout << "\n";
   }
-}
-
-nlohmann::json ahp_json(const mcda::PairwiseComparison& a, const ingest::LabelledMatrix& m) {
-  nlohmann::json worst = nlohmann::json::array();
-  for (const auto& j : a.worst_judgements(opt.top))
-    worst.push_back({{"row", m.row_names[j.row]}, {"column", m.col_names[j.col]}, {"given", j.given},
-                     {"implied", j.implied}, {"deviation", j.deviation}});
-  return {{"names", m.row_names}, {"weights", a.weights()}, {"lambda_max", a.lambda_max()}, {"ci", a.ci()},
-          {"ri", a.ri()},         {"cr", a.cr()},           {"consistent", a.consistent()},
-          {"ri_table", opt.ri},   {"most_inconsistent", worst}};
 }
 
 }  // namespace
@@ -132,30 +101,21 @@ void add_mcda_commands(CLI::App& app, GlobalOptions& g) {
   ahp->add_option("--top", opt.top, "how many inconsistent judgements to point out (default 5)");
   ahp->add_flag("--json", g.json, "print JSON");
   ahp->callback([&g] {
-    std::vector<ingest::LabelledMatrix> read;
-    std::vector<mcda::Matrix> experts;
-    for (const auto& path : opt.matrices) {
-      read.push_back(ingest::read_labelled_matrix(path));
-      experts.push_back(to_matrix(read.back()));
-      try {
-        mcda::check_pairwise(experts.back());
-      } catch (const Error& e) {
-        invalid_input(path + ": " + e.what());
-      }
-    }
-    auto combined = experts.size() == 1 ? experts[0] : mcda::geometric_mean(experts);
-    mcda::PairwiseComparison a(combined, opt.method == "approx" ? mcda::AhpMethod::ColumnNormalised
-                                                                : mcda::AhpMethod::Eigenvector, opt.ri);
-    a.run();
-    auto out = ahp_json(a, read[0]);
-    if (experts.size() > 1) out["experts"] = experts.size();
-    print(g.json, out, read[0].row_names, "weight", a.weights());
+    mcda::AhpRequest r;
+    for (const auto& path : opt.matrices) r.experts.push_back(read_matrix(path));
+    r.method = opt.method == "approx" ? mcda::AhpMethod::ColumnNormalised : mcda::AhpMethod::Eigenvector;
+    r.ri = opt.ri;
+    r.top = opt.top;
+    auto out = mcda::ahp(r);
+    print(g.json, out, "names", "weights");
     if (!g.json) {
       char buf[160];
-      snprintf(buf, sizeof buf, "lambda_max %.4f  CI %.4f  RI %.2f  CR %.4f  %s\n", a.lambda_max(), a.ci(), a.ri(), a.cr(),
-               a.consistent() ? "consistent (CR <= 0.10)" : "NOT consistent (CR > 0.10): revise the judgements below");
+      bool consistent = out["consistent"].get<bool>();
+      snprintf(buf, sizeof buf, "lambda_max %.4f  CI %.4f  RI %.2f  CR %.4f  %s\n", out["lambda_max"].get<double>(),
+               out["ci"].get<double>(), out["ri"].get<double>(), out["cr"].get<double>(),
+               consistent ? "consistent (CR <= 0.10)" : "NOT consistent (CR > 0.10): revise the judgements below");
       std::cout << buf;
-      if (!a.consistent())
+      if (!consistent)
         for (const auto& j : out["most_inconsistent"])
           std::cout << "  " << j["row"].get<std::string>() << " vs " << j["column"].get<std::string>() << ": given "
                     << j["given"].get<double>() << ", the weights imply " << j["implied"].get<double>() << "\n";
@@ -167,14 +127,11 @@ void add_mcda_commands(CLI::App& app, GlobalOptions& g) {
   entropy->add_flag("--json", g.json, "print JSON");
   entropy->add_flag("--timing", opt.timing, "report reading and computing times (seconds)");
   entropy->callback([&g] {
-    auto [m, x, read_s] = load_single_matrix();
-    auto start = std::chrono::steady_clock::now();
-    mcda::EntropyWeights e(x);
-    e.run();
-    double compute_s = seconds_since(start);
-    nlohmann::json out = {{"names", m.col_names}, {"weights", e.weights()}, {"entropies", e.entropies()}};
+    auto [m, read_s] = load_single_matrix();
+    double compute_s = 0;
+    auto out = mcda::entropy(m, &compute_s);
     if (opt.timing) out["timing"] = {{"read_s", read_s}, {"compute_s", compute_s}};
-    print(g.json, out, m.col_names, "weight", e.weights());
+    print(g.json, out, "names", "weights");
   });
 
   auto add_ranking_options = [](CLI::App* cmd) {
@@ -188,30 +145,19 @@ void add_mcda_commands(CLI::App& app, GlobalOptions& g) {
   topsis->add_flag("--json", g.json, "print JSON");
   topsis->add_flag("--timing", opt.timing, "report reading and computing times (seconds)");
   topsis->callback([&g] {
-    auto [m, x, read_s] = load_single_matrix();
-    auto start = std::chrono::steady_clock::now();
-    mcda::Topsis t(x, weights_for(x), directions(opt.types, x.cols),
-                   opt.norm == "minmax" ? mcda::Normalisation::MinMax : mcda::Normalisation::Vector);
-    t.run();
-    double compute_s = seconds_since(start);  // before the JSON of a million rows is built
-    nlohmann::json out = {{"names", m.row_names}, {"closeness", t.closeness()}, {"rank", t.rank()},
-                          {"distance_to_ideal", t.distance_to_ideal()},
-                          {"distance_to_anti_ideal", t.distance_to_anti_ideal()}};
+    auto [m, read_s] = load_single_matrix();
+    double compute_s = 0;
+    auto out = mcda::topsis(ranking_request(std::move(m)), &compute_s);
     if (opt.timing) out["timing"] = {{"read_s", read_s}, {"compute_s", compute_s}};
-    print(g.json, out, m.row_names, "closeness", t.closeness());
+    print(g.json, out, "names", "closeness");
   });
 
   auto* promethee = mcda->add_subcommand("promethee", "PROMETHEE II net outranking flows (usual criterion)");
   add_ranking_options(promethee);
   promethee->add_flag("--json", g.json, "print JSON");
   promethee->callback([&g] {
-    auto [m, x, read_s] = load_single_matrix();
-    mcda::Promethee p(x, weights_for(x), directions(opt.types, x.cols));
-    p.run();
-    print(g.json,
-          {{"names", m.row_names}, {"net_flow", p.net_flow()}, {"positive_flow", p.positive_flow()},
-           {"negative_flow", p.negative_flow()}, {"rank", p.rank()}},
-          m.row_names, "net_flow", p.net_flow());
+    auto [m, read_s] = load_single_matrix();
+    print(g.json, mcda::promethee(ranking_request(std::move(m))), "names", "net_flow");
   });
 
   auto* fce = mcda->add_subcommand("fce", "fuzzy comprehensive evaluation B = A o R");
@@ -221,18 +167,16 @@ void add_mcda_commands(CLI::App& app, GlobalOptions& g) {
   fce->add_option("--scores", opt.scores, "a score per grade (e.g. 90,75,60,40) for a weighted score");
   fce->add_flag("--json", g.json, "print JSON");
   fce->callback([&g] {
-    auto m = ingest::read_labelled_matrix(opt.relation);
-    auto r = to_matrix(m);
-    mcda::FuzzyEvaluation f(number_list(opt.weights, "--weights"), r, mcda::fuzzy_operator_from(opt.op),
-                            opt.scores.empty() ? std::vector<double>{} : number_list(opt.scores, "--scores"));
-    f.run();
-    nlohmann::json out = {{"grades", m.col_names}, {"membership", f.membership()},
-                          {"normalised", f.normalised_membership()}, {"grade", m.col_names[f.grade()]}};
-    if (!opt.scores.empty()) out["score"] = f.score();
-    print(g.json, out, m.col_names, "membership", f.membership());
+    mcda::FceRequest r;
+    r.weights = number_list(opt.weights, "--weights");
+    r.relation = read_matrix(opt.relation);
+    r.op = opt.op;
+    if (!opt.scores.empty()) r.grade_scores = number_list(opt.scores, "--scores");
+    auto out = mcda::fce(r);
+    print(g.json, out, "grades", "membership");
     if (!g.json) {
-      std::cout << "grade (maximum membership): " << m.col_names[f.grade()] << "\n";
-      if (!opt.scores.empty()) std::cout << "weighted score: " << f.score() << "\n";
+      std::cout << "grade (maximum membership): " << out["grade"].get<std::string>() << "\n";
+      if (!opt.scores.empty()) std::cout << "weighted score: " << out["score"].get<double>() << "\n";
     }
   });
 
@@ -241,30 +185,13 @@ void add_mcda_commands(CLI::App& app, GlobalOptions& g) {
   sens->add_option("--by", opt.score_by, "topsis (default) or promethee")->check(CLI::IsMember({"topsis", "promethee"}));
   sens->add_flag("--json", g.json, "print JSON");
   sens->callback([&g] {
-    auto [m, x, read_s] = load_single_matrix();
-    auto dirs = directions(opt.types, x.cols);
-    mcda::ScoreFunction score = [&](std::span<const double> w) {
-      std::vector<double> weights(w.begin(), w.end());
-      if (opt.score_by == "promethee") {
-        mcda::Promethee p(x, weights, dirs);
-        p.run();
-        return p.net_flow();
-      }
-      mcda::Topsis t(x, weights, dirs);
-      t.run();
-      return t.closeness();
-    };
-    mcda::WeightSensitivity s(weights_for(x), score);
-    s.run();
-    nlohmann::json rev = nlohmann::json::array();
-    for (const auto& r : s.reversals())
-      rev.push_back({{"criterion", m.col_names[r.criterion]}, {"weight", r.weight},
-                     {"ahead_below", m.row_names[r.ahead_below]}, {"ahead_above", m.row_names[r.ahead_above]},
-                     {"changes_top", r.changes_top}});
+    auto [m, read_s] = load_single_matrix();
+    auto out = mcda::sensitivity(ranking_request(std::move(m)), opt.score_by);
     if (g.json) {
-      std::cout << nlohmann::json{{"criteria", m.col_names}, {"reversals", rev}}.dump(2) << "\n";
+      std::cout << out.dump(2) << "\n";
       return;
     }
+    const auto& rev = out["reversals"];
     if (rev.empty()) std::cout << "no weight of any single criterion changes the ranking\n";
     for (const auto& r : rev) {
       char buf[32];

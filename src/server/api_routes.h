@@ -15,4 +15,6 @@ void install_foresight_routes(ApiRouter& api);
 void install_account_routes(ApiRouter& api);
 // /api/scenario-lists, /api/scenarios: 场景创新合伙人 (api_scenario_routes.cpp).
 void install_scenario_routes(ApiRouter& api);
+// /api/mcda/{method}: AHP, entropy, TOPSIS, PROMETHEE, FCE, sensitivity (api_mcda_routes.cpp).
+void install_mcda_routes(ApiRouter& api);
 }  // namespace xinzhi::server

@@ -61,6 +61,9 @@ const std::vector<RouteRule>& route_table() {
       {"GET", "/api/foresight/schedules", AnalyticsRead, "scheduled snapshots"},
       {"POST", "/api/foresight/schedules", AnalyticsWrite, "schedule snapshots"},
 
+      {"POST", R"(/api/mcda/(ahp|entropy|topsis|promethee|fce|sensitivity))", AnalyticsRead,
+       "decision methods on a matrix in the body (computes, stores nothing)"},
+
       {"GET", "/api/scenarios/public", Public, "published scenario lists and their scenarios (opt-in public)"},
       {"GET", "/api/scenario-lists", SignedIn, "scenario lists (drafts too for scenario.manage)"},
       {"POST", "/api/scenario-lists", ScenarioManage, "start a scenario list"},

@@ -154,6 +154,7 @@ class AccessTest : public ::testing::Test {
     bool token_route = path.find("/tokens/") != std::string::npos;
     path = std::regex_replace(path, std::regex(R"(\(\\d\+\))"), token_route ? "999999" : std::to_string(own_org));
     path = std::regex_replace(path, std::regex(R"(\(png\|svg\))"), "png");
+    path = std::regex_replace(path, std::regex(R"(\(ahp\|[a-z|]+\))"), "ahp");
     path = std::regex_replace(path, std::regex(R"(\(\[\^/\]\+\))"), "x");
     path = std::regex_replace(path, std::regex(R"(\\\.)"), ".");
     std::string m = r.method;

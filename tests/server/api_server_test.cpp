@@ -219,6 +219,24 @@ TEST_F(ApiServerTest, ManyConcurrentClientsAreAllServedByTheBoundedPool) {
   EXPECT_EQ(ok.load(), 200);
 }
 
+TEST_F(ApiServerTest, DecisionMethodsAnswerWhatTheServiceComputes) {
+  json body = {{"matrix", {{"rows", {"A1", "A2", "A3"}}, {"cols", {"cost", "benefit"}},
+                           {"values", {{1, 3000}, {2, 3750}, {5, 4500}}}}},
+               {"weights", {0.5, 0.5}}, {"types", {"-", "+"}}, {"norm", "minmax"}};
+  auto res = client().Post("/api/mcda/topsis", body.dump(), "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_NEAR(json::parse(res->body)["closeness"][1].get<double>(), 0.617, 0.0005);  // Opricovic & Tzeng 2004
+  body.erase("matrix");
+  auto bad = client().Post("/api/mcda/topsis", body.dump(), "application/json");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_EQ(json::parse(bad->body)["error"]["code"], "invalid_input");
+  auto unknown = client().Post("/api/mcda/vikor", "{}", "application/json");
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(unknown->status, 404);
+}
+
 // A stop() that comes before run(), or while run() is starting its accept loop, must not be
 // lost: httplib's own stop() does nothing until listening has begun, which once hung a test
 // suite for good. Both orders, a thousand times each.

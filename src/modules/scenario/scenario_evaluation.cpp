@@ -7,6 +7,7 @@
 
 #include "base/error.h"
 #include "engines/mcda/ahp.h"
+#include "modules/mcda/mcda_service.h"
 #include "engines/mcda/fuzzy_evaluation.h"
 #include "engines/mcda/topsis.h"
 #include "engines/mcda/weights.h"
@@ -163,9 +164,9 @@ ScenarioEvaluation evaluate(ScenarioPartners& partners, int64_t scenario_id, con
   bool by_fce = e.scenario.ranking == "fce";
   e.rank = by_fce ? e.fce_rank : e.topsis_rank;
 
-  mcda::ScoreFunction score = [&](std::span<const double> w) {
-    return by_fce ? fce_scores(relations, w) : closeness_of(e.scores, w);
-  };
+  // TOPSIS closeness as `xinzhi mcda sensitivity` varies it (all criteria benefits), or the FCE score.
+  mcda::ScoreFunction score = by_fce ? mcda::ScoreFunction([&](std::span<const double> w) { return fce_scores(relations, w); })
+                                     : mcda::ranking_score(e.scores, std::vector<mcda::Direction>(e.scores.cols, mcda::Direction::Benefit), "topsis");
   mcda::WeightSensitivity sens(e.weights, score, 50);
   sens.run();
   e.reversals = sens.reversals();

@@ -1,0 +1,19 @@
+// /api/mcda/{method}: the decision methods on a matrix sent in the body (the mcda service
+// does the checking and computing; this route only translates).
+#include <httplib.h>
+
+#include "modules/mcda/mcda_service.h"
+#include "server/api_routes.h"
+#include "server/json_response.h"
+#include "server/request_json.h"
+
+namespace xinzhi::server {
+
+void install_mcda_routes(ApiRouter& api) {
+  api.post(R"(/api/mcda/(ahp|entropy|topsis|promethee|fce|sensitivity))",
+           [](const httplib::Request& req, httplib::Response& res) {
+             write_json(res, mcda::run_request(req.matches[1], parse_json_body(req)));
+           });
+}
+
+}  // namespace xinzhi::server
