@@ -1,9 +1,8 @@
 #include "modules/scenario/sample_scenarios.h"
 
-#include <SQLiteCpp/Statement.h>
-
 #include "modules/accounts/directory.h"
 #include "modules/scenario/scenario_partners.h"
+#include "modules/scenario/scenario_store.h"
 #include "store/audit_trail.h"
 
 namespace xinzhi::scenario {
@@ -15,9 +14,8 @@ accounts::Principal as(store::Database& db, const std::string& username) {
 }  // namespace
 
 bool seed_sample_scenarios(store::Database& db) {
-  SQLite::Statement any(db.sql(), "SELECT count(*) FROM scenario_list");
-  any.executeStep();
-  if (any.getColumn(0).getInt64() > 0) return false;
+  // Any list at all, drafts included: the demo is seeded into an empty module only.
+  if (!sqlite_scenario_store(db)->lists(true).empty()) return false;
   ScenarioPartners partners(db);
   auto analyst = as(db, "analyst");
   store::ActingAs acting(analyst.actor("demo"));

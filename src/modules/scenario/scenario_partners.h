@@ -5,12 +5,14 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "base/json_writer.h"
 #include "modules/accounts/principal.h"
+#include "modules/scenario/scenario_types.h"
 #include "store/database.h"
 #include "store/migrations.h"
 
@@ -18,63 +20,14 @@ namespace xinzhi::scenario {
 
 std::vector<store::Migration> migrations();
 
-// The stages, in order; 终止 ends a scenario without adoption.
-inline const std::vector<std::string> kStages = {"征集", "评估", "首试首用", "推广", "终止"};
-
-struct ScenarioList {
-  int64_t id = 0;
-  std::string title, description;
-  int64_t org_id = 0;
-  std::string org, status, published_at, created_at;  // status: draft, published, closed
-  int64_t scenarios = 0;
-};
-
-struct Scenario {
-  int64_t id = 0, list_id = 0;
-  std::string list_title, list_status, title, field;
-  int64_t owner_org_id = 0;
-  std::string owner_org, location, needs;
-  double budget = 0;  // 万元
-  std::string deadline, stage, weighting, ranking, decision;
-  int64_t decided_application = 0;
-  std::string created_at;
-  int64_t applications = 0;
-};
-
-struct ScenarioFields {
-  std::optional<std::string> title, field, owner_org, location, needs, deadline, weighting, ranking;
-  std::optional<double> budget;
-};
-
-struct Indicator {
-  int64_t id = 0, parent_id = 0;  // parent 0: a top-level indicator
-  std::string name, description;
-  int position = 0;
-};
-
-struct Application {
-  int64_t id = 0, scenario_id = 0, org_id = 0;
-  std::string org, solution, evidence;
-  int trl = 0;  // self-assessed technology readiness level, GB/T 22900 scale 1–9
-  std::string submitted_at;
-};
-
-struct ExpertScore {
-  int64_t application_id = 0;
-  std::string expert;
-  int64_t indicator_id = 0;
-  double score = 0;  // 0–100
-};
-
-struct Judgement {
-  std::string expert;
-  int64_t parent_id = 0;
-  std::vector<double> matrix;  // n × n over the parent's children in position order
-};
+class ScenarioStore;
 
 class ScenarioPartners {
  public:
-  explicit ScenarioPartners(store::Database& db) : db_(db) {}
+  // Over the SQLite store on this connection (scenario_store.h).
+  explicit ScenarioPartners(store::Database& db);
+  ScenarioPartners(ScenarioPartners&&) noexcept;
+  ~ScenarioPartners();
 
   ScenarioList add_list(const std::string& title, const std::string& description, const accounts::Principal& by);
   void publish_list(int64_t id, const accounts::Principal& by);
@@ -116,10 +69,8 @@ class ScenarioPartners {
   std::pair<std::vector<Judgement>, std::vector<ExpertScore>> own_review(int64_t scenario_id, const accounts::Principal& by);
 
  private:
-  Scenario load(int64_t id);
-  void require_stage(const Scenario& s, const std::string& stage, const char* what);
-  int64_t expert_account(int64_t scenario_id, const accounts::Principal& by, const std::string& expert);
-  store::Database& db_;
+  store::Database& db_;  // for the accounts module's directory: names, accounts, organisations
+  std::unique_ptr<ScenarioStore> store_;
 };
 
 // The standard tree: 技术成熟度, 商业模式适配度, 社会效益贡献度, three sub-indicators each.

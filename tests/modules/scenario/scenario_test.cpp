@@ -11,6 +11,7 @@
 #include "modules/registry.h"
 #include "modules/scenario/sample_scenarios.h"
 #include "modules/scenario/scenario_evaluation.h"
+#include "modules/scenario/scenario_store.h"
 #include "support/test_support.h"
 
 namespace xinzhi::scenario {
@@ -153,6 +154,78 @@ TEST_F(ScenarioRound, AMissingScoreIsNamed) {
   partners.score(s.id, apps[1].id, all, analyst);
   testing::expect_error(ErrorCode::InvalidInput, [&] { evaluate(partners, s.id, analyst); }, "has no score on indicator 技术成熟度/技术就绪水平");
   testing::expect_error(ErrorCode::InvalidInput, [&] { partners.score(s.id, apps[1].id, {{leaves.back().id, 101}}, analyst); }, "expected 0 to 100");
+}
+
+TEST_F(ScenarioRound, ConflictsAreNamedAndLeaveNothingBehind) {
+  auto analyst = as("analyst");
+  auto list = partners.add_list("第四批", "", analyst);
+  testing::expect_error(ErrorCode::NotFound, [&] { partners.publish_list(list.id + 100, analyst); }, "no scenario list with id");
+  partners.publish_list(list.id, analyst);
+  testing::expect_error(ErrorCode::Conflict, [&] { partners.publish_list(list.id, analyst); }, "is already published");
+  auto s = partners.add_scenario(list.id, {"冲突场景", {}, {}, {}, {}, {}, {}, {}, {}}, analyst);
+  EXPECT_FALSE(s.owner_org.empty());  // the name comes from the accounts directory
+  partners.apply(s.id, "方案", "", 5, as("enterprise"));
+  testing::expect_error(ErrorCode::Conflict, [&] { partners.apply(s.id, "方案二", "", 6, as("enterprise")); },
+                        "has already applied for scenario");
+  EXPECT_EQ(partners.applications(s.id, analyst).size(), 1u);
+  // A duplicate name anywhere in a new tree leaves the old tree as it was.
+  auto names = [&] {
+    std::vector<std::pair<int64_t, std::string>> out;
+    for (const auto& i : partners.indicators(s.id, analyst)) out.emplace_back(i.parent_id, i.name);
+    return out;
+  };
+  auto standard = names();
+  ASSERT_EQ(standard.size(), 12u);
+  testing::expect_error(ErrorCode::InvalidInput, [&] { partners.set_indicators(s.id, {{"甲", {"a", "b"}}, {"甲", {}}}, analyst); },
+                        "indicator '甲' appears twice");
+  testing::expect_error(ErrorCode::InvalidInput, [&] { partners.set_indicators(s.id, {{"甲", {"a", "a"}}}, analyst); },
+                        "sub-indicator 'a' appears twice under '甲'");
+  EXPECT_EQ(names(), standard);
+  partners.set_indicators(s.id, {{"甲", {"a", "b"}}, {"乙", {"a"}}}, analyst);  // one name under two parents is fine
+  auto tree = partners.indicators(s.id, analyst);
+  ASSERT_EQ(tree.size(), 5u);
+  // Assigning an expert twice changes nothing and leaves one audit entry.
+  partners.assign_expert(s.id, "park", analyst);
+  partners.assign_expert(s.id, "park", analyst);
+  EXPECT_EQ(partners.experts(s.id, analyst), std::vector<std::string>{"park"});
+  store::AuditFilter f;
+  f.action = "scenario.expert";
+  size_t assigned = 0;
+  for (const auto& e : store::list_audit(db, f)) assigned += e.target_id == std::to_string(s.id);
+  EXPECT_EQ(assigned, 1u);
+  partners.advance(s.id, "评估", "", analyst);
+  int64_t yi = 0;
+  for (const auto& i : tree)
+    if (i.name == "乙") yi = i.id;
+  testing::expect_error(ErrorCode::NotFound, [&] { partners.judge(s.id, yi, {1}, as("park")); }, "fewer than 2 children");
+  auto elsewhere = partners.applications(port(), analyst)[0].id;
+  testing::expect_error(ErrorCode::NotFound, [&] { partners.decide(s.id, elsewhere, "x", analyst); }, "has no application");
+  testing::expect_error(ErrorCode::NotFound, [&] { partners.score(s.id, elsewhere, {{tree.back().id, 50}}, as("park")); },
+                        "has no application");
+  EXPECT_TRUE(store::verify_audit(db).ok);
+}
+
+TEST_F(ScenarioRound, StorePrimitivesReportConflictsAndRollBack) {
+  auto rows = sqlite_scenario_store(db);
+  auto s = rows->scenarios(0, true).at(0);
+  auto app = rows->applications(s.id, std::nullopt).at(0);
+  EXPECT_EQ(rows->applications(s.id, app.org_id).size(), 1u);
+  rows->write([&](ScenarioWriter& w) {
+    EXPECT_EQ(w.add_application(s.id, app.org_id, "again", "", 5), 0);
+    EXPECT_FALSE(w.add_expert(s.id, w.expert_accounts(s.id).at(0)));
+    EXPECT_EQ(w.add_indicator(s.id, 0, w.indicators(s.id).at(0).name, 9), 0);
+    EXPECT_FALSE(w.publish_list(s.list_id));  // published already
+  });  // nothing changed, so no audit entry is owed
+  // Work that throws keeps none of its writes; inside, the writer reads its own.
+  EXPECT_THROW(rows->write([&](ScenarioWriter& w) {
+    w.set_stage(s.id, s.stage, "终止", "", "test");
+    EXPECT_EQ(w.scenario(s.id)->stage, "终止");
+    throw std::runtime_error("a rule said no");
+  }),
+               std::runtime_error);
+  EXPECT_EQ(rows->scenario(s.id)->stage, s.stage);
+  EXPECT_FALSE(rows->scenario(s.id + 1000).has_value());
+  EXPECT_FALSE(rows->list(s.list_id + 1000).has_value());
 }
 
 }  // namespace
