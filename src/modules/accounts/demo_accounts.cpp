@@ -1,6 +1,6 @@
 #include "modules/accounts/demo_accounts.h"
 
-#include <SQLiteCpp/Statement.h>
+#include "modules/accounts/account_store.h"
 
 namespace xinzhi::accounts {
 
@@ -39,17 +39,14 @@ const std::vector<DemoAccount>& demo_accounts() {
 
 int seed_demo_accounts(store::Database& db, const PasswordCost& cost) {
   AccountDirectory dir(db, cost);
+  auto store = sqlite_account_store(db);
   auto admin = Principal::console("demo");
-  for (const auto& o : kOrgs) {
-    SQLite::Statement q(db.sql(), "SELECT 1 FROM organisation WHERE name = ?");
-    q.bind(1, o.name);
-    if (!q.executeStep()) dir.add_org({o.name, o.kind, o.region, std::nullopt, std::nullopt, "演示用的示例机构"}, admin);
-  }
+  for (const auto& o : kOrgs)
+    if (!store->organisation_named(o.name))
+      dir.add_org({o.name, o.kind, o.region, std::nullopt, std::nullopt, "演示用的示例机构"}, admin);
   int added = 0;
   for (const auto& a : demo_accounts()) {
-    SQLite::Statement q(db.sql(), "SELECT 1 FROM account WHERE username = ?");
-    q.bind(1, a.username);
-    if (q.executeStep()) continue;
+    if (store->account(a.username)) continue;
     dir.add_account({a.username, a.display_name, a.org, a.role, a.password}, admin);
     ++added;
   }

@@ -1,13 +1,12 @@
 #include "modules/accounts/directory.h"
 
-#include <SQLiteCpp/Statement.h>
-
+#include <algorithm>
+#include <cctype>
 #include <nlohmann/json.hpp>
 
 #include "base/error.h"
 #include "base/text.h"
-#include "modules/accounts/sessions.h"
-#include "store/audit_trail.h"
+#include "modules/accounts/account_store.h"
 
 namespace xinzhi::accounts {
 
@@ -58,26 +57,6 @@ std::string checked_text(const std::string& value, const std::string& field, siz
 
 namespace {
 
-constexpr const char* kOrgSelect =
-    "SELECT o.id, o.name, o.kind, o.region, o.credit_code, o.contact, o.description, o.created_at,"
-    " (SELECT count(*) FROM account a WHERE a.org_id = o.id) FROM organisation o";
-constexpr const char* kAccountSelect =
-    "SELECT a.id, a.username, a.display_name, a.role, a.org_id, o.name, a.disabled, a.locked_until, a.created_at,"
-    " a.password_changed_at FROM account a JOIN organisation o ON o.id = a.org_id";
-
-Organisation org_row(SQLite::Statement& q) {
-  return {q.getColumn(0).getInt64(),  q.getColumn(1).getString(), org_kind_from(q.getColumn(2).getString()),
-          q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString(),
-          q.getColumn(6).getString(), q.getColumn(7).getString(), q.getColumn(8).getInt64()};
-}
-
-Account account_row(SQLite::Statement& q) {
-  return {q.getColumn(0).getInt64(),    q.getColumn(1).getString(), q.getColumn(2).getString(),
-          role_from(q.getColumn(3).getString()), q.getColumn(4).getInt64(), q.getColumn(5).getString(),
-          q.getColumn(6).getInt() != 0, q.getColumn(7).getInt64(), q.getColumn(8).getString(),
-          q.getColumn(9).getString()};
-}
-
 std::string org_text(const Organisation& o) {
   return nlohmann::json{{"name", o.name},       {"kind", org_kind_name(o.kind)}, {"region", o.region},
                         {"credit_code", o.credit_code}, {"contact", o.contact},  {"description", o.description}}
@@ -102,101 +81,88 @@ std::string checked_username(const std::string& u) {
   return u;
 }
 
-Organisation load_org(store::Database& db, int64_t id) {
-  SQLite::Statement q(db.sql(), std::string(kOrgSelect) + " WHERE o.id = ?");
-  q.bind(1, id);
-  if (!q.executeStep()) not_found("no organisation with id " + std::to_string(id));
-  return org_row(q);
+Organisation existing_org(AccountReads& store, int64_t id) {
+  auto o = store.organisation(id);
+  if (!o) not_found("no organisation with id " + std::to_string(id));
+  return *o;
+}
+
+Account existing_account(AccountReads& store, const std::string& username) {
+  auto a = store.account(username);
+  if (!a) not_found("no account named '" + username + "'");
+  return *a;
 }
 
 }  // namespace
+
+AccountDirectory::AccountDirectory(store::Database& db, PasswordCost cost) : store_(sqlite_account_store(db)), cost_(cost) {}
+AccountDirectory::~AccountDirectory() = default;
 
 Organisation AccountDirectory::add_org(const OrganisationFields& f, const Principal& by) {
   require(by, Permission::AccountsManage);
   if (!f.name) invalid_input("field 'name' is missing");
   if (!f.kind) invalid_input("field 'kind' is missing");
-  auto name = checked_text(*f.name, "name", 200, true);
-  auto kind = org_kind_from(*f.kind);
+  Organisation o;
+  o.name = checked_text(*f.name, "name", 200, true);
+  o.kind = org_kind_from(*f.kind);
   auto opt = [](const std::optional<std::string>& v, const char* field, size_t max) {
     return v ? checked_text(*v, field, max, false) : std::string();
   };
-  store::WriteTransaction tx(db_);
-  SQLite::Statement dup(db_.sql(), "SELECT 1 FROM organisation WHERE name = ?");
-  dup.bind(1, name);
-  if (dup.executeStep()) fail(ErrorCode::Conflict, "an organisation named '" + name + "' exists");
-  SQLite::Statement ins(db_.sql(),
-                        "INSERT INTO organisation(name, kind, region, credit_code, contact, description) VALUES (?,?,?,?,?,?)");
-  ins.bind(1, name);
-  ins.bind(2, std::string(org_kind_name(kind)));
-  ins.bind(3, opt(f.region, "region", 200));
-  ins.bind(4, opt(f.credit_code, "credit_code", 18));
-  ins.bind(5, opt(f.contact, "contact", 200));
-  ins.bind(6, opt(f.description, "description", 4000));
-  ins.exec();
-  auto o = load_org(db_, db_.sql().getLastInsertRowid());
-  tx.audit({"org.add", "organisation", std::to_string(o.id), "", org_text(o), nlohmann::json{{"name", o.name}}.dump()});
-  tx.commit();
+  store_->write([&](AccountWriter& w) {
+    if (w.organisation_named(o.name)) fail(ErrorCode::Conflict, "an organisation named '" + o.name + "' exists");
+    // Checked after the name, as before: a taken name is reported first.
+    o.region = opt(f.region, "region", 200);
+    o.credit_code = opt(f.credit_code, "credit_code", 18);
+    o.contact = opt(f.contact, "contact", 200);
+    o.description = opt(f.description, "description", 4000);
+    o = existing_org(w, w.add_organisation(o));
+    w.audit({"org.add", "organisation", std::to_string(o.id), "", org_text(o), nlohmann::json{{"name", o.name}}.dump()});
+  });
   return o;
 }
 
 Organisation AccountDirectory::update_org(int64_t id, const OrganisationFields& f, const Principal& by) {
   require(by, Permission::OrgEdit);
-  store::WriteTransaction tx(db_);
-  if (!by.may_read_org(id)) not_found("no organisation with id " + std::to_string(id));
-  if (!by.may_edit_org(id)) fail(ErrorCode::Forbidden, "you may edit only your own organisation's profile");
-  auto before = load_org(db_, id);
-  auto after = before;
-  if (f.name) after.name = checked_text(*f.name, "name", 200, true);
-  // The kind decides which roles its accounts hold: only an administrator changes it.
-  if (f.kind && org_kind_from(*f.kind) != before.kind) {
-    if (!by.reaches_all(Permission::OrgEdit)) fail(ErrorCode::Forbidden, "only an administrator changes an organisation's kind");
-    after.kind = org_kind_from(*f.kind);
-  }
-  if (f.region) after.region = checked_text(*f.region, "region", 200, false);
-  if (f.credit_code) after.credit_code = checked_text(*f.credit_code, "credit_code", 18, false);
-  if (f.contact) after.contact = checked_text(*f.contact, "contact", 200, false);
-  if (f.description) after.description = checked_text(*f.description, "description", 4000, false);
-  SQLite::Statement dup(db_.sql(), "SELECT 1 FROM organisation WHERE name = ? AND id <> ?");
-  dup.bind(1, after.name);
-  dup.bind(2, id);
-  if (dup.executeStep()) fail(ErrorCode::Conflict, "an organisation named '" + after.name + "' exists");
-  SQLite::Statement up(db_.sql(),
-                       "UPDATE organisation SET name = ?, kind = ?, region = ?, credit_code = ?, contact = ?, "
-                       "description = ? WHERE id = ?");
-  up.bind(1, after.name);
-  up.bind(2, std::string(org_kind_name(after.kind)));
-  up.bind(3, after.region);
-  up.bind(4, after.credit_code);
-  up.bind(5, after.contact);
-  up.bind(6, after.description);
-  up.bind(7, id);
-  up.exec();
-  tx.audit({"org.update", "organisation", std::to_string(id), org_text(before), org_text(after),
-            nlohmann::json{{"name", after.name}}.dump()});
-  tx.commit();
-  return load_org(db_, id);
+  store_->write([&](AccountWriter& w) {
+    if (!by.may_read_org(id)) not_found("no organisation with id " + std::to_string(id));
+    if (!by.may_edit_org(id)) fail(ErrorCode::Forbidden, "you may edit only your own organisation's profile");
+    auto before = existing_org(w, id);
+    auto after = before;
+    if (f.name) after.name = checked_text(*f.name, "name", 200, true);
+    // The kind decides which roles its accounts hold: only an administrator changes it.
+    if (f.kind && org_kind_from(*f.kind) != before.kind) {
+      if (!by.reaches_all(Permission::OrgEdit)) fail(ErrorCode::Forbidden, "only an administrator changes an organisation's kind");
+      after.kind = org_kind_from(*f.kind);
+    }
+    if (f.region) after.region = checked_text(*f.region, "region", 200, false);
+    if (f.credit_code) after.credit_code = checked_text(*f.credit_code, "credit_code", 18, false);
+    if (f.contact) after.contact = checked_text(*f.contact, "contact", 200, false);
+    if (f.description) after.description = checked_text(*f.description, "description", 4000, false);
+    auto same_name = w.organisation_named(after.name);
+    if (same_name && same_name->id != id) fail(ErrorCode::Conflict, "an organisation named '" + after.name + "' exists");
+    w.update_organisation(after);
+    w.audit({"org.update", "organisation", std::to_string(id), org_text(before), org_text(after),
+             nlohmann::json{{"name", after.name}}.dump()});
+  });
+  return existing_org(*store_, id);
 }
 
 Organisation AccountDirectory::org(int64_t id, const Principal& by) {
   if (!by.may_read_org(id)) not_found("no organisation with id " + std::to_string(id));
-  return load_org(db_, id);
+  return existing_org(*store_, id);
 }
 
 std::vector<Organisation> AccountDirectory::orgs(const Principal& by) {
+  if (by.reaches_all(Permission::OrgRead)) return store_->organisations();
   std::vector<Organisation> out;
-  bool all = by.reaches_all(Permission::OrgRead);
-  SQLite::Statement q(db_.sql(), std::string(kOrgSelect) + (all ? "" : " WHERE o.id = ?") + " ORDER BY o.id");
-  if (!all) q.bind(1, by.org_id);
-  while (q.executeStep()) out.push_back(org_row(q));
+  if (auto own = store_->organisation(by.org_id)) out.push_back(*own);
   return out;
 }
 
 Organisation AccountDirectory::find_org(const std::string& id_or_name) {
-  SQLite::Statement q(db_.sql(), std::string(kOrgSelect) + " WHERE o.name = ? OR CAST(o.id AS TEXT) = ?");
-  q.bind(1, id_or_name);
-  q.bind(2, id_or_name);
-  if (!q.executeStep()) not_found("no organisation with id or name '" + id_or_name + "'");
-  return org_row(q);
+  auto o = store_->organisation_by_id_or_name(id_or_name);
+  if (!o) not_found("no organisation with id or name '" + id_or_name + "'");
+  return *o;
 }
 
 Account AccountDirectory::add_account(const NewAccount& a, const Principal& by) {
@@ -214,62 +180,32 @@ Account AccountDirectory::add_account(const NewAccount& a, const Principal& by) 
                   ", not " + std::string(role_name(role)));
   }
   auto hash = hash_password(a.password, cost_);  // slow: outside the write lock
-  store::WriteTransaction tx(db_);
-  SQLite::Statement dup(db_.sql(), "SELECT 1 FROM account WHERE username = ?");
-  dup.bind(1, username);
-  if (dup.executeStep()) fail(ErrorCode::Conflict, "an account named '" + username + "' exists");
-  SQLite::Statement ins(db_.sql(), "INSERT INTO account(username, display_name, org_id, role, password_hash) VALUES (?,?,?,?,?)");
-  ins.bind(1, username);
-  ins.bind(2, display);
-  ins.bind(3, o.id);
-  ins.bind(4, std::string(role_name(role)));
-  ins.bind(5, hash);
-  ins.exec();
-  auto created = account(username);
-  tx.audit({"account.add", "account", username, "", account_text(created),
-            nlohmann::json{{"role", role_name(role)}, {"org", o.name}}.dump()});
-  tx.commit();
+  Account created;
+  store_->write([&](AccountWriter& w) {
+    if (w.account(username)) fail(ErrorCode::Conflict, "an account named '" + username + "' exists");
+    w.add_account(username, display, o.id, role, hash);
+    created = existing_account(w, username);
+    w.audit({"account.add", "account", username, "", account_text(created),
+             nlohmann::json{{"role", role_name(role)}, {"org", o.name}}.dump()});
+  });
   return created;
 }
 
 std::vector<Account> AccountDirectory::accounts(const Principal& by) {
   require(by, Permission::AccountsRead);
-  std::vector<Account> out;
-  SQLite::Statement q(db_.sql(), std::string(kAccountSelect) + " ORDER BY a.org_id, a.id");
-  while (q.executeStep()) out.push_back(account_row(q));
-  return out;
+  return store_->accounts();
 }
 
 std::vector<Account> AccountDirectory::members(int64_t org_id, const Principal& by) {
   org(org_id, by);  // NotFound when the caller may not see it
-  std::vector<Account> out;
-  SQLite::Statement q(db_.sql(), std::string(kAccountSelect) + " WHERE a.org_id = ? ORDER BY a.id");
-  q.bind(1, org_id);
-  while (q.executeStep()) out.push_back(account_row(q));
-  return out;
+  return store_->members(org_id);
 }
 
-Account AccountDirectory::account(const std::string& username) {
-  SQLite::Statement q(db_.sql(), std::string(kAccountSelect) + " WHERE a.username = ?");
-  q.bind(1, username);
-  if (!q.executeStep()) not_found("no account named '" + username + "'");
-  return account_row(q);
-}
+Account AccountDirectory::account(const std::string& username) { return existing_account(*store_, username); }
 
-namespace {
-std::map<int64_t, std::string> names_by_id(store::Database& db, const char* sql) {
-  std::map<int64_t, std::string> out;
-  SQLite::Statement q(db.sql(), sql);
-  while (q.executeStep()) out.emplace(q.getColumn(0).getInt64(), q.getColumn(1).getString());
-  return out;
-}
-}  // namespace
+std::map<int64_t, std::string> AccountDirectory::organisation_names() { return store_->organisation_names(); }
 
-std::map<int64_t, std::string> AccountDirectory::organisation_names() {
-  return names_by_id(db_, "SELECT id, name FROM organisation");
-}
-
-std::map<int64_t, std::string> AccountDirectory::usernames() { return names_by_id(db_, "SELECT id, username FROM account"); }
+std::map<int64_t, std::string> AccountDirectory::usernames() { return store_->usernames(); }
 
 Principal AccountDirectory::principal(const std::string& username) {
   auto a = account(username);
@@ -280,23 +216,20 @@ Principal AccountDirectory::principal(const std::string& username) {
   p.role = a.role;
   p.org_id = a.org_id;
   p.org_name = a.org_name;
-  p.org_kind = load_org(db_, a.org_id).kind;
+  p.org_kind = existing_org(*store_, a.org_id).kind;
   return p;
 }
 
 void AccountDirectory::set_disabled(const std::string& username, bool disabled, const Principal& by) {
   require(by, Permission::AccountsManage);
-  store::WriteTransaction tx(db_);
-  auto before = account(username);
-  if (before.id == by.account_id && disabled) invalid_input("you cannot disable your own account");
-  SQLite::Statement up(db_.sql(), "UPDATE account SET disabled = ? WHERE id = ?");
-  up.bind(1, disabled ? 1 : 0);
-  up.bind(2, before.id);
-  up.exec();
-  if (disabled) end_sessions(db_, before.id);
-  tx.audit({disabled ? "account.disable" : "account.enable", "account", before.username, account_text(before),
-            account_text(account(username)), "{}"});
-  tx.commit();
+  store_->write([&](AccountWriter& w) {
+    auto before = existing_account(w, username);
+    if (before.id == by.account_id && disabled) invalid_input("you cannot disable your own account");
+    w.set_disabled(before.id, disabled);
+    if (disabled) w.end_sessions(before.id, 0);
+    w.audit({disabled ? "account.disable" : "account.enable", "account", before.username, account_text(before),
+             account_text(existing_account(w, username)), "{}"});
+  });
 }
 
 void AccountDirectory::set_password(const std::string& username, const std::string& password, const Principal& by) {
@@ -307,30 +240,23 @@ void AccountDirectory::set_password(const std::string& username, const std::stri
 
 void AccountDirectory::change_own_password(const Principal& me, const std::string& old_password, const std::string& password) {
   check_new_password(password);
-  SQLite::Statement q(db_.sql(), "SELECT password_hash FROM account WHERE id = ?");
-  q.bind(1, me.account_id);
-  if (!q.executeStep() || !verify_password(q.getColumn(0).getString(), old_password))
-    fail(ErrorCode::Forbidden, "the current password is wrong");
+  auto hash = store_->password_hash(me.account_id);
+  if (!hash || !verify_password(*hash, old_password)) fail(ErrorCode::Forbidden, "the current password is wrong");
   // Other sessions end; the one that changed the password stays signed in.
   replace_password(me.username, hash_password(password, cost_), me.session_id, "account.password_change");
 }
 
 void AccountDirectory::replace_password(const std::string& username, const std::string& hash, int64_t keep_session,
                                         const char* action) {
-  store::WriteTransaction tx(db_);  // the hash was computed before: argon2id is slow, the lock is not held for it
-  auto before = account(username);
-  SQLite::Statement up(db_.sql(),
-                       "UPDATE account SET password_hash = ?, failed_logins = 0, locked_until = 0,"
-                       " password_changed_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?");
-  up.bind(1, hash);
-  up.bind(2, before.id);
-  up.exec();
-  SQLite::Statement end(db_.sql(), "UPDATE session SET ended = 1 WHERE account_id = ? AND id <> ?");
-  end.bind(1, before.id);
-  end.bind(2, keep_session);
-  end.exec();
-  tx.audit({action, "account", before.username, account_text(before), account_text(account(username)), "{}"});
-  tx.commit();
+  // The hash was computed before: argon2id is slow, the write lock is not held for it.
+  store_->write([&](AccountWriter& w) {
+    auto before = existing_account(w, username);
+    w.set_password_hash(before.id, hash);
+    w.set_failed_logins(before.id, 0);
+    w.set_locked_until(before.id, 0);
+    w.end_sessions(before.id, keep_session);
+    w.audit({action, "account", before.username, account_text(before), account_text(existing_account(w, username)), "{}"});
+  });
 }
 
 void write_json(JsonWriter& w, const Organisation& o) {

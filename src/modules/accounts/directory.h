@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,9 +49,12 @@ struct NewAccount {
   std::string password;
 };
 
+class AccountStore;
+
 class AccountDirectory {
  public:
-  explicit AccountDirectory(store::Database& db, PasswordCost cost = {}) : db_(db), cost_(cost) {}
+  explicit AccountDirectory(store::Database& db, PasswordCost cost = {});
+  ~AccountDirectory();
 
   Organisation add_org(const OrganisationFields& f, const Principal& by);
   Organisation update_org(int64_t id, const OrganisationFields& f, const Principal& by);
@@ -78,7 +82,7 @@ class AccountDirectory {
  private:
   // Stores a new hash, lifts a lockout and ends the account's sessions but `keep_session`.
   void replace_password(const std::string& username, const std::string& hash, int64_t keep_session, const char* action);
-  store::Database& db_;
+  std::unique_ptr<AccountStore> store_;  // the SQL behind the rules (account_store.h)
   PasswordCost cost_;
 };
 

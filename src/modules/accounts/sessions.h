@@ -4,6 +4,7 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,8 @@
 #include "store/database.h"
 
 namespace xinzhi::accounts {
+
+class AccountStore;
 
 struct AuthPolicy {
   int64_t idle_seconds = 2 * 3600;       // a session unused this long ends
@@ -31,7 +34,8 @@ struct NewSession {
 
 class Sessions {
  public:
-  Sessions(store::Database& db, AuthPolicy policy) : db_(db), policy_(std::move(policy)) {}
+  Sessions(store::Database& db, AuthPolicy policy);
+  ~Sessions();
   // Unauthenticated for a wrong username or password (one message for both), a disabled
   // account; TooManyRequests while the account is locked. The tenth failure in a row locks
   // the account, logs a warning and writes an audit entry.
@@ -42,12 +46,9 @@ class Sessions {
 
  private:
   int64_t now() const;
-  store::Database& db_;
+  std::unique_ptr<AccountStore> store_;  // the SQL behind the rules (account_store.h)
   AuthPolicy policy_;
 };
-
-// Ends every open session of an account (inside the caller's transaction).
-void end_sessions(store::Database& db, int64_t account_id);
 
 struct ApiToken {
   int64_t id = 0;
@@ -60,7 +61,8 @@ struct ApiToken {
 
 class ApiTokens {
  public:
-  explicit ApiTokens(store::Database& db, std::function<int64_t()> now = {}) : db_(db), now_(std::move(now)) {}
+  explicit ApiTokens(store::Database& db, std::function<int64_t()> now = {});
+  ~ApiTokens();
   // Issues a token for `username` (the caller's own, or anyone's for an administrator) with
   // a role no wider than the account's; returns the secret, shown once.
   std::pair<ApiToken, std::string> issue(const std::string& username, const std::string& role, const std::string& name,
@@ -73,7 +75,7 @@ class ApiTokens {
 
  private:
   int64_t now() const;
-  store::Database& db_;
+  std::unique_ptr<AccountStore> store_;
   std::function<int64_t()> now_;
 };
 

@@ -2,6 +2,7 @@
 // the role matrix's containment used for token scopes, and what disabling and resetting do.
 #include <gtest/gtest.h>
 
+#include "modules/accounts/account_store.h"
 #include "modules/accounts/demo_accounts.h"
 #include "modules/accounts/directory.h"
 #include "modules/accounts/sessions.h"
@@ -114,6 +115,129 @@ TEST_F(Directory, TokensAreScopedAndStoredOnlyAsDigests) {
   EXPECT_EQ(*p.token_role, Role::Enterprise);
   t += 31 * 86400;
   testing::expect_error(ErrorCode::Unauthenticated, [&] { tokens.authenticate(secret); }, "expired");
+}
+
+int64_t audit_count(store::Database& db, const std::string& action) {
+  store::AuditFilter f;
+  f.action = action;
+  return static_cast<int64_t>(store::list_audit(db, f).size());
+}
+
+TEST_F(Directory, SessionsEndWhenIdleOrTooOldAndLastSeenIsWrittenSparingly) {
+  Sessions sessions(db, policy());
+  auto s = sessions.login("alice", "alice-password", "127.0.0.1");
+  auto seen = [&] {
+    return db.sql().execAndGet("SELECT last_seen_epoch FROM session WHERE id = " + std::to_string(s.principal.session_id)).getInt64();
+  };
+  t += 30;  // within touch_every_seconds: no write
+  sessions.authenticate(s.token);
+  EXPECT_EQ(seen(), t - 30);
+  t += 30;
+  sessions.authenticate(s.token);
+  EXPECT_EQ(seen(), t);
+  t += 2 * 3600 + 1;  // idle too long
+  testing::expect_error(ErrorCode::Unauthenticated, [&] { sessions.authenticate(s.token); }, "expired");
+  EXPECT_EQ(seen(), t);
+  testing::expect_error(ErrorCode::Unauthenticated, [&] { sessions.authenticate(s.token); }, "ended");
+  // Used every hour, a session still ends twelve hours after sign-in.
+  auto kept = sessions.login("alice", "alice-password", "127.0.0.1");
+  for (int h = 0; h < 12; ++h) {
+    t += 3600;
+    EXPECT_EQ(sessions.authenticate(kept.token).session_id, kept.principal.session_id);
+  }
+  t += 1;
+  testing::expect_error(ErrorCode::Unauthenticated, [&] { sessions.authenticate(kept.token); }, "expired");
+  sessions.logout(kept.principal);
+  EXPECT_EQ(audit_count(db, "auth.login"), 2);
+  EXPECT_EQ(audit_count(db, "auth.logout"), 1);
+}
+
+TEST_F(Directory, ASuccessfulLoginClearsTheCounterButNotAnExpiredLock) {
+  Sessions sessions(db, policy());
+  auto column = [&](const char* name) {
+    return db.sql().execAndGet(std::string("SELECT ") + name + " FROM account WHERE username = 'alice'").getInt64();
+  };
+  for (int i = 0; i < 3; ++i)
+    testing::expect_error(ErrorCode::Unauthenticated, [&] { sessions.login("alice", "wrong-password", "10.0.0.9"); }, "wrong");
+  EXPECT_EQ(column("failed_logins"), 3);
+  sessions.login("alice", "alice-password", "10.0.0.9");
+  EXPECT_EQ(column("failed_logins"), 0);
+  for (int i = 0; i < 10; ++i)
+    testing::expect_error(ErrorCode::Unauthenticated, [&] { sessions.login("alice", "wrong-password", "10.0.0.9"); }, "wrong");
+  const int64_t until = t + 15 * 60;
+  EXPECT_EQ(column("locked_until"), until);
+  EXPECT_EQ(column("failed_logins"), 0);
+  EXPECT_EQ(audit_count(db, "account.locked"), 1);
+  t = until + 1;
+  sessions.login("alice", "alice-password", "10.0.0.9");
+  EXPECT_EQ(column("locked_until"), until);  // shown as it was; it no longer binds
+  EXPECT_EQ(dir.account("alice").locked_until, until);
+}
+
+TEST_F(Directory, AnotherAccountsTokenIsNotFoundAndListsAreScoped) {
+  dir.add_account({"alice2", "", "企业甲", "enterprise", "alice2-password"}, admin);
+  ApiTokens tokens(db, [this] { return t; });
+  auto alice = dir.principal("alice"), alice2 = dir.principal("alice2");
+  auto [mine, secret] = tokens.issue("alice", "", "mine", 0, alice);
+  testing::expect_error(ErrorCode::Forbidden, [&] { tokens.issue("alice", "", "x", 0, alice2); }, "only an administrator");
+  tokens.issue("alice2", "", "theirs", 0, alice2);
+  ASSERT_EQ(tokens.list(alice).size(), 1u);
+  EXPECT_EQ(tokens.list(alice)[0].name, "mine");
+  EXPECT_EQ(tokens.list(admin).size(), 2u);
+  testing::expect_error(ErrorCode::NotFound, [&] { tokens.revoke(mine.id, alice2); }, "no API token with id");
+  testing::expect_error(ErrorCode::NotFound, [&] { tokens.revoke(999, alice); }, "no API token with id");
+  EXPECT_EQ(tokens.authenticate(secret).token_id, mine.id);
+  tokens.revoke(mine.id, alice);
+  testing::expect_error(ErrorCode::Unauthenticated, [&] { tokens.authenticate(secret); }, "unknown or revoked");
+  EXPECT_EQ(audit_count(db, "token.issue"), 2);
+  EXPECT_EQ(audit_count(db, "token.revoke"), 1);
+}
+
+TEST_F(Directory, OrganisationsByIdOrNameAndRenamesThatCollide) {
+  auto lab = dir.add_org({"实验室乙", "lab", std::string("天津市"), std::nullopt, std::nullopt, std::nullopt}, admin);
+  EXPECT_EQ(dir.find_org("实验室乙").id, lab.id);
+  EXPECT_EQ(dir.find_org(std::to_string(lab.id)).name, "实验室乙");
+  testing::expect_error(ErrorCode::NotFound, [&] { dir.find_org("nowhere"); }, "no organisation with id or name 'nowhere'");
+  testing::expect_error(ErrorCode::Conflict, [&] { dir.update_org(lab.id, {std::string("企业甲"), {}, {}, {}, {}, {}}, admin); },
+                        "exists");
+  auto same = dir.update_org(lab.id, {std::string("实验室乙"), {}, {}, {}, std::string("联系人"), {}}, admin);
+  EXPECT_EQ(same.contact, "联系人");
+  EXPECT_EQ(same.region, "天津市");
+  // A taken name is reported before a bad optional field, as it always was.
+  testing::expect_error(ErrorCode::Conflict, [&] { dir.add_org({"实验室乙", "lab", {}, std::string(19, '1'), {}, {}}, admin); },
+                        "exists");
+  auto alice = dir.principal("alice");
+  EXPECT_EQ(alice.org_kind, OrgKind::Enterprise);
+  ASSERT_EQ(dir.orgs(alice).size(), 1u);
+  EXPECT_EQ(dir.orgs(admin).size(), 2u);
+  testing::expect_error(ErrorCode::NotFound, [&] { dir.members(lab.id, alice); }, "no organisation with id");
+  EXPECT_EQ(dir.members(alice.org_id, alice).size(), 1u);
+  EXPECT_EQ(dir.organisation_names().at(lab.id), "实验室乙");
+  EXPECT_EQ(dir.usernames().at(alice.account_id), "alice");
+  EXPECT_EQ(audit_count(db, "org.update"), 1);
+}
+
+// The store's contract: a write lands whole with its audit entry, or not at all.
+TEST_F(Directory, AStoreWriteLandsWholeOrNotAtAll) {
+  auto store = sqlite_account_store(db);
+  Organisation o;
+  o.name = "园区丙";
+  o.kind = OrgKind::Park;
+  EXPECT_THROW(store->write([&](AccountWriter& w) {
+    w.add_organisation(o);
+    w.audit({"org.add", "organisation", "?", "", "", "{}"});
+    invalid_input("a rule said no");
+  }),
+               Error);
+  EXPECT_FALSE(store->organisation_named("园区丙"));
+  testing::expect_error(ErrorCode::Internal, [&] { store->write([&](AccountWriter& w) { w.add_organisation(o); }); },
+                        "without an audit entry");
+  EXPECT_FALSE(store->organisation_named("园区丙"));
+  // Bookkeeping needs no audit entry.
+  auto alice = *store->account("alice");
+  store->bookkeeping("failed-login counter", [&](AccountWriter& w) { w.set_failed_logins(alice.id, 4); });
+  EXPECT_EQ(store->failed_logins(alice.id), 4);
+  EXPECT_TRUE(store::verify_audit(db).ok);
 }
 
 TEST(DemoAccounts, OnePerRoleAndASecondRunAddsNone) {
