@@ -29,6 +29,7 @@ void add_foresight_commands(CLI::App& app, GlobalOptions& g);
 // After program::add_serve_commands: adds `demo accounts` to its demo command.
 void add_account_commands(CLI::App& app, GlobalOptions& g);
 void add_mcda_commands(CLI::App& app, GlobalOptions& g);
+void add_settings_commands(CLI::App& app, GlobalOptions& g);
 // After program::add_serve_commands: adds `demo scenarios`.
 void add_scenario_commands(CLI::App& app, GlobalOptions& g);
 

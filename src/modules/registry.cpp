@@ -13,11 +13,13 @@
 namespace xinzhi::modules {
 
 Services::Services(store::Database& db)
-    : graph_store_(kg::sqlite_graph_store(db)),
+    : settings_(std::make_unique<settings::RegionSettingsService>(db)),
+      home_(settings_->region()),
+      graph_store_(kg::sqlite_graph_store(db)),
       chain_store_(chain::sqlite_chain_store(db)),
       patent_store_(foresight::sqlite_patent_store(db)),
       graph_(std::make_unique<kg::KnowledgeGraph>(*graph_store_)),
-      chains_(std::make_unique<chain::ChainService>(*chain_store_, *graph_store_)) {}
+      chains_(std::make_unique<chain::ChainService>(*chain_store_, *graph_store_, home_)) {}
 
 Services::~Services() = default;
 
@@ -30,6 +32,7 @@ std::vector<store::Migration> all_migrations() {
   for (auto& m : chain::migrations()) all.push_back(m);
   for (auto& m : foresight::migrations()) all.push_back(m);
   for (auto& m : scenario::migrations()) all.push_back(m);
+  for (auto& m : settings::migrations()) all.push_back(m);
   return all;
 }
 

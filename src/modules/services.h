@@ -7,6 +7,7 @@
 #include "modules/chain/chain_service.h"
 #include "modules/foresight/patent_import.h"
 #include "modules/kg/knowledge_graph.h"
+#include "modules/settings/region_settings.h"
 #include "store/database.h"
 
 namespace xinzhi::modules {
@@ -23,8 +24,13 @@ class Services {
   // Patent imports (foresight::import_patents, import_graph_patents) write through this.
   foresight::PatentStore& patents() { return *patent_store_; }
   kg::GraphReader& graph_reader();
+  settings::RegionSettingsService& settings() { return *settings_; }
+  // The home region as it was when these services were built (focal province, partner group).
+  const settings::RegionSettings& home() const { return home_; }
 
  private:
+  std::unique_ptr<settings::RegionSettingsService> settings_;
+  settings::RegionSettings home_;
   std::unique_ptr<kg::GraphStore> graph_store_;
   std::unique_ptr<chain::ChainStore> chain_store_;
   std::unique_ptr<foresight::PatentStore> patent_store_;

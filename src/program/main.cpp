@@ -44,6 +44,7 @@ int main(int argc, char** argv) {
   program::add_access_command(app);
   cli::add_mcda_commands(app, g);
   cli::add_scenario_commands(app, g);
+  cli::add_settings_commands(app, g);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

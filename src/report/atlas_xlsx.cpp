@@ -68,10 +68,16 @@ void write_atlas_xlsx(const chain::AtlasReport& r, const std::string& path) {
   }
   worksheet_set_column(leaders.raw(), 1, 1, 30, nullptr);
 
-  Sheet jjj(wb, "京津冀", {"环节 segment", "北京", "天津", "河北", "互补 complementarity"}, bold);
-  for (const auto& s : r.segments)
-    jjj.text(s.name).number(static_cast<double>(s.beijing)).number(static_cast<double>(s.tianjin))
-        .number(static_cast<double>(s.hebei)).text(s.complementarity).next_row();
+  // The home partner group (京津冀 unless the deployment's settings name another).
+  std::vector<std::string> headers = {"环节 segment"};
+  for (const auto& p : r.home.provinces) headers.push_back(p);
+  headers.push_back("互补 complementarity");
+  Sheet jjj(wb, r.home.group, headers, bold);
+  for (const auto& s : r.segments) {
+    jjj.text(s.name);
+    for (auto n : s.group_counts) jjj.number(static_cast<double>(n));
+    jjj.text(s.complementarity).next_row();
+  }
   worksheet_set_column(jjj.raw(), 0, 0, 24, nullptr);
 
   close_workbook(wb, path);

@@ -11,9 +11,12 @@
 namespace xinzhi::report {
 
 Sheet::Sheet(lxw_workbook* wb, const char* name, std::initializer_list<const char*> headers, lxw_format* bold)
-    : ws_(workbook_add_worksheet(wb, name)) {
+    : Sheet(wb, name, std::vector<std::string>(headers.begin(), headers.end()), bold) {}
+
+Sheet::Sheet(lxw_workbook* wb, const std::string& name, const std::vector<std::string>& headers, lxw_format* bold)
+    : ws_(workbook_add_worksheet(wb, name.c_str())) {
   lxw_col_t c = 0;
-  for (auto h : headers) worksheet_write_string(ws_, 0, c++, h, bold);
+  for (const auto& h : headers) worksheet_write_string(ws_, 0, c++, h.c_str(), bold);
   worksheet_freeze_panes(ws_, 1, 0);
 }
 

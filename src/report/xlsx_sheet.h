@@ -6,12 +6,14 @@
 #include <functional>
 #include <initializer_list>
 #include <string>
+#include <vector>
 
 namespace xinzhi::report {
 
 class Sheet {
  public:
   Sheet(lxw_workbook* wb, const char* name, std::initializer_list<const char*> headers, lxw_format* bold);
+  Sheet(lxw_workbook* wb, const std::string& name, const std::vector<std::string>& headers, lxw_format* bold);
   Sheet& text(const std::string& s);
   Sheet& number(double v);
   void next_row() { ++row_, col_ = 0; }

@@ -46,7 +46,7 @@ void install_api_routes(ApiRouter& api) {
 
   api.get("/api/overview", [store](const httplib::Request&, httplib::Response& res) {
     modules::Services services(store->connection());
-    write_json(res, kg::to_json(services.graph().overview()));
+    write_json(res, kg::to_json(services.graph().overview(services.home()), services.home()));
   });
 
   // Region inference for one name (?name=) or many ({"names": [...]}, at most 1000).

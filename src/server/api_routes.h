@@ -17,4 +17,6 @@ void install_account_routes(ApiRouter& api);
 void install_scenario_routes(ApiRouter& api);
 // /api/mcda/{method}: AHP, entropy, TOPSIS, PROMETHEE, FCE, sensitivity (api_mcda_routes.cpp).
 void install_mcda_routes(ApiRouter& api);
+// /api/settings/region: the home region (api_settings_routes.cpp).
+void install_settings_routes(ApiRouter& api);
 }  // namespace xinzhi::server

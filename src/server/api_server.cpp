@@ -188,6 +188,7 @@ void ApiServer::install_routes() {
   install_account_routes(api);
   install_scenario_routes(api);
   install_mcda_routes(api);
+  install_settings_routes(api);
   api.check_complete();
   namespace fs = std::filesystem;
   if (fs::is_directory(options_.web_root) && fs::exists(fs::path(options_.web_root) / "index.html")) {

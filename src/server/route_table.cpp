@@ -64,6 +64,9 @@ const std::vector<RouteRule>& route_table() {
       {"POST", R"(/api/mcda/(ahp|entropy|topsis|promethee|fce|sensitivity))", AnalyticsRead,
        "decision methods on a matrix in the body (computes, stores nothing)"},
 
+      {"GET", "/api/settings/region", SignedIn, "the home region: focal province and partner group"},
+      {"POST", "/api/settings/region", AccountsManage, "set the home region"},
+
       {"GET", "/api/scenarios/public", Public, "published scenario lists and their scenarios (opt-in public)"},
       {"GET", "/api/scenario-lists", SignedIn, "scenario lists (drafts too for scenario.manage)"},
       {"POST", "/api/scenario-lists", ScenarioManage, "start a scenario list"},

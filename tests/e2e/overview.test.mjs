@@ -57,7 +57,7 @@ test('overview chart renders the API numbers', async () => {
   const text = async (id) => (await page.textContent(`[data-testid="${id}"]`)).replace(/,/g, '');
   assert.equal(Number(await text('count-entities')), api.entities.total);
   assert.equal(Number(await text('count-relations')), api.relations.total);
-  assert.equal(Number(await text('count-jingjinji')), api.jingjinji.total);
+  assert.equal(Number(await text('count-jingjinji')), api.group_companies.total);
   assert.match(await page.textContent('[data-testid="sample-banner"]'), /示例数据/);
   await page.screenshot({ path: join(artifacts, 'overview-zh.png'), fullPage: true });
   assert.deepEqual(errors, []);

@@ -111,8 +111,8 @@ TEST_F(ApiServerTest, OverviewCountsTheSampleRegion) {
   auto o = json::parse(res->body);
   EXPECT_EQ(o["entities"]["total"], kg::sample_region().entities.size());
   EXPECT_EQ(o["relations"]["total"], kg::sample_region().relations.size());
-  EXPECT_EQ(o["jingjinji"]["天津市"], 10);
-  EXPECT_EQ(o["jingjinji"]["total"], 20);
+  EXPECT_EQ(o["group_companies"]["天津市"], 10);
+  EXPECT_EQ(o["group_companies"]["total"], 20);
   EXPECT_TRUE(o["sample"].get<bool>());
 }
 
@@ -235,6 +235,20 @@ TEST_F(ApiServerTest, DecisionMethodsAnswerWhatTheServiceComputes) {
   auto unknown = client().Post("/api/mcda/vikor", "{}", "application/json");
   ASSERT_TRUE(unknown);
   EXPECT_EQ(unknown->status, 404);
+}
+
+TEST_F(ApiServerTest, TheHomeRegionIsReadBySignedInUsersAndShapesTheOverview) {
+  auto res = client().Get("/api/settings/region");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200);
+  EXPECT_EQ(json::parse(res->body)["focal"], "天津市");
+  auto o = json::parse(client().Get("/api/overview")->body);
+  EXPECT_EQ(o["home"]["group"], "京津冀");
+  // The analyst may read but not set it (account managers do): 403, and nothing changes.
+  auto set = client().Post("/api/settings/region", R"({"focal":"四川","group":"成渝"})", "application/json");
+  ASSERT_TRUE(set);
+  EXPECT_EQ(set->status, 403);
+  EXPECT_EQ(json::parse(client().Get("/api/settings/region")->body)["focal"], "天津市");
 }
 
 // A stop() that comes before run(), or while run() is starting its accept loop, must not be

@@ -80,6 +80,9 @@ export interface AuditEntry {
   before_digest: string; after_digest: string; detail: string; hash: string;
 }
 
+// The deployment's home region (xinzhi settings region): the focal province and its partner group.
+export interface HomeRegion { focal: string; group: string; provinces: string[]; partners: string[] }
+
 export interface NamedCount { count: number; kind?: string; province?: string; district?: string }
 
 export interface Overview {
@@ -87,8 +90,9 @@ export interface Overview {
   relations: { total: number; by_kind: { kind: string; count: number }[] };
   companies_by_province: { province: string; count: number }[];
   national_companies: number;
-  jingjinji: { 北京市: number; 天津市: number; 河北省: number; total: number };
-  tianjin_by_district: { district: string; count: number }[];
+  home: HomeRegion;
+  group_companies: Record<string, number> & { total: number };
+  focal_by_district: { district: string; count: number }[];
   sources: { name: string; format: string; sample: boolean; imported_at: string; entities: number; relations: number }[];
   sample: boolean;
 }
@@ -103,13 +107,14 @@ export interface FirmRow { name: string; province: string; city: string; distric
 export interface AtlasSegment {
   name: string; stage: string; stage_computed: boolean; parent: string; aliases: string[];
   firms: number; local: number; partner: number; local_share: number; hhi: number; patents: number;
-  missing: boolean; weak: boolean; jingjinji: { 北京市: number; 天津市: number; 河北省: number };
+  missing: boolean; weak: boolean; group_counts: Record<string, number>;
   complementarity: string; top_provinces: { province: string; firms: number }[];
 }
 
 export interface Atlas {
   chain: ChainSummary;
   region: { label: string; provinces: string[]; city: string; partners: string[] };
+  home: HomeRegion;
   weak_share: number; coverage: number; firms: number; local_firms: number;
   segments: AtlasSegment[];
   links: { from: string; to: string }[];

@@ -8,10 +8,10 @@ const strings = {
   entities: { zh: '实体', en: 'Entities' },
   relations: { zh: '关系', en: 'Relations' },
   companies: { zh: '企业', en: 'Companies' },
-  jingjinji: { zh: '京津冀企业', en: 'Jing-Jin-Ji companies' },
+  jingjinji: { zh: '{group}企业', en: '{group} companies' },
   companiesByRegion: { zh: '企业地区分布（按名称推断省份）', en: 'Companies by region (province inferred from the name)' },
-  jjjTitle: { zh: '京津冀', en: 'Beijing · Tianjin · Hebei' },
-  tianjinDistricts: { zh: '天津各区企业', en: 'Tianjin companies by district' },
+  jjjTitle: { zh: '{group}', en: '{group}' },
+  tianjinDistricts: { zh: '{focal}各区企业', en: '{focal} companies by district' },
   byKind: { zh: '实体类型', en: 'Entity kinds' },
   relationKinds: { zh: '关系类型', en: 'Relation kinds' },
   sources: { zh: '数据来源', en: 'Data sources' },
@@ -72,11 +72,11 @@ const strings = {
   investCol: { zh: '投资/控制', en: 'Invest/control' },
   centralityCol: { zh: '中心度', en: 'Centrality' },
   segmentsCol: { zh: '覆盖环节', en: 'Segments' },
-  jjj: { zh: '京津冀互补', en: 'Jing-Jin-Ji complementarity' },
-  comp_tianjin_leads: { zh: '天津领先', en: 'Tianjin leads' },
-  comp_tianjin_present: { zh: '天津有基础、京冀更强', en: 'Tianjin present, partners stronger' },
-  comp_partners_fill: { zh: '天津缺、京冀可补', en: 'Tianjin lacks, partners can fill' },
-  comp_all_missing: { zh: '三地皆缺', en: 'Missing in all three' },
+  jjj: { zh: '{group}互补', en: '{group} complementarity' },
+  comp_focal_leads: { zh: '{focal}领先', en: '{focal} leads' },
+  comp_focal_present: { zh: '{focal}有基础、伙伴更强', en: '{focal} present, partners stronger' },
+  comp_partners_fill: { zh: '{focal}缺、伙伴可补', en: '{focal} lacks, partners can fill' },
+  comp_all_missing: { zh: '{group}皆缺', en: 'Missing across {group}' },
   segmentFirms: { zh: '环节企业', en: 'Firms of the segment' },
   clickSegment: { zh: '点击环节查看其企业。', en: 'Click a segment to see its firms.' },
   zone_local: { zh: '本地', en: 'local' },
@@ -355,6 +355,16 @@ let lang: Lang = (localStorage.getItem('xinzhi.lang') as Lang) === 'en' ? 'en' :
 
 export function t(key: Key): string {
   return (strings as Record<string, Record<Lang, string>>)[key]?.[lang] ?? key;
+}
+// A string with the home region filled in: {focal} (short province name) and {group}.
+export function th(key: Key, home: { focal: string; group: string }): string {
+  return t(key).replaceAll('{focal}', shortProvince(home.focal)).replaceAll('{group}', home.group);
+}
+// 天津市 → 天津, 内蒙古自治区 → 内蒙古: how people name a province in a sentence.
+export function shortProvince(name: string): string {
+  for (const suffix of ['维吾尔自治区', '壮族自治区', '回族自治区', '特别行政区', '自治区', '省', '市'])
+    if (name.endsWith(suffix) && name.length > suffix.length) return name.slice(0, -suffix.length);
+  return name;
 }
 export function currentLang(): Lang {
   return lang;

@@ -27,12 +27,20 @@ FirmRow firm_row(const PreparedChain& p, const atlas::ChainAtlas& a, uint32_t f)
   return {s.name, s.province, s.city, s.district, zone_name(p.zones[f]), s.patents, a.firm_strength()[f]};
 }
 
-// Where Tianjin stands against Beijing and Hebei in a segment (the articles' 京津冀 view).
-std::string complementarity(int64_t bj, int64_t tj, int64_t hb) {
-  if (bj + tj + hb == 0) return "all_missing";
-  if (tj == 0) return "partners_fill";
-  if (tj >= bj && tj >= hb) return "tianjin_leads";
-  return "tianjin_present";
+// Where the focal province stands against its partner group in a segment (the articles'
+// 京津冀 view, for whichever home region the deployment serves).
+std::string complementarity(const settings::RegionSettings& home, const std::vector<int64_t>& counts) {
+  int64_t focal = 0, best_partner = 0, total = 0;
+  for (size_t k = 0; k < counts.size(); ++k) {
+    total += counts[k];
+    if (home.provinces[k] == home.focal)
+      focal = counts[k];
+    else
+      best_partner = std::max(best_partner, counts[k]);
+  }
+  if (total == 0) return "all_missing";
+  if (focal == 0) return "partners_fill";
+  return focal >= best_partner ? "focal_leads" : "focal_present";
 }
 
 double round3(double x) { return std::round(x * 1000) / 1000; }
@@ -92,7 +100,7 @@ AtlasReport ChainService::atlas(const AtlasRequest& req) {
   };
   auto stored = chains_.load(req.chain);
   lap("loading");
-  auto p = prepare_chain(std::move(stored), req.region);
+  auto p = prepare_chain(std::move(stored), req.region, home_);
   lap("preparing the snapshot");
   atlas::ChainAtlas a(p.snapshot, p.zones, {req.weak_share, req.candidates});
   a.run();
@@ -101,9 +109,9 @@ AtlasReport ChainService::atlas(const AtlasRequest& req) {
   leaders.run();
   lap("leader ranking");
 
-  AtlasReport r{p.stored.summary, p.region, req.weak_share, a.coverage(), p.stored.firms.size(), 0, {}, {}, {}};
+  AtlasReport r{p.stored.summary, p.region, home_, req.weak_share, a.coverage(), p.stored.firms.size(), 0, {}, {}, {}};
   r.local_firms = std::count(p.zones.begin(), p.zones.end(), atlas::Zone::Local);
-  auto province_count = [&](const atlas::SegmentFigures& f, const char* name) -> int64_t {
+  auto province_count = [&](const atlas::SegmentFigures& f, const std::string& name) -> int64_t {
     auto it = std::find(p.provinces.begin(), p.provinces.end(), name);
     return it == p.provinces.end() ? 0 : f.by_province[it - p.provinces.begin()];
   };
@@ -119,9 +127,9 @@ AtlasReport ChainService::atlas(const AtlasRequest& req) {
     int32_t parent = p.snapshot.segment_parent[i];
     SegmentRow row{p.segments[i]->name, p.stages[i], parent >= 0 ? p.segments[parent]->name : "",
                    p.stage_computed[i], p.aliases[i], f.total, f.local, f.partner, round3(f.local_share),
-                   std::round(f.hhi), f.patents, f.missing, f.weak, province_count(f, "北京市"),
-                   province_count(f, "天津市"), province_count(f, "河北省"), "", {}, {}};
-    row.complementarity = complementarity(row.beijing, row.tianjin, row.hebei);
+                   std::round(f.hhi), f.patents, f.missing, f.weak, {}, "", {}, {}};
+    for (const auto& province : home_.provinces) row.group_counts.push_back(province_count(f, province));
+    row.complementarity = complementarity(home_, row.group_counts);
     std::vector<std::pair<std::string, uint32_t>> provinces;
     for (size_t k = 0; k < p.provinces.size(); ++k)
       if (f.by_province[k]) provinces.push_back({p.provinces[k], f.by_province[k]});
@@ -247,20 +255,20 @@ void ChainService::remove(const std::string& chain) { chains_.remove(chain); }
 
 ChokepointReport ChainService::chokepoints(const std::string& chain, const std::string& region,
                                           const ChokepointWeights& weights) {
-  return chain::chokepoints(prepare_chain(chains_.load(chain), region), weights);
+  return chain::chokepoints(prepare_chain(chains_.load(chain), region, home_), weights);
 }
 
 ShockReport ChainService::shock(const std::string& chain, const ShockRequest& request) {
-  return simulate_shock(prepare_chain(chains_.load(chain), ""), request);
+  return simulate_shock(prepare_chain(chains_.load(chain), "", home_), request);
 }
 
 Ecosystem ChainService::ecosystem(const std::string& chain, const std::string& region) {
-  return build_ecosystem(prepare_chain(chains_.load(chain), region));
+  return build_ecosystem(prepare_chain(chains_.load(chain), region, home_));
 }
 
 std::vector<FirmRow> ChainService::segment_firms(const std::string& chain, const std::string& segment,
                                                  const std::string& region) {
-  auto p = prepare_chain(chains_.load(chain), region);
+  auto p = prepare_chain(chains_.load(chain), region, home_);
   auto it = p.segment_named.find(segment);
   if (it == p.segment_named.end()) not_found("chain '" + chain + "' has no segment '" + segment + "'");
   atlas::ChainAtlas a(p.snapshot, p.zones);
@@ -369,6 +377,8 @@ void write_json(JsonWriter& w, const AtlasReport& r) {
   w.end_array().field("city", r.region.city).key("partners").begin_array();
   for (const auto& p : r.region.partners) w.value(p);
   w.end_array().end_object();
+  w.key("home");
+  settings::write_json(w, r.home);
   w.field("weak_share", r.weak_share)
       .field("coverage", round3(r.coverage))
       .field("firms", uint64_t{r.firms})
@@ -391,7 +401,9 @@ void write_json(JsonWriter& w, const AtlasReport& r) {
         .field("patents", s.patents)
         .field("missing", s.missing)
         .field("weak", s.weak);
-    w.key("jingjinji").begin_object().field("北京市", s.beijing).field("天津市", s.tianjin).field("河北省", s.hebei).end_object();
+    w.key("group_counts").begin_object();
+    for (size_t k = 0; k < s.group_counts.size(); ++k) w.field(r.home.provinces[k], s.group_counts[k]);
+    w.end_object();
     w.field("complementarity", s.complementarity).key("top_provinces").begin_array();
     for (const auto& [p, n] : s.top_provinces) w.begin_object().field("province", p).field("firms", n).end_object();
     w.end_array().end_object();

@@ -9,12 +9,13 @@
 #include "modules/chain/chokepoints.h"
 #include "modules/chain/ecosystem.h"
 #include "modules/kg/graph_read.h"
+#include "modules/settings/region_settings.h"
 
 namespace xinzhi::chain {
 
 struct AtlasRequest {
   std::string chain;
-  std::string region;  // "" → the chain's home region, else 天津市
+  std::string region;  // "" → the chain's home region, else the deployment's focal province
   double weak_share = 0.2;
   size_t candidates = 10;
   size_t leaders = 20;
@@ -34,8 +35,8 @@ struct SegmentRow {
   double local_share, hhi;
   uint64_t patents;
   bool missing, weak;
-  int64_t beijing, tianjin, hebei;
-  std::string complementarity;  // tianjin_leads | tianjin_present | partners_fill | all_missing
+  std::vector<int64_t> group_counts;  // firms in each province of the home group (AtlasReport::home)
+  std::string complementarity;        // focal_leads | focal_present | partners_fill | all_missing
   std::vector<std::pair<std::string, uint32_t>> top_provinces;
   std::vector<FirmRow> candidates;  // for missing and weak segments
 };
@@ -49,6 +50,7 @@ struct LeaderRow {
 struct AtlasReport {
   ChainSummary chain;
   ingest::RegionScope region;
+  settings::RegionSettings home;  // the focal province and its partner group
   double weak_share;
   double coverage;
   size_t firms, local_firms;
@@ -64,7 +66,9 @@ struct ImportReport {
 
 class ChainService {
  public:
-  ChainService(ChainStore& chains, kg::GraphReader& graph) : chains_(chains), graph_(graph) {}
+  // home: the deployment's focal province and partner group (settings::RegionSettingsService).
+  ChainService(ChainStore& chains, kg::GraphReader& graph, settings::RegionSettings home = {})
+      : chains_(chains), graph_(graph), home_(std::move(home)) {}
   ImportReport derive(const std::string& focus, int hops, const std::string& name);
   // A .json file is read as twchains, .xlsx as the template workbook, anything else as CSV.
   ImportReport import_file(const std::string& path);
@@ -89,6 +93,7 @@ class ChainService {
   ImportReport store_templates(std::vector<ingest::ChainTemplate> chains, bool sample);
   ChainStore& chains_;
   kg::GraphReader& graph_;
+  settings::RegionSettings home_;
 };
 
 // JSON forms, streamed (an atlas of 10,000 segments is tens of megabytes).

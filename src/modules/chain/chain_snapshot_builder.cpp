@@ -1,5 +1,6 @@
 #include "modules/chain/chain_snapshot_builder.h"
 
+#include <algorithm>
 #include <set>
 #include <unordered_map>
 
@@ -16,13 +17,19 @@ atlas::TieKind tie_kind(const std::string& kind) {
 }
 }  // namespace
 
-PreparedChain prepare_chain(StoredChain stored, const std::string& region_spec) {
+PreparedChain prepare_chain(StoredChain stored, const std::string& region_spec, const settings::RegionSettings& home) {
   PreparedChain p;
   p.stored = std::move(stored);
   const auto& c = p.stored;
-  std::string spec = region_spec.empty() ? (c.summary.home_region.empty() ? "天津市" : c.summary.home_region)
+  std::string spec = region_spec.empty() ? (c.summary.home_region.empty() ? home.focal : c.summary.home_region)
                                          : region_spec;
   p.region = ingest::RegionGazetteer::instance().scope(spec);
+  if (p.region.provinces.size() == 1 &&
+      std::find(home.provinces.begin(), home.provinces.end(), p.region.provinces[0]) != home.provinces.end()) {
+    p.region.partners.clear();
+    for (const auto& g : home.provinces)
+      if (g != p.region.provinces[0]) p.region.partners.push_back(g);
+  }
 
   // Segments: a merged segment stands for the one it was merged into (followed to the end).
   std::unordered_map<int64_t, const StoredSegment*> by_id;

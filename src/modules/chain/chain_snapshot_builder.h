@@ -8,6 +8,7 @@
 #include "engines/atlas/chain_snapshot.h"
 #include "ingest/region.h"
 #include "modules/chain/chain_store.h"
+#include "modules/settings/region_settings.h"
 
 namespace xinzhi::chain {
 
@@ -25,6 +26,8 @@ struct PreparedChain {
   std::map<std::string, uint32_t> segment_named;       // any name, aliases included
 };
 
-PreparedChain prepare_chain(StoredChain stored, const std::string& region_spec);
+// region_spec "" → the chain's home region, else the deployment's focal province. When the
+// region is one province of the home partner group, its partners are the group's others.
+PreparedChain prepare_chain(StoredChain stored, const std::string& region_spec, const settings::RegionSettings& home);
 
 }  // namespace xinzhi::chain

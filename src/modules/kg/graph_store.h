@@ -31,7 +31,8 @@ struct GraphCounts {
   std::vector<NamedCount> entities_by_kind, relations_by_kind;
   std::vector<NamedCount> companies_by_province;  // "" = unknown region, sorted by count
   int64_t national_companies = 0;                 // 中国…: no region, national scope
-  std::vector<NamedCount> tianjin_companies_by_district;  // "" = district unknown
+  std::string focal_province;                           // the home region's focal province
+  std::vector<NamedCount> focal_companies_by_district;  // "" = district unknown
   std::vector<SourceInfo> sources;
 };
 
@@ -42,7 +43,8 @@ class GraphStore : public GraphReader {
   // Deletes every sample source (示例数据) with its entities and relations, in one write
   // transaction; returns the number of entities removed.
   virtual int64_t remove_sample_sources() = 0;
-  virtual GraphCounts counts() = 0;
+  // focal_province: whose companies are also counted by district (the home region).
+  virtual GraphCounts counts(const std::string& focal_province) = 0;
   virtual bool empty() = 0;
 };
 

@@ -131,7 +131,7 @@ nlohmann::json to_json(const ImportReport& r) {
   };
 }
 
-nlohmann::json to_json(const GraphCounts& c) {
+nlohmann::json to_json(const GraphCounts& c, const settings::RegionSettings& home) {
   auto list = [](const std::vector<NamedCount>& v, const char* key) {
     nlohmann::json a = nlohmann::json::array();
     for (auto& nc : v) a.push_back({{key, nc.name}, {"count", nc.count}});
@@ -145,19 +145,20 @@ nlohmann::json to_json(const GraphCounts& c) {
                        {"imported_at", s.imported_at},
                        {"entities", s.entities},
                        {"relations", s.relations}});
-  nlohmann::json jjj = nlohmann::json::object();
-  for (auto p : {"北京市", "天津市", "河北省"}) jjj[p] = 0;
-  int64_t jjj_total = 0;
+  nlohmann::json group = nlohmann::json::object();
+  for (const auto& p : home.provinces) group[p] = 0;
+  int64_t group_total = 0;
   for (auto& nc : c.companies_by_province)
-    if (jjj.contains(nc.name)) jjj[nc.name] = nc.count, jjj_total += nc.count;
-  jjj["total"] = jjj_total;
+    if (group.contains(nc.name)) group[nc.name] = nc.count, group_total += nc.count;
+  group["total"] = group_total;
   return {
       {"entities", {{"total", c.entities}, {"distinct_names", c.distinct_names}, {"by_kind", list(c.entities_by_kind, "kind")}}},
       {"relations", {{"total", c.relations}, {"by_kind", list(c.relations_by_kind, "kind")}}},
       {"companies_by_province", list(c.companies_by_province, "province")},
       {"national_companies", c.national_companies},
-      {"jingjinji", jjj},
-      {"tianjin_by_district", list(c.tianjin_companies_by_district, "district")},
+      {"home", {{"focal", home.focal}, {"group", home.group}, {"provinces", home.provinces}, {"partners", home.partners()}}},
+      {"group_companies", group},
+      {"focal_by_district", list(c.focal_companies_by_district, "district")},
       {"sources", sources},
       {"sample", std::any_of(c.sources.begin(), c.sources.end(), [](auto& s) { return s.sample; })},
   };

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "modules/kg/graph_store.h"
+#include "modules/settings/region_settings.h"
 
 namespace xinzhi::kg {
 
@@ -40,7 +41,7 @@ class KnowledgeGraph {
   bool seed_sample_if_empty();
   // Removes the sample region so that only imported data remains; returns entities removed.
   int64_t remove_sample() { return store_.remove_sample_sources(); }
-  GraphCounts overview() { return store_.counts(); }
+  GraphCounts overview(const settings::RegionSettings& home) { return store_.counts(home.focal); }
 
  private:
   GraphStore& store_;
@@ -51,6 +52,7 @@ class KnowledgeGraph {
 GraphBatch sample_region();
 
 nlohmann::json to_json(const ImportReport& r);
-nlohmann::json to_json(const GraphCounts& c);
+// With the home region: its group's companies by province and the focal province's by district.
+nlohmann::json to_json(const GraphCounts& c, const settings::RegionSettings& home);
 
 }  // namespace xinzhi::kg

@@ -110,7 +110,7 @@ class SqliteGraphStore final : public GraphStore {
     return removed;
   }
 
-  GraphCounts counts() override {
+  GraphCounts counts(const std::string& focal_province) override {
     auto& db = db_.sql();
     GraphCounts c;
     c.entities = scalar(db, "SELECT count(*) FROM kg_entity");
@@ -123,9 +123,13 @@ class SqliteGraphStore final : public GraphStore {
         db, "SELECT province, count(*) n FROM kg_entity WHERE kind = 'company' AND national = 0 "
             "GROUP BY province ORDER BY n DESC, province");
     c.national_companies = scalar(db, "SELECT count(*) FROM kg_entity WHERE kind = 'company' AND national = 1");
-    c.tianjin_companies_by_district = named_counts(
-        db, "SELECT district, count(*) n FROM kg_entity WHERE kind = 'company' AND province = '天津市' "
-            "GROUP BY district ORDER BY n DESC, district");
+    c.focal_province = focal_province;
+    SQLite::Statement districts(db,
+                                "SELECT district, count(*) n FROM kg_entity WHERE kind = 'company' AND province = ? "
+                                "GROUP BY district ORDER BY n DESC, district");
+    districts.bind(1, focal_province);
+    while (districts.executeStep())
+      c.focal_companies_by_district.push_back({districts.getColumn(0).getString(), districts.getColumn(1).getInt64()});
     SQLite::Statement s(db,
                         "SELECT s.name, s.format, s.imported_at, s.sample, "
                         "(SELECT count(*) FROM kg_entity e WHERE e.source_id = s.id), "

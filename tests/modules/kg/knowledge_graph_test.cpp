@@ -51,7 +51,7 @@ TEST(KnowledgeGraph, ImportsIckg25OnceAndOnlyOnce) {
   EXPECT_EQ(f.count("kg_entity"), 60868);
   EXPECT_EQ(f.count("kg_relation"), 68237);
 
-  auto overview = kg.overview();
+  auto overview = kg.overview(settings::RegionSettings{});
   EXPECT_EQ(overview.entities, 60868);
   EXPECT_EQ(overview.relations, 68237);
   EXPECT_EQ(count_of(overview.relations_by_kind, "涉足行业"), 25196);  // counted with awk on the files
@@ -90,7 +90,7 @@ TEST(KnowledgeGraph, SampleRegionIsLabelledDeterministicAndSeededOnce) {
   KnowledgeGraph kg(*f.store);
   EXPECT_TRUE(kg.seed_sample_if_empty());
   EXPECT_FALSE(kg.seed_sample_if_empty());
-  auto o = kg.overview();
+  auto o = kg.overview(settings::RegionSettings{});
   ASSERT_EQ(o.sources.size(), 1u);
   EXPECT_TRUE(o.sources[0].sample);
   EXPECT_EQ(o.sources[0].name, "示例数据");
@@ -100,7 +100,7 @@ TEST(KnowledgeGraph, SampleRegionIsLabelledDeterministicAndSeededOnce) {
   EXPECT_EQ(count_of(o.companies_by_province, "北京市"), 5);
   EXPECT_EQ(count_of(o.companies_by_province, "河北省"), 5);
   EXPECT_EQ(o.national_companies, 1);
-  EXPECT_EQ(count_of(o.tianjin_companies_by_district, "滨海新区"), 2);  // 滨海 and 经济技术开发区
+  EXPECT_EQ(count_of(o.focal_companies_by_district, "滨海新区"), 2);  // 滨海 and 经济技术开发区
   for (auto& e : sample_region().entities)
     if (e.kind == "company") {
       EXPECT_NE(e.name.find("示例"), std::string::npos) << e.name;
@@ -118,7 +118,7 @@ TEST(KnowledgeGraph, RemovingTheSampleKeepsImportedData) {
   GraphBatch real{"real", "test", false, {{"a", "天津甲有限公司", "company", "天津市", "天津市", "", false}}, {}};
   f.store->write_batch(real, {});
   EXPECT_EQ(kg.remove_sample(), static_cast<int64_t>(sample_region().entities.size()));
-  auto o = kg.overview();
+  auto o = kg.overview(settings::RegionSettings{});
   ASSERT_EQ(o.sources.size(), 1u);
   EXPECT_EQ(o.sources[0].name, "real");
   EXPECT_EQ(o.entities, 1);

@@ -4,7 +4,7 @@ import { getJson, sendJson, type Atlas, type AtlasSegment, type Ecosystem, type 
 import { pickChain } from './chain_picker';
 import { mountChart } from '../charts';
 import { el, escapeHtml, fmt, table } from '../dom';
-import { t, type Key } from '../i18n';
+import { shortProvince, t, th, type Key } from '../i18n';
 
 const enc = encodeURIComponent;
 const STAGES: [string, Key][] = [['上游', 'upstream'], ['中游', 'midstream'], ['下游', 'downstream'], ['', 'noStage']];
@@ -107,10 +107,10 @@ export async function renderChain(root: HTMLElement): Promise<void> {
     atlas.leaders.map((l) => [l.name, l.province || '—', l.score.toFixed(3), String(l.segments), String(l.supply),
       String(l.investment_control), String(l.patents), l.centrality.toFixed(3)]), 'leaders-table')));
 
-  root.append(el('section', {}, el('h2', {}, t('jjj')), table(
-    [t('segment'), '北京', '天津', '河北', ''],
-    atlas.segments.map((s) => [s.name, String(s.jingjinji['北京市']), String(s.jingjinji['天津市']), String(s.jingjinji['河北省']),
-      t(`comp_${s.complementarity}` as Key)]), 'jjj-table')));
+  root.append(el('section', {}, el('h2', {}, th('jjj', atlas.home)), table(
+    [t('segment'), ...atlas.home.provinces.map(shortProvince), ''],
+    atlas.segments.map((s) => [s.name, ...atlas.home.provinces.map((p) => String(s.group_counts[p] ?? 0)),
+      th(`comp_${s.complementarity}` as Key, atlas.home)]), 'jjj-table')));
 
   root.append(el('section', {}, el('h2', {}, t('segment')), table(
     [t('segment'), t('statusCol'), t('firmsCol'), t('localCol'), t('shareCol'), t('hhiCol'), t('patentsCol')],

@@ -3,7 +3,7 @@
 import { getJson, type Overview } from '../api';
 import { mountChart } from '../charts';
 import { el, fmt } from '../dom';
-import { t, type Key } from '../i18n';
+import { t, th, type Key } from '../i18n';
 
 function card(label: string, value: number, id: string): HTMLElement {
   return el('div', { class: 'card' }, el('div', { class: 'card-label' }, label),
@@ -30,7 +30,7 @@ export async function renderOverview(root: HTMLElement): Promise<void> {
     card(t('entities'), o.entities.total, 'count-entities'),
     card(t('relations'), o.relations.total, 'count-relations'),
     card(t('companies'), companies, 'count-companies'),
-    card(t('jingjinji'), o.jingjinji.total, 'count-jingjinji')));
+    card(th('jingjinji', o.home), o.group_companies.total, 'count-jingjinji')));
 
   // Companies by province: the named provinces, then those whose region is unknown.
   const known = o.companies_by_province.filter((p) => p.province !== '').slice(0, 20);
@@ -46,22 +46,22 @@ export async function renderOverview(root: HTMLElement): Promise<void> {
     yAxis: { type: 'value' },
     series: [{
       type: 'bar', name: t('companies'), data: values,
-      itemStyle: { color: (p: { name: string }) => (['北京市', '天津市', '河北省'].includes(p.name) ? '#c23531' : '#5470c6') },
+      itemStyle: { color: (p: { name: string }) => (o.home.provinces.includes(p.name) ? '#c23531' : '#5470c6') },
     }],
   });
 
   const jjjBox = el('div', { class: 'chart small', id: 'chart-jingjinji' });
-  const districtRows = o.tianjin_by_district.map((d) =>
+  const districtRows = o.focal_by_district.map((d) =>
     el('tr', {}, el('td', {}, d.district || t('unknownDistrict')), el('td', { class: 'num' }, fmt(d.count))));
   root.append(el('div', { class: 'two-col' },
-    el('section', {}, el('h2', {}, t('jjjTitle')), jjjBox),
-    el('section', {}, el('h2', {}, t('tianjinDistricts')),
+    el('section', {}, el('h2', {}, th('jjjTitle', o.home)), jjjBox),
+    el('section', {}, el('h2', {}, th('tianjinDistricts', o.home)),
       el('table', { 'data-testid': 'tianjin-districts' }, el('tbody', {}, ...districtRows)))));
   mountChart('jingjinji', jjjBox, {
     tooltip: { trigger: 'item' },
     series: [{
       type: 'pie', radius: ['35%', '70%'], label: { formatter: '{b} {c}' },
-      data: (['北京市', '天津市', '河北省'] as const).map((p) => ({ name: p, value: o.jingjinji[p] })),
+      data: o.home.provinces.map((p) => ({ name: p, value: o.group_companies[p] ?? 0 })),
     }],
   });
 
