@@ -1,11 +1,21 @@
 #!/usr/bin/env bash
 # Golden tests for the xinzhi command line (igraph style): every cases/NAME.sh runs in a
-# fresh folder with fixtures/ beside it; its stdout and stderr, merged, must equal
-# cases/NAME.out byte for byte. UPDATE_GOLDEN=1 rewrites the .out files instead.
+# fresh folder with fixtures/ beside it; its stdout and stderr, merged, are compared with
+# cases/NAME.out by golden_compare.py: text exactly, decimal numbers within the tolerance the
+# case's header states (`# tolerance: 1e-9 relative`; none stated = exact, byte for byte).
+# Each header also says, in `# checked:` lines, where the expected numbers come from.
+# UPDATE_GOLDEN=1 rewrites the .out files instead.
 set -u
 bin=$(realpath "$1")
 here=$(realpath "$2")
 export XINZHI_BIN="$bin"
+compare=("/usr/bin/python3" "$here/golden_compare.py")
+# The comparer first proves that it still fails what it must (a changed digit or word, a
+# missing line) and passes a difference within tolerance.
+if [ "${UPDATE_GOLDEN:-}" != 1 ] && ! "${compare[@]}" --self-test > /dev/null; then
+  "${compare[@]}" --self-test
+  echo "cli golden: the comparer's self-test failed"; exit 1
+fi
 passed=0; failed=0
 for case in "$here"/cases/*.sh; do
   name=$(basename "$case" .sh)
@@ -20,11 +30,10 @@ for case in "$here"/cases/*.sh; do
     printf '%s\n' "$actual" > "$here/cases/$name.out"
     echo "updated $name"; continue
   fi
-  if [ "$actual" == "$(cat "$here/cases/$name.out")" ]; then
+  if printf '%s\n' "$actual" | "${compare[@]}" "$case" "$here/cases/$name.out"; then
     passed=$((passed+1))
   else
     failed=$((failed+1))
-    echo "FAIL $name"; diff <(printf '%s\n' "$actual") "$here/cases/$name.out" | head -30
   fi
 done
 echo "cli golden: $passed passed, $failed failed"

@@ -1,4 +1,11 @@
 # Organisations, accounts (passwords from stdin), tokens, the audit trail and its tamper check.
+# tolerance: exact
+# checked: behaviour (messages, exit codes, refusals, the audit trail and its tamper check); no
+#   computed numbers. The counts by hand from the commands above: line 31 (3) = the two
+#   account.add and one account.disable of lines 26-28; line 35 (10 entries) = the 7 entries of
+#   lines 24-30 plus demo seed's import.kg and two chain.create (lines 32-34). Lines 38-41 are
+#   the head of the access matrix as the binary prints it (docs_access_current holds
+#   docs/access.md to the same output: consistency, not an independent check).
 xinzhi org add --name "天津市科学技术局" --kind bureau --region 天津市 --db x.db
 xinzhi org add --name "企业甲'; DROP TABLE account;--" --kind enterprise --db x.db
 xinzhi org add --name 某部 --kind ministry --db x.db; echo "exit $?"

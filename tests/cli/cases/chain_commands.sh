@@ -1,4 +1,14 @@
 # The sample region's chains: list, atlas, gaps, leaders, the firms of a segment, merges.
+# tolerance: 1e-9 relative
+#   (line 25, the leaders as JSON, prints doubles in full)
+# checked: recomputed independently in Python from the tables of src/modules/kg/sample_region.cpp
+#   by the documented formulas (engines/atlas/chain_atlas.h, leaders.h): the segment, link and
+#   firm counts of lines 1-2; every atlas row of lines 3-18 and 38 (firms, local firms, share,
+#   HHI over known provinces, patents, missing/weak, coverage 4/7 = 57.1% and 6/7 = 85.7%); the
+#   leader scores and centralities of lines 19-21 and 25. By hand from the same tables: the firm
+#   lists of lines 22-24 and 27-31 and the candidate strengths (2 = one segment + one tie, or one
+#   segment + log2(1 + 1 patent)). Which candidates are listed, and every order, merge, edit and
+#   error is behaviour, regression only.
 xinzhi demo seed --db t.db > /dev/null
 xinzhi chain list --db t.db
 xinzhi chain atlas 信创（示例） --region 天津 --db t.db

@@ -1,4 +1,15 @@
 # Decision methods on published examples, and the errors bad matrices get.
+# tolerance: 1e-9 relative
+#   (lines 11 and 35-37 print doubles in full)
+# checked: lines 1-8 (weights, lambda_max, CI, CR) against Saaty (2008), as in
+#   tests/engines/mcda/mcda_test.cpp, and with numpy's eigenvector here; line 9 (column-normalised
+#   approximation, RI 1.35) and line 11 (CR in full: numpy gives 0.02230164638009467, 5e-14
+#   relative) with numpy; lines 25-27 against Opricovic & Tzeng (2004) (0.500, 0.617, 0.500);
+#   lines 32-33 (entropy weights) with numpy; lines 35-37 against Zhao, Peng & Li (2013) (0.1,
+#   -0.3, 0.2); lines 38-44 (FCE: max-min memberships, 0.39·90 + 0.32·75 + 0.24·60 + 0.05·40 =
+#   75.5) by hand as in the engine test; the reversal weights of lines 45-50 by a separate TOPSIS
+#   scan in numpy (which alternative "overtakes" is regression only); line 51 by hand
+#   (100000000 · 20 · 8 bytes). The rest is behaviour (messages, exit codes).
 xinzhi mcda ahp --matrix fixtures/mcda/beverages.csv
 xinzhi mcda ahp --matrix fixtures/mcda/beverages.csv --method approx --ri saaty2005 | tail -1
 xinzhi mcda ahp --matrix fixtures/mcda/beverages.csv --matrix fixtures/mcda/beverages.csv --json | grep -E '"(cr|experts|consistent)"'

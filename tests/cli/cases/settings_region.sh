@@ -1,5 +1,10 @@
 # The home region: defaults, a known group, a named group of provinces, refusals (exit 2),
 # and the atlas of the sample chain drawn for the configured region.
+# tolerance: exact
+# checked: line 11 by hand from src/modules/kg/sample_region.cpp: of 信创's 9 firms only
+#   廊坊示例数据中心 is in 河北省, covering 1 of 7 segments (14.3%); line 12's group counts for
+#   CPU芯片 (one firm, in 北京市) likewise. The rest is behaviour (settings, refusals, exit codes,
+#   audit entries).
 xinzhi demo seed --db x.db > /dev/null
 xinzhi settings region --db x.db
 xinzhi settings region --db x.db --focal 重庆 --group 成渝 --json
