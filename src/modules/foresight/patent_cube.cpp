@@ -1,7 +1,5 @@
 #include "modules/foresight/patent_cube.h"
 
-#include <SQLiteCpp/Statement.h>
-
 #include <map>
 #include <mutex>
 
@@ -10,6 +8,7 @@
 
 #include "base/error.h"
 #include "ingest/region.h"
+#include "modules/foresight/patent_store.h"
 
 namespace xinzhi::foresight {
 
@@ -20,6 +19,18 @@ uint8_t kind_code(std::string_view kind) {
   for (uint8_t i = 0; i < std::size(kKinds); ++i)
     if (kind == kKinds[i]) return i;
   return 0;
+}
+
+// YYYY-MM-DD as the number YYYYMMDD. Stored dates are checked on import, so the digits are
+// read directly (a million patents load); anything else takes the general conversion.
+uint32_t yyyymmdd(std::string_view d) {
+  auto digit = [&](size_t i) { return d.size() > i && d[i] >= '0' && d[i] <= '9'; };
+  if (digit(0) && digit(1) && digit(2) && digit(3) && digit(5) && digit(6) && digit(8) && digit(9)) {
+    auto at = [&](size_t i) { return static_cast<uint32_t>(d[i] - '0'); };
+    return ((((((at(0) * 10 + at(1)) * 10 + at(2)) * 10 + at(3)) * 10 + at(5)) * 10 + at(6)) * 10 + at(8)) * 10 + at(9);
+  }
+  std::string s(d);
+  return static_cast<uint32_t>(std::stoul(s.substr(0, 4) + s.substr(5, 2) + s.substr(8, 2)));
 }
 }  // namespace
 
@@ -114,50 +125,27 @@ series::ClassifiedRecords PatentCube::classify(CodeLevel level, const series::Pe
 }
 
 std::shared_ptr<const PatentCube> PatentCube::of(store::Database& db) {
+  auto patents = sqlite_patent_store(db);
+  return of(*patents, db.path());
+}
+
+std::shared_ptr<const PatentCube> PatentCube::of(PatentReader& patents, const std::string& database) {
   // Patents are only ever added, so the largest id tells whether a cached cube is current.
   static std::mutex mutex;
   static std::map<std::string, std::pair<int64_t, std::shared_ptr<const PatentCube>>> cache;
-  int64_t version = db.sql().execAndGet("SELECT coalesce(max(id), 0) FROM patent").getInt64();
+  int64_t version = patents.last_id();
   std::lock_guard lock(mutex);
-  auto& entry = cache[db.path()];
+  auto& entry = cache[database];
   if (entry.second && entry.first == version) return entry.second;
+  entry = {version, load(patents, version)};
+  return entry.second;
+}
+
+std::shared_ptr<const PatentCube> PatentCube::load(PatentReader& patents, int64_t up_to) {
   auto cube = std::make_shared<PatentCube>();
-  SQLite::Statement q(db.sql(),
-                      "SELECT p.id, p.filed_on, p.province, p.city, p.applicant_kind, c.subclass, c.grp "
-                      "FROM patent p LEFT JOIN patent_code c ON c.patent_id = p.id WHERE p.id <= ? "
-                      "ORDER BY p.id, c.position");
-  q.bind(1, version);
-  std::map<int64_t, std::vector<std::string>> industries;
-  SQLite::Statement ind(db.sql(), "SELECT patent_id, industry FROM patent_industry WHERE patent_id <= ? ORDER BY 1, 2");
-  ind.bind(1, version);
-  while (ind.executeStep()) industries[ind.getColumn(0).getInt64()].push_back(ind.getColumn(1).getString());
-  static const std::vector<std::string> none;
-  int64_t current = -1;
-  uint32_t date = 0;
-  std::string province, city, kind;
-  std::vector<ingest::PatentCode> codes;
-  auto flush = [&] {
-    if (current >= 0) {
-      auto it = industries.find(current);
-      cube->add(date, province, city, kind, codes, it == industries.end() ? none : it->second);
-    }
-    codes.clear();
-  };
-  while (q.executeStep()) {
-    int64_t id = q.getColumn(0).getInt64();
-    if (id != current) {
-      flush();
-      current = id;
-      std::string filed = q.getColumn(1).getString();  // YYYY-MM-DD
-      date = static_cast<uint32_t>(std::stoul(filed.substr(0, 4) + filed.substr(5, 2) + filed.substr(8, 2)));
-      province = q.getColumn(2).getString();
-      city = q.getColumn(3).getString();
-      kind = q.getColumn(4).getString();
-    }
-    if (!q.getColumn(5).isNull()) codes.push_back({q.getColumn(5).getString(), q.getColumn(6).getString()});
-  }
-  flush();
-  entry = {version, cube};
+  patents.each_patent(up_to, [&](const PatentFacts& p) {
+    cube->add(yyyymmdd(p.filed_on), p.province, p.city, p.applicant_kind, p.codes, p.industries);
+  });
   return cube;
 }
 

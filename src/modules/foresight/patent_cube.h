@@ -13,6 +13,7 @@
 #include "engines/series/field_heat_map.h"
 #include "engines/series/periods.h"
 #include "ingest/patents.h"
+#include "modules/foresight/patent_read.h"
 #include "modules/foresight/short_string_ids.h"
 #include "store/database.h"
 
@@ -47,6 +48,10 @@ class PatentCube {
 
   // The cube of a database, loaded on first use and again when patents were added since.
   static std::shared_ptr<const PatentCube> of(store::Database& db);
+  // As above through any patent reader; `database` names what it reads (the cache's key).
+  static std::shared_ptr<const PatentCube> of(PatentReader& patents, const std::string& database);
+  // Every patent the reader holds with an id up to `up_to`, uncached.
+  static std::shared_ptr<const PatentCube> load(PatentReader& patents, int64_t up_to);
 
  private:
   uint32_t code_id(const ingest::PatentCode& c);

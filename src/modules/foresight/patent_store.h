@@ -1,12 +1,13 @@
-// foresight::PatentStore: the SQL behind imported patents (records, their codes). Services use
-// this interface; SQLite implements it.
+// foresight::PatentStore: the SQL behind imported patents (records, their codes, industries):
+// the reads of PatentReader and the imports' writes. Services use this interface; SQLite
+// implements it (sqlite_patent_store.cpp).
 #pragma once
-#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "ingest/patents.h"
+#include "modules/foresight/patent_read.h"
 #include "store/database.h"
 #include "store/migrations.h"
 
@@ -17,9 +18,8 @@ struct StoredPatent {
   std::string province, city;  // of the first applicant
 };
 
-class PatentStore {
+class PatentStore : public PatentReader {
  public:
-  virtual ~PatentStore() = default;
   // One write transaction; a publication number already stored is skipped. Returns how many
   // records were added.
   virtual size_t add(const std::vector<StoredPatent>& patents, const std::string& source) = 0;
@@ -27,12 +27,10 @@ class PatentStore {
   // "industry".
   virtual size_t add_with_industries(const std::vector<StoredPatent>& patents,
                                      const std::vector<std::vector<std::string>>& industries, const std::string& source) = 0;
-  // Patents per filing year (all sources), for checks and the heat map.
-  virtual std::map<std::string, int64_t> count_by_year() = 0;
-  virtual int64_t count() = 0;
 };
 
 std::unique_ptr<PatentStore> sqlite_patent_store(store::Database& db);
+// The module's tables: patents, schedules and snapshots (migrations.cpp).
 std::vector<store::Migration> migrations();
 
 }  // namespace xinzhi::foresight

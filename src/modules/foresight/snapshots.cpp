@@ -1,6 +1,6 @@
+// ForesightSnapshots: the rules of snapshots and schedules (what a snapshot holds, when a
+// schedule is due, the audit entries) and their JSON; the rows go through SnapshotStore.
 #include "modules/foresight/snapshots.h"
-
-#include <SQLiteCpp/Statement.h>
 
 #include <chrono>
 #include <cmath>
@@ -9,8 +9,9 @@
 #include <nlohmann/json.hpp>
 
 #include "base/error.h"
-#include "store/audit_trail.h"
 #include "modules/foresight/ipc_labels.h"
+#include "modules/foresight/snapshot_store.h"
+#include "store/audit_trail.h"
 
 namespace xinzhi::foresight {
 
@@ -44,13 +45,12 @@ nlohmann::json fields_json(const HeatMap& m) {
   return out;
 }
 
-Snapshot snapshot_from_row(SQLite::Statement& q) {
+Snapshot snapshot_of(const StoredSnapshot& row) {
   Snapshot s;
-  s.info = {q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-            q.getColumn(3).getString(), static_cast<uint64_t>(q.getColumn(5).getInt64()), 0};
-  s.query = query_from_json(nlohmann::json::parse(q.getColumn(4).getString()));
-  s.periods = nlohmann::json::parse(q.getColumn(6).getString()).get<std::vector<std::string>>();
-  for (const auto& f : nlohmann::json::parse(q.getColumn(7).getString())) {
+  s.info = row.info;
+  s.query = query_from_json(nlohmann::json::parse(row.query));
+  s.periods = nlohmann::json::parse(row.periods).get<std::vector<std::string>>();
+  for (const auto& f : nlohmann::json::parse(row.fields)) {
     SnapshotField x;
     x.code = f["code"], x.rank = f["rank"], x.records = f["records"], x.max_strength = f["max_strength"];
     if (!f["cagr"].is_null()) x.cagr = f["cagr"].get<double>();
@@ -59,6 +59,11 @@ Snapshot snapshot_from_row(SQLite::Statement& q) {
   }
   s.info.fields = s.fields.size();
   return s;
+}
+
+// The schedule's row as text, for audit digests ("" when there is none).
+std::string schedule_text(const std::optional<StoredSchedule>& s) {
+  return s ? s->every + '\x1f' + s->query : std::string();
 }
 
 }  // namespace
@@ -75,51 +80,37 @@ int64_t schedule_interval_seconds(const std::string& every) {
   invalid_input("schedule '" + every + "' is not daily, weekly, monthly or a number of seconds such as 3600s");
 }
 
+ForesightSnapshots::ForesightSnapshots(store::Database& db)
+    : owned_(sqlite_snapshot_store(db)), store_(*owned_), cube_([&db] { return PatentCube::of(db); }) {}
+
+ForesightSnapshots::ForesightSnapshots(SnapshotStore& store, CubeSource cube) : store_(store), cube_(std::move(cube)) {}
+
+ForesightSnapshots::~ForesightSnapshots() = default;
+
 int64_t ForesightSnapshots::take(const std::string& name, HeatMapQuery query, const std::string& trigger) {
   if (name.empty() || name.size() > 200) invalid_input("a snapshot needs a name of 1 to 200 bytes");
   query.top = 0;  // every field, so that any later snapshot can be compared with this one
-  auto cube = PatentCube::of(db_);
+  auto cube = cube_();
   auto m = heat_map(*cube, query);
-  store::WriteTransaction tx(db_);
-  SQLite::Statement ins(db_.sql(),
-                        "INSERT INTO foresight_snapshot(name, taken_at, trigger, query, records, periods, fields) "
-                        "VALUES (?,?,?,?,?,?,?)");
-  ins.bind(1, name);
-  ins.bind(2, utc(now_seconds()));
-  ins.bind(3, trigger);
   auto q = to_json(m.query);
   q["from"] = m.from, q["to"] = m.to;
-  ins.bind(4, q.dump());
-  ins.bind(5, static_cast<int64_t>(m.records));
-  ins.bind(6, nlohmann::json(m.periods).dump());
-  ins.bind(7, fields_json(m).dump());
-  ins.exec();
-  int64_t id = db_.sql().getLastInsertRowid();
-  tx.audit({"foresight.snapshot", "foresight_snapshot", std::to_string(id), "", q.dump() + fields_json(m).dump(),
-            nlohmann::json{{"name", name}, {"trigger", trigger}, {"records", m.records}}.dump()});
-  tx.commit();
+  StoredSnapshot row{{0, name, "", trigger, m.records, 0}, q.dump(), nlohmann::json(m.periods).dump(), fields_json(m).dump()};
+  int64_t id = 0;
+  store_.write([&](SnapshotWriter& w) {
+    row.info.taken_at = utc(now_seconds());  // once the write lock is held, as the row's time
+    id = w.insert_snapshot(row);
+    w.audit({"foresight.snapshot", "foresight_snapshot", std::to_string(id), "", row.query + row.fields,
+             nlohmann::json{{"name", name}, {"trigger", trigger}, {"records", m.records}}.dump()});
+  });
   return id;
 }
 
-std::vector<SnapshotInfo> ForesightSnapshots::list() {
-  std::vector<SnapshotInfo> out;
-  SQLite::Statement q(db_.sql(),
-                      "SELECT id, name, taken_at, trigger, records, json_array_length(fields) FROM foresight_snapshot "
-                      "ORDER BY id");
-  while (q.executeStep())
-    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                   q.getColumn(3).getString(), static_cast<uint64_t>(q.getColumn(4).getInt64()),
-                   static_cast<size_t>(q.getColumn(5).getInt64())});
-  return out;
-}
+std::vector<SnapshotInfo> ForesightSnapshots::list() { return store_.snapshots(); }
 
 Snapshot ForesightSnapshots::get(int64_t id) {
-  SQLite::Statement q(db_.sql(),
-                      "SELECT id, name, taken_at, trigger, query, records, periods, fields FROM foresight_snapshot "
-                      "WHERE id = ?");
-  q.bind(1, id);
-  if (!q.executeStep()) fail(ErrorCode::NotFound, "no snapshot " + std::to_string(id));
-  return snapshot_from_row(q);
+  auto row = store_.snapshot(id);
+  if (!row) fail(ErrorCode::NotFound, "no snapshot " + std::to_string(id));
+  return snapshot_of(*row);
 }
 
 SnapshotDiff ForesightSnapshots::diff(int64_t a, int64_t b, size_t top, size_t min_rank_change,
@@ -156,72 +147,45 @@ SnapshotDiff ForesightSnapshots::diff(int64_t a, int64_t b, size_t top, size_t m
 void ForesightSnapshots::add_schedule(const Schedule& s) {
   if (s.name.empty() || s.name.size() > 200) invalid_input("a schedule needs a name of 1 to 200 bytes");
   schedule_interval_seconds(s.every);
-  auto cube = PatentCube::of(db_);
+  auto cube = cube_();
   if (cube->size() > 0) heat_map(*cube, s.query);  // a bad query fails now, not at 3 a.m.
-  store::WriteTransaction tx(db_);
-  auto before = schedule_text(s.name);
-  SQLite::Statement q(db_.sql(),
-                      "INSERT INTO foresight_schedule(name, every, query) VALUES (?,?,?) "
-                      "ON CONFLICT(name) DO UPDATE SET every = excluded.every, query = excluded.query");
-  q.bind(1, s.name);
-  q.bind(2, s.every);
-  q.bind(3, to_json(s.query).dump());
-  q.exec();
-  tx.audit({"foresight.schedule", "foresight_schedule", s.name, before, schedule_text(s.name),
-            nlohmann::json{{"every", s.every}}.dump()});
-  tx.commit();
+  store_.write([&](SnapshotWriter& w) {
+    auto before = schedule_text(w.schedule(s.name));
+    w.put_schedule(s.name, s.every, to_json(s.query).dump());
+    w.audit({"foresight.schedule", "foresight_schedule", s.name, before, schedule_text(w.schedule(s.name)),
+             nlohmann::json{{"every", s.every}}.dump()});
+  });
 }
 
 bool ForesightSnapshots::remove_schedule(const std::string& name) {
-  store::WriteTransaction tx(db_);
-  auto before = schedule_text(name);
-  SQLite::Statement q(db_.sql(), "DELETE FROM foresight_schedule WHERE name = ?");
-  q.bind(1, name);
-  bool removed = q.exec() > 0;
-  if (removed) tx.audit({"foresight.unschedule", "foresight_schedule", name, before, "", "{}"});
-  tx.commit();
+  bool removed = false;
+  store_.write([&](SnapshotWriter& w) {
+    auto before = schedule_text(w.schedule(name));
+    removed = w.remove_schedule(name);
+    if (removed) w.audit({"foresight.unschedule", "foresight_schedule", name, before, "", "{}"});
+  });
   return removed;
-}
-
-std::string ForesightSnapshots::schedule_text(const std::string& name) {
-  SQLite::Statement q(db_.sql(), "SELECT every || char(31) || query FROM foresight_schedule WHERE name = ?");
-  q.bind(1, name);
-  return q.executeStep() ? q.getColumn(0).getString() : std::string();
 }
 
 std::vector<Schedule> ForesightSnapshots::schedules() {
   std::vector<Schedule> out;
-  SQLite::Statement q(db_.sql(), "SELECT name, every, query, last_run FROM foresight_schedule ORDER BY name");
-  while (q.executeStep())
-    out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(),
-                   query_from_json(nlohmann::json::parse(q.getColumn(2).getString())), q.getColumn(3).getString()});
+  for (const auto& s : store_.schedules())
+    out.push_back({s.name, s.every, query_from_json(nlohmann::json::parse(s.query)), s.last_run});
   return out;
 }
 
 std::vector<int64_t> ForesightSnapshots::run_due(int64_t now) {
   // Claim due schedules in one write transaction (so two servers on one database do not both
-  // run them), then take the snapshots.
+  // run them), then take the snapshots. Claiming is bookkeeping; the snapshot each run takes
+  // is audited as the scheduler's.
   std::vector<Schedule> due;
-  {
-    // Claiming is bookkeeping; the snapshot each run takes is audited as the scheduler's.
-    store::WriteTransaction tx(db_, {"schedule claim"});
-    SQLite::Statement q(db_.sql(), "SELECT name, every, query, last_run_epoch FROM foresight_schedule ORDER BY name");
-    SQLite::Statement claim(db_.sql(), "UPDATE foresight_schedule SET last_run = ?, last_run_epoch = ? WHERE name = ?");
-    std::vector<std::tuple<std::string, std::string, std::string, int64_t>> rows;
-    while (q.executeStep())
-      rows.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                        q.getColumn(3).getInt64());
-    for (const auto& [name, every, query, last] : rows) {
-      if (last > 0 && now - last < schedule_interval_seconds(every)) continue;
-      claim.bind(1, utc(now));
-      claim.bind(2, now);
-      claim.bind(3, name);
-      claim.exec();
-      claim.reset();
-      due.push_back({name, every, query_from_json(nlohmann::json::parse(query)), utc(now)});
+  store_.bookkeeping("schedule claim", [&](SnapshotWriter& w) {
+    for (const auto& s : w.schedules()) {
+      if (s.last_run_epoch > 0 && now - s.last_run_epoch < schedule_interval_seconds(s.every)) continue;
+      w.set_last_run(s.name, utc(now), now);
+      due.push_back({s.name, s.every, query_from_json(nlohmann::json::parse(s.query)), utc(now)});
     }
-    tx.commit();
-  }
+  });
   std::vector<int64_t> ids;
   for (const auto& s : due) ids.push_back(take(s.name, s.query, "schedule"));
   return ids;

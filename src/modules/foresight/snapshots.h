@@ -3,6 +3,8 @@
 // so that two of them can be compared (what rose, what fell, which bursts began or ended).
 #pragma once
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -56,9 +58,18 @@ struct SnapshotDiff {
   std::vector<FieldChange> changes;
 };
 
+class SnapshotStore;
+
 class ForesightSnapshots {
  public:
-  explicit ForesightSnapshots(store::Database& db) : db_(db) {}
+  // Where the heat maps' patents come from: the current cube, loaded or cached.
+  using CubeSource = std::function<std::shared_ptr<const PatentCube>()>;
+  // Over a database's SQLite stores (snapshots, and patents through PatentCube::of).
+  explicit ForesightSnapshots(store::Database& db);
+  ForesightSnapshots(SnapshotStore& store, CubeSource cube);
+  ~ForesightSnapshots();
+  ForesightSnapshots(const ForesightSnapshots&) = delete;
+  ForesightSnapshots& operator=(const ForesightSnapshots&) = delete;
   // Runs the query over all fields and stores the result; returns the snapshot's id.
   int64_t take(const std::string& name, HeatMapQuery query, const std::string& trigger);
   std::vector<SnapshotInfo> list();
@@ -75,8 +86,9 @@ class ForesightSnapshots {
   std::vector<int64_t> run_due(int64_t now);
 
  private:
-  std::string schedule_text(const std::string& name);  // the row as text, for audit digests
-  store::Database& db_;
+  std::unique_ptr<SnapshotStore> owned_;  // when built over a database
+  SnapshotStore& store_;
+  CubeSource cube_;
 };
 
 // Seconds between runs for daily, weekly, monthly (30 days) or "<N>s"; invalid input otherwise.

@@ -2,13 +2,17 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <SQLiteCpp/Statement.h>
 
 #include "modules/foresight/ipc_labels.h"
 #include "modules/kg/knowledge_graph.h"
 #include "modules/foresight/patent_import.h"
+#include "modules/foresight/snapshot_store.h"
 #include "modules/foresight/snapshots.h"
 #include "modules/registry.h"
+#include "store/audit_trail.h"
 #include "support/test_support.h"
 
 namespace xinzhi::foresight {
@@ -179,6 +183,166 @@ TEST(ApplicantKind, MigrationBackfillAgreesWithImport) {
   f.db.sql().exec("UPDATE patent SET applicant_kind = 'x'");
   f.db.sql().exec(sql.substr(sql.find("UPDATE patent")));
   EXPECT_EQ(kinds(), from_import);
+}
+
+// Snapshots and schedules over a scratch database, with the patents given as a cube in memory.
+struct SnapshotFixture {
+  ScratchDir dir;
+  store::Database db{dir.file("x.db")};
+  std::unique_ptr<SnapshotStore> store;
+  std::shared_ptr<const PatentCube> cube;
+  SnapshotFixture() {
+    modules::migrate(db);
+    store = sqlite_snapshot_store(db);
+    cube = cube_of(0);
+  }
+  // G06F every year 2010–2019; G09B from 2015, `extra` more records each year after.
+  static std::shared_ptr<const PatentCube> cube_of(int extra) {
+    auto c = std::make_shared<PatentCube>();
+    for (int y = 2010; y <= 2019; ++y) {
+      c->add(static_cast<uint32_t>(y * 10000 + 101), "天津市", "天津市", "company", {{"G06F", "G06F 3/01"}});
+      for (int i = 0; y >= 2015 && i < 1 + (y - 2015) * extra; ++i)
+        c->add(static_cast<uint32_t>(y * 10000 + 201), "北京市", "北京市", "university", {{"G09B", "G09B 9/00"}});
+    }
+    return c;
+  }
+  ForesightSnapshots service() {
+    return ForesightSnapshots(*store, [this] { return cube; });
+  }
+  std::vector<std::string> audited(const std::string& prefix) {
+    store::AuditFilter f;
+    f.action = prefix;
+    std::vector<std::string> out;
+    for (const auto& e : store::list_audit(db, f)) out.push_back(e.action + " " + e.target_id);
+    return out;  // newest first
+  }
+};
+
+TEST(ForesightSnapshots, TakeListDiffAndSchedulesThroughTheStore) {
+  SnapshotFixture f;
+  auto snapshots = f.service();
+  HeatMapQuery q;
+  q.top = 1;  // a snapshot keeps every field all the same
+  int64_t a = snapshots.take("vr", q, "manual");
+  f.cube = SnapshotFixture::cube_of(3);
+  int64_t b = snapshots.take("vr", q, "manual");
+  auto list = snapshots.list();
+  ASSERT_EQ(list.size(), 2u);
+  EXPECT_EQ(list[0].id, a);
+  EXPECT_EQ(list[0].fields, 2u);
+  EXPECT_EQ(list[1].records, 10u + 1 + 4 + 7 + 10 + 13);
+  auto got = snapshots.get(b);
+  EXPECT_EQ(got.info.fields, 2u);
+  EXPECT_EQ(got.query.top, 0u);
+  EXPECT_EQ(got.query.from, 2010);
+  EXPECT_EQ(got.periods.size(), 10u);
+  EXPECT_EQ(f.store->snapshot(b)->info.fields, 2u);
+  testing::expect_error(ErrorCode::NotFound, [&] { snapshots.get(999); }, "no snapshot 999");
+  auto d = snapshots.diff(a, b, 50, 1, 0.05);
+  const FieldChange* g09b = nullptr;
+  for (const auto& c : d.changes)
+    if (c.code == "G09B") g09b = &c;
+  ASSERT_NE(g09b, nullptr);
+  EXPECT_NE(std::find(g09b->kinds.begin(), g09b->kinds.end(), "growth"), g09b->kinds.end());
+  EXPECT_EQ(g09b->b->records, 35u);
+  EXPECT_EQ(f.audited("foresight.snapshot"),
+            (std::vector<std::string>{"foresight.snapshot " + std::to_string(b), "foresight.snapshot " + std::to_string(a)}));
+
+  snapshots.add_schedule({"vr-yearly", "daily", q, ""});
+  snapshots.add_schedule({"vr-yearly", "weekly", q, ""});  // replaces it
+  auto schedules = snapshots.schedules();
+  ASSERT_EQ(schedules.size(), 1u);
+  EXPECT_EQ(schedules[0].every, "weekly");
+  EXPECT_EQ(schedules[0].last_run, "");
+  const int64_t now = 1767225600;  // 2026-01-01T00:00:00Z
+  auto ids = snapshots.run_due(now);
+  ASSERT_EQ(ids.size(), 1u);
+  EXPECT_EQ(snapshots.list().back().trigger, "schedule");
+  EXPECT_EQ(snapshots.schedules()[0].last_run, "2026-01-01T00:00:00Z");
+  EXPECT_TRUE(snapshots.run_due(now + 86400).empty());  // weekly: not due yet
+  EXPECT_EQ(snapshots.run_due(now + 7 * 86400).size(), 1u);
+  EXPECT_FALSE(snapshots.remove_schedule("no-such"));
+  EXPECT_TRUE(snapshots.remove_schedule("vr-yearly"));
+  EXPECT_TRUE(snapshots.schedules().empty());
+  EXPECT_EQ(f.audited("foresight.schedule"),
+            (std::vector<std::string>{"foresight.schedule vr-yearly", "foresight.schedule vr-yearly"}));
+  EXPECT_EQ(f.audited("foresight.unschedule"), (std::vector<std::string>{"foresight.unschedule vr-yearly"}));
+}
+
+// A store whose writes fail at the audit entry, after their rows were written.
+class FailingAuditStore final : public SnapshotStore {
+ public:
+  explicit FailingAuditStore(SnapshotStore& inner) : inner_(inner) {}
+  std::vector<SnapshotInfo> snapshots() override { return inner_.snapshots(); }
+  std::optional<StoredSnapshot> snapshot(int64_t id) override { return inner_.snapshot(id); }
+  std::vector<StoredSchedule> schedules() override { return inner_.schedules(); }
+  std::optional<StoredSchedule> schedule(const std::string& name) override { return inner_.schedule(name); }
+  void write(const std::function<void(SnapshotWriter&)>& work) override {
+    inner_.write([&](SnapshotWriter& w) {
+      Writer failing(w);
+      work(failing);
+    });
+  }
+  void bookkeeping(const char* why, const std::function<void(SnapshotWriter&)>& work) override {
+    inner_.bookkeeping(why, work);
+  }
+
+ private:
+  struct Writer final : SnapshotWriter {
+    explicit Writer(SnapshotWriter& w) : w(w) {}
+    std::vector<SnapshotInfo> snapshots() override { return w.snapshots(); }
+    std::optional<StoredSnapshot> snapshot(int64_t id) override { return w.snapshot(id); }
+    std::vector<StoredSchedule> schedules() override { return w.schedules(); }
+    std::optional<StoredSchedule> schedule(const std::string& name) override { return w.schedule(name); }
+    int64_t insert_snapshot(const StoredSnapshot& s) override { return w.insert_snapshot(s); }
+    void put_schedule(const std::string& n, const std::string& e, const std::string& q) override { w.put_schedule(n, e, q); }
+    bool remove_schedule(const std::string& name) override { return w.remove_schedule(name); }
+    void set_last_run(const std::string& n, const std::string& at, int64_t e) override { w.set_last_run(n, at, e); }
+    void audit(const store::AuditChange&) override { fail(ErrorCode::Unavailable, "the disk is full"); }
+    SnapshotWriter& w;
+  };
+  SnapshotStore& inner_;
+};
+
+TEST(ForesightSnapshots, AWriteThatFailsHalfWayLeavesNothing) {
+  SnapshotFixture f;
+  FailingAuditStore failing(*f.store);
+  ForesightSnapshots snapshots(failing, [&] { return f.cube; });
+  testing::expect_error(ErrorCode::Unavailable, [&] { snapshots.take("vr", {}, "manual"); }, "the disk is full");
+  testing::expect_error(ErrorCode::Unavailable, [&] { snapshots.add_schedule({"vr", "daily", {}, ""}); },
+                        "the disk is full");
+  EXPECT_TRUE(f.store->snapshots().empty());
+  EXPECT_TRUE(f.store->schedules().empty());
+  EXPECT_TRUE(f.audited("foresight.").empty());
+  // The store alone: a unit of work that throws keeps none of its writes.
+  EXPECT_THROW(f.store->write([](SnapshotWriter& w) {
+    w.insert_snapshot({{0, "x", "2026-01-01T00:00:00Z", "manual", 0, 0}, "{}", "[]", "[]"});
+    w.put_schedule("x", "daily", "{}");
+    throw std::runtime_error("stop");
+  }),
+               std::runtime_error);
+  EXPECT_TRUE(f.store->snapshots().empty());
+  EXPECT_TRUE(f.store->schedules().empty());
+}
+
+TEST(ForesightSnapshots, ClaimingDueSchedulesIsAllOrNothing) {
+  SnapshotFixture f;
+  // A row the service would refuse ("hourly"), as an older or hand-edited database may hold.
+  const int64_t now = 1767225600;
+  f.store->write([&](SnapshotWriter& w) {
+    w.put_schedule("a", "daily", "{}");
+    w.put_schedule("b", "hourly", "{}");
+    w.set_last_run("b", "2025-12-31T00:00:00Z", now - 86400);  // so that its interval is read
+    w.audit({"foresight.schedule", "foresight_schedule", "a+b", "", "", "{}"});
+  });
+  auto snapshots = f.service();
+  testing::expect_error(ErrorCode::InvalidInput, [&] { snapshots.run_due(now); }, "schedule 'hourly'");
+  auto rows = f.store->schedules();
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].last_run_epoch, 0);  // "a" was claimed before "b" failed: rolled back
+  EXPECT_EQ(rows[0].last_run, "");
+  EXPECT_EQ(rows[1].last_run_epoch, now - 86400);
+  EXPECT_TRUE(f.store->snapshots().empty());
 }
 
 }  // namespace xinzhi::foresight

@@ -95,4 +95,50 @@ TEST(PatentImport, BadRowsDeepInALargeFileAreNamedInFileOrder) {
   EXPECT_EQ(r.codes, 2u * 9998);
 }
 
+TEST(PatentReader, StreamsEachPatentWithItsCodesAndIndustriesInIdOrder) {
+  Fixture f;
+  EXPECT_EQ(f.store->last_id(), 0);
+  auto patent = [](std::string number, std::string date, std::vector<ingest::PatentCode> codes) {
+    return StoredPatent{{std::move(number), std::move(date), "", {"天津大学"}, std::move(codes)}, "天津市", "天津市"};
+  };
+  f.store->add_with_industries({patent("A", "2020-03-04", {{"G06T", "G06T 19/00"}, {"G02B", ""}}),
+                                patent("B", "2021-01-02", {}),  // no codes: still a patent, with industries
+                                patent("C", "2022-12-31", {{"H04N", "H04N 13/00"}})},
+                               {{"虚拟现实", "人工智能"}, {"集成电路"}, {}}, "test");
+  ASSERT_EQ(f.store->last_id(), 3);
+  struct Seen {
+    int64_t id;
+    std::string filed, province, kind, codes, industries;
+  };
+  std::vector<Seen> seen;
+  auto collect = [&](const PatentFacts& p) {
+    Seen s{p.id, std::string(p.filed_on), std::string(p.province), std::string(p.applicant_kind), "", ""};
+    for (const auto& c : p.codes) s.codes += c.subclass + "|" + c.group + ";";
+    for (const auto& i : p.industries) s.industries += i + ";";
+    seen.push_back(std::move(s));
+  };
+  f.store->each_patent(3, collect);
+  ASSERT_EQ(seen.size(), 3u);
+  EXPECT_EQ(seen[0].filed, "2020-03-04");
+  EXPECT_EQ(seen[0].province, "天津市");
+  EXPECT_EQ(seen[0].kind, "university");
+  EXPECT_EQ(seen[0].codes, "G06T|G06T 19/00;G02B|;");  // in the order of the source
+  EXPECT_EQ(seen[0].industries, "人工智能;虚拟现实;");   // sorted
+  EXPECT_EQ(seen[1].codes, "");
+  EXPECT_EQ(seen[1].industries, "集成电路;");
+  EXPECT_EQ(seen[2].industries, "");
+  seen.clear();
+  f.store->each_patent(2, collect);  // patents added after a cube was loaded stay out of it
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_EQ(seen[1].id, 2);
+
+  auto cube = PatentCube::load(*f.store, 3);
+  EXPECT_EQ(cube->size(), 3u);
+  EXPECT_EQ(cube->code_count(), 3u);
+  EXPECT_EQ(cube->first_year(), 2020);
+  EXPECT_EQ(cube->last_year(), 2022);
+  EXPECT_EQ(cube->fields(CodeLevel::Industry).size(), 3u);
+  EXPECT_EQ(PatentCube::of(f.db)->size(), 3u);
+}
+
 }  // namespace xinzhi::foresight

@@ -1,4 +1,5 @@
-// SQLite implementation of foresight::PatentStore, and the module's tables.
+// SQLite implementation of foresight::PatentStore: the imports' inserts, and the reads the
+// heat map loads every patent through (each_patent).
 #include <SQLiteCpp/Statement.h>
 
 #include <nlohmann/json.hpp>
@@ -7,80 +8,6 @@
 #include "store/audit_trail.h"
 
 namespace xinzhi::foresight {
-
-std::vector<store::Migration> migrations() {
-  return {{"foresight", 1, "patents and their classification codes", R"sql(
-CREATE TABLE patent (
-  id INTEGER PRIMARY KEY,
-  number TEXT NOT NULL UNIQUE,
-  source TEXT NOT NULL,
-  filed_on TEXT NOT NULL,
-  title TEXT NOT NULL DEFAULT '',
-  applicant TEXT NOT NULL DEFAULT '',
-  province TEXT NOT NULL DEFAULT '',
-  city TEXT NOT NULL DEFAULT ''
-);
-CREATE INDEX patent_filed_on ON patent(filed_on);
-CREATE TABLE patent_code (
-  patent_id INTEGER NOT NULL REFERENCES patent(id) ON DELETE CASCADE,
-  position INTEGER NOT NULL,
-  subclass TEXT NOT NULL,
-  grp TEXT NOT NULL,
-  PRIMARY KEY (patent_id, position)
-) WITHOUT ROWID;
-CREATE INDEX patent_code_subclass ON patent_code(subclass);
-)sql"},
-          {"foresight", 2, "applicant kind on patents", R"sql(
-ALTER TABLE patent ADD COLUMN applicant_kind TEXT NOT NULL DEFAULT '';
--- The rules of ingest::applicant_kind, for patents imported before this column existed.
-UPDATE patent SET applicant_kind = CASE
-  WHEN applicant = '' THEN ''
-  WHEN applicant LIKE '%大学%' OR instr(applicant, 'University') OR instr(applicant, 'UNIVERSITY') THEN 'university'
-  WHEN applicant LIKE '%研究院%' OR applicant LIKE '%研究所%' OR applicant LIKE '%研究中心%' OR applicant LIKE '%科学院%'
-    OR applicant LIKE '%实验室%' OR instr(applicant, 'Institute') OR instr(applicant, 'INSTITUTE')
-    OR instr(applicant, 'Laboratory') OR instr(applicant, 'LABORATORY') THEN 'institute'
-  WHEN applicant LIKE '%学院%' OR instr(applicant, 'College') OR instr(applicant, 'COLLEGE') THEN 'university'
-  WHEN applicant LIKE '%公司%' OR applicant LIKE '%集团%' OR applicant LIKE '%厂%' OR applicant LIKE '%企业%'
-    OR instr(applicant, 'Inc') OR instr(applicant, 'INC') OR instr(applicant, 'Corp') OR instr(applicant, 'CORP')
-    OR instr(applicant, 'Ltd') OR instr(applicant, 'LTD') OR instr(applicant, 'LLC') OR instr(applicant, 'GmbH')
-    OR instr(applicant, ' AG') OR instr(applicant, 'Co.') OR instr(applicant, 'CO.') OR instr(applicant, 'Company')
-    OR instr(applicant, 'COMPANY') OR instr(applicant, 'S.A.') OR instr(applicant, 'B.V.') THEN 'company'
-  ELSE 'individual' END;
-)sql"},
-          {"foresight", 3, "heat map schedules and snapshots", R"sql(
-CREATE TABLE foresight_schedule (
-  name TEXT PRIMARY KEY,
-  every TEXT NOT NULL,
-  query TEXT NOT NULL,
-  last_run TEXT NOT NULL DEFAULT '',
-  last_run_epoch INTEGER NOT NULL DEFAULT 0
-);
-CREATE TABLE foresight_snapshot (
-  id INTEGER PRIMARY KEY,
-  name TEXT NOT NULL,
-  taken_at TEXT NOT NULL,
-  trigger TEXT NOT NULL,
-  query TEXT NOT NULL,
-  records INTEGER NOT NULL,
-  periods TEXT NOT NULL,
-  fields TEXT NOT NULL
-);
-CREATE INDEX foresight_snapshot_name ON foresight_snapshot(name, id);
-)sql"},
-          {"foresight", 4, "drop patent indexes no query uses", R"sql(
--- Heat maps read every patent through the in-memory PatentCube, never by date or subclass;
--- keeping these two indexes up to date took half of a 1-million-record import.
-DROP INDEX patent_code_subclass;
-DROP INDEX patent_filed_on;
-)sql"},
-          {"foresight", 5, "industries of patents held by companies in the knowledge graph", R"sql(
-CREATE TABLE patent_industry (
-  patent_id INTEGER NOT NULL REFERENCES patent(id) ON DELETE CASCADE,
-  industry TEXT NOT NULL,
-  PRIMARY KEY (patent_id, industry)
-) WITHOUT ROWID;
-)sql"}};
-}
 
 namespace {
 class SqlitePatentStore final : public PatentStore {
@@ -165,6 +92,53 @@ class SqlitePatentStore final : public PatentStore {
   }
 
   int64_t count() override { return db_.sql().execAndGet("SELECT count(*) FROM patent").getInt64(); }
+
+  int64_t last_id() override { return db_.sql().execAndGet("SELECT coalesce(max(id), 0) FROM patent").getInt64(); }
+
+  void each_patent(int64_t up_to, const std::function<void(const PatentFacts&)>& visit) override {
+    // One row per code, grouped into patents here; the industries, ordered by patent too, are
+    // merged in alongside, so no table is held in memory. Both statements are stepped on one
+    // connection, so they read the same snapshot of the database.
+    SQLite::Statement q(db_.sql(),
+                        "SELECT p.id, p.filed_on, p.province, p.city, p.applicant_kind, c.subclass, c.grp "
+                        "FROM patent p LEFT JOIN patent_code c ON c.patent_id = p.id WHERE p.id <= ? "
+                        "ORDER BY p.id, c.position");
+    q.bind(1, up_to);
+    SQLite::Statement ind(db_.sql(), "SELECT patent_id, industry FROM patent_industry WHERE patent_id <= ? ORDER BY 1, 2");
+    ind.bind(1, up_to);
+    bool more_industries = ind.executeStep();
+    int64_t current = -1;
+    // Copies, not views of the row: the patent is handed on only after the next row is read.
+    std::string filed, province, city, kind;
+    std::vector<ingest::PatentCode> codes;
+    std::vector<std::string> industries;
+    auto text = [&](int column, std::string& out) {
+      const auto& c = q.getColumn(column);
+      const char* p = c.getText();
+      out.assign(p, static_cast<size_t>(c.getBytes()));
+    };
+    auto flush = [&] {
+      if (current < 0) return;
+      industries.clear();
+      for (; more_industries && ind.getColumn(0).getInt64() <= current; more_industries = ind.executeStep())
+        if (ind.getColumn(0).getInt64() == current) industries.push_back(ind.getColumn(1).getString());
+      visit(PatentFacts{current, filed, province, city, kind, codes, industries});
+      codes.clear();
+    };
+    while (q.executeStep()) {
+      int64_t id = q.getColumn(0).getInt64();
+      if (id != current) {
+        flush();
+        current = id;
+        text(1, filed);
+        text(2, province);
+        text(3, city);
+        text(4, kind);
+      }
+      if (!q.getColumn(5).isNull()) codes.push_back({q.getColumn(5).getString(), q.getColumn(6).getString()});
+    }
+    flush();
+  }
 
  private:
   store::Database& db_;

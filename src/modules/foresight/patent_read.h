@@ -1,0 +1,38 @@
+// foresight::PatentReader: what may be read of the imported patents (the heat map's PatentCube
+// loads through it; other modules may too). SQLite implements it with PatentStore.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ingest/patents.h"
+
+namespace xinzhi::foresight {
+
+// One stored patent as the heat map counts it. A view: valid only during the call it is
+// passed to, so a million patents stream through without a copy of each.
+struct PatentFacts {
+  int64_t id;
+  std::string_view filed_on;                        // YYYY-MM-DD
+  std::string_view province, city, applicant_kind;  // of the first applicant
+  const std::vector<ingest::PatentCode>& codes;     // in the order of the source
+  const std::vector<std::string>& industries;       // the holder's industries, sorted (knowledge-graph patents)
+};
+
+class PatentReader {
+ public:
+  virtual ~PatentReader() = default;
+  // Patents per filing year (all sources), for checks and the heat map.
+  virtual std::map<std::string, int64_t> count_by_year() = 0;
+  virtual int64_t count() = 0;
+  // The largest patent id, 0 when there is none. Patents are only ever added, so it tells
+  // whether a copy loaded earlier is still current.
+  virtual int64_t last_id() = 0;
+  // Every patent with an id up to `up_to`, in id order, one call each.
+  virtual void each_patent(int64_t up_to, const std::function<void(const PatentFacts&)>& visit) = 0;
+};
+
+}  // namespace xinzhi::foresight
