@@ -44,7 +44,7 @@ PUBLIC = {
     "kg": {"knowledge_graph.h", "graph_read.h"},
     "chain": {"chain_service.h", "chokepoints.h", "ecosystem.h", "derive.h"},
     "foresight": {"burst_report.h", "heat_map.h", "heat_map_picture.h", "patent_import.h", "snapshots.h", "ipc_labels.h", "patent_read.h"},
-    "accounts": {"principal.h", "access.h", "directory.h", "sessions.h", "passwords.h", "demo_accounts.h"},
+    "accounts": {"principal.h", "access.h", "directory.h", "sessions.h", "login_limits.h", "passwords.h", "demo_accounts.h"},
     "scenario": {"scenario_partners.h", "scenario_evaluation.h", "sample_scenarios.h"},
     "netmetrics": {"network_metrics.h"},
     "mcda": {"mcda_service.h"},

@@ -19,5 +19,9 @@ bool ends_with(std::string_view s, std::string_view suffix);
 std::vector<std::string_view> split(std::string_view s, char sep);
 // Number of code points (not bytes); valid UTF-8 assumed.
 size_t codepoints(std::string_view s);
+// Safe to write into a log line or a terminal: control characters (newlines, ESC, DEL, C1)
+// and bytes that are not UTF-8 become \n, \t, \xNN escapes, and a backslash becomes \\,
+// so user text can neither forge a log line nor drive the terminal. Chinese stays as it is.
+std::string printable(std::string_view s);
 
 }  // namespace xinzhi::text

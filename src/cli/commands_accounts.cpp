@@ -160,7 +160,7 @@ void add_account_commands(CLI::App& app, GlobalOptions& g) {
   token_add->add_option("--user", username, "the account the token acts for")->required();
   token_add->add_option("--name", token_name, "what it is for")->required();
   token_add->add_option("--role", token_role, "a role no wider than the account's (default: the account's)");
-  token_add->add_option("--days", token_days, "days until it expires (default 90; 0 never)")->check(CLI::Range(0, 3650));
+  token_add->add_option("--days", token_days, "days until it expires (1 to 365, default 90)")->check(CLI::Range(1, 365));
   token_add->add_flag("--json", g.json, "print JSON");
   token_add->callback([&g] {
     auto db = open_database(g);
@@ -194,11 +194,14 @@ void add_account_commands(CLI::App& app, GlobalOptions& g) {
 
   auto* audit = app.add_subcommand("audit", "the hash-chained audit trail of every write");
   audit->require_subcommand(1);
+  static std::string expect_head;
   auto* verify = audit->add_subcommand("verify", "recompute the chain; exit 1 naming the first bad entry");
+  verify->add_option("--expect-head", expect_head,
+                     "a checkpoint SEQ:HASH written down earlier (xinzhi audit head): the trail must still hold it");
   verify->add_flag("--json", g.json, "print JSON");
   verify->callback([&g] {
     auto db = open_database(g);
-    auto v = store::verify_audit(*db);
+    auto v = store::verify_audit(*db, expect_head);
     if (g.json)
       std::cout << nlohmann::json{{"ok", v.ok}, {"entries", v.entries}, {"first_bad_seq", v.first_bad_seq},
                                   {"problem", v.problem}, {"head_hash", v.head_hash}}
@@ -208,6 +211,8 @@ void add_account_commands(CLI::App& app, GlobalOptions& g) {
       std::cout << "audit trail intact: " << v.entries << " entries, head " << (v.entries ? v.head_hash : "(empty)") << "\n";
     if (!v.ok) fail(ErrorCode::Conflict, "audit trail broken at entry " + std::to_string(v.first_bad_seq) + ": " + v.problem);
   });
+  auto* head = audit->add_subcommand("head", "the checkpoint SEQ:HASH to write down; audit verify --expect-head checks it");
+  head->callback([&g] { std::cout << store::audit_checkpoint(*open_database(g)) << "\n"; });
   auto* list = audit->add_subcommand("list", "entries, newest first");
   list->add_option("--user", username, "only this actor (username, cli:<user> or scheduler)");
   list->add_option("--since", audit_since, "from this date or time (UTC, 2026-11-27 or 2026-11-27T08:00)");

@@ -30,6 +30,9 @@ void add_server_options(CLI::App* cmd) {
   cmd->add_option("--scheduler-tick", serve_options.scheduler_tick_seconds,
                   "seconds between checks for scheduled heat maps (default 60, 0 turns them off)")
       ->check(CLI::Range(0, 86400));
+  cmd->add_option("--public-origin", serve_options.auth.public_origins,
+                  "an origin browsers reach the server at (https://xinzhi.example.cn); repeatable. Default: this "
+                  "machine's loopback addresses on the serving port");
   cmd->add_flag("--behind-tls", serve_options.auth.secure_cookies,
                 "a TLS proxy serves the public address: session cookies get Secure, origins are https");
   cmd->add_option("--session-idle", serve_options.auth.policy.idle_seconds,

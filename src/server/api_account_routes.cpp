@@ -1,13 +1,11 @@
 // /api/auth, /api/orgs, /api/accounts, /api/audit and /api/access: signing in and out, API
 // tokens, organisations and accounts, the audit trail, and the access table itself.
-#include <chrono>
-#include <deque>
 #include <map>
-#include <mutex>
 
 #include "base/error.h"
 #include "base/json_writer.h"
 #include "modules/accounts/directory.h"
+#include "modules/accounts/login_limits.h"
 #include "modules/accounts/sessions.h"
 #include "server/api_routes.h"
 #include "server/json_response.h"
@@ -18,34 +16,6 @@
 namespace xinzhi::server {
 
 namespace {
-
-// Failed logins per client address: past 30 in ten minutes, that address waits. The
-// per-account lockout stops guessing one password; this slows guessing across accounts.
-class LoginThrottle {
- public:
-  void check(const std::string& ip) {
-    std::lock_guard lock(mutex_);
-    auto& times = prune(ip);
-    if (times.size() >= kLimit)
-      fail(ErrorCode::TooManyRequests, "too many failed sign-ins from this address; wait a few minutes");
-  }
-  void failed(const std::string& ip) {
-    std::lock_guard lock(mutex_);
-    if (failures_.size() > 100000) failures_.clear();  // bounded memory under a spray of addresses
-    prune(ip).push_back(std::chrono::steady_clock::now());
-  }
-
- private:
-  static constexpr size_t kLimit = 30;
-  std::deque<std::chrono::steady_clock::time_point>& prune(const std::string& ip) {
-    auto& times = failures_[ip];
-    auto cutoff = std::chrono::steady_clock::now() - std::chrono::minutes(10);
-    while (!times.empty() && times.front() < cutoff) times.pop_front();
-    return times;
-  }
-  std::mutex mutex_;
-  std::map<std::string, std::deque<std::chrono::steady_clock::time_point>> failures_;
-};
 
 std::optional<std::string> optional_string(const nlohmann::json& body, const char* field, size_t max) {
   if (!body.is_object() || !body.contains(field)) return std::nullopt;
@@ -96,14 +66,17 @@ void write_entry(JsonWriter& w, const store::AuditEntry& e) {
 void install_account_routes(ApiRouter& api) {
   auto store = api.store();
   const AuthOptions auth = api.auth();
-  auto throttle = std::make_shared<LoginThrottle>();
+  // Failed logins per client address: past 30 in ten minutes, that address waits. The
+  // per-account lockout stops guessing one password; this slows guessing across accounts.
+  auto throttle = std::make_shared<accounts::AddressThrottle>();
 
   api.post("/api/auth/login", [store, auth, throttle](const httplib::Request& req, httplib::Response& res) {
     // A login form posted from another site would sign the victim into the attacker's account.
     auto origin = req.get_header_value("Origin");
-    if (!origin.empty() && origin != expected_origin(req, auth.secure_cookies))
+    if (!origin.empty() && !origin_allowed(origin, req, auth))
       fail(ErrorCode::Forbidden, "sign-in from " + origin + " is not accepted");
-    throttle->check(req.remote_addr);
+    if (throttle->blocked(req.remote_addr))
+      fail(ErrorCode::TooManyRequests, "too many failed sign-ins from this address; wait a few minutes");
     auto body = parse_json_body(req);
     auto username = string_field(body, "username", 64), password = string_field(body, "password", 1024);
     try {
@@ -144,7 +117,7 @@ void install_account_routes(ApiRouter& api) {
     auto username = optional_string(body, "username", 64).value_or(me.username);
     auto role = optional_string(body, "role", 40).value_or("");
     auto [token, secret] = accounts::ApiTokens(store->connection())
-                               .issue(username, role, string_field(body, "name", 200), int_field(body, "days", 90, 0, 3650), me);
+                               .issue(username, role, string_field(body, "name", 200), int_field(body, "days", 90, 1, 365), me);
     JsonWriter w;
     w.begin_object().key("token");
     accounts::write_json(w, token);
@@ -240,10 +213,13 @@ void install_account_routes(ApiRouter& api) {
     for (const auto& e : store::list_audit(store->connection(), f)) write_entry(w, e);
     write_json_text(res, w.end_array().end_object().take());
   });
-  api.get("/api/audit/verify", [store](const httplib::Request&, httplib::Response& res) {
-    auto v = store::verify_audit(store->connection());
+  // ?expect_head=SEQ:HASH anchors the check to a checkpoint written down earlier.
+  api.get("/api/audit/verify", [store](const httplib::Request& req, httplib::Response& res) {
+    auto checkpoint = req.has_param("expect_head") ? req.get_param_value("expect_head") : "";
+    if (checkpoint.size() > 100) invalid_input("query parameter 'expect_head' is longer than 100 bytes");
+    auto v = store::verify_audit(store->connection(), checkpoint);
     write_json(res, {{"ok", v.ok}, {"entries", v.entries}, {"first_bad_seq", v.first_bad_seq}, {"problem", v.problem},
-                     {"head_hash", v.head_hash}});
+                     {"head_hash", v.head_hash}, {"checkpoint", std::to_string(v.entries) + ":" + v.head_hash}});
   });
 }
 

@@ -1,5 +1,7 @@
 #include "server/api_router.h"
 
+#include <algorithm>
+
 #include "base/digest.h"
 #include "base/error.h"
 #include "server/route_table.h"
@@ -7,8 +9,13 @@
 
 namespace xinzhi::server {
 
-std::string expected_origin(const httplib::Request& req, bool secure) {
-  return std::string(secure ? "https://" : "http://") + req.get_header_value("Host");
+bool origin_allowed(const std::string& origin, const httplib::Request& req, const AuthOptions& auth) {
+  if (!auth.public_origins.empty())
+    return std::find(auth.public_origins.begin(), auth.public_origins.end(), origin) != auth.public_origins.end();
+  std::string port = ":" + std::to_string(req.local_port);
+  for (const char* host : {"127.0.0.1", "localhost", "[::1]"})
+    if (origin == std::string(auth.secure_cookies ? "https://" : "http://") + host + port) return true;
+  return false;
 }
 
 std::string cookie_value(const httplib::Request& req, const std::string& name) {
@@ -80,8 +87,8 @@ accounts::Principal ApiRouter::authenticate(store::Store& store, const AuthOptio
     // pages: the Origin header names this server and the CSRF token echoes the session's.
     auto origin = req.get_header_value("Origin");
     if (origin.empty()) fail(ErrorCode::Forbidden, "a write with a session cookie needs an Origin header");
-    if (origin != expected_origin(req, auth.secure_cookies))
-      fail(ErrorCode::Forbidden, "requests from " + origin + " may not write here");
+    if (!origin_allowed(origin, req, auth))
+      fail(ErrorCode::Forbidden, "requests from " + origin + " may not write here (serve --public-origin names the origins)");
     if (!constant_time_equal(req.get_header_value("X-CSRF-Token"), who.csrf_token))
       fail(ErrorCode::Forbidden, "the X-CSRF-Token header is missing or does not match this session");
   }

@@ -8,6 +8,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <vector>
 #include <type_traits>
 
 #include "modules/accounts/passwords.h"
@@ -21,6 +22,10 @@ struct AuthOptions {
   accounts::AuthPolicy policy;
   accounts::PasswordCost password_cost;  // for accounts created over HTTP
   bool secure_cookies = false;           // behind TLS: cookies get Secure, origins https
+  // The origins browsers use to reach this server (serve --public-origin, e.g.
+  // "https://xinzhi.tj.gov.cn"). Empty: only this machine's own pages, http://127.0.0.1:PORT,
+  // http://localhost:PORT or http://[::1]:PORT on the port the request came in on.
+  std::vector<std::string> public_origins;
 };
 
 inline constexpr const char* kSessionCookie = "xinzhi_session";
@@ -64,8 +69,10 @@ class ApiRouter {
   std::set<std::pair<std::string, std::string>> registered_;
 };
 
-// The origin a browser on this server sends ("http://127.0.0.1:8080").
-std::string expected_origin(const httplib::Request& req, bool secure);
+// Whether a browser's Origin header names this server: one of the configured public origins,
+// or, when none is configured, a loopback origin on the request's own port. The Host header
+// is never consulted: a client chooses it freely.
+bool origin_allowed(const std::string& origin, const httplib::Request& req, const AuthOptions& auth);
 // The value of one cookie, or "".
 std::string cookie_value(const httplib::Request& req, const std::string& name);
 

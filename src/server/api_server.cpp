@@ -11,11 +11,19 @@
 #include <random>
 
 #include "base/error.h"
+#include "base/text.h"
 #include "base/log.h"
 #include "server/api_routes.h"
 #include "server/json_response.h"
 
 namespace xinzhi::server {
+
+namespace {
+constexpr const char* kContentSecurityPolicy =
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+    "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'";
+}  // namespace
 
 namespace {
 
@@ -96,7 +104,12 @@ ApiServer::ApiServer(ServerOptions options)
   // be parsed as the next request. On loopback a new connection costs tens of microseconds.
   http_->set_keep_alive_max_count(1);
   http_->set_keep_alive_timeout(5);
-  http_->set_default_headers({{"X-Content-Type-Options", "nosniff"}, {"Referrer-Policy", "no-referrer"}});
+  // On every response. The dashboard loads only its own scripts and styles (ECharts sets
+  // inline styles, hence 'unsafe-inline' for styles alone) and is never framed.
+  http_->set_default_headers({{"X-Content-Type-Options", "nosniff"},
+                              {"Referrer-Policy", "no-referrer"},
+                              {"X-Frame-Options", "DENY"},
+                              {"Content-Security-Policy", std::string(kContentSecurityPolicy)}});
   install_guards();
   install_routes();
 }
@@ -111,12 +124,23 @@ void ApiServer::install_guards() {
   http_->set_pre_routing_handler([limit](const httplib::Request& req, httplib::Response& res) {
     request_start = std::chrono::steady_clock::now();
     res.set_header("X-Request-Id", new_request_id());
-    if (!is_api(req)) return httplib::Server::HandlerResponse::Unhandled;
     auto refuse = [&](int status, const char* code, const std::string& message) {
       write_error(res, status, code, message);
       res.set_header("Connection", "close");
       return httplib::Server::HandlerResponse::Handled;
     };
+    // A decoded %00 or %0a has no place in a path: /index.html%00.js would be served as
+    // index.html typed as a script.
+    for (unsigned char c : req.path)
+      if (c < 0x20 || c == 0x7f) return refuse(400, "invalid_input", "the path holds a control character");
+    // Pages and files take no request body: any body to a non-API path is refused unread,
+    // so a chunked upload or a gzip bomb sent to /upload costs nothing.
+    if (!is_api(req)) {
+      bool body = req.has_header("Transfer-Encoding") || req.has_header("Content-Encoding") ||
+                  (req.has_header("Content-Length") && req.get_header_value("Content-Length") != "0");
+      if (body) return refuse(413, "payload_too_large", "pages take no request body");
+      return httplib::Server::HandlerResponse::Unhandled;
+    }
     if (req.has_header("Transfer-Encoding"))
       return refuse(411, "length_required", "chunked request bodies are not accepted; send Content-Length");
     if (req.has_header("Content-Encoding"))
@@ -141,8 +165,8 @@ void ApiServer::install_guards() {
       // InvalidInput, NotFound, Conflict, Forbidden messages are written for the user.
       // Internal and Unavailable ones may carry paths or library text: logged, not sent.
       if (e.code() == ErrorCode::Internal || e.code() == ErrorCode::Unavailable) {
-        spdlog::error("{} {} request {} failed: {}", req.method, req.path, res.get_header_value("X-Request-Id"),
-                      e.what());
+        spdlog::error("{} {} request {} failed: {}", text::printable(req.method), text::printable(req.path),
+                      res.get_header_value("X-Request-Id"), text::printable(e.what()));
         write_error(res, http_status(e.code()), std::string(error_code_name(e.code())),
                     "the service cannot answer now; the server log has details under request id " +
                         res.get_header_value("X-Request-Id"));
@@ -151,8 +175,8 @@ void ApiServer::install_guards() {
         write_error(res, http_status(e.code()), std::string(error_code_name(e.code())), e.what());
       }
     } catch (const std::exception& e) {
-      spdlog::error("{} {} request {} failed: {}", req.method, req.path, res.get_header_value("X-Request-Id"),
-                    e.what());
+      spdlog::error("{} {} request {} failed: {}", text::printable(req.method), text::printable(req.path),
+                    res.get_header_value("X-Request-Id"), text::printable(e.what()));
       write_error(res, 500, "internal", "internal error; the server log has details under request id " +
                                             res.get_header_value("X-Request-Id"));
     } catch (...) {
@@ -175,8 +199,10 @@ void ApiServer::install_guards() {
 
   http_->set_logger([](const httplib::Request& req, const httplib::Response& res) {
     auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - request_start).count();
-    spdlog::info("{} {} {} {} {:.1f}ms {}", res.get_header_value("X-Request-Id"), req.method, req.path, res.status,
-                 ms, req.remote_addr);
+    // The decoded path is the client's text: escaped, so that %0a cannot start a forged line
+    // and %1b cannot reach the terminal.
+    spdlog::info("{} {} {} {} {:.1f}ms {}", res.get_header_value("X-Request-Id"), text::printable(req.method),
+                 text::printable(req.path), res.status, ms, req.remote_addr);
   });
 }
 

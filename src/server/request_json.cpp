@@ -13,6 +13,9 @@ nlohmann::json parse_json_body(const httplib::Request& req) {
     return nlohmann::json::parse(req.body);
   } catch (const nlohmann::json::parse_error& e) {
     invalid_input("request body is not valid JSON (at byte " + std::to_string(e.byte) + ")");
+  } catch (const nlohmann::json::exception&) {
+    // out_of_range 406: a number such as 1e999999 that no double holds.
+    invalid_input("request body holds a number too large to read");
   }
 }
 

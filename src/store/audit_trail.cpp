@@ -1,5 +1,7 @@
 #include "store/audit_trail.h"
 
+#include <cstdlib>
+
 #include <SQLiteCpp/Statement.h>
 
 #include <chrono>
@@ -139,8 +141,19 @@ void append_audit(Database& db, const AuditChange& change) {
   up.exec();
 }
 
-AuditVerdict verify_audit(Database& db) {
+AuditVerdict verify_audit(Database& db, const std::string& checkpoint) {
   AuditVerdict v;
+  int64_t anchor_seq = 0;
+  std::string anchor_hash;
+  bool anchor_found = checkpoint.empty();
+  if (!checkpoint.empty()) {
+    auto colon = checkpoint.find(':');
+    char* end = nullptr;
+    anchor_seq = colon == std::string::npos ? 0 : std::strtoll(checkpoint.c_str(), &end, 10);
+    anchor_hash = colon == std::string::npos ? "" : checkpoint.substr(colon + 1);
+    if (anchor_seq <= 0 || end != checkpoint.c_str() + colon || anchor_hash.size() != 64)
+      invalid_input("checkpoint is '" + checkpoint + "', expected SEQ:HASH as xinzhi audit head prints it");
+  }
   auto bad = [&](int64_t seq, std::string problem) {
     v.ok = false;
     v.first_bad_seq = seq;
@@ -160,10 +173,19 @@ AuditVerdict verify_audit(Database& db) {
     if (entry_hash(e) != e.hash)
       return bad(e.seq, "entry " + std::to_string(e.seq) + " was changed after it was written (" + e.action + " by " +
                             e.actor + " at " + e.at + ")");
+    if (e.seq == anchor_seq) {
+      if (e.hash != anchor_hash)
+        return bad(e.seq, "entry " + std::to_string(e.seq) + " is not the one the checkpoint names: the trail was "
+                                                                "rebuilt after the checkpoint was written down");
+      anchor_found = true;
+    }
     prev = e.hash;
     ++v.entries;
   }
   v.head_hash = v.entries ? prev : "";
+  if (!anchor_found)
+    return bad(v.entries + 1, "the trail has " + std::to_string(v.entries) + " entries but the checkpoint names entry " +
+                                  std::to_string(anchor_seq) + ": entries were deleted (the trail was wiped or cut)");
   SQLite::Statement head(db.sql(), "SELECT entries, hash FROM audit_head WHERE id = 1");
   int64_t head_entries = 0;
   std::string head_hash;
@@ -175,6 +197,11 @@ AuditVerdict verify_audit(Database& db) {
     return bad(head_entries + 1, "the trail's head does not match its last entry (entries were added or edited "
                                  "outside Xinzhi)");
   return v;
+}
+
+std::string audit_checkpoint(Database& db) {
+  auto v = verify_audit(db);
+  return std::to_string(v.entries) + ":" + v.head_hash;
 }
 
 std::vector<AuditEntry> list_audit(Database& db, const AuditFilter& f) {

@@ -83,7 +83,12 @@ std::vector<Migration> audit_migrations();
 // the chain cannot fork).
 void append_audit(Database& db, const AuditChange& change);
 // Recomputes every hash in order; names the first entry that was edited, removed or reordered.
-AuditVerdict verify_audit(Database& db);
+// `checkpoint` ("SEQ:HASH" as `xinzhi audit head` prints it, written down earlier) anchors
+// the chain: the trail must still hold that entry with that hash, so a trail that was wiped
+// or rebuilt from scratch — internally consistent, but not the one written down — fails.
+AuditVerdict verify_audit(Database& db, const std::string& checkpoint = "");
+// "SEQ:HASH" of the newest entry ("0:" for an empty trail): the checkpoint to write down.
+std::string audit_checkpoint(Database& db);
 // Newest first.
 std::vector<AuditEntry> list_audit(Database& db, const AuditFilter& filter);
 

@@ -67,7 +67,16 @@ void Database::backup_to(const std::string& target) {
 }
 
 WriteTransaction::WriteTransaction(Database& db) : db_(db) {
-  db_.sql().exec("BEGIN IMMEDIATE");
+  try {
+    db_.sql().exec("BEGIN IMMEDIATE");
+  } catch (const SQLite::Exception& e) {
+    // Another writer held the lock past the busy timeout: the service is busy, not broken;
+    // the caller may retry (503, not 500).
+    int code = e.getErrorCode() & 0xff;
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+      fail(ErrorCode::Unavailable, "the database is busy with another write; try again in a moment");
+    throw;
+  }
   changes_at_start_ = sqlite3_total_changes64(db_.sql().getHandle());
 }
 

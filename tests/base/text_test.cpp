@@ -42,4 +42,16 @@ TEST(Errors, MapToStatusesAndExitCodes) {
   EXPECT_EQ(error_code_name(ErrorCode::InvalidInput), "invalid_input");
 }
 
-}  // namespace xinzhi::text
+// A client's text in a log line: it can neither start a forged line nor reach the terminal
+// as an escape sequence; Chinese and ordinary punctuation stay as they are.
+TEST(Text, PrintableEscapesControlsAndBrokenUtf8) {
+  EXPECT_EQ(printable("/x\n2026 warning account admin locked"), "/x\\n2026 warning account admin locked");
+  EXPECT_EQ(printable("\x1b[31m红\x7f"), "\\x1b[31m红\\x7f");
+  EXPECT_EQ(printable("a\\b\tc\r"), "a\\\\b\\tc\\r");
+  EXPECT_EQ(printable(std::string("\xc2\x9b", 2)), "\\xc2\\x9b");  // C1 CSI
+  EXPECT_EQ(printable(std::string("\xff\xe5\xa4", 3)), "\\xff\\xe5\\xa4");  // not UTF-8
+  EXPECT_EQ(printable("天津市（示例）"), "天津市（示例）");
+  EXPECT_EQ(printable(std::string("nul\0x", 5)), "nul\\x00x");
+}
+
+}

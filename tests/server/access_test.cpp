@@ -313,10 +313,27 @@ TEST_F(AccessTest, ACookieWriteNeedsOurOriginAndTheCsrfToken) {
   EXPECT_EQ(post({{"Cookie", s.cookie}, {"Origin", origin()}, {"X-CSRF-Token", other.csrf}})->status, 403);
   auto ok = post({{"Cookie", s.cookie}, {"Origin", origin()}, {"X-CSRF-Token", s.csrf}});
   EXPECT_EQ(ok->status, 201) << ok->body;
+  // A forged Host header does not make a foreign Origin ours (it once did: the expected
+  // origin was built from Host).
+  EXPECT_EQ(post({{"Cookie", s.cookie}, {"Host", "evil.example"}, {"Origin", "http://evil.example"}, {"X-CSRF-Token", s.csrf}})->status,
+            403);
+  EXPECT_NE(post({{"Cookie", s.cookie}, {"Origin", "http://localhost:" + std::to_string(port_)}, {"X-CSRF-Token", s.csrf}})->status,
+            403);  // this machine's own name for the same port is ours
   // A login form posted from another site is refused too.
   auto foreign = client().Post("/api/auth/login", {{"Origin", "http://evil.example"}},
                                json{{"username", "analyst"}, {"password", "password-analyst"}}.dump(), "application/json");
   EXPECT_EQ(foreign->status, 403);
+}
+
+TEST_F(AccessTest, ALockHeldByAnotherWriterMakesSignInUnavailableNotBroken) {
+  store::Database other(db_path_);
+  other.sql().exec("BEGIN IMMEDIATE");  // another process holding the write lock past the busy timeout
+  auto res = client().Post("/api/auth/login", json{{"username", "analyst"}, {"password", "wrong-password"}}.dump(),
+                           "application/json");
+  other.sql().exec("ROLLBACK");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 503) << res->body;  // it used to be 500
+  EXPECT_EQ(json::parse(res->body)["error"]["code"], "unavailable");
 }
 
 TEST_F(AccessTest, TenWrongPasswordsLockTheAccountAndTheLogSaysSo) {
@@ -336,7 +353,7 @@ TEST_F(AccessTest, TenWrongPasswordsLockTheAccountAndTheLogSaysSo) {
   auto locked = attempt("password-victim");
   spdlog::default_logger()->sinks().pop_back();
   EXPECT_EQ(locked->status, 429);
-  EXPECT_NE(locked->body.find("locked until"), std::string::npos) << locked->body;
+  EXPECT_NE(locked->body.find("paused until"), std::string::npos) << locked->body;
   EXPECT_NE(log_text.str().find("account victim locked until"), std::string::npos) << log_text.str();
   store::Database db(db_path_);
   store::AuditFilter f;

@@ -7,6 +7,10 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <spdlog/sinks/base_sink.h>
+#include <spdlog/spdlog.h>
+#include <sys/resource.h>
+
 #include <nlohmann/json.hpp>
 #include <atomic>
 #include <chrono>
@@ -20,6 +24,27 @@
 namespace xinzhi::server {
 
 using nlohmann::json;
+
+// The server's log lines, captured for the suite (installed before the server starts, so no
+// thread logs while the sink list changes).
+class CapturedLog : public spdlog::sinks::base_sink<std::mutex> {
+ public:
+  std::string text() {
+    std::lock_guard lock(mutex_);
+    return text_;
+  }
+
+ protected:
+  void sink_it_(const spdlog::details::log_msg& msg) override {
+    spdlog::memory_buf_t line;
+    formatter_->format(msg, line);
+    text_.append(line.data(), line.size());
+  }
+  void flush_() override {}
+
+ private:
+  std::string text_;
+};
 
 class ApiServerTest : public ::testing::Test {
  protected:
@@ -38,6 +63,8 @@ class ApiServerTest : public ::testing::Test {
     o.db_path = dir_->file("x.db");
     o.web_root = dir_->file("web");
     o.threads = 2;
+    log_ = std::make_shared<CapturedLog>();
+    spdlog::default_logger()->sinks().push_back(log_);
     server_ = new ApiServer(o);
     port_ = server_->bind();
     thread_ = new std::thread([] { server_->run(); });
@@ -79,6 +106,7 @@ class ApiServerTest : public ::testing::Test {
     close(fd);
     return answer;
   }
+  static inline std::shared_ptr<CapturedLog> log_;
   static testing::ScratchDir* dir_;
   static std::string* token_;
   static ApiServer* server_;
@@ -249,6 +277,65 @@ TEST_F(ApiServerTest, TheHomeRegionIsReadBySignedInUsersAndShapesTheOverview) {
   ASSERT_TRUE(set);
   EXPECT_EQ(set->status, 403);
   EXPECT_EQ(json::parse(client().Get("/api/settings/region")->body)["focal"], "天津市");
+}
+
+// Issue 13 findings on real sockets; each failed before its fix.
+TEST_F(ApiServerTest, ANumberTooLargeForADoubleIsBadInputEvenOnTheLoginRoute) {
+  std::string huge = "1e999999";
+  auto login = client().Post("/api/auth/login", R"({"username":"a","password":"b","x":)" + huge + "}", "application/json");
+  ASSERT_TRUE(login);
+  EXPECT_EQ(login->status, 400) << login->body;
+  auto digits = client().Post("/api/mcda/entropy", R"({"matrix":)" + std::string(400, '9') + "}", "application/json");
+  ASSERT_TRUE(digits);
+  EXPECT_EQ(digits->status, 400) << digits->body;
+}
+
+TEST_F(ApiServerTest, AControlCharacterInThePathIsRefusedNotServedAsScript) {
+  auto answer = raw_exchange("GET /index.html%00.js HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", 0);
+  EXPECT_EQ(answer.rfind("HTTP/1.1 400", 0), 0u) << answer.substr(0, 200);
+  EXPECT_EQ(answer.find("javascript"), std::string::npos);
+}
+
+TEST_F(ApiServerTest, EveryResponseCarriesTheSecurityHeaders) {
+  for (const char* path : {"/api/health", "/", "/no-such-page.html", "/api/no-such-route"}) {
+    auto res = client().Get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->get_header_value("X-Content-Type-Options"), "nosniff") << path;
+    EXPECT_EQ(res->get_header_value("X-Frame-Options"), "DENY") << path;
+    EXPECT_EQ(res->get_header_value("Referrer-Policy"), "no-referrer") << path;
+    auto csp = res->get_header_value("Content-Security-Policy");
+    EXPECT_NE(csp.find("frame-ancestors 'none'"), std::string::npos) << path;
+    EXPECT_NE(csp.find("script-src 'self'"), std::string::npos) << path;
+  }
+}
+
+TEST_F(ApiServerTest, ABodyToAPageIsRefusedUnreadAndCostsNoMemory) {
+  rusage before{};
+  getrusage(RUSAGE_SELF, &before);
+  // 64 MiB offered chunked to a non-API path (it used to be read whole before the 404).
+  auto chunked = raw_exchange("POST /upload HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+                              "100000\r\n", 64u << 20);
+  EXPECT_EQ(chunked.rfind("HTTP/1.1 413", 0), 0u) << chunked.substr(0, 200);
+  auto gzip = raw_exchange("POST /index.html HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Encoding: gzip\r\n"
+                           "Content-Length: 67108864\r\n\r\n", 64u << 20);
+  EXPECT_EQ(gzip.rfind("HTTP/1.1 413", 0), 0u) << gzip.substr(0, 200);
+  rusage after{};
+  getrusage(RUSAGE_SELF, &after);
+  EXPECT_LT(after.ru_maxrss - before.ru_maxrss, 10 * 1024) << "peak RSS grew by " << (after.ru_maxrss - before.ru_maxrss) << " KiB";
+}
+
+TEST_F(ApiServerTest, APathCannotForgeALogLineOrDriveTheTerminal) {
+  auto res = client().Get("/x%0a2026-12-01%20warning%20account%20admin%20locked%1b[31m");
+  ASSERT_TRUE(res);
+  std::string text;
+  for (int i = 0; i < 100 && text.find("account admin locked") == std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    text = log_->text();
+  }
+  auto at = text.find("/x\\n2026-12-01 warning account admin locked\\x1b[31m");
+  EXPECT_NE(at, std::string::npos) << text;
+  EXPECT_EQ(text.find("\n2026-12-01 warning account admin locked"), std::string::npos);
+  EXPECT_EQ(text.find('\x1b'), std::string::npos);
 }
 
 // A stop() that comes before run(), or while run() is starting its accept loop, must not be

@@ -77,6 +77,27 @@ TEST_F(AuditTrail, VerifiesAnIntactChain) {
   EXPECT_EQ(list_audit(db, f).size(), 0u);
 }
 
+// Issue 13: `delete from audit_entry; delete from audit_head` left a trail that verified as
+// "intact: 0 entries"; a checkpoint written down earlier catches that, and a rebuilt trail.
+TEST_F(AuditTrail, ACheckpointCatchesAWipedOrRebuiltTrail) {
+  for (int i = 0; i < 5; ++i) write(i);
+  auto checkpoint = audit_checkpoint(db);
+  EXPECT_EQ(checkpoint.substr(0, 2), "5:");
+  write(5);
+  EXPECT_TRUE(verify_audit(db, checkpoint).ok);  // later entries extend the anchored chain
+  db.sql().exec("DELETE FROM audit_entry; DELETE FROM audit_head");
+  EXPECT_TRUE(verify_audit(db).ok);  // consistent with itself …
+  auto wiped = verify_audit(db, checkpoint);
+  EXPECT_FALSE(wiped.ok);  // … but not the trail written down
+  EXPECT_NE(wiped.problem.find("deleted"), std::string::npos) << wiped.problem;
+  for (int i = 0; i < 6; ++i) write(100 + i);  // rebuilt to the same length, other content
+  auto rebuilt = verify_audit(db, checkpoint);
+  EXPECT_FALSE(rebuilt.ok);
+  EXPECT_EQ(rebuilt.first_bad_seq, 5);
+  EXPECT_NE(rebuilt.problem.find("rebuilt"), std::string::npos) << rebuilt.problem;
+  testing::expect_error(ErrorCode::InvalidInput, [&] { verify_audit(db, "five:abc"); }, "expected SEQ:HASH");
+}
+
 TEST_F(AuditTrail, NamesTheFirstEditedEntry) {
   for (int i = 0; i < 10; ++i) write(i);
   db.sql().exec("UPDATE audit_entry SET actor = 'mallory' WHERE seq = 4");

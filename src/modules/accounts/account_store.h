@@ -103,6 +103,7 @@ class AccountWriter : public AccountReads {
   virtual int64_t add_token(int64_t account_id, const std::string& token_hash, Role role, const std::string& name,
                             int64_t expires_epoch) = 0;
   virtual void revoke_token(int64_t id) = 0;
+  virtual int64_t revoke_tokens_of(int64_t account_id) = 0;  // every live token; returns how many
   virtual void set_token_used(int64_t id, int64_t epoch) = 0;
   // Appends the entry to the audit trail inside this transaction.
   virtual void audit(const store::AuditChange& change) = 0;

@@ -226,7 +226,9 @@ void AccountDirectory::set_disabled(const std::string& username, bool disabled, 
     auto before = existing_account(w, username);
     if (before.id == by.account_id && disabled) invalid_input("you cannot disable your own account");
     w.set_disabled(before.id, disabled);
-    if (disabled) w.end_sessions(before.id, 0);
+    // A disabled account's sessions end and its API tokens are revoked for good: enabling
+    // it again must not bring back a credential that may have leaked.
+    if (disabled) w.end_sessions(before.id, 0), w.revoke_tokens_of(before.id);
     w.audit({disabled ? "account.disable" : "account.enable", "account", before.username, account_text(before),
              account_text(existing_account(w, username)), "{}"});
   });
@@ -255,6 +257,9 @@ void AccountDirectory::replace_password(const std::string& username, const std::
     w.set_failed_logins(before.id, 0);
     w.set_locked_until(before.id, 0);
     w.end_sessions(before.id, keep_session);
+    // An administrator's reset means the old password is not to be trusted: the tokens it
+    // could have minted go too. Changing one's own password keeps one's tokens.
+    if (std::string_view(action) == "account.password_reset") w.revoke_tokens_of(before.id);
     w.audit({action, "account", before.username, account_text(before), account_text(existing_account(w, username)), "{}"});
   });
 }

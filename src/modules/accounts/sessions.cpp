@@ -1,5 +1,8 @@
 #include "modules/accounts/sessions.h"
 
+#include "modules/accounts/login_limits.h"
+
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <nlohmann/json.hpp>
@@ -7,6 +10,7 @@
 #include "base/digest.h"
 #include "base/error.h"
 #include "base/log.h"
+#include "base/text.h"
 #include "modules/accounts/account_store.h"
 #include "modules/accounts/passwords.h"
 #include "store/audit_trail.h"
@@ -40,21 +44,29 @@ int64_t Sessions::now() const { return policy_.now ? policy_.now() : system_now(
 NewSession Sessions::login(const std::string& username, const std::string& password, const std::string& ip) {
   const int64_t t = now();
   const std::string wrong = "wrong username or password";
+  // One message for a locked account and a locked name that is no account: neither the
+  // words nor the status tell an attacker which names exist.
+  auto paused = [&](int64_t until) {
+    fail(ErrorCode::TooManyRequests, "too many wrong passwords for this name: signing in is paused until " + utc(until) +
+                                         "; try again later or ask an administrator");
+  };
   if (username.empty() || username.size() > 64 || password.size() > 1024) {
     verify_password(decoy_hash(), password);
     unauthenticated(wrong);
   }
   auto found = store_->login(username);
   if (!found) {
+    auto& unknown = UnknownNameLockouts::process();
+    if (int64_t until = unknown.locked_until(username, t)) paused(until);
     verify_password(decoy_hash(), password);  // as slow as a known account
+    if (int64_t until = unknown.failed(username, t, policy_.lock_after_failures, policy_.lock_seconds))
+      spdlog::warn("name {} (no such account) paused until {} after {} wrong passwords in a row (last from {})",
+                   text::printable(username), utc(until), policy_.lock_after_failures, ip);
     unauthenticated(wrong);
   }
   Principal p = found->who;
   store::ActingAs as(p.actor("api"));
-  if (found->locked_until > t)
-    fail(ErrorCode::TooManyRequests, "account '" + p.username + "' is locked until " + utc(found->locked_until) +
-                                         " after " + std::to_string(policy_.lock_after_failures) +
-                                         " wrong passwords; try again later or ask an administrator");
+  if (found->locked_until > t) paused(found->locked_until);
   if (!verify_password(found->password_hash, password)) {
     store_->bookkeeping("failed-login counter", [&](AccountWriter& w) {
       int64_t failures = w.failed_logins(p.account_id) + 1;
@@ -104,7 +116,9 @@ Principal Sessions::authenticate(const std::string& token) {
     unauthenticated("your session expired; sign in again");
   }
   // Not on every request: each write takes the database's one write lock.
-  if (t - seen >= policy_.touch_every_seconds)
+  // Last-seen is written sparingly, but always well within the idle limit: a user active
+  // every minute under --session-idle 60 must not be signed out.
+  if (t - seen >= std::min(policy_.touch_every_seconds, std::max<int64_t>(1, policy_.idle_seconds / 4)))
     store_->bookkeeping("last-seen time", [&](AccountWriter& w) { w.set_session_seen(p.session_id, t); });
   return p;
 }
@@ -129,7 +143,8 @@ std::pair<ApiToken, std::string> ApiTokens::issue(const std::string& username, c
     fail(ErrorCode::Forbidden, "only an administrator issues tokens for another account");
   if (by.token_id) fail(ErrorCode::Forbidden, "an API token cannot issue tokens; sign in with a password");
   if (name.empty() || name.size() > 200) invalid_input("a token needs a name of 1 to 200 bytes");
-  if (days < 0 || days > 3650) invalid_input("days must be 0 (never expires) to 3650");
+  // Every token expires: at most a year, renewed by issuing a new one.
+  if (days < 1 || days > 365) invalid_input("days must be 1 to 365 (every API token expires)");
   auto account = store_->account(username);
   if (!account) not_found("no account named '" + username + "'");
   Role scope = role.empty() ? account->role : role_from(role);
@@ -137,7 +152,7 @@ std::pair<ApiToken, std::string> ApiTokens::issue(const std::string& username, c
     invalid_input("role " + std::string(role_name(scope)) + " grants more than account '" + username + "' holds (" +
                   std::string(role_name(account->role)) + ")");
   std::string secret = "xz_" + random_token(32);
-  int64_t expires = days ? now() + days * 86400 : 0;
+  int64_t expires = now() + days * 86400;
   ApiToken t;
   store_->write([&](AccountWriter& w) {
     int64_t id = w.add_token(account->id, sha256_hex(secret), scope, name, expires);

@@ -237,6 +237,9 @@ class SqliteAccountWriter final : public SqliteReads<AccountWriter> {
     return db_.sql().getLastInsertRowid();
   }
   void revoke_token(int64_t id) override { run("UPDATE api_token SET revoked = 1 WHERE id = ?", {id}); }
+  int64_t revoke_tokens_of(int64_t account_id) override {
+    return run("UPDATE api_token SET revoked = 1 WHERE account_id = ? AND revoked = 0", {account_id});
+  }
   void set_token_used(int64_t id, int64_t epoch) override {
     run("UPDATE api_token SET last_used_epoch = ? WHERE id = ?", {epoch, id});
   }

@@ -5,6 +5,7 @@
 #include "modules/accounts/account_store.h"
 #include "modules/accounts/demo_accounts.h"
 #include "modules/accounts/directory.h"
+#include "modules/accounts/login_limits.h"
 #include "modules/accounts/sessions.h"
 #include "modules/registry.h"
 #include "support/test_support.h"
@@ -82,7 +83,7 @@ TEST_F(Directory, DisablingEndsSessionsAndAResetLiftsALock) {
   dir.set_disabled("alice", false, admin);
   for (int i = 0; i < 10; ++i)
     testing::expect_error(ErrorCode::Unauthenticated, [&] { sessions.login("alice", "wrong-password", "127.0.0.1"); }, "wrong username");
-  testing::expect_error(ErrorCode::TooManyRequests, [&] { sessions.login("alice", "alice-password", "127.0.0.1"); }, "locked until");
+  testing::expect_error(ErrorCode::TooManyRequests, [&] { sessions.login("alice", "alice-password", "127.0.0.1"); }, "paused until");
   dir.set_password("alice", "a-new-password", admin);
   EXPECT_EQ(sessions.login("alice", "a-new-password", "127.0.0.1").principal.username, "alice");
   // The same message for an unknown account and a wrong password.
@@ -178,9 +179,9 @@ TEST_F(Directory, AnotherAccountsTokenIsNotFoundAndListsAreScoped) {
   dir.add_account({"alice2", "", "企业甲", "enterprise", "alice2-password"}, admin);
   ApiTokens tokens(db, [this] { return t; });
   auto alice = dir.principal("alice"), alice2 = dir.principal("alice2");
-  auto [mine, secret] = tokens.issue("alice", "", "mine", 0, alice);
-  testing::expect_error(ErrorCode::Forbidden, [&] { tokens.issue("alice", "", "x", 0, alice2); }, "only an administrator");
-  tokens.issue("alice2", "", "theirs", 0, alice2);
+  auto [mine, secret] = tokens.issue("alice", "", "mine", 30, alice);
+  testing::expect_error(ErrorCode::Forbidden, [&] { tokens.issue("alice", "", "x", 30, alice2); }, "only an administrator");
+  tokens.issue("alice2", "", "theirs", 30, alice2);
   ASSERT_EQ(tokens.list(alice).size(), 1u);
   EXPECT_EQ(tokens.list(alice)[0].name, "mine");
   EXPECT_EQ(tokens.list(admin).size(), 2u);
@@ -238,6 +239,69 @@ TEST_F(Directory, AStoreWriteLandsWholeOrNotAtAll) {
   store->bookkeeping("failed-login counter", [&](AccountWriter& w) { w.set_failed_logins(alice.id, 4); });
   EXPECT_EQ(store->failed_logins(alice.id), 4);
   EXPECT_TRUE(store::verify_audit(db).ok);
+}
+
+// Issue 13 findings, each failed before its fix.
+TEST_F(Directory, TokensDieWithAnAdminResetOrADisableAndAlwaysExpire) {
+  ApiTokens tokens(db, [this] { return t; });
+  testing::expect_error(ErrorCode::InvalidInput, [&] { tokens.issue("alice", "", "forever", 0, admin); }, "days must be 1 to 365");
+  testing::expect_error(ErrorCode::InvalidInput, [&] { tokens.issue("alice", "", "long", 366, admin); }, "days must be 1 to 365");
+  auto [a, disabled_secret] = tokens.issue("alice", "", "before disable", 30, admin);
+  dir.set_disabled("alice", true, admin);
+  dir.set_disabled("alice", false, admin);  // enabled again: the old token stays dead
+  testing::expect_error(ErrorCode::Unauthenticated, [&] { tokens.authenticate(disabled_secret); }, "revoked");
+  auto [b, reset_secret] = tokens.issue("alice", "", "before reset", 30, admin);
+  dir.set_password("alice", "reset-by-admin", admin);
+  testing::expect_error(ErrorCode::Unauthenticated, [&] { tokens.authenticate(reset_secret); }, "revoked");
+  // Changing one's own password keeps one's tokens (integrations keep running).
+  auto [c, own_secret] = tokens.issue("alice", "", "kept", 30, admin);
+  Sessions sessions(db, policy());
+  auto s = sessions.login("alice", "reset-by-admin", "127.0.0.1");
+  dir.change_own_password(s.principal, "reset-by-admin", "changed-by-alice");
+  EXPECT_EQ(tokens.authenticate(own_secret).username, "alice");
+}
+
+TEST_F(Directory, ALockedAccountAndAnUnknownNameAnswerAlike) {
+  Sessions sessions(db, policy());
+  auto eleventh = [&](const std::string& name) {
+    for (int i = 0; i < 10; ++i)
+      testing::expect_error(ErrorCode::Unauthenticated, [&] { sessions.login(name, "wrong-password", "127.0.0.1"); },
+                            "wrong username or password");
+    try {
+      sessions.login(name, "wrong-password", "127.0.0.1");
+    } catch (const Error& e) {
+      return std::pair(e.code(), std::string(e.what()));
+    }
+    return std::pair(ErrorCode::Internal, std::string("no error"));
+  };
+  auto real = eleventh("alice");
+  auto invented = eleventh("no-such-person-7");
+  EXPECT_EQ(error_code_name(real.first), "too_many_requests");
+  EXPECT_EQ(real, invented);  // same status, same words, same time
+  EXPECT_EQ(real.second.find("alice"), std::string::npos) << real.second;
+}
+
+TEST_F(Directory, AnActiveUserStaysSignedInUnderAShortIdleLimit) {
+  auto p = policy();
+  p.idle_seconds = 60;  // serve --session-idle 60; last-seen used to be written only every 60 s
+  Sessions sessions(db, p);
+  auto s = sessions.login("alice", "alice-password", "127.0.0.1");
+  for (int minute = 0; minute < 10; ++minute) {
+    t += 50;  // a request every 50 s, always within the idle limit
+    EXPECT_EQ(sessions.authenticate(s.token).username, "alice") << "after " << (minute + 1) * 50 << " s";
+  }
+  t += 61;
+  testing::expect_error(ErrorCode::Unauthenticated, [&] { sessions.authenticate(s.token); }, "expired");
+}
+
+TEST(AddressThrottle, ASprayOfAddressesDoesNotWipeAnAddressThatIsGuessing) {
+  AddressThrottle throttle;  // the server's: 30 failures in 10 minutes, 100,000 addresses
+  for (int i = 0; i < 30; ++i) throttle.failed("203.0.113.7");
+  EXPECT_TRUE(throttle.blocked("203.0.113.7"));
+  for (int i = 0; i < 100001; ++i) throttle.failed("10." + std::to_string(i >> 16) + "." + std::to_string((i >> 8) & 255) + "." + std::to_string(i & 255));
+  EXPECT_TRUE(throttle.blocked("203.0.113.7"));  // it used to forget every address past 100,000
+  EXPECT_LE(throttle.tracked(), 100000u);
+  EXPECT_FALSE(throttle.blocked("198.51.100.1"));
 }
 
 TEST(DemoAccounts, OnePerRoleAndASecondRunAddsNone) {
