@@ -1,7 +1,7 @@
 # Xinzhi (新质). Two commands on a fresh Debian 12 machine:
 #   make demo   install what is missing, build, seed the sample region, serve on :8080
 #   make test   install, build, run every test (unit, CLI, HTTP, browser)
-.PHONY: setup build build-asan web demo test test-unit test-e2e bench clean
+.PHONY: setup build build-asan build-tsan web demo test test-unit test-tsan test-e2e bench clean
 
 JOBS ?= $(shell nproc)
 DB ?= var/xinzhi.db
@@ -22,6 +22,12 @@ build-asan: setup
 	@cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DXINZHI_SANITIZE=ON -DXINZHI_WERROR=ON >/dev/null
 	@cmake --build build/asan -j $(JOBS)
 
+# ThreadSanitizer: only the tests where threads meet (store, HTTP server, scheduler).
+TSAN_TESTS := store_database_test server_api_server_test server_access_test server_foresight_routes_test
+build-tsan: setup
+	@cmake -S . -B build/tsan -G Ninja -DCMAKE_BUILD_TYPE=None -DXINZHI_TSAN=ON -DXINZHI_WERROR=ON >/dev/null
+	@cmake --build build/tsan -j $(JOBS) --target $(TSAN_TESTS)
+
 web: setup
 	@cd web && npm run --silent build
 
@@ -40,11 +46,15 @@ test-unit: build-asan
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	  ctest --output-on-failure --timeout 900 -j $(JOBS)
 
+test-tsan: build-tsan
+	@cd build/tsan && TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1:suppressions=$(CURDIR)/tests/tsan.supp \
+	  ctest --output-on-failure --timeout 900 -j $(JOBS)
+
 test-e2e: build web
 	@cd web && XINZHI_BIN=../$(XINZHI) node --test --test-timeout=300000 ../tests/e2e/
 
-test: test-unit test-e2e
-	@echo "make test: C++ unit, CLI golden, HTTP and browser tests passed"
+test: test-unit test-tsan test-e2e
+	@echo "make test: C++ unit (ASan/UBSan), ThreadSanitizer, CLI golden, HTTP and browser tests passed"
 
 bench: build
 	@/usr/bin/python3 bench/ickg_import.py $(XINZHI)
