@@ -4,8 +4,11 @@
 Layers, each allowed to include only from itself and the layers listed for it:
   base → engines → store, ingest → modules → report, app → server, cli
 A module includes another module only through that module's public headers (PUBLIC below:
-its service and read interfaces), and no module's SQL names another module's table. The
-doors (server/, cli/) hold no SQL at all and never include each other.
+its service and read interfaces), and no module's SQL names another module's table or the
+store's own (the audit trail, the schema version). The doors (server/, cli/) hold no SQL at
+all and never include each other. Includes are checked in both forms ("…" and <…>) and
+relative ones are resolved; SQL is read from string literals with adjacent and multi-line
+raw literals joined.
 
 Usage: check-layers.py [SRC_ROOT [KNOWN]]
   SRC_ROOT  default: the src/ folder beside this script
@@ -51,14 +54,37 @@ PUBLIC = {
     "settings": {"region_settings.h"},
 }
 
-# SQL keywords are upper case throughout the code, which keeps prose ("names from
-# organisation records") from counting as SQL.
-SQL_VERB = re.compile(r"\b(FROM|JOIN|INTO|UPDATE|TABLE(?: IF NOT EXISTS)?|REFERENCES)\s+([a-z_][a-z0-9_]*)")
-CREATE = re.compile(r"CREATE TABLE(?: IF NOT EXISTS)?\s+([a-z_][a-z0-9_]*)")
-INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
-STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
-SQL_API = re.compile(r"\bSQLite::|\bsqlite3_|\bPQexec|\bpqxx::|\.sql\(\)")
+# SQL is found in string literals: adjacent literals ("SELECT … FROM " "kg_entity") and raw
+# strings over several lines are joined first. A literal is read as SQL when it starts with a
+# statement keyword in any case; elsewhere only upper-case keywords count, which keeps prose
+# ("names from organisation records") from counting as SQL.
+SQL_START = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|WITH|REPLACE|ALTER|DROP)\b", re.I)
+SQL_VERB_TEXT = r"\b(FROM|JOIN|INTO|UPDATE|TABLE(?: IF NOT EXISTS)?|REFERENCES)\s+(?:\w+\.)?[\"`]?([A-Za-z_][A-Za-z0-9_]*)"
+SQL_VERB = re.compile(SQL_VERB_TEXT)
+SQL_VERB_ANY_CASE = re.compile(SQL_VERB_TEXT, re.I)
+CREATE = re.compile(r"CREATE\s+(?:VIRTUAL\s+|TEMP\s+|TEMPORARY\s+)?TABLE(?:\s+IF\s+NOT\s+EXISTS)?\s+[\"`]?([A-Za-z_][A-Za-z0-9_]*)", re.I)
+INCLUDE = re.compile(r'^\s*#\s*include\s*[<"]([^>"]+)[>"]')
+LITERAL = re.compile(r'R"([^(\s]*)\((.*?)\)\1"|"((?:[^"\\\n]|\\.)*)"', re.S)
+SQL_API = re.compile(r"\bSQLite::|\bsqlite3_|\bPQexec|\bpqxx::|(\.|->)sql\(\)|\bStatement\b")
 STORE_WIRING = re.compile(r"\bsqlite_[a-z_]*store\(")
+
+
+def literals(text):
+    """(line, joined text) of every string literal, adjacent literals joined."""
+    out = []
+    last_end, current, line = None, None, 0
+    for m in LITERAL.finditer(text):
+        body = m.group(2) if m.group(2) is not None else m.group(3)
+        if current is not None and text[last_end:m.start()].strip() == "":
+            current += body
+        else:
+            if current is not None:
+                out.append((line, current))
+            current, line = body, text.count("\n", 0, m.start()) + 1
+        last_end = m.end()
+    if current is not None:
+        out.append((line, current))
+    return out
 
 
 def owner(path: pathlib.Path, root: pathlib.Path):
@@ -80,7 +106,7 @@ def table_owners(root: pathlib.Path):
     for p in sources(root):
         layer, module = owner(p, root)
         for m in CREATE.finditer(p.read_text(encoding="utf-8")):
-            owners[m.group(1)] = module or layer
+            owners[m.group(1).lower()] = module or layer
     return owners
 
 
@@ -95,6 +121,13 @@ def check(root: pathlib.Path):
             inc = INCLUDE.match(line)
             if inc:
                 target = inc.group(1)
+                if target.startswith("."):  # relative: resolve against the including file
+                    resolved = (p.parent / target).resolve()
+                    try:
+                        target = resolved.relative_to(root).as_posix()
+                    except ValueError:
+                        problems.append(f"{rel}:{n}: includes {inc.group(1)}, outside src/")
+                        continue
                 tparts = target.split("/")
                 tlayer = tparts[0]
                 if tlayer not in ALLOWED:
@@ -114,20 +147,24 @@ def check(root: pathlib.Path):
                 problems.append(f"{rel}:{n}: {layer}/ holds database code (a door only calls services)")
             if layer in {"server", "cli", "program"} and STORE_WIRING.search(line):
                 problems.append(f"{rel}:{n}: {layer}/ builds a module store (take services from modules/services.h)")
-            for s in STRING.finditer(line):
-                for m in SQL_VERB.finditer(s.group(1)):
-                    table = m.group(2)
-                    if table not in owners:
-                        continue
-                    mine = module or layer
-                    # A foreign key keeps another module's ids valid in the one database; it
-                    # reads nothing, so it is the one cross-module mention allowed.
-                    if m.group(1).upper() == "REFERENCES" and layer == "modules":
-                        continue
-                    if layer in {"server", "cli"}:
-                        problems.append(f"{rel}:{n}: {layer}/ names table {table} in SQL (a door only calls services)")
-                    elif owners[table] != mine and not (owners[table] in {"store"}):
-                        problems.append(f"{rel}:{n}: {mine} names table {table} of {owners[table]} in SQL")
+
+        for n, literal in literals(text):
+            verbs = SQL_VERB_ANY_CASE if SQL_START.match(literal) else SQL_VERB
+            for m in verbs.finditer(literal):
+                table = m.group(2).lower()
+                if table not in owners:
+                    continue
+                mine = module or layer
+                # A foreign key keeps another module's ids valid in the one database; it
+                # reads nothing, so it is the one cross-module mention allowed.
+                if m.group(1).upper() == "REFERENCES" and layer == "modules":
+                    continue
+                if layer in {"server", "cli", "program"}:
+                    problems.append(f"{rel}:{n}: {layer}/ names table {table} in SQL (a door only calls services)")
+                elif owners[table] != mine:
+                    # store's own tables (the audit trail, the schema version) are written
+                    # only through store/: a module naming them could rewrite the trail.
+                    problems.append(f"{rel}:{n}: {mine} names table {table} of {owners[table]} in SQL")
     return problems
 
 

@@ -1,5 +1,7 @@
 #include "base/text.h"
 
+#include <charconv>
+
 namespace xinzhi::text {
 
 namespace {
@@ -146,6 +148,12 @@ std::string printable(std::string_view s) {
     i += n;
   }
   return out;
+}
+
+std::string number(double v) {
+  char buf[32];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  return ec == std::errc() ? std::string(buf, end) : std::to_string(v);
 }
 
 }  // namespace xinzhi::text

@@ -23,5 +23,7 @@ size_t codepoints(std::string_view s);
 // and bytes that are not UTF-8 become \n, \t, \xNN escapes, and a backslash becomes \\,
 // so user text can neither forge a log line nor drive the terminal. Chinese stays as it is.
 std::string printable(std::string_view s);
+// The shortest text that reads back as the same double: 150, 0.25, 1e-07.
+std::string number(double v);
 
 }  // namespace xinzhi::text

@@ -110,7 +110,7 @@ void add_chain_commands(CLI::App& app, GlobalOptions& g) {
 
   auto add_atlas_options = [&](CLI::App* cmd) {
     cmd->add_option("CHAIN", opt.chain, "chain name")->required();
-    cmd->add_option("--region", opt.region, "province, city or group (default: the chain's home region, else 天津)");
+    cmd->add_option("--region", opt.region, "province, city or group (default: the chain's home region, else the home region's focal province)");
     cmd->add_option("--weak-share", opt.weak_share, "local share below which a segment is weak (default 0.2)")
         ->check(CLI::Range(0.0, 1.0));
     cmd->add_flag("--json", g.json, "print JSON");
@@ -158,7 +158,7 @@ void add_chain_commands(CLI::App& app, GlobalOptions& g) {
   auto* firms = chain->add_subcommand("firms", "the firms of one segment, local first");
   firms->add_option("CHAIN", opt.chain, "chain name")->required();
   firms->add_option("SEGMENT", opt.segment, "segment name")->required();
-  firms->add_option("--region", opt.region, "region (default: the chain's home region, else 天津)");
+  firms->add_option("--region", opt.region, "region (default: the chain's home region, else the home region's focal province)");
   firms->add_flag("--json", g.json, "print JSON");
   firms->callback([&g] {
     with_service(g, [&](chain::ChainService& s) {
@@ -172,7 +172,7 @@ void add_chain_commands(CLI::App& app, GlobalOptions& g) {
   static std::vector<std::string> weight_args;
   auto* choke = chain->add_subcommand("chokepoints", "chokepoint map (卡脖子技术图谱): segments ranked, each explained");
   choke->add_option("CHAIN", opt.chain, "chain name")->required();
-  choke->add_option("--region", opt.region, "region (default: the chain's home region, else 天津)");
+  choke->add_option("--region", opt.region, "region (default: the chain's home region, else the home region's focal province)");
   choke->add_option("--weight", weight_args,
                     "NAME=VALUE, repeatable: concentration, outside, dominance, betweenness, substitutes, technology");
   choke->add_flag("--json", g.json, "print JSON");

@@ -68,11 +68,12 @@ void write_atlas_xlsx(const chain::AtlasReport& r, const std::string& path) {
   }
   worksheet_set_column(leaders.raw(), 1, 1, 30, nullptr);
 
-  // The home partner group (京津冀 unless the deployment's settings name another).
-  std::vector<std::string> headers = {"环节 segment"};
+  // The home partner group (京津冀 unless the deployment's settings name another). The sheet
+  // has a fixed name (a group's name may be one Excel refuses); the group heads the columns.
+  std::vector<std::string> headers = {"环节 segment（" + r.home.group + "）"};
   for (const auto& p : r.home.provinces) headers.push_back(p);
   headers.push_back("互补 complementarity");
-  Sheet jjj(wb, r.home.group, headers, bold);
+  Sheet jjj(wb, std::string("区域协同"), headers, bold);
   for (const auto& s : r.segments) {
     jjj.text(s.name);
     for (auto n : s.group_counts) jjj.number(static_cast<double>(n));

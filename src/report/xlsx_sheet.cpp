@@ -15,6 +15,9 @@ Sheet::Sheet(lxw_workbook* wb, const char* name, std::initializer_list<const cha
 
 Sheet::Sheet(lxw_workbook* wb, const std::string& name, const std::vector<std::string>& headers, lxw_format* bold)
     : ws_(workbook_add_worksheet(wb, name.c_str())) {
+  // libxlsxwriter returns NULL for a name Excel refuses (over 31 characters, []:*?/\, a
+  // repeat); writing through it would crash the process.
+  if (!ws_) fail(ErrorCode::Internal, "worksheet name '" + name + "' is not one Excel accepts");
   lxw_col_t c = 0;
   for (const auto& h : headers) worksheet_write_string(ws_, 0, c++, h.c_str(), bold);
   worksheet_freeze_panes(ws_, 1, 0);

@@ -219,7 +219,8 @@ void install_account_routes(ApiRouter& api) {
     if (checkpoint.size() > 100) invalid_input("query parameter 'expect_head' is longer than 100 bytes");
     auto v = store::verify_audit(store->connection(), checkpoint);
     write_json(res, {{"ok", v.ok}, {"entries", v.entries}, {"first_bad_seq", v.first_bad_seq}, {"problem", v.problem},
-                     {"head_hash", v.head_hash}, {"checkpoint", std::to_string(v.entries) + ":" + v.head_hash}});
+                     {"head_hash", v.head_hash},
+                     {"checkpoint", v.ok ? std::to_string(v.entries) + ":" + v.head_hash : std::string()}});
   });
 }
 

@@ -172,7 +172,7 @@ void ApiServer::install_guards() {
                         res.get_header_value("X-Request-Id"));
       } else {
         if (e.code() == ErrorCode::Unauthenticated) res.set_header("WWW-Authenticate", "Bearer realm=\"xinzhi\"");
-        write_error(res, http_status(e.code()), std::string(error_code_name(e.code())), e.what());
+        write_error(res, http_status(e.code()), std::string(error_code_name(e.code())), e.what(), e.key(), e.params());
       }
     } catch (const std::exception& e) {
       spdlog::error("{} {} request {} failed: {}", text::printable(req.method), text::printable(req.path),
@@ -252,13 +252,22 @@ void ApiServer::run() {
   std::atomic<bool> listening_done{false};
   std::thread watcher([this, &listening_done] {
     while (!listening_done) {
-      if (stop_requested_ && http_->is_running()) http_->stop();
+      if (stop_requested_ && http_->is_running()) {
+        http_->stop();
+        return;  // the accept loop is ending; nothing more to watch
+      }
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
   });
+  struct JoinOnExit {
+    std::atomic<bool>& done;
+    std::thread& t;
+    ~JoinOnExit() {
+      done = true;
+      t.join();
+    }
+  } join_watcher{listening_done, watcher};
   http_->listen_after_bind();
-  listening_done = true;
-  watcher.join();
   scheduler_->stop();
 }
 

@@ -1,9 +1,11 @@
-// Writing JSON bodies and the one error shape {"error":{"code":…,"message":…}}.
+// Writing JSON bodies and the one error shape {"error":{"code":…,"message":…[,"key":…,"params":{…}]}}.
 #pragma once
 #include <httplib.h>
 
 #include <nlohmann/json.hpp>
 #include <string>
+
+#include "base/error.h"
 
 namespace xinzhi::server {
 
@@ -19,8 +21,17 @@ inline void write_json_text(httplib::Response& res, std::string body, int status
   res.set_content(std::move(body), "application/json; charset=utf-8");
 }
 
-inline void write_error(httplib::Response& res, int status, const std::string& code, const std::string& message) {
-  write_json(res, {{"error", {{"code", code}, {"message", message}}}}, status);
+// key and params, when the error has them, let the dashboard show the message in Chinese.
+inline void write_error(httplib::Response& res, int status, const std::string& code, const std::string& message,
+                        const std::string& key = "", const ErrorParams& params = {}) {
+  nlohmann::json error = {{"code", code}, {"message", message}};
+  if (!key.empty()) {
+    nlohmann::json p = nlohmann::json::object();
+    for (const auto& [k, v] : params) p[k] = v;
+    error["key"] = key;
+    error["params"] = p;
+  }
+  write_json(res, {{"error", error}}, status);
 }
 
 }  // namespace xinzhi::server

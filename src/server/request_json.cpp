@@ -12,20 +12,26 @@ nlohmann::json parse_json_body(const httplib::Request& req) {
   try {
     return nlohmann::json::parse(req.body);
   } catch (const nlohmann::json::parse_error& e) {
-    invalid_input("request body is not valid JSON (at byte " + std::to_string(e.byte) + ")");
+    fail_keyed(ErrorCode::InvalidInput, "body_not_json", {{"byte", std::to_string(e.byte)}},
+               "request body is not valid JSON (at byte " + std::to_string(e.byte) + ")");
   } catch (const nlohmann::json::exception&) {
     // out_of_range 406: a number such as 1e999999 that no double holds.
-    invalid_input("request body holds a number too large to read");
+    fail_keyed(ErrorCode::InvalidInput, "number_too_large", {}, "request body holds a number too large to read");
   }
 }
 
 std::string string_field(const nlohmann::json& body, const std::string& field, size_t max_bytes) {
-  if (!body.is_object()) invalid_input("request body must be a JSON object");
-  if (!body.contains(field)) invalid_input("field '" + field + "' is missing");
-  if (!body[field].is_string()) invalid_input("field '" + field + "' must be a string");
+  if (!body.is_object()) fail_keyed(ErrorCode::InvalidInput, "body_not_object", {}, "request body must be a JSON object");
+  if (!body.contains(field))
+    fail_keyed(ErrorCode::InvalidInput, "field_missing", {{"field", field}}, "field '" + field + "' is missing");
+  if (!body[field].is_string())
+    fail_keyed(ErrorCode::InvalidInput, "field_type", {{"field", field}, {"type", "string"}},
+               "field '" + field + "' must be a string");
   auto s = body[field].get<std::string>();
   if (!text::is_valid_utf8(s)) invalid_input("field '" + field + "' is not valid UTF-8");
-  if (s.size() > max_bytes) invalid_input("field '" + field + "' is longer than " + std::to_string(max_bytes) + " bytes");
+  if (s.size() > max_bytes)
+    fail_keyed(ErrorCode::InvalidInput, "field_too_long", {{"field", field}, {"max", std::to_string(max_bytes)}},
+               "field '" + field + "' is longer than " + std::to_string(max_bytes) + " bytes");
   return s;
 }
 

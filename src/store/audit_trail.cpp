@@ -145,8 +145,8 @@ AuditVerdict verify_audit(Database& db, const std::string& checkpoint) {
   AuditVerdict v;
   int64_t anchor_seq = 0;
   std::string anchor_hash;
-  bool anchor_found = checkpoint.empty();
-  if (!checkpoint.empty()) {
+  bool anchor_found = checkpoint.empty() || checkpoint == "0:";
+  if (!checkpoint.empty() && checkpoint != "0:") {  // "0:": written down while the trail was empty
     auto colon = checkpoint.find(':');
     char* end = nullptr;
     anchor_seq = colon == std::string::npos ? 0 : std::strtoll(checkpoint.c_str(), &end, 10);
@@ -201,6 +201,8 @@ AuditVerdict verify_audit(Database& db, const std::string& checkpoint) {
 
 std::string audit_checkpoint(Database& db) {
   auto v = verify_audit(db);
+  // Writing down the head of a broken trail would anchor the damage.
+  if (!v.ok) fail(ErrorCode::Conflict, "audit trail broken at entry " + std::to_string(v.first_bad_seq) + ": " + v.problem);
   return std::to_string(v.entries) + ":" + v.head_hash;
 }
 

@@ -118,7 +118,7 @@ test('an enterprise sees and edits only its own organisation', async () => {
   // Typing another page's address does not show its data.
   await page.goto(`${base}/#/admin`);
   await page.waitForSelector('main[data-page="admin"][aria-busy="false"] .banner.error');
-  assert.match(await page.textContent('main .banner.error'), /may not use this route/);
+  assert.match(await page.textContent('main .banner.error'), /角色无权/);
   await logout(page);
   assert.deepEqual(problems, []);
   await page.close();

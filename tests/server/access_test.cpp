@@ -5,7 +5,6 @@
 // static paths cannot climb out of the web root.
 #include <gtest/gtest.h>
 #include <httplib.h>
-#include <spdlog/sinks/ostream_sink.h>
 
 #include <atomic>
 #include <chrono>
@@ -22,6 +21,7 @@
 #include "server/route_table.h"
 #include "server/signed_in.h"
 #include "store/audit_trail.h"
+#include "support/captured_log.h"
 #include "support/test_support.h"
 
 namespace xinzhi::server {
@@ -73,6 +73,7 @@ class AccessTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     spdlog::set_level(spdlog::level::warn);  // request lines would drown the failures
+    log_ = testing::CapturedLog::install();
     dir_ = new testing::ScratchDir();
     db_path_ = dir_->file("x.db");
     {
@@ -167,6 +168,7 @@ class AccessTest : public ::testing::Test {
 
   static testing::ScratchDir* dir_;
   static std::string db_path_;
+  static inline std::shared_ptr<testing::CapturedLog> log_;
   static ApiServer* server_;
   static std::thread* thread_;
   static int port_;
@@ -341,9 +343,6 @@ TEST_F(AccessTest, TenWrongPasswordsLockTheAccountAndTheLogSaysSo) {
     store::Database db(db_path_);
     testing::ensure_account(db, "victim", "analyst", "天津市科学技术局", "bureau");
   }
-  std::ostringstream log_text;
-  auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(log_text);
-  spdlog::default_logger()->sinks().push_back(sink);
   auto attempt = [](const std::string& password) {
     return client().Post("/api/auth/login", json{{"username", "victim"}, {"password", password}}.dump(), "application/json");
   };
@@ -351,10 +350,9 @@ TEST_F(AccessTest, TenWrongPasswordsLockTheAccountAndTheLogSaysSo) {
   EXPECT_EQ(attempt("password-victim")->status, 200);  // nine failures do not lock; success resets
   for (int i = 0; i < 10; ++i) EXPECT_EQ(attempt("wrong-password-" + std::to_string(i))->status, 401);
   auto locked = attempt("password-victim");
-  spdlog::default_logger()->sinks().pop_back();
   EXPECT_EQ(locked->status, 429);
   EXPECT_NE(locked->body.find("paused until"), std::string::npos) << locked->body;
-  EXPECT_NE(log_text.str().find("account victim locked until"), std::string::npos) << log_text.str();
+  EXPECT_NE(log_->text().find("account victim locked until"), std::string::npos) << log_->text();
   store::Database db(db_path_);
   store::AuditFilter f;
   f.action = "account.locked";

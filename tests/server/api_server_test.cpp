@@ -7,8 +7,6 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <spdlog/sinks/base_sink.h>
-#include <spdlog/spdlog.h>
 #include <sys/resource.h>
 
 #include <nlohmann/json.hpp>
@@ -19,32 +17,14 @@
 #include "modules/kg/knowledge_graph.h"
 #include "modules/registry.h"
 #include "server/signed_in.h"
+#include "support/captured_log.h"
 #include "support/test_support.h"
 
 namespace xinzhi::server {
 
 using nlohmann::json;
 
-// The server's log lines, captured for the suite (installed before the server starts, so no
-// thread logs while the sink list changes).
-class CapturedLog : public spdlog::sinks::base_sink<std::mutex> {
- public:
-  std::string text() {
-    std::lock_guard lock(mutex_);
-    return text_;
-  }
-
- protected:
-  void sink_it_(const spdlog::details::log_msg& msg) override {
-    spdlog::memory_buf_t line;
-    formatter_->format(msg, line);
-    text_.append(line.data(), line.size());
-  }
-  void flush_() override {}
-
- private:
-  std::string text_;
-};
+using testing::CapturedLog;
 
 class ApiServerTest : public ::testing::Test {
  protected:
@@ -63,8 +43,7 @@ class ApiServerTest : public ::testing::Test {
     o.db_path = dir_->file("x.db");
     o.web_root = dir_->file("web");
     o.threads = 2;
-    log_ = std::make_shared<CapturedLog>();
-    spdlog::default_logger()->sinks().push_back(log_);
+    log_ = CapturedLog::install();
     server_ = new ApiServer(o);
     port_ = server_->bind();
     thread_ = new std::thread([] { server_->run(); });
@@ -277,6 +256,24 @@ TEST_F(ApiServerTest, TheHomeRegionIsReadBySignedInUsersAndShapesTheOverview) {
   ASSERT_TRUE(set);
   EXPECT_EQ(set->status, 403);
   EXPECT_EQ(json::parse(client().Get("/api/settings/region")->body)["focal"], "天津市");
+}
+
+// Errors the dashboard translates carry a key and named params beside the English message.
+TEST_F(ApiServerTest, ErrorsCarryAKeyAndParamsForTheDashboard) {
+  auto missing = client().Post("/api/settings/region", R"({"group":"京津冀"})", "application/json");
+  ASSERT_TRUE(missing);
+  auto e = json::parse(missing->body)["error"];
+  // The analyst may not set the region: the role check comes first, with its key.
+  EXPECT_EQ(missing->status, 403);
+  EXPECT_EQ(e["key"], "role_forbidden");
+  EXPECT_EQ(e["params"]["role"], "analyst");
+  EXPECT_EQ(e["params"]["permission"], "accounts.manage");
+  auto bad = client().Post("/api/mcda/topsis", "{not json", "application/json");
+  ASSERT_TRUE(bad);
+  auto b = json::parse(bad->body)["error"];
+  EXPECT_EQ(b["key"], "body_not_json");
+  EXPECT_EQ(b["params"]["byte"], "3");  // as nlohmann::json counts it
+  EXPECT_FALSE(b["message"].get<std::string>().empty());  // the English text stays for the CLI and logs
 }
 
 // Issue 13 findings on real sockets; each failed before its fix.

@@ -96,6 +96,16 @@ TEST_F(AuditTrail, ACheckpointCatchesAWipedOrRebuiltTrail) {
   EXPECT_EQ(rebuilt.first_bad_seq, 5);
   EXPECT_NE(rebuilt.problem.find("rebuilt"), std::string::npos) << rebuilt.problem;
   testing::expect_error(ErrorCode::InvalidInput, [&] { verify_audit(db, "five:abc"); }, "expected SEQ:HASH");
+  // A broken trail gives no checkpoint to write down: it would anchor the damage.
+  db.sql().exec("UPDATE audit_entry SET detail = 'forged' WHERE seq = 2");
+  testing::expect_error(ErrorCode::Conflict, [&] { audit_checkpoint(db); }, "broken at entry 2");
+}
+
+TEST_F(AuditTrail, AnEmptyTrailsCheckpointVerifies) {
+  auto empty = audit_checkpoint(db);
+  EXPECT_EQ(empty, "0:");
+  write(1);
+  EXPECT_TRUE(verify_audit(db, empty).ok);
 }
 
 TEST_F(AuditTrail, NamesTheFirstEditedEntry) {

@@ -1,6 +1,7 @@
 // Fetching JSON from the Xinzhi API with the session cookie; an error body
-// {"error":{"code","message"}} becomes an Error, a 401 a SignInNeeded. Writes carry the
-// session's CSRF token (the browser adds the Origin header itself).
+// {"error":{"code","message","key","params"}} becomes an Error in the user's language, a 401
+// a SignInNeeded. Writes carry the session's CSRF token (the browser adds the Origin header).
+import { localizeError, shortProvince } from './i18n';
 
 export interface Me {
   id: number; username: string; display_name: string; role: string; role_zh: string; token_role?: string;
@@ -28,7 +29,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
     credentials: 'same-origin' });
   const parsed = await res.json().catch(() => null);
   if (!res.ok) {
-    const message = parsed?.error?.message ?? `HTTP ${res.status}`;
+    const message = localizeError(parsed?.error) ?? `HTTP ${res.status}`;
     if (res.status === 401) {
       me = null;
       throw new SignInNeeded(message);
@@ -46,6 +47,22 @@ export function sendJson<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, b
 }
 
 // The signed-in account, or null when there is no valid session.
+// The deployment's home region, read once per page load (it changes rarely, by an admin).
+let home: Promise<HomeRegion> | null = null;
+export function homeRegion(): Promise<HomeRegion> {
+  home ??= getJson<HomeRegion>('/api/settings/region').catch(() => {
+    home = null;
+    return { focal: '', group: '', provinces: [], partners: [] };
+  });
+  return home;
+}
+// Regions to suggest in a region field: the home group's provinces and the group itself first.
+export async function regionSuggestions(extra: string[]): Promise<string[]> {
+  const h = await homeRegion();
+  const mine = [...h.provinces.map(shortProvince), h.group].filter((r) => r);
+  return [...mine, ...extra.filter((r) => !mine.includes(r))];
+}
+
 export async function loadMe(): Promise<Me | null> {
   try {
     me = await getJson<Me>('/api/auth/me');

@@ -80,7 +80,7 @@ const strings = {
   segmentFirms: { zh: '环节企业', en: 'Firms of the segment' },
   clickSegment: { zh: '点击环节查看其企业。', en: 'Click a segment to see its firms.' },
   zone_local: { zh: '本地', en: 'local' },
-  zone_partner: { zh: '京津冀伙伴', en: 'partner' },
+  zone_partner: { zh: '协同区域伙伴', en: 'partner' },
   zone_elsewhere: { zh: '外地', en: 'elsewhere' },
   firm: { zh: '企业', en: 'Firm' },
   zone: { zh: '位置', en: 'Zone' },
@@ -347,6 +347,46 @@ const strings = {
   indicatorTree: { zh: '指标体系', en: 'Indicator tree' },
   indicatorTreeNote: { zh: '每行一个一级指标：“名称：子指标、子指标”。征集阶段结束后不可修改。', en: 'One top-level indicator per line: "name: sub, sub". Fixed once the call closes.' },
   saveIndicators: { zh: '保存指标体系', en: 'Save indicators' },
+  // Server errors by key (the API's error.key), filled with error.params.
+  err_field_missing: { zh: '缺少字段“{field}”', en: 'field "{field}" is missing' },
+  err_field_type: { zh: '字段“{field}”的类型不对，应为文本', en: 'field "{field}" must be a {type}' },
+  err_field_too_long: { zh: '“{field}”超过 {max} 字节', en: '"{field}" is longer than {max} bytes' },
+  err_field_empty: { zh: '“{field}”不能为空', en: '"{field}" is empty' },
+  err_body_not_json: { zh: '请求内容不是有效的 JSON（第 {byte} 字节）', en: 'the request is not valid JSON (at byte {byte})' },
+  err_body_not_object: { zh: '请求内容应为 JSON 对象', en: 'the request must be a JSON object' },
+  err_number_too_large: { zh: '请求中的数字过大，无法读取', en: 'the request holds a number too large to read' },
+  err_role_forbidden: { zh: '“{role}”角色无权{permission}', en: 'the {role} role may not {permission}' },
+  err_score_range: { zh: '指标 {indicator} 的评分为 {score}，应在 0 到 100 之间', en: 'the score for indicator {indicator} is {score}, expected 0 to 100' },
+  perm_public: { zh: '访问公开内容', en: 'see public pages' },
+  'perm_signed_in': { zh: '使用本人账户', en: 'use their own account' },
+  'perm_analytics.read': { zh: '查看分析结果', en: 'read analyses' },
+  'perm_analytics.write': { zh: '编辑产业链与预见快照', en: 'edit chains and foresight snapshots' },
+  'perm_org.read': { zh: '查看机构信息', en: 'read organisations' },
+  'perm_org.edit': { zh: '编辑机构信息', en: 'edit organisations' },
+  'perm_accounts.read': { zh: '查看全部账户', en: 'read all accounts' },
+  'perm_accounts.manage': { zh: '管理账户与机构', en: 'manage accounts and organisations' },
+  'perm_audit.read': { zh: '查看审计日志', en: 'read the audit trail' },
+  'perm_scenario.manage': { zh: '管理场景清单与评估', en: 'manage scenarios and evaluations' },
+  'perm_scenario.apply': { zh: '申报场景', en: 'apply for scenarios' },
+  'perm_scenario.score': { zh: '评审打分', en: 'judge and score applications' },
+  fld_title: { zh: '标题', en: 'title' },
+  fld_name: { zh: '名称', en: 'name' },
+  fld_description: { zh: '说明', en: 'description' },
+  fld_needs: { zh: '需求', en: 'needs' },
+  fld_location: { zh: '地点', en: 'location' },
+  fld_field: { zh: '领域', en: 'field' },
+  fld_deadline: { zh: '截止日期', en: 'deadline' },
+  fld_note: { zh: '备注', en: 'note' },
+  fld_decision: { zh: '决定', en: 'decision' },
+  fld_solution: { zh: '方案', en: 'solution' },
+  fld_evidence: { zh: '证明材料', en: 'evidence' },
+  fld_contact: { zh: '联系方式', en: 'contact' },
+  fld_region: { zh: '地区', en: 'region' },
+  fld_username: { zh: '用户名', en: 'username' },
+  fld_password: { zh: '密码', en: 'password' },
+  fld_indicator: { zh: '指标', en: 'indicator' },
+  fld_focal: { zh: '本地省份', en: 'focal province' },
+  fld_group: { zh: '协同区域', en: 'partner group' },
 } as const;
 
 export type Key = keyof typeof strings;
@@ -356,6 +396,21 @@ let lang: Lang = (localStorage.getItem('xinzhi.lang') as Lang) === 'en' ? 'en' :
 export function t(key: Key): string {
   return (strings as Record<string, Record<Lang, string>>)[key]?.[lang] ?? key;
 }
+// An API error in the user's language: its key's template filled with its params (role,
+// permission and field names translated too), or the server's English message when the
+// key is unknown to this page.
+export function localizeError(error: { key?: string; params?: Record<string, string>; message?: string } | undefined): string | undefined {
+  if (!error) return undefined;
+  const table = strings as Record<string, Record<Lang, string>>;
+  const template = error.key ? table[`err_${error.key}`]?.[lang] : undefined;
+  if (!template) return error.message;
+  const params = { ...(error.params ?? {}) };
+  if (params.role && table[`role_${params.role}`]) params.role = table[`role_${params.role}`][lang];
+  if (params.permission && table[`perm_${params.permission}`]) params.permission = table[`perm_${params.permission}`][lang];
+  if (params.field && table[`fld_${params.field}`]) params.field = table[`fld_${params.field}`][lang];
+  return template.replace(/\{(\w+)\}/g, (_m, name: string) => params[name] ?? `{${name}}`);
+}
+
 // A string with the home region filled in: {focal} (short province name) and {group}.
 export function th(key: Key, home: { focal: string; group: string }): string {
   return t(key).replaceAll('{focal}', shortProvince(home.focal)).replaceAll('{group}', home.group);

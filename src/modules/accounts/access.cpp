@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/error.h"
+#include "modules/accounts/principal.h"
 
 namespace xinzhi::accounts {
 
@@ -141,6 +142,13 @@ std::vector<Role> roles_for(OrgKind k) {
     case OrgKind::AuditOffice: return {Auditor, Viewer};
   }
   return {};
+}
+
+void require(const Principal& by, Permission p) {
+  if (by.has(p)) return;
+  auto role = std::string(role_name(by.token_role ? *by.token_role : by.role));
+  fail_keyed(ErrorCode::Forbidden, "role_forbidden", {{"role", role}, {"permission", std::string(permission_name(p))}},
+             "role " + role + " may not " + std::string(permission_meaning(p)));
 }
 
 }  // namespace xinzhi::accounts

@@ -47,11 +47,13 @@ std::vector<store::Migration> migrations() {
 
 std::string checked_text(const std::string& value, const std::string& field, size_t max_bytes, bool required) {
   if (!text::is_valid_utf8(value)) invalid_input(field + " is not valid UTF-8");
-  if (value.size() > max_bytes) invalid_input(field + " is longer than " + std::to_string(max_bytes) + " bytes");
+  if (value.size() > max_bytes)
+    fail_keyed(ErrorCode::InvalidInput, "field_too_long", {{"field", field}, {"max", std::to_string(max_bytes)}},
+               field + " is longer than " + std::to_string(max_bytes) + " bytes");
   for (unsigned char c : value)
     if (c < 0x20 || c == 0x7f) invalid_input(field + " holds a control character");
   auto trimmed = text::trim(value);
-  if (required && trimmed.empty()) invalid_input(field + " is empty");
+  if (required && trimmed.empty()) fail_keyed(ErrorCode::InvalidInput, "field_empty", {{"field", field}}, field + " is empty");
   return std::string(trimmed);
 }
 
@@ -69,9 +71,6 @@ std::string account_text(const Account& a) {
       .dump();
 }
 
-void require(const Principal& by, Permission p) {
-  if (!by.has(p)) fail(ErrorCode::Forbidden, "role " + std::string(role_name(by.role)) + " may not " + std::string(permission_meaning(p)));
-}
 
 std::string checked_username(const std::string& u) {
   if (u.size() < 3 || u.size() > 64) invalid_input("username must be 3 to 64 characters");

@@ -72,14 +72,25 @@ UnknownNameLockouts& UnknownNameLockouts::process() {
   return instance;
 }
 
-int64_t UnknownNameLockouts::locked_until(const std::string& name, int64_t now) {
+namespace {
+// Account names compare without ASCII case (the account table's NOCASE): so do invented ones,
+// or "x" and "X" would answer differently for an invented name and alike for a real one.
+std::string fold_case(std::string s) {
+  for (auto& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+}  // namespace
+
+int64_t UnknownNameLockouts::locked_until(const std::string& name_as_typed, int64_t now) {
   std::lock_guard lock(mutex_);
-  auto it = records_.find(name);
+  auto it = records_.find(fold_case(name_as_typed));
   return it != records_.end() && it->second.locked_until > now ? it->second.locked_until : 0;
 }
 
-int64_t UnknownNameLockouts::failed(const std::string& name, int64_t now, int lock_after, int64_t lock_seconds) {
+int64_t UnknownNameLockouts::failed(const std::string& name_as_typed, int64_t now, int lock_after, int64_t lock_seconds) {
   std::lock_guard lock(mutex_);
+  const std::string name = fold_case(name_as_typed);
   auto it = records_.find(name);
   if (it == records_.end()) {
     if (records_.size() >= capacity_) {

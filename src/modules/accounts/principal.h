@@ -49,4 +49,8 @@ struct Principal {
   }
 };
 
+// Forbidden (key role_forbidden with the role and the permission, which the dashboard
+// names in Chinese) unless `by` holds `p`.
+void require(const Principal& by, Permission p);
+
 }  // namespace xinzhi::accounts

@@ -69,10 +69,14 @@ NewSession Sessions::login(const std::string& username, const std::string& passw
   if (found->locked_until > t) paused(found->locked_until);
   if (!verify_password(found->password_hash, password)) {
     store_->bookkeeping("failed-login counter", [&](AccountWriter& w) {
+      // Guesses in flight when another one locked the account must not lift the lock: the
+      // state is read again inside the write, and a failure never clears a lock (only a
+      // successful sign-in or an administrator's reset does).
+      if (auto now_state = w.login(username); now_state && now_state->locked_until > t) return;
       int64_t failures = w.failed_logins(p.account_id) + 1;
       bool lock = failures >= policy_.lock_after_failures;
       w.set_failed_logins(p.account_id, lock ? 0 : failures);
-      w.set_locked_until(p.account_id, lock ? t + policy_.lock_seconds : int64_t{0});
+      if (lock) w.set_locked_until(p.account_id, t + policy_.lock_seconds);
       if (lock) {
         spdlog::warn("account {} locked until {} after {} wrong passwords in a row (last from {})", p.username,
                      utc(t + policy_.lock_seconds), failures, ip);
@@ -187,7 +191,9 @@ Principal ApiTokens::authenticate(const std::string& secret) {
   p.token_id = found->id;
   p.token_role = found->role;
   const int64_t t = now();
-  if (found->expires_epoch && t >= found->expires_epoch) unauthenticated("the API token expired on " + utc(found->expires_epoch));
+  // Tokens issued before every token had to expire carry 0: refused, so none lives forever.
+  if (found->expires_epoch == 0) unauthenticated("the API token has no expiry date; issue a new one (1 to 365 days)");
+  if (t >= found->expires_epoch) unauthenticated("the API token expired on " + utc(found->expires_epoch));
   if (found->disabled) unauthenticated("account '" + p.username + "' is disabled");
   if (t - found->last_used_epoch >= 60)
     store_->bookkeeping("last-seen time", [&](AccountWriter& w) { w.set_token_used(p.token_id, t); });

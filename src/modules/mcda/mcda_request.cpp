@@ -12,6 +12,15 @@ using nlohmann::json;
 
 // Larger matrices belong in a file given to the command line (which also reads .npy).
 constexpr size_t kMaxCells = 1'000'000;
+// A request is answered by one worker thread: methods whose work grows faster than the
+// matrix (PROMETHEE with rows², sensitivity with 101 runs per criterion) get tighter bounds
+// over HTTP, so a few requests cannot hold the server's workers for minutes.
+constexpr size_t kMaxPrometheeRows = 1000;
+constexpr size_t kMaxSensitivityRows = 500, kMaxSensitivityCriteria = 50, kMaxSensitivityPrometheeRows = 200;
+
+void bound(bool within, const std::string& what) {
+  if (!within) invalid_input(what + " over HTTP; run xinzhi mcda with a file for larger ones");
+}
 
 const json& field(const json& body, const char* name) {
   if (!body.contains(name)) invalid_input("field '" + std::string(name) + "' is missing");
@@ -119,8 +128,19 @@ json run_request(const std::string& method, const json& body) {
   }
   if (method == "entropy") return entropy(matrix(field(body, "matrix"), "matrix"));
   if (method == "topsis") return topsis(ranking(body));
-  if (method == "promethee") return promethee(ranking(body));
-  if (method == "sensitivity") return sensitivity(ranking(body), text_field(body, "by", "topsis"));
+  if (method == "promethee") {
+    auto r = ranking(body);
+    bound(r.m.x.rows <= kMaxPrometheeRows, "PROMETHEE ranks at most 1,000 alternatives");
+    return promethee(r);
+  }
+  if (method == "sensitivity") {
+    auto r = ranking(body);
+    auto by = text_field(body, "by", "topsis");
+    bound(r.m.x.cols <= kMaxSensitivityCriteria, "weight sensitivity takes at most 50 criteria");
+    bound(r.m.x.rows <= (by == "promethee" ? kMaxSensitivityPrometheeRows : kMaxSensitivityRows),
+          "weight sensitivity takes at most 500 alternatives (200 by PROMETHEE)");
+    return sensitivity(r, by);
+  }
   if (method == "fce") {
     FceRequest r;
     r.weights = numbers(field(body, "weights"), "weights");

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/error.h"
+#include "base/text.h"
 #include "engines/mcda/ahp.h"
 #include "modules/accounts/directory.h"
 #include "modules/scenario/scenario_store.h"
@@ -21,6 +22,15 @@ using accounts::Permission;
 using accounts::Principal;
 
 namespace {
+
+// Usernames order as the account table's NOCASE collation orders them (ASCII case folded),
+// which the group AHP's expert order followed when this was SQL.
+bool username_less(const std::string& a, const std::string& b) {
+  return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    return static_cast<unsigned char>(fold(x)) < static_cast<unsigned char>(fold(y));
+  });
+}
 
 // Names of organisations and accounts come from the accounts module's read interface: this
 // module stores their ids and never reads the accounts tables.
@@ -54,11 +64,6 @@ Application named(Application a, const Names& names) {
   return a;
 }
 
-void require(const Principal& by, Permission p) {
-  if (!by.has(p))
-    fail(ErrorCode::Forbidden, "role " + std::string(accounts::role_name(by.role)) + " may not " +
-                                   std::string(accounts::permission_meaning(p)));
-}
 
 // Managers and auditors see draft lists and their scenarios, and every application.
 bool sees_all(const Principal& by) { return by.has(Permission::ScenarioManage) || by.has(Permission::AuditRead); }
@@ -126,7 +131,7 @@ void require_stage(const Scenario& s, const std::string& stage, const char* what
 // named expert's. Forbidden unless it is an expert on the scenario.
 int64_t expert_account(ScenarioReader& rows, store::Database& db, int64_t scenario_id, const Principal& by,
                        const std::string& expert) {
-  require(by, Permission::ScenarioScore);
+  accounts::require(by, Permission::ScenarioScore);
   int64_t account = by.account_id;
   std::string name = by.username;
   if (account == 0) {  // the console records judgements and scores for a named expert
@@ -146,7 +151,7 @@ ScenarioPartners::ScenarioPartners(ScenarioPartners&&) noexcept = default;
 ScenarioPartners::~ScenarioPartners() = default;
 
 ScenarioList ScenarioPartners::add_list(const std::string& title, const std::string& description, const Principal& by) {
-  require(by, Permission::ScenarioManage);
+  accounts::require(by, Permission::ScenarioManage);
   auto t = accounts::checked_text(title, "title", 200, true);
   auto d = accounts::checked_text(description, "description", 4000, false);
   if (by.org_id == 0) invalid_input("a scenario list is published by an organisation; the console has none (use --org)");
@@ -159,7 +164,7 @@ ScenarioList ScenarioPartners::add_list(const std::string& title, const std::str
 }
 
 void ScenarioPartners::publish_list(int64_t id, const Principal& by) {
-  require(by, Permission::ScenarioManage);
+  accounts::require(by, Permission::ScenarioManage);
   store_->write([&](ScenarioWriter& w) {
     if (!w.publish_list(id)) {
       auto l = w.list(id);
@@ -187,7 +192,7 @@ std::vector<Scenario> ScenarioPartners::scenarios(int64_t list_id, const Princip
 }
 
 Scenario ScenarioPartners::add_scenario(int64_t list_id, const ScenarioFields& f, const Principal& by) {
-  require(by, Permission::ScenarioManage);
+  accounts::require(by, Permission::ScenarioManage);
   if (!f.title) invalid_input("field 'title' is missing");
   if (!store_->list(list_id)) not_found("no scenario list with id " + std::to_string(list_id));
   int64_t owner = by.org_id;
@@ -228,7 +233,7 @@ Scenario ScenarioPartners::add_scenario(int64_t list_id, const ScenarioFields& f
 }
 
 Scenario ScenarioPartners::update_scenario(int64_t id, const ScenarioFields& f, const Principal& by) {
-  require(by, Permission::ScenarioManage);
+  accounts::require(by, Permission::ScenarioManage);
   Scenario after;
   store_->write([&](ScenarioWriter& w) {
     auto before = load(w, db_, id);
@@ -254,7 +259,7 @@ Scenario ScenarioPartners::update_scenario(int64_t id, const ScenarioFields& f, 
 }
 
 Scenario ScenarioPartners::advance(int64_t id, const std::string& to, const std::string& note, const Principal& by) {
-  require(by, Permission::ScenarioManage);
+  accounts::require(by, Permission::ScenarioManage);
   Scenario after;
   store_->write([&](ScenarioWriter& w) {
     auto before = load(w, db_, id);
@@ -275,7 +280,7 @@ Scenario ScenarioPartners::advance(int64_t id, const std::string& to, const std:
 }
 
 Scenario ScenarioPartners::decide(int64_t id, int64_t application_id, const std::string& decision, const Principal& by) {
-  require(by, Permission::ScenarioManage);
+  accounts::require(by, Permission::ScenarioManage);
   store_->write([&](ScenarioWriter& w) {
     auto before = load(w, db_, id);
     require_stage(before, "评估", "choosing the first-trial application");
@@ -297,7 +302,7 @@ std::vector<Indicator> ScenarioPartners::indicators(int64_t scenario_id, const P
 void ScenarioPartners::set_indicators(int64_t scenario_id,
                                       const std::vector<std::pair<std::string, std::vector<std::string>>>& tree,
                                       const Principal& by) {
-  require(by, Permission::ScenarioManage);
+  accounts::require(by, Permission::ScenarioManage);
   if (tree.empty() || tree.size() > 15) invalid_input("an indicator tree has 1 to 15 top-level indicators");
   store_->write([&](ScenarioWriter& w) {
     auto s = load(w, db_, scenario_id);
@@ -322,7 +327,7 @@ void ScenarioPartners::set_indicators(int64_t scenario_id,
 }
 
 void ScenarioPartners::assign_expert(int64_t scenario_id, const std::string& username, const Principal& by) {
-  require(by, Permission::ScenarioManage);
+  accounts::require(by, Permission::ScenarioManage);
   auto account = accounts::AccountDirectory(db_).account(username);
   if (!accounts::role_has(account.role, Permission::ScenarioScore))
     invalid_input("account '" + username + "' (" + std::string(accounts::role_name(account.role)) +
@@ -341,13 +346,13 @@ std::vector<std::string> ScenarioPartners::experts(int64_t scenario_id, const Pr
   Names names(db_);
   std::vector<std::string> out;
   for (int64_t account : store_->expert_accounts(scenario_id)) out.push_back(names.user(account));
-  std::sort(out.begin(), out.end());
+  std::sort(out.begin(), out.end(), username_less);
   return out;
 }
 
 Application ScenarioPartners::apply(int64_t scenario_id, const std::string& solution, const std::string& evidence, int trl,
                                     const Principal& by, int64_t org_id) {
-  require(by, Permission::ScenarioApply);
+  accounts::require(by, Permission::ScenarioApply);
   int64_t org = by.account_id == 0 && org_id ? org_id : by.org_id;  // the console applies for a named organisation
   if (org == 0) invalid_input("an application is made by an organisation (use --org)");
   auto applicant = accounts::AccountDirectory(db_).find_org(std::to_string(org));
@@ -424,7 +429,8 @@ void ScenarioPartners::score(int64_t scenario_id, int64_t application_id, const 
       if (!is_leaf(indicator))
         invalid_input("indicator " + std::to_string(indicator) + " is not a leaf indicator of scenario " + std::to_string(scenario_id));
       if (!std::isfinite(value) || value < 0 || value > 100)
-        invalid_input("the score for indicator " + std::to_string(indicator) + " is " + std::to_string(value) + ", expected 0 to 100");
+        fail_keyed(ErrorCode::InvalidInput, "score_range", {{"indicator", std::to_string(indicator)}, {"score", text::number(value)}},
+                   "the score for indicator " + std::to_string(indicator) + " is " + text::number(value) + ", expected 0 to 100");
       w.put_score(application_id, account, indicator, value);
     }
     w.audit({"scenario.score", "scenario_application", std::to_string(application_id), "", nlohmann::json(scores).dump(),
@@ -437,7 +443,7 @@ std::vector<Judgement> ScenarioPartners::judgements(int64_t scenario_id) {
   std::vector<Judgement> out;
   for (auto& j : store_->judgements(scenario_id)) out.push_back({names.user(j.account_id), j.parent_id, std::move(j.matrix)});
   std::sort(out.begin(), out.end(), [](const Judgement& a, const Judgement& b) {
-    return std::tie(a.parent_id, a.expert) < std::tie(b.parent_id, b.expert);
+    return a.parent_id != b.parent_id ? a.parent_id < b.parent_id : username_less(a.expert, b.expert);
   });
   return out;
 }
@@ -448,7 +454,9 @@ std::vector<ExpertScore> ScenarioPartners::scores(int64_t scenario_id) {
   for (const auto& x : store_->scores(scenario_id))
     out.push_back({x.application_id, names.user(x.account_id), x.indicator_id, x.score});
   std::sort(out.begin(), out.end(), [](const ExpertScore& a, const ExpertScore& b) {
-    return std::tie(a.application_id, a.expert, a.indicator_id) < std::tie(b.application_id, b.expert, b.indicator_id);
+    if (a.application_id != b.application_id) return a.application_id < b.application_id;
+    if (a.expert != b.expert) return username_less(a.expert, b.expert);
+    return a.indicator_id < b.indicator_id;
   });
   return out;
 }

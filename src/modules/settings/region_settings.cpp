@@ -6,6 +6,7 @@
 #include "base/error.h"
 #include "ingest/region.h"
 #include "modules/accounts/access.h"
+#include "modules/accounts/directory.h"
 #include "modules/settings/settings_store.h"
 
 namespace xinzhi::settings {
@@ -33,24 +34,24 @@ RegionSettings RegionSettingsService::region() {
   if (!text) return {};
   // Written only by set_region, which checked it; a hand-edited row that no longer parses
   // is reported, not silently replaced by the defaults.
-  auto j = nlohmann::json::parse(*text, nullptr, false);
-  if (j.is_discarded() || !j.contains("focal") || !j.contains("group") || !j.contains("provinces"))
+  try {
+    auto j = nlohmann::json::parse(*text);
+    return {j.at("focal").get<std::string>(), j.at("group").get<std::string>(),
+            j.at("provinces").get<std::vector<std::string>>()};
+  } catch (const nlohmann::json::exception&) {
     fail(ErrorCode::Internal, "the stored home region setting is unreadable: set it again (xinzhi settings region)");
-  return {j["focal"].get<std::string>(), j["group"].get<std::string>(), j["provinces"].get<std::vector<std::string>>()};
+  }
 }
 
 RegionSettings RegionSettingsService::set_region(const std::string& focal, const std::string& group,
                                                  const std::vector<std::string>& provinces, const accounts::Principal& by) {
-  if (!by.has(accounts::Permission::AccountsManage))
-    fail(ErrorCode::Forbidden, "role " + std::string(accounts::role_name(by.role)) + " may not change the home region");
+  accounts::require(by, accounts::Permission::AccountsManage);
   const auto& gazetteer = ingest::RegionGazetteer::instance();
   RegionSettings r;
   r.provinces.clear();  // not the defaults: only what was asked for
   r.focal = gazetteer.province_named(focal);
   if (r.focal.empty()) invalid_input("focal region '" + focal + "' is not a province (天津, 四川省 …)");
-  r.group = group;
-  if (r.group.empty()) invalid_input("the partner group needs a name (京津冀, 成渝 …)");
-  if (r.group.size() > 60) invalid_input("the partner group's name is longer than 60 bytes");
+  r.group = accounts::checked_text(group, "group", 60, true);  // UTF-8, no control characters
   if (provinces.empty()) {
     r.provinces = gazetteer.group(group);
     if (r.provinces.empty())
@@ -64,9 +65,9 @@ RegionSettings RegionSettingsService::set_region(const std::string& focal, const
   }
   if (std::find(r.provinces.begin(), r.provinces.end(), r.focal) == r.provinces.end())
     invalid_input("the focal province " + r.focal + " is not in group " + r.group);
-  auto before = region();
-  store_->put(kRegionKey, region_text(r),
-              {"settings.region", "setting", kRegionKey, region_text(before), region_text(r), region_text(r)});
+  // The stored text as it is (even unreadable: setting the region again is how it is repaired).
+  auto before = store_->get(kRegionKey).value_or(region_text(RegionSettings{}));
+  store_->put(kRegionKey, region_text(r), {"settings.region", "setting", kRegionKey, before, region_text(r), region_text(r)});
   return r;
 }
 

@@ -279,6 +279,25 @@ TEST_F(Directory, ALockedAccountAndAnUnknownNameAnswerAlike) {
   EXPECT_EQ(error_code_name(real.first), "too_many_requests");
   EXPECT_EQ(real, invented);  // same status, same words, same time
   EXPECT_EQ(real.second.find("alice"), std::string::npos) << real.second;
+  // Account names ignore ASCII case, and so must invented ones: "ALICE" is locked, and so is
+  // "NO-SUCH-PERSON-7" (a case-sensitive record told the two apart).
+  auto upper = [&](const std::string& name) {
+    try {
+      sessions.login(name, "wrong-password", "127.0.0.1");
+    } catch (const Error& e) {
+      return std::pair(e.code(), std::string(e.what()));
+    }
+    return std::pair(ErrorCode::Internal, std::string("no error"));
+  };
+  EXPECT_EQ(upper("ALICE"), real);
+  EXPECT_EQ(upper("NO-SUCH-PERSON-7"), real);
+}
+
+TEST_F(Directory, ATokenWithoutAnExpiryFromBeforeIsRefused) {
+  ApiTokens tokens(db, [this] { return t; });
+  auto [token, secret] = tokens.issue("alice", "", "old script", 30, admin);
+  db.sql().exec("UPDATE api_token SET expires_epoch = 0");  // as `days: 0` used to store it
+  testing::expect_error(ErrorCode::Unauthenticated, [&] { tokens.authenticate(secret); }, "no expiry date");
 }
 
 TEST_F(Directory, AnActiveUserStaysSignedInUnderAShortIdleLimit) {

@@ -68,6 +68,28 @@ TEST(McdaService, SensitivityAndScenarioShareOneRankingScore) {
   for (size_t i = 0; i < 3; ++i) EXPECT_NEAR(scores[i], direct["closeness"][i].get<double>(), 1e-12);
 }
 
+// Over HTTP one request holds one worker: methods whose work grows faster than the matrix
+// are bounded (PROMETHEE by rows², sensitivity by 101 runs per criterion).
+TEST(McdaService, RequestsThatWouldHoldAWorkerForMinutesAreRefused) {
+  auto rows_of = [](size_t rows, size_t cols) {
+    json names = json::array(), crit = json::array(), values = json::array();
+    for (size_t i = 0; i < rows; ++i) {
+      names.push_back("a" + std::to_string(i));
+      json row = json::array();
+      for (size_t j = 0; j < cols; ++j) row.push_back(static_cast<double>((i * 7 + j * 3) % 11 + 1));
+      values.push_back(row);
+    }
+    for (size_t j = 0; j < cols; ++j) crit.push_back("c" + std::to_string(j));
+    return json{{"matrix", {{"rows", names}, {"cols", crit}, {"values", values}}}};
+  };
+  expect_error(ErrorCode::InvalidInput, [&] { run_request("promethee", rows_of(1001, 2)); }, "at most 1,000 alternatives");
+  expect_error(ErrorCode::InvalidInput, [&] { run_request("sensitivity", rows_of(3, 51)); }, "at most 50 criteria");
+  auto by_promethee = rows_of(201, 2);
+  by_promethee["by"] = "promethee";
+  expect_error(ErrorCode::InvalidInput, [&] { run_request("sensitivity", by_promethee); }, "200 by PROMETHEE");
+  EXPECT_EQ(run_request("promethee", rows_of(1000, 2))["rank"].size(), 1000u);  // at the bound: answered
+}
+
 TEST(McdaService, MalformedRequestsNameTheField) {
   expect_error(ErrorCode::InvalidInput, [] { run_request("topsis", json{{"weights", {1}}}); }, "field 'matrix' is missing");
   auto ragged = opricovic();

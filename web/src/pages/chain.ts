@@ -1,6 +1,6 @@
 // 产业链图谱: a chain's segments left to right by stage, coloured by local coverage; a click
 // shows a segment's firms by region; gaps with candidates, chain leaders, 京津冀 complementarity.
-import { getJson, sendJson, type Atlas, type AtlasSegment, type Ecosystem, type FirmRow } from '../api';
+import { getJson, sendJson, type Atlas, type AtlasSegment, type Ecosystem, type FirmRow, regionSuggestions, homeRegion } from '../api';
 import { pickChain } from './chain_picker';
 import { mountChart } from '../charts';
 import { el, escapeHtml, fmt, table } from '../dom';
@@ -31,7 +31,7 @@ export async function renderChain(root: HTMLElement): Promise<void> {
   if (!choice) return;
   const { params, chains, name, current, select: chainSelect } = choice;
   const weak = params.get('w') ?? '0.2';
-  const regionInput = el('input', { id: 'region-input', list: 'region-options', value: params.get('r') ?? current?.home_region ?? '', placeholder: '天津' });
+  const regionInput = el('input', { id: 'region-input', list: 'region-options', value: params.get('r') ?? current?.home_region ?? '', placeholder: shortProvince((await homeRegion()).focal) });
   const weakInput = el('input', { id: 'weak-input', type: 'number', min: '0', max: '1', step: '0.05', value: weak });
   const go = el('button', { type: 'button', id: 'atlas-go' }, t('show'));
   go.addEventListener('click', () => {
@@ -40,7 +40,7 @@ export async function renderChain(root: HTMLElement): Promise<void> {
   chainSelect.addEventListener('change', () => { regionInput.value = chains.find((c) => c.name === chainSelect.value)?.home_region ?? ''; go.click(); });
   root.append(el('div', { class: 'controls' },
     el('label', {}, t('chain'), chainSelect), el('label', {}, t('region'), regionInput),
-    el('datalist', { id: 'region-options' }, ...['天津', '北京', '河北', '京津冀', '台湾', '长三角'].map((r) => el('option', { value: r }))),
+    el('datalist', { id: 'region-options' }, ...(await regionSuggestions(['台湾', '长三角'])).map((r) => el('option', { value: r }))),
     el('label', {}, t('weakShare'), weakInput), go,
     el('a', { class: 'button-link', 'data-testid': 'xlsx-link', download: 'atlas.xlsx',
       href: `/api/chains/${enc(name)}/atlas.xlsx?region=${enc(regionInput.value)}&weak_share=${enc(weak)}` }, t('downloadXlsx'))));

@@ -1,9 +1,9 @@
 // 卡脖子技术图谱: a chain's segments ranked by the chokepoint composite, each row with the
 // components and the drivers that made it high; a shock simulator below.
-import { getJson } from '../api';
+import { getJson, regionSuggestions, homeRegion } from '../api';
 import { pickChain } from './chain_picker';
 import { el, table } from '../dom';
-import { t, type Key } from '../i18n';
+import { shortProvince, t, type Key } from '../i18n';
 
 const enc = encodeURIComponent;
 
@@ -20,12 +20,12 @@ export async function renderChokepoints(root: HTMLElement): Promise<void> {
   const choice = await pickChain(root, t('chokepoints'), 'choke-chain');
   if (!choice) return;
   const { params, name, current, select } = choice;
-  const region = el('input', { id: 'choke-region', list: 'choke-regions', value: params.get('r') ?? current?.home_region ?? '', placeholder: '天津' });
+  const region = el('input', { id: 'choke-region', list: 'choke-regions', value: params.get('r') ?? current?.home_region ?? '', placeholder: shortProvince((await homeRegion()).focal) });
   const go = el('button', { type: 'button' }, t('show'));
   go.addEventListener('click', () => { location.hash = `#/chokepoint?c=${enc(select.value)}&r=${enc(region.value)}`; });
   select.addEventListener('change', () => { region.value = ''; go.click(); });
   root.append(el('div', { class: 'controls' }, el('label', {}, t('chain'), select), el('label', {}, t('region'), region),
-    el('datalist', { id: 'choke-regions' }, ...['天津', '北京', '河北', '京津冀', '台湾'].map((r) => el('option', { value: r }))), go));
+    el('datalist', { id: 'choke-regions' }, ...(await regionSuggestions(['台湾'])).map((r) => el('option', { value: r }))), go));
 
   const report = await getJson<{ region: string; rows: ChokepointRow[] }>(`/api/chains/${enc(name)}/chokepoints?region=${enc(region.value)}`);
   const pct = (x: number | null) => (x === null ? '—' : x.toFixed(2));

@@ -1,6 +1,6 @@
 // 技术预见热力图: imported patents as a field × period heat map (count, share, growth or burst
 // strength), a CiteSpace-style burst timeline, the emerging fields and snapshot comparison.
-import { getJson, sendJson } from '../api';
+import { getJson, sendJson, regionSuggestions } from '../api';
 import { mountChart } from '../charts';
 import { el, escapeHtml, fmt, table } from '../dom';
 import { currentLang, t, type Key } from '../i18n';
@@ -81,7 +81,7 @@ export async function renderForesight(root: HTMLElement): Promise<void> {
     labelled('fsMeasure', controls.measure), labelled('fsCounting', controls.counting), labelled('fsOrder', controls.order),
     labelled('fsTop', controls.top), labelled('fsS', controls.s), labelled('fsGammaLabel', controls.gamma),
     labelled('fsMinDuration', controls.min_duration),
-    el('datalist', { id: 'fs-regions' }, ...['天津', '北京', '河北', '京津冀', '上海', '广东'].map((r) => el('option', { value: r }))), go));
+    el('datalist', { id: 'fs-regions' }, ...(await regionSuggestions(['上海', '广东'])).map((r) => el('option', { value: r }))), go));
 
   const m = await getJson<HeatMap>(`/api/foresight/heatmap?${query()}`);
   root.append(el('p', { 'data-testid': 'fs-summary' }, t('fsSummary').replace('{r}', fmt(m.records))
