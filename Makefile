@@ -23,7 +23,8 @@ build-asan: setup
 	@cmake --build build/asan -j $(JOBS)
 
 # ThreadSanitizer: only the tests where threads meet (store, HTTP server, scheduler).
-TSAN_TESTS := store_database_test server_api_server_test server_access_test server_foresight_routes_test
+TSAN_TESTS := store_database_test server_api_server_test server_access_test server_foresight_routes_test \
+  server_http_listener_test
 build-tsan: setup
 	@cmake -S . -B build/tsan -G Ninja -DCMAKE_BUILD_TYPE=None -DXINZHI_TSAN=ON -DXINZHI_WERROR=ON >/dev/null
 	@cmake --build build/tsan -j $(JOBS) --target $(TSAN_TESTS)
@@ -62,6 +63,7 @@ bench: build
 	@/usr/bin/python3 bench/graph_metrics.py $(XINZHI)
 	@/usr/bin/python3 bench/foresight_heatmap.py $(XINZHI)
 	@/usr/bin/python3 bench/mcda_topsis.py $(XINZHI)
+	@/usr/bin/python3 bench/http_load.py $(XINZHI) --soak 300 $(if $(PREVIOUS),--previous $(PREVIOUS))
 
 clean:
 	rm -rf build web/dist

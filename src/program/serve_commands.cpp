@@ -1,7 +1,9 @@
 // xinzhi serve, xinzhi demo seed|remove|start: the HTTP door started from the command line.
 #include <csignal>
+#include <fstream>
 #include <iostream>
 
+#include "base/error.h"
 #include "base/log.h"
 #include "program/program.h"
 #include "modules/kg/knowledge_graph.h"
@@ -16,6 +18,7 @@ using cli::GlobalOptions;
 namespace {
 server::ServerOptions serve_options;
 server::ApiServer* running = nullptr;
+std::string metrics_token_file;
 
 void on_signal(int) {
   if (running) running->stop();
@@ -25,8 +28,15 @@ void add_server_options(CLI::App* cmd) {
   cmd->add_option("--listen", serve_options.host, "address to listen on (default 127.0.0.1: this machine only)");
   cmd->add_option("--port", serve_options.port, "port (default 8080; 0 picks a free one)")->check(CLI::Range(0, 65535));
   cmd->add_option("--web-root", serve_options.web_root, "built dashboard folder (default web/dist)");
-  cmd->add_option("--threads", serve_options.threads, "worker threads (default 8)")->check(CLI::Range(1, 256));
+  cmd->add_option("--threads", serve_options.threads, "threads that run API handlers (default 4)")->check(CLI::Range(1, 256));
+  cmd->add_option("--io-threads", serve_options.io_threads, "threads that accept, read and write (default 2)")
+      ->check(CLI::Range(1, 64));
+  cmd->add_option("--max-connections", serve_options.max_connections, "open client connections at most (default 10000)")
+      ->check(CLI::Range(1, 1000000));
   cmd->add_option("--max-body", serve_options.max_body_bytes, "largest request body in bytes (default 1 MiB)");
+  cmd->add_option("--metrics-token-file", metrics_token_file,
+                  "a file holding a token (16+ characters) that may read /metrics as 'Authorization: Bearer …' "
+                  "(for Prometheus); without it only admins may");
   cmd->add_option("--scheduler-tick", serve_options.scheduler_tick_seconds,
                   "seconds between checks for scheduled heat maps (default 60, 0 turns them off)")
       ->check(CLI::Range(0, 86400));
@@ -41,8 +51,20 @@ void add_server_options(CLI::App* cmd) {
                   "seconds any session lasts after sign-in (default 43200)")->check(CLI::Range(60, 86400 * 90));
 }
 
+// Read from a file, not the command line, where `ps` would show it.
+std::string read_metrics_token(const std::string& file) {
+  std::ifstream in(file);
+  if (!in) fail(ErrorCode::InvalidInput, "cannot read the metrics token file " + file);
+  std::string token;
+  std::getline(in, token);
+  while (!token.empty() && (token.back() == '\r' || token.back() == ' ')) token.pop_back();
+  if (token.size() < 16) fail(ErrorCode::InvalidInput, file + ":1: the metrics token must be at least 16 characters");
+  return token;
+}
+
 void serve(GlobalOptions& g) {
   serve_options.db_path = g.db;
+  if (!metrics_token_file.empty()) serve_options.auth.metrics_token = read_metrics_token(metrics_token_file);
   store::Database database(g.db);
   modules::migrate(database);
   // From here on every write is made by a signed-in account or the scheduler, never in the

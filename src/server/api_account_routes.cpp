@@ -29,13 +29,13 @@ accounts::OrganisationFields org_fields(const nlohmann::json& body) {
           optional_string(body, "contact", 200),     optional_string(body, "description", 4000)};
 }
 
-int64_t path_id(const httplib::Request& req) {
+int64_t path_id(const Request& req) {
   const std::string s = req.matches[1];
   if (s.size() > 15) not_found("no record with id " + s);
   return std::stoll(s);
 }
 
-void write_principal(httplib::Response& res, const accounts::Principal& p, int status = 200) {
+void write_principal(Response& res, const accounts::Principal& p, int status = 200) {
   JsonWriter w;
   accounts::write_json(w, p);
   write_json_text(res, w.take(), status);
@@ -47,7 +47,7 @@ std::string session_cookie(const std::string& value, int64_t max_age, bool secur
 }
 
 template <class T>
-void write_list(httplib::Response& res, const char* key, const std::vector<T>& items) {
+void write_list(Response& res, const char* key, const std::vector<T>& items) {
   JsonWriter w;
   w.begin_object().key(key).begin_array();
   for (const auto& x : items) accounts::write_json(w, x);
@@ -70,7 +70,7 @@ void install_account_routes(ApiRouter& api) {
   // per-account lockout stops guessing one password; this slows guessing across accounts.
   auto throttle = std::make_shared<accounts::AddressThrottle>();
 
-  api.post("/api/auth/login", [store, auth, throttle](const httplib::Request& req, httplib::Response& res) {
+  api.post("/api/auth/login", [store, auth, throttle](const Request& req, Response& res) {
     // A login form posted from another site would sign the victim into the attacker's account.
     auto origin = req.get_header_value("Origin");
     if (!origin.empty() && !origin_allowed(origin, req, auth))
@@ -90,18 +90,18 @@ void install_account_routes(ApiRouter& api) {
     }
   });
 
-  api.get("/api/auth/me", [](const httplib::Request&, httplib::Response& res, const accounts::Principal& me) {
+  api.get("/api/auth/me", [](const Request&, Response& res, const accounts::Principal& me) {
     res.set_header("Cache-Control", "no-store");
     write_principal(res, me);
   });
 
-  api.post("/api/auth/logout", [store, auth](const httplib::Request&, httplib::Response& res, const accounts::Principal& me) {
+  api.post("/api/auth/logout", [store, auth](const Request&, Response& res, const accounts::Principal& me) {
     accounts::Sessions(store->connection(), auth.policy).logout(me);
     res.set_header("Set-Cookie", session_cookie("", 0, auth.secure_cookies));
     write_json(res, {{"signed_out", me.username}});
   });
 
-  api.post("/api/auth/password", [store, auth](const httplib::Request& req, httplib::Response& res,
+  api.post("/api/auth/password", [store, auth](const Request& req, Response& res,
                                                const accounts::Principal& me) {
     auto body = parse_json_body(req);
     accounts::AccountDirectory(store->connection(), auth.password_cost)
@@ -109,10 +109,10 @@ void install_account_routes(ApiRouter& api) {
     write_json(res, {{"changed", me.username}});
   });
 
-  api.get("/api/auth/tokens", [store](const httplib::Request&, httplib::Response& res, const accounts::Principal& me) {
+  api.get("/api/auth/tokens", [store](const Request&, Response& res, const accounts::Principal& me) {
     write_list(res, "tokens", accounts::ApiTokens(store->connection()).list(me));
   });
-  api.post("/api/auth/tokens", [store](const httplib::Request& req, httplib::Response& res, const accounts::Principal& me) {
+  api.post("/api/auth/tokens", [store](const Request& req, Response& res, const accounts::Principal& me) {
     auto body = parse_json_body(req);
     auto username = optional_string(body, "username", 64).value_or(me.username);
     auto role = optional_string(body, "role", 40).value_or("");
@@ -125,13 +125,13 @@ void install_account_routes(ApiRouter& api) {
     res.set_header("Cache-Control", "no-store");
     write_json_text(res, w.take(), 201);
   });
-  api.del(R"(/api/auth/tokens/(\d+))", [store](const httplib::Request& req, httplib::Response& res,
+  api.del(R"(/api/auth/tokens/(\d+))", [store](const Request& req, Response& res,
                                                const accounts::Principal& me) {
     accounts::ApiTokens(store->connection()).revoke(path_id(req), me);
     write_json(res, {{"revoked", path_id(req)}});
   });
 
-  api.get("/api/access", [](const httplib::Request&, httplib::Response& res) {
+  api.get("/api/access", [](const Request&, Response& res) {
     JsonWriter w;
     w.begin_object().key("roles").begin_array();
     for (auto r : accounts::kRoles) {
@@ -149,35 +149,35 @@ void install_account_routes(ApiRouter& api) {
     write_json_text(res, w.end_array().end_object().take());
   });
 
-  api.get("/api/orgs", [store](const httplib::Request&, httplib::Response& res, const accounts::Principal& me) {
+  api.get("/api/orgs", [store](const Request&, Response& res, const accounts::Principal& me) {
     write_list(res, "orgs", accounts::AccountDirectory(store->connection()).orgs(me));
   });
-  api.post("/api/orgs", [store](const httplib::Request& req, httplib::Response& res, const accounts::Principal& me) {
+  api.post("/api/orgs", [store](const Request& req, Response& res, const accounts::Principal& me) {
     auto o = accounts::AccountDirectory(store->connection()).add_org(org_fields(parse_json_body(req)), me);
     JsonWriter w;
     accounts::write_json(w, o);
     write_json_text(res, w.take(), 201);
   });
-  api.get(R"(/api/orgs/(\d+))", [store](const httplib::Request& req, httplib::Response& res, const accounts::Principal& me) {
+  api.get(R"(/api/orgs/(\d+))", [store](const Request& req, Response& res, const accounts::Principal& me) {
     JsonWriter w;
     accounts::write_json(w, accounts::AccountDirectory(store->connection()).org(path_id(req), me));
     write_json_text(res, w.take());
   });
-  api.patch(R"(/api/orgs/(\d+))", [store](const httplib::Request& req, httplib::Response& res, const accounts::Principal& me) {
+  api.patch(R"(/api/orgs/(\d+))", [store](const Request& req, Response& res, const accounts::Principal& me) {
     auto o = accounts::AccountDirectory(store->connection()).update_org(path_id(req), org_fields(parse_json_body(req)), me);
     JsonWriter w;
     accounts::write_json(w, o);
     write_json_text(res, w.take());
   });
-  api.get(R"(/api/orgs/(\d+)/members)", [store](const httplib::Request& req, httplib::Response& res,
+  api.get(R"(/api/orgs/(\d+)/members)", [store](const Request& req, Response& res,
                                                 const accounts::Principal& me) {
     write_list(res, "accounts", accounts::AccountDirectory(store->connection()).members(path_id(req), me));
   });
 
-  api.get("/api/accounts", [store](const httplib::Request&, httplib::Response& res, const accounts::Principal& me) {
+  api.get("/api/accounts", [store](const Request&, Response& res, const accounts::Principal& me) {
     write_list(res, "accounts", accounts::AccountDirectory(store->connection()).accounts(me));
   });
-  api.post("/api/accounts", [store, auth](const httplib::Request& req, httplib::Response& res, const accounts::Principal& me) {
+  api.post("/api/accounts", [store, auth](const Request& req, Response& res, const accounts::Principal& me) {
     auto body = parse_json_body(req);
     accounts::NewAccount a{string_field(body, "username", 64), optional_string(body, "display_name", 200).value_or(""),
                            string_field(body, "org", 200), string_field(body, "role", 40), string_field(body, "password", 1024)};
@@ -187,12 +187,12 @@ void install_account_routes(ApiRouter& api) {
   });
   for (bool disable : {true, false}) {
     api.post(disable ? R"(/api/accounts/([^/]+)/disable)" : R"(/api/accounts/([^/]+)/enable)",
-             [store, disable](const httplib::Request& req, httplib::Response& res, const accounts::Principal& me) {
+             [store, disable](const Request& req, Response& res, const accounts::Principal& me) {
                accounts::AccountDirectory(store->connection()).set_disabled(req.matches[1], disable, me);
                write_json(res, {{"username", std::string(req.matches[1])}, {"disabled", disable}});
              });
   }
-  api.post(R"(/api/accounts/([^/]+)/password)", [store, auth](const httplib::Request& req, httplib::Response& res,
+  api.post(R"(/api/accounts/([^/]+)/password)", [store, auth](const Request& req, Response& res,
                                                              const accounts::Principal& me) {
     auto body = parse_json_body(req);
     accounts::AccountDirectory(store->connection(), auth.password_cost)
@@ -200,7 +200,7 @@ void install_account_routes(ApiRouter& api) {
     write_json(res, {{"username", std::string(req.matches[1])}, {"password_set", true}});
   });
 
-  api.get("/api/audit", [store](const httplib::Request& req, httplib::Response& res) {
+  api.get("/api/audit", [store](const Request& req, Response& res) {
     store::AuditFilter f;
     f.actor = string_param(req, "actor");
     f.since = string_param(req, "since");
@@ -214,7 +214,7 @@ void install_account_routes(ApiRouter& api) {
     write_json_text(res, w.end_array().end_object().take());
   });
   // ?expect_head=SEQ:HASH anchors the check to a checkpoint written down earlier.
-  api.get("/api/audit/verify", [store](const httplib::Request& req, httplib::Response& res) {
+  api.get("/api/audit/verify", [store](const Request& req, Response& res) {
     auto checkpoint = req.has_param("expect_head") ? req.get_param_value("expect_head") : "";
     if (checkpoint.size() > 100) invalid_input("query parameter 'expect_head' is longer than 100 bytes");
     auto v = store::verify_audit(store->connection(), checkpoint);

@@ -1,5 +1,5 @@
 // /api/chains: the industry-chain atlas over HTTP. Names travel URL-encoded in the path.
-#include <httplib.h>
+#include "server/http_message.h"
 
 #include "base/error.h"
 #include "modules/services.h"
@@ -18,7 +18,7 @@ auto with_chains(store::Store& store, Fn fn) {
   return fn(services.chains());
 }
 
-chain::AtlasRequest atlas_request(const httplib::Request& req) {
+chain::AtlasRequest atlas_request(const Request& req) {
   return {req.matches[1], string_param(req, "region"), number_param(req, "weak_share", 0.2, 0, 1),
           static_cast<size_t>(number_param(req, "candidates", 10, 0, 100)),
           static_cast<size_t>(number_param(req, "leaders", 20, 0, 1000))};
@@ -27,7 +27,7 @@ chain::AtlasRequest atlas_request(const httplib::Request& req) {
 
 void install_chain_routes(ApiRouter& api) {
   auto store = api.store();
-  api.get("/api/chains", [store](const httplib::Request&, httplib::Response& res) {
+  api.get("/api/chains", [store](const Request&, Response& res) {
     with_chains(*store, [&](chain::ChainService& s) {
       JsonWriter w;
       w.begin_object().key("chains");
@@ -36,7 +36,7 @@ void install_chain_routes(ApiRouter& api) {
     });
   });
 
-  api.get(R"(/api/chains/([^/]+)/atlas)", [store](const httplib::Request& req, httplib::Response& res) {
+  api.get(R"(/api/chains/([^/]+)/atlas)", [store](const Request& req, Response& res) {
     with_chains(*store, [&](chain::ChainService& s) {
       JsonWriter w;
       chain::write_json(w, s.atlas(atlas_request(req)));
@@ -44,7 +44,7 @@ void install_chain_routes(ApiRouter& api) {
     });
   });
 
-  api.get(R"(/api/chains/([^/]+)/atlas\.xlsx)", [store](const httplib::Request& req, httplib::Response& res) {
+  api.get(R"(/api/chains/([^/]+)/atlas\.xlsx)", [store](const Request& req, Response& res) {
     with_chains(*store, [&](chain::ChainService& s) {
       res.set_content(report::atlas_xlsx_bytes(s.atlas(atlas_request(req))),
                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -53,7 +53,7 @@ void install_chain_routes(ApiRouter& api) {
   });
 
   // The segment travels as a query parameter too: twchains names such as /IC設計 hold a slash.
-  auto segment_firms = [store](const httplib::Request& req, httplib::Response& res) {
+  auto segment_firms = [store](const Request& req, Response& res) {
     std::string segment = req.matches.size() > 2 ? std::string(req.matches[2]) : string_param(req, "segment");
     if (segment.empty()) invalid_input("query parameter 'segment' is missing");
     with_chains(*store, [&](chain::ChainService& s) {
@@ -67,7 +67,7 @@ void install_chain_routes(ApiRouter& api) {
   api.get(R"(/api/chains/([^/]+)/segments/([^/]+)/firms)", segment_firms);
   api.get(R"(/api/chains/([^/]+)/firms)", segment_firms);
 
-  api.get(R"(/api/chains/([^/]+)/chokepoints)", [store](const httplib::Request& req, httplib::Response& res) {
+  api.get(R"(/api/chains/([^/]+)/chokepoints)", [store](const Request& req, Response& res) {
     chain::ChokepointWeights w;
     for (auto [name, slot] : {std::pair{"concentration", &w.concentration}, {"outside", &w.outside},
                               {"dominance", &w.dominance}, {"betweenness", &w.betweenness},
@@ -80,7 +80,7 @@ void install_chain_routes(ApiRouter& api) {
     });
   });
 
-  api.get(R"(/api/chains/([^/]+)/shock)", [store](const httplib::Request& req, httplib::Response& res) {
+  api.get(R"(/api/chains/([^/]+)/shock)", [store](const Request& req, Response& res) {
     chain::ShockRequest shock{string_param(req, "segment"), string_param(req, "region"), string_param(req, "enterprise")};
     with_chains(*store, [&](chain::ChainService& s) {
       JsonWriter out;
@@ -89,7 +89,7 @@ void install_chain_routes(ApiRouter& api) {
     });
   });
 
-  api.get(R"(/api/chains/([^/]+)/ecosystem)", [store](const httplib::Request& req, httplib::Response& res) {
+  api.get(R"(/api/chains/([^/]+)/ecosystem)", [store](const Request& req, Response& res) {
     with_chains(*store, [&](chain::ChainService& s) {
       JsonWriter w;
       chain::write_json(w, s.ecosystem(req.matches[1], string_param(req, "region")));
@@ -97,14 +97,14 @@ void install_chain_routes(ApiRouter& api) {
     });
   });
 
-  api.get(R"(/api/chains/([^/]+)/ecosystem\.gexf)", [store](const httplib::Request& req, httplib::Response& res) {
+  api.get(R"(/api/chains/([^/]+)/ecosystem\.gexf)", [store](const Request& req, Response& res) {
     with_chains(*store, [&](chain::ChainService& s) {
       res.set_content(chain::to_gexf(s.ecosystem(req.matches[1], string_param(req, "region"))), "application/gexf+xml");
       res.set_header("Content-Disposition", "attachment; filename=\"ecosystem.gexf\"");
     });
   });
 
-  api.get(R"(/api/chains/([^/]+)/edits)", [store](const httplib::Request& req, httplib::Response& res) {
+  api.get(R"(/api/chains/([^/]+)/edits)", [store](const Request& req, Response& res) {
     with_chains(*store, [&](chain::ChainService& s) {
       JsonWriter w;
       w.begin_object().key("edits");
@@ -113,7 +113,7 @@ void install_chain_routes(ApiRouter& api) {
     });
   });
 
-  api.post(R"(/api/chains/([^/]+)/edits)", [store](const httplib::Request& req, httplib::Response& res) {
+  api.post(R"(/api/chains/([^/]+)/edits)", [store](const Request& req, Response& res) {
     auto body = parse_json_body(req);
     auto optional = [&](const char* field) { return body.contains(field) ? string_field(body, field, 200) : std::string(); };
     chain::ChainEdit edit{string_field(body, "action", 40), optional("segment"), optional("target"), optional("firm"),
@@ -123,7 +123,7 @@ void install_chain_routes(ApiRouter& api) {
     });
   });
 
-  api.post("/api/chains/derive", [store](const httplib::Request& req, httplib::Response& res) {
+  api.post("/api/chains/derive", [store](const Request& req, Response& res) {
     auto body = parse_json_body(req);
     auto focus = string_field(body, "focus"), name = string_field(body, "name");
     int hops = int_field(body, "hops", 2, 0, 10);
@@ -134,7 +134,7 @@ void install_chain_routes(ApiRouter& api) {
     });
   });
 
-  api.post(R"(/api/chains/([^/]+)/merge)", [store](const httplib::Request& req, httplib::Response& res) {
+  api.post(R"(/api/chains/([^/]+)/merge)", [store](const Request& req, Response& res) {
     auto body = parse_json_body(req);
     auto from = string_field(body, "from"), into = string_field(body, "into");
     with_chains(*store, [&](chain::ChainService& c) {
@@ -143,7 +143,7 @@ void install_chain_routes(ApiRouter& api) {
     });
   });
 
-  api.post(R"(/api/chains/([^/]+)/unmerge)", [store](const httplib::Request& req, httplib::Response& res) {
+  api.post(R"(/api/chains/([^/]+)/unmerge)", [store](const Request& req, Response& res) {
     auto body = parse_json_body(req);
     auto segment = string_field(body, "segment");
     with_chains(*store, [&](chain::ChainService& c) {

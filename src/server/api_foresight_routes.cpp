@@ -1,6 +1,6 @@
 // /api/foresight: the technology-foresight heat map, its pictures and CSV, snapshots and
 // schedules. Query parameters carry the heat map query (the keys of HeatMapQuery).
-#include <httplib.h>
+#include "server/http_message.h"
 
 #include <sstream>
 
@@ -17,7 +17,7 @@ namespace xinzhi::server {
 
 namespace {
 
-foresight::HeatMapQuery query_of(const httplib::Request& req) {
+foresight::HeatMapQuery query_of(const Request& req) {
   nlohmann::json j = nlohmann::json::object();
   for (const char* key : {"level", "period", "measure", "counting", "order", "region", "applicant_kind"})
     if (req.has_param(key)) j[key] = string_param(req, key);
@@ -32,7 +32,7 @@ foresight::HeatMapQuery query_of(const httplib::Request& req) {
   return foresight::query_from_json(j);
 }
 
-foresight::HeatMap heat_map_of(store::Store& store, const httplib::Request& req) {
+foresight::HeatMap heat_map_of(store::Store& store, const Request& req) {
   auto cube = foresight::PatentCube::of(store.connection());
   return foresight::heat_map(*cube, query_of(req));
 }
@@ -41,7 +41,7 @@ foresight::HeatMapQuery body_query(const nlohmann::json& body) {
   return foresight::query_from_json(body.contains("query") ? body["query"] : nlohmann::json::object());
 }
 
-int64_t id_param(const httplib::Request& req, const std::string& name) {
+int64_t id_param(const Request& req, const std::string& name) {
   if (!req.has_param(name)) invalid_input("query parameter '" + name + "' is missing");
   return static_cast<int64_t>(number_param(req, name, 0, 1, 9e15));
 }
@@ -50,25 +50,25 @@ int64_t id_param(const httplib::Request& req, const std::string& name) {
 
 void install_foresight_routes(ApiRouter& api) {
   auto store = api.store();
-  api.get("/api/foresight/heatmap", [store](const httplib::Request& req, httplib::Response& res) {
+  api.get("/api/foresight/heatmap", [store](const Request& req, Response& res) {
     auto m = heat_map_of(*store, req);
     JsonWriter w;
     foresight::write_json(w, m);
     write_json_text(res, w.take());
   });
-  api.get("/api/foresight/heatmap.csv", [store](const httplib::Request& req, httplib::Response& res) {
+  api.get("/api/foresight/heatmap.csv", [store](const Request& req, Response& res) {
     std::ostringstream out;
     foresight::write_csv(out, heat_map_of(*store, req));
     res.set_content(out.str(), "text/csv; charset=utf-8");
     res.set_header("Content-Disposition", "attachment; filename=\"heatmap.csv\"");
   });
-  api.get(R"(/api/foresight/heatmap\.(png|svg))", [store](const httplib::Request& req, httplib::Response& res) {
+  api.get(R"(/api/foresight/heatmap\.(png|svg))", [store](const Request& req, Response& res) {
     bool png = req.matches[1] == "png";
     auto bytes = foresight::heat_map_picture(heat_map_of(*store, req),
                                              png ? foresight::PictureFormat::Png : foresight::PictureFormat::Svg);
     res.set_content(bytes, png ? "image/png" : "image/svg+xml");
   });
-  api.get("/api/foresight/overview", [store](const httplib::Request&, httplib::Response& res) {
+  api.get("/api/foresight/overview", [store](const Request&, Response& res) {
     auto cube = foresight::PatentCube::of(store->connection());
     JsonWriter w;
     w.begin_object().field("patents", uint64_t{cube->size()}).field("code_rows", uint64_t{cube->code_count()});
@@ -76,20 +76,20 @@ void install_foresight_routes(ApiRouter& api) {
     write_json_text(res, w.take());
   });
 
-  api.get("/api/foresight/snapshots", [store](const httplib::Request&, httplib::Response& res) {
+  api.get("/api/foresight/snapshots", [store](const Request&, Response& res) {
     JsonWriter w;
     w.begin_object().key("snapshots").begin_array();
     for (const auto& s : foresight::ForesightSnapshots(store->connection()).list()) foresight::write_json(w, s);
     write_json_text(res, w.end_array().end_object().take());
   });
-  api.post("/api/foresight/snapshots", [store](const httplib::Request& req, httplib::Response& res) {
+  api.post("/api/foresight/snapshots", [store](const Request& req, Response& res) {
     auto body = parse_json_body(req);
     auto name = string_field(body, "name", 200);
     auto query = body_query(body);
     int64_t id = foresight::ForesightSnapshots(store->connection()).take(name, query, "manual");
     write_json(res, {{"id", id}, {"name", name}}, 201);
   });
-  api.get("/api/foresight/snapshots/diff", [store](const httplib::Request& req, httplib::Response& res) {
+  api.get("/api/foresight/snapshots/diff", [store](const Request& req, Response& res) {
     auto d = foresight::ForesightSnapshots(store->connection())
                  .diff(id_param(req, "a"), id_param(req, "b"),
                        static_cast<size_t>(number_param(req, "top", 50, 1, 100000)),
@@ -100,13 +100,13 @@ void install_foresight_routes(ApiRouter& api) {
     write_json_text(res, w.take());
   });
 
-  api.get("/api/foresight/schedules", [store](const httplib::Request&, httplib::Response& res) {
+  api.get("/api/foresight/schedules", [store](const Request&, Response& res) {
     JsonWriter w;
     w.begin_object().key("schedules").begin_array();
     for (const auto& s : foresight::ForesightSnapshots(store->connection()).schedules()) foresight::write_json(w, s);
     write_json_text(res, w.end_array().end_object().take());
   });
-  api.post("/api/foresight/schedules", [store](const httplib::Request& req, httplib::Response& res) {
+  api.post("/api/foresight/schedules", [store](const Request& req, Response& res) {
     auto body = parse_json_body(req);
     foresight::Schedule s{string_field(body, "name", 200), string_field(body, "every", 20), body_query(body), ""};
     foresight::ForesightSnapshots(store->connection()).add_schedule(s);

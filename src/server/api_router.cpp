@@ -9,7 +9,7 @@
 
 namespace xinzhi::server {
 
-bool origin_allowed(const std::string& origin, const httplib::Request& req, const AuthOptions& auth) {
+bool origin_allowed(const std::string& origin, const Request& req, const AuthOptions& auth) {
   if (!auth.public_origins.empty())
     return std::find(auth.public_origins.begin(), auth.public_origins.end(), origin) != auth.public_origins.end();
   for (const char* host : {"127.0.0.1", "localhost", "[::1]"}) {
@@ -21,7 +21,7 @@ bool origin_allowed(const std::string& origin, const httplib::Request& req, cons
   return false;
 }
 
-std::string cookie_value(const httplib::Request& req, const std::string& name) {
+std::string cookie_value(const Request& req, const std::string& name) {
   auto header = req.get_header_value("Cookie");
   size_t at = 0;
   while (at < header.size()) {
@@ -37,10 +37,10 @@ std::string cookie_value(const httplib::Request& req, const std::string& name) {
   return "";
 }
 
-ApiRouter::ApiRouter(httplib::Server& http, std::shared_ptr<store::Store> store, AuthOptions auth)
-    : http_(http), store_(std::move(store)), auth_(std::move(auth)) {}
+ApiRouter::ApiRouter(HttpRoutes& routes, std::shared_ptr<store::Store> store, AuthOptions auth)
+    : routes_(routes), store_(std::move(store)), auth_(std::move(auth)) {}
 
-void ApiRouter::add(const char* method, const std::string& pattern, Handler h) {
+void ApiRouter::add(const char* method, const std::string& pattern, Handler h, bool quick) {
   const RouteRule* rule = nullptr;
   for (const auto& r : route_table())
     if (method == std::string(r.method) && pattern == r.pattern) rule = &r;
@@ -49,10 +49,17 @@ void ApiRouter::add(const char* method, const std::string& pattern, Handler h) {
   registered_.insert({method, pattern});
   const auto permission = rule->permission;
   const bool writes = std::string(method) != "GET";
+  const bool metrics = pattern == "/metrics";
   // The router is gone once routes are installed: the handler holds its own copies.
-  auto guarded = [store = store_, auth = auth_, permission, writes, h = std::move(h)](const httplib::Request& req,
-                                                                                      httplib::Response& res) {
+  auto guarded = [store = store_, auth = auth_, permission, writes, metrics, h = std::move(h)](const Request& req,
+                                                                                               Response& res) {
     if (permission == accounts::Permission::Public) {
+      h(req, res, accounts::Principal::anonymous());
+      return;
+    }
+    // The scraper's token opens /metrics alone; it is no account and reaches no data.
+    if (metrics && !auth.metrics_token.empty() &&
+        constant_time_equal(req.get_header_value("Authorization"), "Bearer " + auth.metrics_token)) {
       h(req, res, accounts::Principal::anonymous());
       return;
     }
@@ -61,15 +68,10 @@ void ApiRouter::add(const char* method, const std::string& pattern, Handler h) {
     store::ActingAs as(who.actor("api"));
     h(req, res, who);
   };
-  std::string m = method;
-  if (m == "GET") http_.Get(pattern, guarded);
-  else if (m == "POST") http_.Post(pattern, guarded);
-  else if (m == "PATCH") http_.Patch(pattern, guarded);
-  else if (m == "DELETE") http_.Delete(pattern, guarded);
-  else fail(ErrorCode::Internal, "unsupported method " + m);
+  routes_.add(method, pattern, std::move(guarded), quick);
 }
 
-accounts::Principal ApiRouter::authenticate(store::Store& store, const AuthOptions& auth, const httplib::Request& req,
+accounts::Principal ApiRouter::authenticate(store::Store& store, const AuthOptions& auth, const Request& req,
                                             bool writes) {
   auto& db = store.connection();
   auto authorization = req.get_header_value("Authorization");

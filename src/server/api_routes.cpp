@@ -1,6 +1,6 @@
 #include "server/api_routes.h"
 
-#include <httplib.h>
+#include "server/http_message.h"
 
 #include <memory>
 
@@ -35,27 +35,27 @@ std::string checked_name(const nlohmann::json& v, const std::string& where) {
 void install_api_routes(ApiRouter& api) {
   auto store = api.store();
 
-  api.get("/api/health", [store](const httplib::Request&, httplib::Response& res) {
+  api.get("/api/health", [store](const Request&, Response& res) {
     store->connection().ping();
     write_json(res, {{"status", "ok"}, {"database", "ok"}});
-  });
+  }, true);
 
-  api.get("/api/version", [](const httplib::Request&, httplib::Response& res) {
+  api.get("/api/version", [](const Request&, Response& res) {
     write_json(res, {{"name", "xinzhi"}, {"version", std::string(version())}, {"build", std::string(build_type())}});
-  });
+  }, true);
 
-  api.get("/api/overview", [store](const httplib::Request&, httplib::Response& res) {
+  api.get("/api/overview", [store](const Request&, Response& res) {
     modules::Services services(store->connection());
     write_json(res, kg::to_json(services.graph().overview(services.home()), services.home()));
   });
 
   // Region inference for one name (?name=) or many ({"names": [...]}, at most 1000).
-  api.get("/api/regions/infer", [](const httplib::Request& req, httplib::Response& res) {
+  api.get("/api/regions/infer", [](const Request& req, Response& res) {
     if (!req.has_param("name")) invalid_input("query parameter 'name' is missing");
     auto name = checked_name(req.get_param_value("name"), "query parameter 'name'");
     write_json(res, region_json(name, ingest::RegionGazetteer::instance().infer(name)));
   });
-  api.post("/api/regions/infer", [](const httplib::Request& req, httplib::Response& res) {
+  api.post("/api/regions/infer", [](const Request& req, Response& res) {
     auto body = parse_json_body(req);
     if (!body.is_object() || !body.contains("names")) invalid_input("body must be an object with field 'names'");
     const auto& names = body["names"];
@@ -69,7 +69,7 @@ void install_api_routes(ApiRouter& api) {
     write_json(res, {{"regions", out}});
   });
 
-  api.get("/api/regions/groups", [](const httplib::Request&, httplib::Response& res) {
+  api.get("/api/regions/groups", [](const Request&, Response& res) {
     nlohmann::json groups = nlohmann::json::object();
     const auto& g = ingest::RegionGazetteer::instance();
     for (auto& name : g.group_names()) groups[name] = g.group(name);

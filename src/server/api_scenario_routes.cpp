@@ -1,6 +1,6 @@
 // /api/scenario-lists and /api/scenarios: 场景创新合伙人 over HTTP — publish, apply, judge and
 // score as an expert, evaluate, decide, and the report workbook; the published lists are public.
-#include <httplib.h>
+#include "server/http_message.h"
 
 #include "base/error.h"
 #include "modules/scenario/scenario_evaluation.h"
@@ -13,7 +13,7 @@ namespace xinzhi::server {
 
 namespace {
 
-int64_t id_at(const httplib::Request& req, size_t i = 1) {
+int64_t id_at(const Request& req, size_t i = 1) {
   const std::string s = req.matches[i];
   if (s.size() > 15) not_found("no record with id " + s);
   return std::stoll(s);
@@ -58,7 +58,7 @@ int64_t application_id(const nlohmann::json& body) {
 }
 
 template <class T>
-void write_list(httplib::Response& res, const char* key, const std::vector<T>& items) {
+void write_list(Response& res, const char* key, const std::vector<T>& items) {
   JsonWriter w;
   w.begin_object().key(key).begin_array();
   for (const auto& x : items) scenario::write_json(w, x);
@@ -66,7 +66,7 @@ void write_list(httplib::Response& res, const char* key, const std::vector<T>& i
 }
 
 template <class T>
-void write_one(httplib::Response& res, const T& item, int status = 200) {
+void write_one(Response& res, const T& item, int status = 200) {
   JsonWriter w;
   scenario::write_json(w, item);
   write_json_text(res, w.take(), status);
@@ -79,7 +79,7 @@ void install_scenario_routes(ApiRouter& api) {
   auto partners = [store] { return scenario::ScenarioPartners(store->connection()); };
 
   // Opt-in public: what a bureau has published, for anyone (no applications, no scores).
-  api.get("/api/scenarios/public", [partners](const httplib::Request&, httplib::Response& res, const accounts::Principal& who) {
+  api.get("/api/scenarios/public", [partners](const Request&, Response& res, const accounts::Principal& who) {
     auto p = partners();
     JsonWriter w;
     w.begin_object().key("lists").begin_array();
@@ -96,39 +96,39 @@ void install_scenario_routes(ApiRouter& api) {
     write_json_text(res, w.end_array().end_object().take());
   });
 
-  api.get("/api/scenario-lists", [partners](const httplib::Request&, httplib::Response& res, const accounts::Principal& who) {
+  api.get("/api/scenario-lists", [partners](const Request&, Response& res, const accounts::Principal& who) {
     write_list(res, "lists", partners().lists(who));
   });
-  api.post("/api/scenario-lists", [partners](const httplib::Request& req, httplib::Response& res, const accounts::Principal& who) {
+  api.post("/api/scenario-lists", [partners](const Request& req, Response& res, const accounts::Principal& who) {
     auto body = parse_json_body(req);
     write_one(res, partners().add_list(string_field(body, "title", 200), optional_text(body, "description", 4000).value_or(""), who), 201);
   });
-  api.post(R"(/api/scenario-lists/(\d+)/publish)", [partners](const httplib::Request& req, httplib::Response& res,
+  api.post(R"(/api/scenario-lists/(\d+)/publish)", [partners](const Request& req, Response& res,
                                                              const accounts::Principal& who) {
     partners().publish_list(id_at(req), who);
     write_json(res, {{"published", id_at(req)}});
   });
 
-  api.get("/api/scenarios", [partners](const httplib::Request& req, httplib::Response& res, const accounts::Principal& who) {
+  api.get("/api/scenarios", [partners](const Request& req, Response& res, const accounts::Principal& who) {
     write_list(res, "scenarios", partners().scenarios(static_cast<int64_t>(number_param(req, "list", 0, 0, 9e15)), who));
   });
-  api.post("/api/scenarios", [partners](const httplib::Request& req, httplib::Response& res, const accounts::Principal& who) {
+  api.post("/api/scenarios", [partners](const Request& req, Response& res, const accounts::Principal& who) {
     auto body = parse_json_body(req);
     if (!body.contains("list_id") || !body["list_id"].is_number_integer()) invalid_input("field 'list_id' must be an integer");
     write_one(res, partners().add_scenario(body["list_id"].get<int64_t>(), scenario_fields(body), who), 201);
   });
-  api.get(R"(/api/scenarios/(\d+))", [partners](const httplib::Request& req, httplib::Response& res, const accounts::Principal& who) {
+  api.get(R"(/api/scenarios/(\d+))", [partners](const Request& req, Response& res, const accounts::Principal& who) {
     write_one(res, partners().scenario(id_at(req), who));
   });
-  api.patch(R"(/api/scenarios/(\d+))", [partners](const httplib::Request& req, httplib::Response& res, const accounts::Principal& who) {
+  api.patch(R"(/api/scenarios/(\d+))", [partners](const Request& req, Response& res, const accounts::Principal& who) {
     write_one(res, partners().update_scenario(id_at(req), scenario_fields(parse_json_body(req)), who));
   });
 
-  api.get(R"(/api/scenarios/(\d+)/indicators)", [partners](const httplib::Request& req, httplib::Response& res,
+  api.get(R"(/api/scenarios/(\d+)/indicators)", [partners](const Request& req, Response& res,
                                                          const accounts::Principal& who) {
     write_list(res, "indicators", partners().indicators(id_at(req), who));
   });
-  api.post(R"(/api/scenarios/(\d+)/indicators)", [partners](const httplib::Request& req, httplib::Response& res,
+  api.post(R"(/api/scenarios/(\d+)/indicators)", [partners](const Request& req, Response& res,
                                                           const accounts::Principal& who) {
     auto body = parse_json_body(req);
     if (!body.is_object() || !body.contains("tree") || !body["tree"].is_array()) invalid_input("field 'tree' must be an array");
@@ -149,29 +149,29 @@ void install_scenario_routes(ApiRouter& api) {
     write_list(res, "indicators", partners().indicators(id_at(req), who));
   });
 
-  api.get(R"(/api/scenarios/(\d+)/experts)", [partners](const httplib::Request& req, httplib::Response& res,
+  api.get(R"(/api/scenarios/(\d+)/experts)", [partners](const Request& req, Response& res,
                                                       const accounts::Principal& who) {
     write_json(res, {{"experts", partners().experts(id_at(req), who)}});
   });
-  api.post(R"(/api/scenarios/(\d+)/experts)", [partners](const httplib::Request& req, httplib::Response& res,
+  api.post(R"(/api/scenarios/(\d+)/experts)", [partners](const Request& req, Response& res,
                                                        const accounts::Principal& who) {
     auto body = parse_json_body(req);
     partners().assign_expert(id_at(req), string_field(body, "username", 64), who);
     write_json(res, {{"experts", partners().experts(id_at(req), who)}}, 201);
   });
 
-  api.get(R"(/api/scenarios/(\d+)/applications)", [partners](const httplib::Request& req, httplib::Response& res,
+  api.get(R"(/api/scenarios/(\d+)/applications)", [partners](const Request& req, Response& res,
                                                            const accounts::Principal& who) {
     write_list(res, "applications", partners().applications(id_at(req), who));
   });
-  api.post(R"(/api/scenarios/(\d+)/applications)", [partners](const httplib::Request& req, httplib::Response& res,
+  api.post(R"(/api/scenarios/(\d+)/applications)", [partners](const Request& req, Response& res,
                                                             const accounts::Principal& who) {
     auto body = parse_json_body(req);
     write_one(res, partners().apply(id_at(req), string_field(body, "solution", 8000), optional_text(body, "evidence", 8000).value_or(""),
                                     int_field(body, "trl", 0, 0, 100), who), 201);
   });
 
-  api.post(R"(/api/scenarios/(\d+)/judgements)", [partners](const httplib::Request& req, httplib::Response& res,
+  api.post(R"(/api/scenarios/(\d+)/judgements)", [partners](const Request& req, Response& res,
                                                           const accounts::Principal& who) {
     auto body = parse_json_body(req);
     if (!body.is_object() || !body.contains("matrix")) invalid_input("field 'matrix' is missing");
@@ -179,7 +179,7 @@ void install_scenario_routes(ApiRouter& api) {
     partners().judge(id_at(req), parent, flat_matrix(body["matrix"]), who);
     write_json(res, {{"judged", parent}}, 201);
   });
-  api.post(R"(/api/scenarios/(\d+)/scores)", [partners](const httplib::Request& req, httplib::Response& res,
+  api.post(R"(/api/scenarios/(\d+)/scores)", [partners](const Request& req, Response& res,
                                                       const accounts::Principal& who) {
     auto body = parse_json_body(req);
     int64_t application = application_id(body);
@@ -196,7 +196,7 @@ void install_scenario_routes(ApiRouter& api) {
     write_json(res, {{"scored", scores.size()}}, 201);
   });
 
-  api.get(R"(/api/scenarios/(\d+)/my-review)", [partners](const httplib::Request& req, httplib::Response& res,
+  api.get(R"(/api/scenarios/(\d+)/my-review)", [partners](const Request& req, Response& res,
                                                         const accounts::Principal& who) {
     auto [judgements, scores] = partners().own_review(id_at(req), who);
     nlohmann::json j = nlohmann::json::array(), s = nlohmann::json::array();
@@ -206,25 +206,25 @@ void install_scenario_routes(ApiRouter& api) {
     write_json(res, {{"judgements", j}, {"scores", s}});
   });
 
-  api.post(R"(/api/scenarios/(\d+)/advance)", [partners](const httplib::Request& req, httplib::Response& res,
+  api.post(R"(/api/scenarios/(\d+)/advance)", [partners](const Request& req, Response& res,
                                                        const accounts::Principal& who) {
     auto body = parse_json_body(req);
     write_one(res, partners().advance(id_at(req), string_field(body, "to", 20), optional_text(body, "note", 4000).value_or(""), who));
   });
-  api.post(R"(/api/scenarios/(\d+)/decision)", [partners](const httplib::Request& req, httplib::Response& res,
+  api.post(R"(/api/scenarios/(\d+)/decision)", [partners](const Request& req, Response& res,
                                                         const accounts::Principal& who) {
     auto body = parse_json_body(req);
     write_one(res, partners().decide(id_at(req), application_id(body), string_field(body, "decision", 4000), who));
   });
 
-  api.get(R"(/api/scenarios/(\d+)/evaluation)", [partners](const httplib::Request& req, httplib::Response& res,
+  api.get(R"(/api/scenarios/(\d+)/evaluation)", [partners](const Request& req, Response& res,
                                                          const accounts::Principal& who) {
     auto p = partners();
     JsonWriter w;
     scenario::write_json(w, scenario::evaluate(p, id_at(req), who));
     write_json_text(res, w.take());
   });
-  api.get(R"(/api/scenarios/(\d+)/report\.xlsx)", [partners](const httplib::Request& req, httplib::Response& res,
+  api.get(R"(/api/scenarios/(\d+)/report\.xlsx)", [partners](const Request& req, Response& res,
                                                            const accounts::Principal& who) {
     auto p = partners();
     res.set_content(report::scenario_report_xlsx(scenario::evaluate(p, id_at(req), who)),

@@ -1,79 +1,34 @@
 #include "server/api_server.h"
-#include "server/foresight_scheduler.h"
-
-#include <httplib.h>
 
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
-#include <deque>
-#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <cmath>
 #include <random>
 
 #include "base/error.h"
-#include "base/text.h"
 #include "base/log.h"
+#include "base/text.h"
 #include "server/api_routes.h"
+#include "server/foresight_scheduler.h"
 #include "server/json_response.h"
+#include "server/static_files.h"
+#include "server/worker_pool.h"
 
 namespace xinzhi::server {
 
 namespace {
+
+// The dashboard loads only its own scripts and styles (ECharts sets inline styles, hence
+// 'unsafe-inline' for styles alone) and is never framed.
 constexpr const char* kContentSecurityPolicy =
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
     "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
     "frame-ancestors 'none'";
-}  // namespace
 
-namespace {
-
-// A fixed number of workers and a bounded queue of accepted connections. When the queue is
-// full, the accept loop waits: the kernel's listen backlog absorbs the burst and memory
-// stays bounded (httplib's own ThreadPool queues without limit).
-class BoundedWorkerPool final : public httplib::TaskQueue {
- public:
-  BoundedWorkerPool(size_t threads, size_t max_queued) : max_queued_(max_queued) {
-    for (size_t i = 0; i < threads; ++i) workers_.emplace_back([this] { work(); });
-  }
-  void enqueue(std::function<void()> fn) override {
-    std::unique_lock lock(mutex_);
-    room_.wait(lock, [&] { return jobs_.size() < max_queued_ || shutdown_; });
-    if (shutdown_) return;
-    jobs_.push_back(std::move(fn));
-    ready_.notify_one();
-  }
-  void shutdown() override {
-    {
-      std::lock_guard lock(mutex_);
-      shutdown_ = true;
-    }
-    ready_.notify_all();
-    room_.notify_all();
-    for (auto& t : workers_) t.join();
-  }
-
- private:
-  void work() {
-    for (;;) {
-      std::function<void()> fn;
-      {
-        std::unique_lock lock(mutex_);
-        ready_.wait(lock, [&] { return !jobs_.empty() || shutdown_; });
-        if (jobs_.empty()) return;
-        fn = std::move(jobs_.front());
-        jobs_.pop_front();
-        room_.notify_one();
-      }
-      fn();
-    }
-  }
-  size_t max_queued_;
-  std::vector<std::thread> workers_;
-  std::deque<std::function<void()>> jobs_;
-  std::mutex mutex_;
-  std::condition_variable ready_, room_;
-  bool shutdown_ = false;
-};
+// JSON, CSV and other text answers this large are gzip-compressed for clients that accept
+// it (an atlas or an ecosystem network is megabytes of JSON; level 1 costs milliseconds).
+constexpr size_t kCompressFrom = 8 * 1024;
 
 std::string new_request_id() {
   static std::atomic<uint64_t> counter{0};
@@ -83,131 +38,210 @@ std::string new_request_id() {
   return buf;
 }
 
-thread_local std::chrono::steady_clock::time_point request_start;
+// The method as a metrics label: clients may send any token, and each new one would be a
+// new series kept for ever.
+std::string method_label(const Request* req) {
+  if (!req) return "-";
+  for (const char* m : {"GET", "HEAD", "POST", "PATCH", "PUT", "DELETE", "OPTIONS"})
+    if (req->method == m) return m;
+  return "other";
+}
 
-bool is_api(const httplib::Request& req) { return req.path.rfind("/api/", 0) == 0 || req.path == "/api"; }
+bool is_api(const std::string& path) { return path.rfind("/api/", 0) == 0 || path == "/api"; }
+
+bool compressible(const Response& res) {
+  auto type = res.get_header_value("Content-Type");
+  return type.rfind("application/json", 0) == 0 || type.rfind("text/", 0) == 0 ||
+         type.rfind("image/svg+xml", 0) == 0 || type.rfind("application/gexf+xml", 0) == 0;
+}
+
+bool accepts_gzip(const Request& req) {
+  auto v = req.get_header_value("Accept-Encoding");
+  auto at = v.find("gzip");
+  return at != std::string::npos && v.compare(at, 8, "gzip;q=0") != 0;
+}
+
+std::string utc_now_iso() {
+  using namespace std::chrono;
+  auto now = system_clock::now();
+  auto secs = system_clock::to_time_t(now);
+  auto ms = duration_cast<milliseconds>(now.time_since_epoch()).count() % 1000;
+  tm t{};
+  gmtime_r(&secs, &t);
+  char buf[96];  // room for any int the format could print (-Wformat-truncation)
+  snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", t.tm_year + 1900, t.tm_mon + 1, t.tm_mday, t.tm_hour,
+           t.tm_min, t.tm_sec, static_cast<int>(ms));
+  return buf;
+}
 
 }  // namespace
 
 ApiServer::ApiServer(ServerOptions options)
     : options_(std::move(options)),
-      http_(std::make_unique<httplib::Server>()),
+      files_(std::make_unique<StaticFiles>(options_.web_root)),
       scheduler_(std::make_unique<ForesightScheduler>(options_.db_path, options_.scheduler_tick_seconds)) {
-  http_->new_task_queue = [threads = options_.threads, queued = options_.max_queued_connections] {
-    return new BoundedWorkerPool(threads, queued);
+  HttpLimits limits;
+  limits.io_threads = std::max<size_t>(1, options_.io_threads);
+  limits.max_connections = options_.max_connections;
+  limits.max_body_bytes = options_.max_body_bytes;
+  limits.header_timeout = std::chrono::seconds(options_.read_timeout_seconds);
+  limits.body_timeout = std::chrono::seconds(options_.body_timeout_seconds);
+  limits.idle_timeout = std::chrono::seconds(options_.idle_timeout_seconds);
+  limits.write_timeout = std::chrono::seconds(options_.write_timeout_seconds);
+  HttpListener::Hooks hooks;
+  hooks.screen = [this](const Request& req) { return screen(req); };
+  hooks.dispatch = [this](Request req, HttpListener::Reply reply) { dispatch(std::move(req), std::move(reply)); };
+  hooks.refusal = [this](int status, const char* code, const std::string& message) {
+    return refusal(status, code, message);
   };
-  http_->set_payload_max_length(options_.max_body_bytes);
-  http_->set_read_timeout(options_.read_timeout_seconds, 0);
-  http_->set_write_timeout(options_.write_timeout_seconds, 0);
-  // One request per connection. Debian's httplib 0.11 cannot close a single connection from
-  // a handler, so a request refused with its body unread would otherwise leave that body to
-  // be parsed as the next request. On loopback a new connection costs tens of microseconds.
-  http_->set_keep_alive_max_count(1);
-  http_->set_keep_alive_timeout(5);
-  // On every response. The dashboard loads only its own scripts and styles (ECharts sets
-  // inline styles, hence 'unsafe-inline' for styles alone) and is never framed.
-  http_->set_default_headers({{"X-Content-Type-Options", "nosniff"},
-                              {"Referrer-Policy", "no-referrer"},
-                              {"X-Frame-Options", "DENY"},
-                              {"Content-Security-Policy", std::string(kContentSecurityPolicy)}});
-  install_guards();
+  hooks.busy = [this] { return pool_->busy() > 0 || pool_->queued() > 0; };
+  listener_ = std::make_unique<HttpListener>(limits, std::move(hooks));
+  pool_ = std::make_unique<WorkerPool>(options_.threads, options_.max_queued_requests);
   install_routes();
 }
 
-ApiServer::~ApiServer() = default;  // here, where ForesightScheduler is complete
+ApiServer::~ApiServer() { pool_->shutdown(); }
 
-void ApiServer::install_guards() {
-  const size_t limit = options_.max_body_bytes;
-  // Runs before httplib reads any body. Debian's cpp-httplib 0.11 does not apply the
-  // payload limit to chunked bodies (CVE-2025-46728) and would inflate compressed ones, so
-  // API requests that use either are refused here, unread, and the connection is closed.
-  http_->set_pre_routing_handler([limit](const httplib::Request& req, httplib::Response& res) {
-    request_start = std::chrono::steady_clock::now();
-    res.set_header("X-Request-Id", new_request_id());
-    auto refuse = [&](int status, const char* code, const std::string& message) {
-      write_error(res, status, code, message);
-      res.set_header("Connection", "close");
-      return httplib::Server::HandlerResponse::Handled;
-    };
-    // A decoded %00 or %0a has no place in a path: /index.html%00.js would be served as
-    // index.html typed as a script.
-    for (unsigned char c : req.path)
-      if (c < 0x20 || c == 0x7f) return refuse(400, "invalid_input", "the path holds a control character");
-    // Pages and files take no request body: any body to a non-API path is refused unread,
-    // so a chunked upload or a gzip bomb sent to /upload costs nothing.
-    if (!is_api(req)) {
-      bool body = req.has_header("Transfer-Encoding") || req.has_header("Content-Encoding") ||
-                  (req.has_header("Content-Length") && req.get_header_value("Content-Length") != "0");
-      if (body) return refuse(413, "payload_too_large", "pages take no request body");
-      return httplib::Server::HandlerResponse::Unhandled;
-    }
-    if (req.has_header("Transfer-Encoding"))
-      return refuse(411, "length_required", "chunked request bodies are not accepted; send Content-Length");
-    if (req.has_header("Content-Encoding"))
-      return refuse(415, "unsupported_media_type", "compressed request bodies are not accepted");
-    if (req.has_header("Content-Length")) {
-      auto declared = req.get_header_value("Content-Length");
-      char* end = nullptr;
-      unsigned long long n = std::strtoull(declared.c_str(), &end, 10);
-      if (declared.empty() || *end != '\0') return refuse(400, "invalid_input", "Content-Length is not a number");
-      if (n > limit)
-        return refuse(413, "payload_too_large", "request body exceeds " + std::to_string(limit) + " bytes");
-    }
-    return httplib::Server::HandlerResponse::Unhandled;
-  });
+// Runs when the header is read, before any body: what no route may receive is refused here,
+// unread, and the connection is closed after the answer.
+std::optional<Response> ApiServer::screen(const Request& req) {
+  auto refuse = [&](int status, const char* code, const std::string& message) {
+    auto start = std::chrono::steady_clock::now();
+    Response res;
+    write_error(res, status, code, message);
+    res.close = true;
+    finish(&req, res, "refused", new_request_id(), start);
+    return std::optional<Response>(std::move(res));
+  };
+  // A decoded %00 or %0a has no place in a path: /index.html%00.js would be served as
+  // index.html typed as a script.
+  for (unsigned char c : req.path)
+    if (c < 0x20 || c == 0x7f) return refuse(400, "invalid_input", "the path holds a control character");
+  const bool chunked = req.has_header("Transfer-Encoding"), encoded = req.has_header("Content-Encoding");
+  // Pages, files and /metrics take no request body: any body is refused unread, so a
+  // chunked upload or a gzip bomb sent to /upload costs nothing.
+  if (!is_api(req.path)) {
+    auto length = req.get_header_value("Content-Length");
+    if (chunked || encoded || (!length.empty() && length != "0"))
+      return refuse(413, "payload_too_large", "pages take no request body");
+    return std::nullopt;
+  }
+  if (chunked) return refuse(411, "length_required", "chunked request bodies are not accepted; send Content-Length");
+  if (encoded) return refuse(415, "unsupported_media_type", "compressed request bodies are not accepted");
+  // The parser has checked that Content-Length is a number.
+  if (req.has_header("Content-Length") && std::stoull(req.get_header_value("Content-Length")) > options_.max_body_bytes)
+    return refuse(413, "payload_too_large", "request body exceeds " + std::to_string(options_.max_body_bytes) + " bytes");
+  return std::nullopt;
+}
 
-  // Never lets exception text reach the client: our own Error carries a user-facing
-  // message by design; anything else is logged with the request id and reported generically.
-  http_->set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
-    try {
-      std::rethrow_exception(ep);
-    } catch (const Error& e) {
-      // InvalidInput, NotFound, Conflict, Forbidden messages are written for the user.
-      // Internal and Unavailable ones may carry paths or library text: logged, not sent.
-      if (e.code() == ErrorCode::Internal || e.code() == ErrorCode::Unavailable) {
-        spdlog::error("{} {} request {} failed: {}", text::printable(req.method), text::printable(req.path),
-                      res.get_header_value("X-Request-Id"), text::printable(e.what()));
-        write_error(res, http_status(e.code()), std::string(error_code_name(e.code())),
-                    "the service cannot answer now; the server log has details under request id " +
-                        res.get_header_value("X-Request-Id"));
-      } else {
-        if (e.code() == ErrorCode::Unauthenticated) res.set_header("WWW-Authenticate", "Bearer realm=\"xinzhi\"");
-        write_error(res, http_status(e.code()), std::string(error_code_name(e.code())), e.what(), e.key(), e.params());
-      }
-    } catch (const std::exception& e) {
-      spdlog::error("{} {} request {} failed: {}", text::printable(req.method), text::printable(req.path),
-                    res.get_header_value("X-Request-Id"), text::printable(e.what()));
-      write_error(res, 500, "internal", "internal error; the server log has details under request id " +
-                                            res.get_header_value("X-Request-Id"));
-    } catch (...) {
-      write_error(res, 500, "internal", "internal error");
-    }
-  });
+// Quick answers (files, health, errors) on the I/O thread; API handlers on the worker pool,
+// or 503 at once when its queue is full.
+void ApiServer::dispatch(Request req, HttpListener::Reply reply) {
+  const auto start = std::chrono::steady_clock::now();
+  const auto found = routes_.find(req);
+  std::string route = found.pattern ? *found.pattern : (is_api(req.path) ? "unmatched" : "static");
+  auto job = [this, req = std::move(req), reply, found, route = std::move(route), start]() mutable {
+    auto id = new_request_id();
+    Response res = respond(req, found, id);
+    finish(&req, res, route, id, start);
+    reply(std::move(res));
+  };
+  if (!found.handler || found.quick) return job();
+  auto shared = std::make_shared<decltype(job)>(std::move(job));
+  if (pool_->try_submit([shared] { (*shared)(); })) return;
+  auto id = new_request_id();
+  Response busy;
+  busy.set_header("Retry-After", "1");
+  write_error(busy, 503, "unavailable", "the server is busy; try again in a moment");
+  finish(nullptr, busy, "busy", id, start);
+  reply(std::move(busy));
+}
 
-  http_->set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
-    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-    if (res.status == 404)
-      write_error(res, 404, "not_found", "no such " + std::string(is_api(req) ? "API route" : "page") + ": " + req.path);
-    else if (res.status == 413)
-      write_error(res, 413, "payload_too_large", "request body is too large");
-    else if (res.status == 405)
+Response ApiServer::respond(Request& req, const HttpRoutes::Found& found, const std::string& id) {
+  Response res;
+  const bool read = req.method == "GET" || req.method == "HEAD";
+  try {
+    if (found.handler) {
+      (*found.handler)(req, res);
+    } else if (found.other_method) {
       write_error(res, 405, "method_not_allowed", req.method + " is not allowed on " + req.path);
-    else
-      write_error(res, res.status, "http_error", "HTTP error " + std::to_string(res.status));
-    return httplib::Server::HandlerResponse::Handled;
-  }));
+    } else if (read && !is_api(req.path) && files_->serve(req, res)) {
+      // a file of the dashboard
+    } else if (read && req.path == "/" && !files_->built()) {
+      res.set_content("<!doctype html><meta charset=utf-8><title>新质 Xinzhi</title><p>网页界面尚未构建（" +
+                          options_.web_root +
+                          " 不存在）。请运行 <code>make web</code>。The web dashboard is not built: run make web. "
+                          "The API is at <a href=/api/overview>/api/overview</a>.",
+                      "text/html; charset=utf-8");
+    } else {
+      write_error(res, 404, "not_found", "no such " + std::string(is_api(req.path) ? "API route" : "page") + ": " + req.path);
+    }
+  } catch (const Error& e) {
+    res = Response{};
+    // InvalidInput, NotFound, Conflict, Forbidden messages are written for the user.
+    // Internal and Unavailable ones may carry paths or library text: logged, not sent.
+    if (e.code() == ErrorCode::Internal || e.code() == ErrorCode::Unavailable) {
+      spdlog::error("{} {} request {} failed: {}", text::printable(req.method), text::printable(req.path), id,
+                    text::printable(e.what()));
+      write_error(res, http_status(e.code()), std::string(error_code_name(e.code())),
+                  "the service cannot answer now; the server log has details under request id " + id);
+    } else {
+      if (e.code() == ErrorCode::Unauthenticated) res.set_header("WWW-Authenticate", "Bearer realm=\"xinzhi\"");
+      write_error(res, http_status(e.code()), std::string(error_code_name(e.code())), e.what(), e.key(), e.params());
+    }
+  } catch (const std::exception& e) {
+    // Never lets exception text reach the client.
+    res = Response{};
+    spdlog::error("{} {} request {} failed: {}", text::printable(req.method), text::printable(req.path), id,
+                  text::printable(e.what()));
+    write_error(res, 500, "internal", "internal error; the server log has details under request id " + id);
+  } catch (...) {
+    res = Response{};
+    write_error(res, 500, "internal", "internal error");
+  }
+  return res;
+}
 
-  http_->set_logger([](const httplib::Request& req, const httplib::Response& res) {
-    auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - request_start).count();
-    // The decoded path is the client's text: escaped, so that %0a cannot start a forged line
-    // and %1b cannot reach the terminal.
-    spdlog::info("{} {} {} {} {:.1f}ms {}", res.get_header_value("X-Request-Id"), text::printable(req.method),
-                 text::printable(req.path), res.status, ms, req.remote_addr);
-  });
+Response ApiServer::refusal(int status, const char* code, const std::string& message) {
+  Response res;
+  write_error(res, status, code, message);
+  res.close = true;
+  finish(nullptr, res, "refused", new_request_id(), std::chrono::steady_clock::now());
+  return res;
+}
+
+// On every answer: the security headers, the request id, compression, the metrics and the
+// request log line.
+void ApiServer::finish(const Request* req, Response& res, const std::string& route, const std::string& id,
+                       std::chrono::steady_clock::time_point start) {
+  res.set_header("X-Content-Type-Options", "nosniff");
+  res.set_header("Referrer-Policy", "no-referrer");
+  res.set_header("X-Frame-Options", "DENY");
+  res.set_header("Content-Security-Policy", kContentSecurityPolicy);
+  res.set_header("X-Request-Id", id);
+  if (req && res.body.size() >= kCompressFrom && !res.headers.count("Content-Encoding") && compressible(res)) {
+    res.set_header("Vary", "Accept-Encoding");
+    if (accepts_gzip(*req)) {
+      res.body = gzip_compress(res.body, 1);
+      res.set_header("Content-Encoding", "gzip");
+    }
+  }
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  metrics_.record(method_label(req), route, res.status, seconds);
+  auto log = log::requests();
+  if (!log->should_log(spdlog::level::info)) return;
+  // One JSON object per line; the path and method are the client's text, escaped by the
+  // JSON encoder (\n, \u001b), so that no forged line or terminal control gets through.
+  nlohmann::ordered_json line = {{"time", utc_now_iso()}, {"id", id},
+                         {"method", req ? req->method : "-"}, {"path", req ? req->path : "-"},
+                         {"route", route}, {"status", res.status},
+                         {"ms", std::round(seconds * 1e5) / 100}, {"bytes", res.body.size()},
+                         {"remote", req ? req->remote_addr : ""}};
+  log->info(line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
 }
 
 void ApiServer::install_routes() {
-  ApiRouter api(*http_, std::make_shared<store::Store>(options_.db_path), options_.auth);
+  ApiRouter api(routes_, std::make_shared<store::Store>(options_.db_path), options_.auth);
   install_api_routes(api);
   install_chain_routes(api);
   install_foresight_routes(api);
@@ -215,66 +249,29 @@ void ApiServer::install_routes() {
   install_scenario_routes(api);
   install_mcda_routes(api);
   install_settings_routes(api);
+  api.get("/metrics", [this](const Request&, Response& res) {
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(metrics_.render(listener_->stats(), *pool_, scheduler_->stats()),
+                    "text/plain; version=0.0.4; charset=utf-8");
+  });
   api.check_complete();
-  namespace fs = std::filesystem;
-  if (fs::is_directory(options_.web_root) && fs::exists(fs::path(options_.web_root) / "index.html")) {
-    http_->set_mount_point("/", options_.web_root);
-  } else {
-    std::string root = options_.web_root;
-    http_->Get("/", [root](const httplib::Request&, httplib::Response& res) {
-      res.set_content("<!doctype html><meta charset=utf-8><title>新质 Xinzhi</title><p>网页界面尚未构建（" + root +
-                          " 不存在）。请运行 <code>make web</code>。The web dashboard is not built: run make web. "
-                          "The API is at <a href=/api/overview>/api/overview</a>.",
-                      "text/html; charset=utf-8");
-    });
-  }
 }
 
-int ApiServer::bind() {
-  if (options_.port == 0) {
-    int port = http_->bind_to_any_port(options_.host);
-    if (port <= 0) fail(ErrorCode::Unavailable, "cannot bind " + options_.host);
-    return port;
-  }
-  if (!http_->bind_to_port(options_.host, options_.port))
-    fail(ErrorCode::Unavailable, "cannot listen on " + options_.host + ":" + std::to_string(options_.port) +
-                                     " (in use? try --port)");
-  return options_.port;
-}
+int ApiServer::bind() { return listener_->bind(options_.host, options_.port); }
 
 void ApiServer::run() {
   if (stop_requested_) return;
   scheduler_->start();
-  // httplib's stop() does nothing until listen has begun, so a stop() that lands between
-  // bind() and the start of the accept loop would be lost and run() would never return.
-  // The watcher repeats the request once the loop is running; stop() itself only sets a
-  // flag, which keeps it safe to call from a signal handler.
-  std::atomic<bool> listening_done{false};
-  std::thread watcher([this, &listening_done] {
-    while (!listening_done) {
-      if (stop_requested_ && http_->is_running()) {
-        http_->stop();
-        return;  // the accept loop is ending; nothing more to watch
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-  });
-  struct JoinOnExit {
-    std::atomic<bool>& done;
-    std::thread& t;
-    ~JoinOnExit() {
-      done = true;
-      t.join();
-    }
-  } join_watcher{listening_done, watcher};
-  http_->listen_after_bind();
+  listener_->run();
   scheduler_->stop();
+  pool_->shutdown();
 }
 
 void ApiServer::stop() {
+  // Flags and a byte written to a pipe: safe from a signal handler.
   stop_requested_ = true;
   scheduler_->request_stop();
-  if (http_->is_running()) http_->stop();
+  listener_->stop();
 }
 
 }  // namespace xinzhi::server

@@ -1,6 +1,6 @@
 // /api/settings/region: the home region (focal province and partner group) every comparison
 // reads; anyone signed in may read it, account managers set it.
-#include <httplib.h>
+#include "server/http_message.h"
 
 #include "modules/services.h"
 #include "server/api_routes.h"
@@ -10,7 +10,7 @@
 namespace xinzhi::server {
 
 namespace {
-void write_region(httplib::Response& res, const settings::RegionSettings& r) {
+void write_region(Response& res, const settings::RegionSettings& r) {
   JsonWriter w;
   settings::write_json(w, r);
   write_json_text(res, w.take());
@@ -19,11 +19,11 @@ void write_region(httplib::Response& res, const settings::RegionSettings& r) {
 
 void install_settings_routes(ApiRouter& api) {
   auto store = api.store();
-  api.get("/api/settings/region", [store](const httplib::Request&, httplib::Response& res) {
+  api.get("/api/settings/region", [store](const Request&, Response& res) {
     write_region(res, settings::RegionSettingsService(store->connection()).region());
   });
   api.post("/api/settings/region",
-           [store](const httplib::Request& req, httplib::Response& res, const accounts::Principal& who) {
+           [store](const Request& req, Response& res, const accounts::Principal& who) {
              auto body = parse_json_body(req);
              std::vector<std::string> provinces;
              if (body.contains("provinces")) {

@@ -31,9 +31,13 @@ void ForesightScheduler::loop() {
       try {
         store::Database db(db_path_);
         int64_t now = duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
-        for (int64_t id : foresight::ForesightSnapshots(db).run_due(now))
+        for (int64_t id : foresight::ForesightSnapshots(db).run_due(now)) {
           spdlog::info("foresight schedule: snapshot {} taken", id);
+          ++stats_.snapshots;
+        }
+        ++stats_.runs_ok;
       } catch (const std::exception& e) {
+        ++stats_.runs_failed;
         // A failing schedule (say, a query whose region was renamed) must not stop the server.
         spdlog::error("foresight schedule failed: {}", e.what());
       }

@@ -7,6 +7,11 @@
 
 namespace xinzhi::server {
 
+// Read by /metrics.
+struct SchedulerStats {
+  std::atomic<int64_t> runs_ok{0}, runs_failed{0}, snapshots{0};
+};
+
 class ForesightScheduler {
  public:
   // tick_seconds 0 turns the scheduler off.
@@ -17,6 +22,7 @@ class ForesightScheduler {
   // within 100 ms and stop() joins it.
   void request_stop() { stopping_ = true; }
   void stop();
+  const SchedulerStats& stats() const { return stats_; }
 
  private:
   void loop();
@@ -24,6 +30,7 @@ class ForesightScheduler {
   int tick_;
   std::atomic<bool> stopping_{false};
   std::thread thread_;
+  SchedulerStats stats_;
 };
 
 }  // namespace xinzhi::server

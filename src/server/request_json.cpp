@@ -5,7 +5,7 @@
 
 namespace xinzhi::server {
 
-nlohmann::json parse_json_body(const httplib::Request& req) {
+nlohmann::json parse_json_body(const Request& req) {
   auto type = req.get_header_value("Content-Type");
   if (!type.empty() && type.rfind("application/json", 0) != 0)
     invalid_input("Content-Type is '" + type + "', expected application/json");
@@ -45,7 +45,7 @@ int int_field(const nlohmann::json& body, const std::string& field, int fallback
   return static_cast<int>(v);
 }
 
-double number_param(const httplib::Request& req, const std::string& name, double fallback, double lo, double hi) {
+double number_param(const Request& req, const std::string& name, double fallback, double lo, double hi) {
   if (!req.has_param(name.c_str())) return fallback;
   auto text = req.get_param_value(name.c_str());
   char* end = nullptr;
@@ -56,7 +56,7 @@ double number_param(const httplib::Request& req, const std::string& name, double
   return v;
 }
 
-std::string string_param(const httplib::Request& req, const std::string& name, const std::string& fallback) {
+std::string string_param(const Request& req, const std::string& name, const std::string& fallback) {
   if (!req.has_param(name.c_str())) return fallback;
   auto s = req.get_param_value(name.c_str());
   if (!text::is_valid_utf8(s) || s.size() > 1000) invalid_input("query parameter '" + name + "' is not a valid name");

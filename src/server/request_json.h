@@ -1,6 +1,6 @@
 // Reading JSON request bodies and query parameters with errors that name the field.
 #pragma once
-#include <httplib.h>
+#include "server/http_message.h"
 
 #include <nlohmann/json.hpp>
 #include <string>
@@ -8,13 +8,13 @@
 namespace xinzhi::server {
 
 // The body as JSON; a wrong Content-Type or malformed JSON is InvalidInput (400).
-nlohmann::json parse_json_body(const httplib::Request& req);
+nlohmann::json parse_json_body(const Request& req);
 // A string field of a JSON object: present, a string, valid UTF-8, at most max_bytes.
 std::string string_field(const nlohmann::json& body, const std::string& field, size_t max_bytes = 1000);
 // An integer field in [lo, hi], or `fallback` when absent.
 int int_field(const nlohmann::json& body, const std::string& field, int fallback, int lo, int hi);
 // A query parameter as a number in [lo, hi], or `fallback` when absent.
-double number_param(const httplib::Request& req, const std::string& name, double fallback, double lo, double hi);
-std::string string_param(const httplib::Request& req, const std::string& name, const std::string& fallback = "");
+double number_param(const Request& req, const std::string& name, double fallback, double lo, double hi);
+std::string string_param(const Request& req, const std::string& name, const std::string& fallback = "");
 
 }  // namespace xinzhi::server

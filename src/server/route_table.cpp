@@ -7,6 +7,7 @@ const std::vector<RouteRule>& route_table() {
   static const std::vector<RouteRule> rules = {
       // Public by choice: liveness for monitors, the version, and signing in.
       {"GET", "/api/health", Public, "liveness and database check"},
+      {"GET", "/metrics", AccountsManage, "Prometheus metrics (admins, or the token of serve --metrics-token-file)"},
       {"GET", "/api/version", Public, "build version"},
       {"POST", "/api/auth/login", Public, "sign in with username and password (sets the session cookie)"},
 

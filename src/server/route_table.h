@@ -10,7 +10,7 @@ namespace xinzhi::server {
 
 struct RouteRule {
   const char* method;   // GET, POST, PATCH, DELETE
-  const char* pattern;  // the httplib pattern (a regular expression for routes with ids)
+  const char* pattern;  // a regular expression matched against the whole decoded path
   accounts::Permission permission;
   const char* summary;
 };

@@ -2,6 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <chrono>
+#include <vector>
 #include <filesystem>
 #include <map>
 
@@ -18,6 +21,21 @@ std::string prepare_path(const std::string& path) {
   if (!parent.empty()) std::filesystem::create_directories(parent, ec);
   if (ec) fail(ErrorCode::Unavailable, "cannot create folder " + parent.string() + ": " + ec.message());
   return path;
+}
+
+// Writers in this process queue here before asking SQLite for its write lock. SQLite's busy
+// handler polls with sleeps growing to 100 ms: under 200 concurrent writers a 0.5 ms insert
+// reached a p99 of 180 ms. Other processes on the same file still meet the busy timeout.
+std::timed_mutex& writer_gate(const std::string& path) {
+  static std::mutex mutex;
+  static std::map<std::string, std::unique_ptr<std::timed_mutex>> gates;
+  std::error_code ec;
+  auto key = std::filesystem::weakly_canonical(path, ec).string();  // ./x.db and x.db are one file
+  if (ec) key = path;
+  std::lock_guard lock(mutex);
+  auto& gate = gates[key];
+  if (!gate) gate = std::make_unique<std::timed_mutex>();
+  return *gate;
 }
 
 SQLite::Database open_sqlite(const std::string& path) {
@@ -66,7 +84,16 @@ void Database::backup_to(const std::string& target) {
   }
 }
 
-WriteTransaction::WriteTransaction(Database& db) : db_(db) {
+// The gates this thread holds: a second write transaction on the same file from the same
+// thread would wait on itself (and locking an owned mutex is undefined).
+thread_local std::vector<std::timed_mutex*> held_gates;
+
+WriteTransaction::WriteTransaction(Database& db) : db_(db), gate_(writer_gate(db.path()), std::defer_lock) {
+  if (std::find(held_gates.begin(), held_gates.end(), gate_.mutex()) != held_gates.end())
+    fail(ErrorCode::Internal, "a write transaction was opened inside another on the same database");
+  // Bounded like the busy timeout: past it the service is busy (503), not broken.
+  if (!gate_.try_lock_for(std::chrono::seconds(5)))
+    fail(ErrorCode::Unavailable, "the database is busy with another write; try again in a moment");
   try {
     db_.sql().exec("BEGIN IMMEDIATE");
   } catch (const SQLite::Exception& e) {
@@ -78,6 +105,7 @@ WriteTransaction::WriteTransaction(Database& db) : db_(db) {
     throw;
   }
   changes_at_start_ = sqlite3_total_changes64(db_.sql().getHandle());
+  held_gates.push_back(gate_.mutex());
 }
 
 WriteTransaction::WriteTransaction(Database& db, Bookkeeping) : WriteTransaction(db) { bookkeeping_ = true; }
@@ -89,7 +117,8 @@ void WriteTransaction::audit(const AuditChange& change) {
 
 WriteTransaction::~WriteTransaction() {
   if (open_) db_.sql().tryExec("ROLLBACK");
-}
+  if (gate_.owns_lock()) held_gates.erase(std::find(held_gates.begin(), held_gates.end(), gate_.mutex()));
+}  // the gate opens after the rollback, with gate_
 
 void WriteTransaction::commit() {
   if (!audited_ && !bookkeeping_) {

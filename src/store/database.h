@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Database.h>
 
 #include <memory>
+#include <mutex>
 #include <string>
 
 namespace xinzhi::store {
@@ -52,6 +53,7 @@ class WriteTransaction {
 
  private:
   Database& db_;
+  std::unique_lock<std::timed_mutex> gate_;
   bool open_ = true;
   bool audited_ = false;
   bool bookkeeping_ = false;

@@ -4,7 +4,6 @@
 // Origin and CSRF token, ten wrong passwords lock an account, text comes back verbatim and
 // static paths cannot climb out of the web root.
 #include <gtest/gtest.h>
-#include <httplib.h>
 
 #include <atomic>
 #include <chrono>
@@ -22,6 +21,7 @@
 #include "server/signed_in.h"
 #include "store/audit_trail.h"
 #include "support/captured_log.h"
+#include "support/http_client.h"
 #include "support/test_support.h"
 
 namespace xinzhi::server {
@@ -110,8 +110,8 @@ class AccessTest : public ::testing::Test {
   }
   void TearDown() override { clock_shift = 0; }
 
-  static httplib::Client client() {
-    httplib::Client c("127.0.0.1", port_);
+  static testing::HttpClient client() {
+    testing::HttpClient c("127.0.0.1", port_);
     c.set_read_timeout(10, 0);
     return c;
   }
@@ -139,7 +139,7 @@ class AccessTest : public ::testing::Test {
   static std::string token(const std::string& username) {
     auto s = login(username);
     auto res = client().Post("/api/auth/tokens",
-                             httplib::Headers{{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}, {"Origin", origin()}},
+                             testing::Headers{{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}, {"Origin", origin()}},
                              json{{"name", "script"}}.dump(), "application/json");
     EXPECT_EQ(res->status, 201) << res->body;
     return json::parse(res->body)["secret"];
@@ -150,7 +150,7 @@ class AccessTest : public ::testing::Test {
   }
   // A request to a route with its parameters filled in: the org id is the caller's own, a
   // token id one that does not exist (revoking the caller's own token would end the test).
-  static httplib::Result call(const RouteRule& r, const httplib::Headers& headers, int own_org = 1) {
+  static testing::HttpResult call(const RouteRule& r, const testing::Headers& headers, int own_org = 1) {
     std::string path = r.pattern;
     bool token_route = path.find("/tokens/") != std::string::npos;
     path = std::regex_replace(path, std::regex(R"(\(\\d\+\))"), token_route ? "999999" : std::to_string(own_org));
@@ -223,7 +223,7 @@ TEST_F(AccessTest, EachRoleGetsExactlyWhatTheMatrixSays) {
 
 TEST_F(AccessTest, AnEnterpriseCannotReachAnotherEnterprisesRecords) {
   auto secret = token("enterprise");
-  httplib::Headers h{{"Authorization", "Bearer " + secret}};
+  testing::Headers h{{"Authorization", "Bearer " + secret}};
   int own = org_id("企业甲"), other = org_id("企业乙");
   auto orgs = json::parse(client().Get("/api/orgs", h)->body)["orgs"];
   ASSERT_EQ(orgs.size(), 1u);
@@ -260,7 +260,7 @@ TEST_F(AccessTest, AnEnterpriseCannotReachAnotherEnterprisesRecords) {
 
 TEST_F(AccessTest, LoggedOutExpiredAndRevokedCredentialsAreRefused) {
   auto s = login("analyst");
-  httplib::Headers cookie{{"Cookie", s.cookie}};
+  testing::Headers cookie{{"Cookie", s.cookie}};
   EXPECT_EQ(client().Get("/api/overview", cookie)->status, 200);
   auto out = client().Post("/api/auth/logout", {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}, {"Origin", origin()}}, "",
                            "application/json");
@@ -288,7 +288,7 @@ TEST_F(AccessTest, LoggedOutExpiredAndRevokedCredentialsAreRefused) {
 
   clock_shift = 0;
   auto secret = token("viewer");
-  httplib::Headers bearer{{"Authorization", "Bearer " + secret}};
+  testing::Headers bearer{{"Authorization", "Bearer " + secret}};
   EXPECT_EQ(client().Get("/api/overview", bearer)->status, 200);
   clock_shift = 91 * 86400;  // tokens default to 90 days
   EXPECT_EQ(client().Get("/api/overview", bearer)->status, 401);
@@ -304,7 +304,7 @@ TEST_F(AccessTest, LoggedOutExpiredAndRevokedCredentialsAreRefused) {
 TEST_F(AccessTest, ACookieWriteNeedsOurOriginAndTheCsrfToken) {
   auto s = login("analyst");
   const std::string body = json{{"name", "每月"}, {"every", "monthly"}}.dump();
-  auto post = [&](httplib::Headers h) { return client().Post("/api/foresight/schedules", h, body, "application/json"); };
+  auto post = [&](testing::Headers h) { return client().Post("/api/foresight/schedules", h, body, "application/json"); };
   auto none = post({{"Cookie", s.cookie}, {"Origin", origin()}});
   EXPECT_EQ(none->status, 403);
   EXPECT_NE(none->body.find("X-CSRF-Token"), std::string::npos);
@@ -368,7 +368,7 @@ TEST_F(AccessTest, SqlMetacharactersAreStoredAndReturnedVerbatim) {
                                           "名称'; DELETE FROM audit_entry; --", "<script>alert(1)</script>"};
   auto admin = token("admin");
   auto analyst = token("analyst");
-  httplib::Headers a{{"Authorization", "Bearer " + admin}}, b{{"Authorization", "Bearer " + analyst}};
+  testing::Headers a{{"Authorization", "Bearer " + admin}}, b{{"Authorization", "Bearer " + analyst}};
   for (size_t i = 0; i < nasty.size(); ++i) {
     const auto& t = nasty[i];
     auto org = client().Post("/api/orgs", a,
@@ -422,9 +422,9 @@ TEST_F(AccessTest, StaticPathsCannotClimbOutOfTheWebRoot) {
 }
 
 TEST_F(AccessTest, ARouteMissingFromTheTableStopsTheServer) {
-  httplib::Server http;
-  ApiRouter api(http, std::make_shared<store::Store>(db_path_), {});
-  testing::expect_error(ErrorCode::Internal, [&] { api.get("/api/unlisted", [](const httplib::Request&, httplib::Response&) {}); },
+  HttpRoutes routes;
+  ApiRouter api(routes, std::make_shared<store::Store>(db_path_), {});
+  testing::expect_error(ErrorCode::Internal, [&] { api.get("/api/unlisted", [](const Request&, Response&) {}); },
                                    "no row in the route table");
   testing::expect_error(ErrorCode::Internal, [&] { api.check_complete(); }, "no code serves it");
 }
@@ -451,7 +451,7 @@ TEST(LoginThrottle, ThirtyFailuresFromOneAddressMakeItWait) {
   ApiServer server(o);
   int port = server.bind();
   std::thread thread([&] { server.run(); });
-  httplib::Client c("127.0.0.1", port);
+  testing::HttpClient c("127.0.0.1", port);
   auto attempt = [&](const std::string& user, const std::string& password) {
     return c.Post("/api/auth/login", json{{"username", user}, {"password", password}}.dump(), "application/json")->status;
   };

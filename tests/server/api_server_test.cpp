@@ -3,7 +3,6 @@
 
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
-#include <httplib.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -18,6 +17,7 @@
 #include "modules/registry.h"
 #include "server/signed_in.h"
 #include "support/captured_log.h"
+#include "support/http_client.h"
 #include "support/test_support.h"
 
 namespace xinzhi::server {
@@ -56,8 +56,8 @@ class ApiServerTest : public ::testing::Test {
     delete dir_;
     delete token_;
   }
-  httplib::Client client() {
-    httplib::Client c("127.0.0.1", port_);
+  testing::HttpClient client() {
+    testing::HttpClient c("127.0.0.1", port_);
     c.set_read_timeout(5, 0);
     c.set_bearer_token_auth(token_->c_str());
     return c;
@@ -329,7 +329,8 @@ TEST_F(ApiServerTest, APathCannotForgeALogLineOrDriveTheTerminal) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
     text = log_->text();
   }
-  auto at = text.find("/x\\n2026-12-01 warning account admin locked\\x1b[31m");
+  // The request log is JSON: the newline and the escape arrive as \n and \u001b.
+  auto at = text.find("/x\\n2026-12-01 warning account admin locked\\u001b[31m");
   EXPECT_NE(at, std::string::npos) << text;
   EXPECT_EQ(text.find("\n2026-12-01 warning account admin locked"), std::string::npos);
   EXPECT_EQ(text.find('\x1b'), std::string::npos);

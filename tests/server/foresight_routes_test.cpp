@@ -1,7 +1,6 @@
 // /api/foresight over real sockets, and a scheduled heat map that the running server reruns:
 // two snapshots a second apart, with patents added in between, and their diff.
 #include <gtest/gtest.h>
-#include <httplib.h>
 
 #include <chrono>
 #include <nlohmann/json.hpp>
@@ -12,6 +11,7 @@
 #include "modules/registry.h"
 #include "server/api_server.h"
 #include "server/signed_in.h"
+#include "support/http_client.h"
 #include "support/test_support.h"
 
 namespace xinzhi::server {
@@ -34,7 +34,7 @@ void add_patents(store::Database& db, int year, int n, const std::vector<std::st
   foresight::sqlite_patent_store(db)->add(batch, "test");
 }
 
-json get_json(httplib::Client& c, const std::string& path, int want_status = 200) {
+json get_json(testing::HttpClient& c, const std::string& path, int want_status = 200) {
   auto res = c.Get(path.c_str());
   EXPECT_TRUE(res);
   if (!res) return {};
@@ -65,7 +65,7 @@ TEST(ForesightRoutes, HeatMapPicturesErrorsAndAScheduledDiff) {
   ApiServer server(o);
   int port = server.bind();
   std::thread thread([&] { server.run(); });
-  httplib::Client c("127.0.0.1", port);
+  testing::HttpClient c("127.0.0.1", port);
   c.set_read_timeout(10, 0);
   auto token = testing::token_for(db_path, "analyst");
   c.set_bearer_token_auth(token.c_str());

@@ -4,6 +4,9 @@
 #include <SQLiteCpp/Statement.h>
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
+#include <optional>
 #include <thread>
 
 #include "store/migrations.h"
@@ -102,6 +105,40 @@ TEST(WriteTransaction, ConcurrentWritersFromTwoThreadsBothLand) {
   auto verdict = verify_audit(store.connection());
   EXPECT_TRUE(verdict.ok) << verdict.problem;
   EXPECT_EQ(verdict.entries, 100);
+}
+
+// Writers in one process queue on a gate before SQLite's lock; a write opened inside another
+// on the same file (any spelling of its path) fails at once instead of waiting on itself.
+TEST(WriteTransaction, ANestedWriteOnTheSameFileFailsAtOnce) {
+  ScratchDir dir;
+  Database outer_db(dir.file("x.db"));
+  Database inner_db(dir.file("sub/../x.db"));
+  WriteTransaction outer(outer_db);
+  auto start = std::chrono::steady_clock::now();
+  testing::expect_error(ErrorCode::Internal, [&] { WriteTransaction inner(inner_db); }, "inside another");
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(1));
+}
+
+// A writer in another thread waits for the gate, then lands: no SQLITE_BUSY sleeps.
+TEST(WriteTransaction, AWriterInAnotherThreadWaitsForTheGate) {
+  ScratchDir dir;
+  Store store(dir.file("x.db"));
+  store.connection().sql().exec("CREATE TABLE t(x)");
+  migrate(store.connection(), audit_migrations());
+  std::optional<WriteTransaction> first(std::in_place, store.connection());
+  std::atomic<bool> landed{false};
+  std::thread second([&] {
+    WriteTransaction tx(store.connection());
+    store.connection().sql().exec("INSERT INTO t VALUES (2)");
+    tx.audit({"t.add", "t", "2", "", "", "{}"});
+    tx.commit();
+    landed = true;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  EXPECT_FALSE(landed);
+  first.reset();  // rolls back and opens the gate
+  second.join();
+  EXPECT_TRUE(landed);
 }
 
 TEST(Backup, CopiesTheLiveDatabaseAndRefusesToOverwrite) {

@@ -5,6 +5,8 @@
 #include <spdlog/sinks/base_sink.h>
 #include <spdlog/spdlog.h>
 
+#include "base/log.h"
+
 #include <memory>
 #include <mutex>
 #include <string>
@@ -13,10 +15,12 @@ namespace xinzhi::testing {
 
 class CapturedLog : public spdlog::sinks::base_sink<std::mutex> {
  public:
-  // Adds a capturing sink to the default logger; call before any server thread exists.
+  // Adds a capturing sink to the default logger and the request log; call before any
+  // server thread exists.
   static std::shared_ptr<CapturedLog> install() {
     auto log = std::make_shared<CapturedLog>();
     spdlog::default_logger()->sinks().push_back(log);
+    xinzhi::log::requests()->sinks().push_back(log);
     return log;
   }
   std::string text() {

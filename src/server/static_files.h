@@ -1,0 +1,39 @@
+// The built dashboard (web/dist) as static files: held in memory once read, typed by
+// extension, gzip-compressed once for clients that accept it, with ETag revalidation and
+// long caching for Vite's content-hashed /assets/ files.
+#pragma once
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+#include "server/http_message.h"
+
+namespace xinzhi::server {
+
+class StaticFiles {
+ public:
+  explicit StaticFiles(std::filesystem::path root);
+  // Whether the web root holds a built dashboard (an index.html).
+  bool built() const { return built_; }
+  // Answers a GET or HEAD for a file under the root; false when there is no such file
+  // (a path that leaves the root has none).
+  bool serve(const Request& req, Response& res);
+
+ private:
+  struct File {
+    std::filesystem::file_time_type mtime;
+    std::string body, gzipped, etag, gz_etag, type;
+  };
+  std::shared_ptr<const File> load(const std::filesystem::path& file);
+  std::filesystem::path root_;
+  bool built_ = false;
+  std::mutex mutex_;
+  std::unordered_map<std::string, std::shared_ptr<const File>> files_;
+};
+
+// gzip (RFC 1952) of `data` at `level`; used for static files and large JSON answers.
+std::string gzip_compress(std::string_view data, int level);
+
+}  // namespace xinzhi::server
