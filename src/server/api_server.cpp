@@ -55,12 +55,6 @@ bool compressible(const Response& res) {
          type.rfind("image/svg+xml", 0) == 0 || type.rfind("application/gexf+xml", 0) == 0;
 }
 
-bool accepts_gzip(const Request& req) {
-  auto v = req.get_header_value("Accept-Encoding");
-  auto at = v.find("gzip");
-  return at != std::string::npos && v.compare(at, 8, "gzip;q=0") != 0;
-}
-
 std::string utc_now_iso() {
   using namespace std::chrono;
   auto now = system_clock::now();

@@ -42,14 +42,13 @@ const Type& type_of(const fs::path& p) {
   return other;
 }
 
+}  // namespace
+
 bool accepts_gzip(const Request& req) {
-  // "gzip;q=0" refuses it; anything else naming gzip accepts.
   auto v = req.get_header_value("Accept-Encoding");
   auto at = v.find("gzip");
   return at != std::string::npos && v.compare(at, 8, "gzip;q=0") != 0;
 }
-
-}  // namespace
 
 std::string gzip_compress(std::string_view data, int level) {
   z_stream z{};

@@ -35,5 +35,7 @@ class StaticFiles {
 
 // gzip (RFC 1952) of `data` at `level`; used for static files and large JSON answers.
 std::string gzip_compress(std::string_view data, int level);
+// Whether the request's Accept-Encoding takes gzip ("gzip;q=0" refuses it).
+bool accepts_gzip(const Request& req);
 
 }  // namespace xinzhi::server

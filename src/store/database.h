@@ -53,7 +53,7 @@ class WriteTransaction {
 
  private:
   Database& db_;
-  std::unique_lock<std::timed_mutex> gate_;
+  std::unique_lock<std::mutex> gate_;
   bool open_ = true;
   bool audited_ = false;
   bool bookkeeping_ = false;
