@@ -99,10 +99,11 @@ ApiServer::~ApiServer() { pool_->shutdown(); }
 // Runs when the header is read, before any body: what no route may receive is refused here,
 // unread, and the connection is closed after the answer.
 std::optional<Response> ApiServer::screen(const Request& req) {
-  auto refuse = [&](int status, const char* code, const std::string& message) {
+  auto refuse = [&](int status, const char* code, const std::string& message, const ErrorParams& params = {}) {
     auto start = std::chrono::steady_clock::now();
     Response res;
-    write_error(res, status, code, message);
+    // The code doubles as the key where the dashboard has words for it (payload_too_large).
+    write_error(res, status, code, message, params.empty() ? "" : code, params);
     res.close = true;
     finish(&req, res, "refused", new_request_id(), start);
     return std::optional<Response>(std::move(res));
@@ -124,7 +125,8 @@ std::optional<Response> ApiServer::screen(const Request& req) {
   if (encoded) return refuse(415, "unsupported_media_type", "compressed request bodies are not accepted");
   // The parser has checked that Content-Length is a number.
   if (req.has_header("Content-Length") && std::stoull(req.get_header_value("Content-Length")) > options_.max_body_bytes)
-    return refuse(413, "payload_too_large", "request body exceeds " + std::to_string(options_.max_body_bytes) + " bytes");
+    return refuse(413, "payload_too_large", "request body exceeds " + std::to_string(options_.max_body_bytes) + " bytes",
+                  {{"max", std::to_string(options_.max_body_bytes)}});
   return std::nullopt;
 }
 
@@ -146,7 +148,7 @@ void ApiServer::dispatch(Request req, HttpListener::Reply reply) {
   auto id = new_request_id();
   Response busy;
   busy.set_header("Retry-After", "1");
-  write_error(busy, 503, "unavailable", "the server is busy; try again in a moment");
+  write_error(busy, 503, "unavailable", "the server is busy; try again in a moment", "server_busy");
   finish(nullptr, busy, "busy", id, start);
   reply(std::move(busy));
 }
@@ -178,7 +180,8 @@ Response ApiServer::respond(Request& req, const HttpRoutes::Found& found, const 
       spdlog::error("{} {} request {} failed: {}", text::printable(req.method), text::printable(req.path), id,
                     text::printable(e.what()));
       write_error(res, http_status(e.code()), std::string(error_code_name(e.code())),
-                  "the service cannot answer now; the server log has details under request id " + id);
+                  "the service cannot answer now; the server log has details under request id " + id,
+                  e.code() == ErrorCode::Internal ? "internal" : "service_unavailable", {{"request_id", id}});
     } else {
       if (e.code() == ErrorCode::Unauthenticated) res.set_header("WWW-Authenticate", "Bearer realm=\"xinzhi\"");
       write_error(res, http_status(e.code()), std::string(error_code_name(e.code())), e.what(), e.key(), e.params());
@@ -188,7 +191,8 @@ Response ApiServer::respond(Request& req, const HttpRoutes::Found& found, const 
     res = Response{};
     spdlog::error("{} {} request {} failed: {}", text::printable(req.method), text::printable(req.path), id,
                   text::printable(e.what()));
-    write_error(res, 500, "internal", "internal error; the server log has details under request id " + id);
+    write_error(res, 500, "internal", "internal error; the server log has details under request id " + id, "internal",
+                {{"request_id", id}});
   } catch (...) {
     res = Response{};
     write_error(res, 500, "internal", "internal error");

@@ -18,6 +18,7 @@
 #include "modules/registry.h"
 #include "server/api_server.h"
 #include "server/route_table.h"
+#include "server/running_server.h"
 #include "server/signed_in.h"
 #include "store/audit_trail.h"
 #include "support/captured_log.h"
@@ -83,12 +84,7 @@ class AccessTest : public ::testing::Test {
     }
     dir_->write("web/index.html", "<!doctype html><title>新质</title>");
     dir_->write("secret.txt", "top secret");
-    ServerOptions o;
-    o.port = 0;
-    o.db_path = db_path_;
-    o.web_root = dir_->file("web");
-    o.threads = 4;
-    o.scheduler_tick_seconds = 0;
+    auto o = testing::test_server_options(db_path_, dir_->file("web"), 4);
     o.auth.password_cost = testing::cheap_cost();
     o.auth.policy.idle_seconds = 600;
     o.auth.policy.absolute_seconds = 3600;
@@ -97,14 +93,10 @@ class AccessTest : public ::testing::Test {
                  .count() +
              clock_shift.load();
     };
-    server_ = new ApiServer(o);
-    port_ = server_->bind();
-    thread_ = new std::thread([] { server_->run(); });
+    server_ = new testing::RunningServer(o);
+    port_ = server_->port();
   }
   static void TearDownTestSuite() {
-    server_->stop();
-    thread_->join();
-    delete thread_;
     delete server_;
     delete dir_;
   }
@@ -169,14 +161,12 @@ class AccessTest : public ::testing::Test {
   static testing::ScratchDir* dir_;
   static std::string db_path_;
   static inline std::shared_ptr<testing::CapturedLog> log_;
-  static ApiServer* server_;
-  static std::thread* thread_;
+  static testing::RunningServer* server_;
   static int port_;
 };
 testing::ScratchDir* AccessTest::dir_ = nullptr;
 std::string AccessTest::db_path_;
-ApiServer* AccessTest::server_ = nullptr;
-std::thread* AccessTest::thread_ = nullptr;
+testing::RunningServer* AccessTest::server_ = nullptr;
 int AccessTest::port_ = 0;
 
 TEST_F(AccessTest, EveryRouteRefusesACallerWithoutASessionUnlessPublic) {
@@ -442,15 +432,8 @@ TEST(LoginThrottle, ThirtyFailuresFromOneAddressMakeItWait) {
     store::Database db(dir.file("t.db"));
     for (const char* u : {"user1", "user2", "user3", "user4"}) testing::ensure_account(db, u, "viewer", "测试局", "bureau");
   }
-  ServerOptions o;
-  o.port = 0;
-  o.db_path = dir.file("t.db");
-  o.web_root = dir.file("none");
-  o.threads = 2;
-  o.scheduler_tick_seconds = 0;
-  ApiServer server(o);
-  int port = server.bind();
-  std::thread thread([&] { server.run(); });
+  testing::RunningServer server(testing::test_server_options(dir.file("t.db"), dir.file("none")));
+  int port = server.port();
   testing::HttpClient c("127.0.0.1", port);
   auto attempt = [&](const std::string& user, const std::string& password) {
     return c.Post("/api/auth/login", json{{"username", user}, {"password", password}}.dump(), "application/json")->status;
@@ -460,8 +443,6 @@ TEST(LoginThrottle, ThirtyFailuresFromOneAddressMakeItWait) {
     for (int i = 0; i < 10; ++i) EXPECT_EQ(attempt(u, "wrong-password"), 401) << u << " " << i;
   // The thirty-first attempt from the address waits, even with another account's right password.
   EXPECT_EQ(attempt("user4", "password-user4"), 429);
-  server.stop();
-  thread.join();
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 
 #include "modules/kg/knowledge_graph.h"
 #include "modules/registry.h"
+#include "server/running_server.h"
 #include "server/signed_in.h"
 #include "support/captured_log.h"
 #include "support/http_client.h"
@@ -38,20 +39,12 @@ class ApiServerTest : public ::testing::Test {
     }
     dir_->write("web/index.html", "<!doctype html><title>新质</title>");
     token_ = new std::string(testing::token_for(dir_->file("x.db"), "analyst"));
-    ServerOptions o;
-    o.port = 0;
-    o.db_path = dir_->file("x.db");
-    o.web_root = dir_->file("web");
-    o.threads = 2;
+    auto o = testing::test_server_options(dir_->file("x.db"), dir_->file("web"));
     log_ = CapturedLog::install();
-    server_ = new ApiServer(o);
-    port_ = server_->bind();
-    thread_ = new std::thread([] { server_->run(); });
+    server_ = new testing::RunningServer(o);
+    port_ = server_->port();
   }
   static void TearDownTestSuite() {
-    server_->stop();
-    thread_->join();
-    delete thread_;
     delete server_;
     delete dir_;
     delete token_;
@@ -88,15 +81,13 @@ class ApiServerTest : public ::testing::Test {
   static inline std::shared_ptr<CapturedLog> log_;
   static testing::ScratchDir* dir_;
   static std::string* token_;
-  static ApiServer* server_;
-  static std::thread* thread_;
+  static testing::RunningServer* server_;
   static int port_;
 };
 
 testing::ScratchDir* ApiServerTest::dir_ = nullptr;
 std::string* ApiServerTest::token_ = nullptr;
-ApiServer* ApiServerTest::server_ = nullptr;
-std::thread* ApiServerTest::thread_ = nullptr;
+testing::RunningServer* ApiServerTest::server_ = nullptr;
 int ApiServerTest::port_ = 0;
 
 TEST_F(ApiServerTest, HealthVersionAndRequestId) {
@@ -194,7 +185,11 @@ TEST_F(ApiServerTest, InternalFailuresNeverCarryExceptionText) {
   EXPECT_EQ(res->status, 500);
   EXPECT_EQ(res->body.find("no such table"), std::string::npos) << res->body;
   EXPECT_EQ(res->body.find("kg_relation"), std::string::npos) << res->body;
-  EXPECT_EQ(json::parse(res->body)["error"]["code"], "internal");
+  auto error = json::parse(res->body)["error"];
+  EXPECT_EQ(error["code"], "internal");
+  // The dashboard says it in Chinese and names the request id the log holds.
+  EXPECT_EQ(error["key"], "internal");
+  EXPECT_EQ(error["params"]["request_id"], res->get_header_value("X-Request-Id"));
 }
 
 TEST_F(ApiServerTest, ServesTheBuiltDashboard) {
@@ -345,12 +340,7 @@ TEST(ApiServerLifecycle, StopBeforeOrDuringStartIsNeverLost) {
     store::Database db(dir.file("x.db"));
     modules::migrate(db);
   }
-  ServerOptions o;
-  o.port = 0;
-  o.db_path = dir.file("x.db");
-  o.web_root = dir.file("no-web");
-  o.threads = 1;
-  o.scheduler_tick_seconds = 0;
+  auto o = testing::test_server_options(dir.file("x.db"), dir.file("no-web"), 1);
   auto started = std::chrono::steady_clock::now();
   for (int round = 0; round < 2000; ++round) {
     ApiServer server(o);

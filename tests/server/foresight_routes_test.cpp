@@ -11,6 +11,7 @@
 #include "modules/registry.h"
 #include "server/api_server.h"
 #include "server/signed_in.h"
+#include "server/running_server.h"
 #include "support/http_client.h"
 #include "support/test_support.h"
 
@@ -56,15 +57,10 @@ TEST(ForesightRoutes, HeatMapPicturesErrorsAndAScheduledDiff) {
   }
   foresight::ForesightSnapshots(db).add_schedule({"vr-yearly", "1s", foresight::HeatMapQuery{}, ""});
 
-  ServerOptions o;
-  o.port = 0;
-  o.db_path = db_path;
-  o.web_root = dir.file("web");
-  o.threads = 2;
+  auto o = testing::test_server_options(db_path, dir.file("web"));
   o.scheduler_tick_seconds = 1;
-  ApiServer server(o);
-  int port = server.bind();
-  std::thread thread([&] { server.run(); });
+  testing::RunningServer server(o);
+  int port = server.port();
   testing::HttpClient c("127.0.0.1", port);
   c.set_read_timeout(10, 0);
   auto token = testing::token_for(db_path, "analyst");
@@ -125,9 +121,6 @@ TEST(ForesightRoutes, HeatMapPicturesErrorsAndAScheduledDiff) {
   ASSERT_TRUE(wrong);
   EXPECT_EQ(wrong->status, 400);
   EXPECT_EQ(get_json(c, "/api/foresight/schedules")["schedules"].size(), 1u);
-
-  server.stop();
-  thread.join();
 }
 
 }  // namespace xinzhi::server

@@ -20,6 +20,7 @@
 #include "modules/kg/knowledge_graph.h"
 #include "modules/registry.h"
 #include "server/api_server.h"
+#include "server/running_server.h"
 #include "server/signed_in.h"
 #include "support/captured_log.h"
 #include "support/http_client.h"
@@ -107,22 +108,13 @@ class HttpListenerTest : public ::testing::Test {
     script_ = new std::string(script);
     admin_ = new std::string(testing::token_for(dir_->file("x.db"), "admin"));
     analyst_ = new std::string(testing::token_for(dir_->file("x.db"), "analyst"));
-    ServerOptions o;
-    o.port = 0;
-    o.db_path = dir_->file("x.db");
-    o.web_root = dir_->file("web");
-    o.threads = 2;
-    o.scheduler_tick_seconds = 0;
+    auto o = testing::test_server_options(dir_->file("x.db"), dir_->file("web"));
     o.auth.metrics_token = kMetricsToken;
     log_ = testing::CapturedLog::install();
-    server_ = new ApiServer(o);
-    port_ = server_->bind();
-    thread_ = new std::thread([] { server_->run(); });
+    server_ = new testing::RunningServer(o);
+    port_ = server_->port();
   }
   static void TearDownTestSuite() {
-    server_->stop();
-    thread_->join();
-    delete thread_;
     delete server_;
     delete dir_;
     delete admin_;
@@ -150,8 +142,7 @@ class HttpListenerTest : public ::testing::Test {
   static inline testing::ScratchDir* dir_ = nullptr;
   static inline std::string *admin_ = nullptr, *analyst_ = nullptr, *script_ = nullptr;
   static inline std::shared_ptr<testing::CapturedLog> log_;
-  static inline ApiServer* server_ = nullptr;
-  static inline std::thread* thread_ = nullptr;
+  static inline testing::RunningServer* server_ = nullptr;
   static inline int port_ = 0;
 };
 
@@ -375,17 +366,11 @@ TEST(HttpDeadlines, AHeaderSlowerThanItsDeadlineIsCutOff) {
     store::Database db(dir.file("x.db"));
     modules::migrate(db);
   }
-  ServerOptions o;
-  o.port = 0;
-  o.db_path = dir.file("x.db");
-  o.web_root = dir.file("none");
-  o.threads = 1;
-  o.scheduler_tick_seconds = 0;
+  auto o = testing::test_server_options(dir.file("x.db"), dir.file("none"), 1);
   o.read_timeout_seconds = 1;
   o.idle_timeout_seconds = 1;
-  ApiServer server(o);
-  int port = server.bind();
-  std::thread t([&] { server.run(); });
+  testing::RunningServer server(o);
+  int port = server.port();
   int idle = connect_to(port), slow = connect_to(port);
   ASSERT_GE(idle, 0);
   ASSERT_GE(slow, 0);
@@ -413,8 +398,6 @@ TEST(HttpDeadlines, AHeaderSlowerThanItsDeadlineIsCutOff) {
   EXPECT_EQ(recv(idle, &b, 1, 0), 0) << "an idle connection outlived its deadline";
   close(idle);
   close(slow);
-  server.stop();
-  t.join();
 }
 
 }  // namespace
