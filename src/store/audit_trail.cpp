@@ -2,8 +2,6 @@
 
 #include <cstdlib>
 
-#include <SQLiteCpp/Statement.h>
-
 #include <chrono>
 #include <ctime>
 
@@ -44,23 +42,23 @@ std::string entry_hash(const AuditEntry& e) {
   return sha256_hex(s);
 }
 
-AuditEntry entry_row(SQLite::Statement& q) {
+AuditEntry entry_row(Statement& q) {
   AuditEntry e;
-  e.seq = q.getColumn(0).getInt64();
-  e.at = q.getColumn(1).getString();
-  e.account_id = q.getColumn(2).getInt64();
-  e.actor = q.getColumn(3).getString();
-  e.org_id = q.getColumn(4).getInt64();
-  e.org = q.getColumn(5).getString();
-  e.via = q.getColumn(6).getString();
-  e.action = q.getColumn(7).getString();
-  e.target_kind = q.getColumn(8).getString();
-  e.target_id = q.getColumn(9).getString();
-  e.before_digest = q.getColumn(10).getString();
-  e.after_digest = q.getColumn(11).getString();
-  e.detail = q.getColumn(12).getString();
-  e.prev_hash = q.getColumn(13).getString();
-  e.hash = q.getColumn(14).getString();
+  e.seq = q.int64(0);
+  e.at = q.text(1);
+  e.account_id = q.int64(2);
+  e.actor = q.text(3);
+  e.org_id = q.int64(4);
+  e.org = q.text(5);
+  e.via = q.text(6);
+  e.action = q.text(7);
+  e.target_kind = q.text(8);
+  e.target_id = q.text(9);
+  e.before_digest = q.text(10);
+  e.after_digest = q.text(11);
+  e.detail = q.text(12);
+  e.prev_hash = q.text(13);
+  e.hash = q.text(14);
   return e;
 }
 
@@ -101,10 +99,10 @@ void append_audit(Database& db, const AuditChange& change) {
   const Actor& who = current_actor();
   AuditEntry e;
   e.prev_hash = kGenesis;
-  SQLite::Statement head(db.sql(), "SELECT entries, hash FROM audit_head WHERE id = 1");
-  if (head.executeStep()) {
-    e.seq = head.getColumn(0).getInt64() + 1;
-    e.prev_hash = head.getColumn(1).getString();
+  Statement head(db, "SELECT entries, hash FROM audit_head WHERE id = 1");
+  if (head.step()) {
+    e.seq = head.int64(0) + 1;
+    e.prev_hash = head.text(1);
   } else {
     e.seq = 1;
   }
@@ -121,8 +119,7 @@ void append_audit(Database& db, const AuditChange& change) {
   e.after_digest = change.after.empty() ? "" : sha256_hex(change.after);
   e.detail = change.detail;
   e.hash = entry_hash(e);
-  SQLite::Statement ins(db.sql(), std::string("INSERT INTO audit_entry(") + kColumns +
-                                      ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  Statement ins(db, std::string("INSERT INTO audit_entry(") + kColumns + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   int i = 0;
   ins.bind(++i, e.seq);
   ins.bind(++i, e.at);
@@ -133,8 +130,8 @@ void append_audit(Database& db, const AuditChange& change) {
                                &e.after_digest, &e.detail, &e.prev_hash, &e.hash})
     ins.bind(++i, *s);
   ins.exec();
-  SQLite::Statement up(db.sql(),
-                       "INSERT INTO audit_head(id, entries, hash) VALUES (1, ?, ?) "
+  Statement up(db,
+                "INSERT INTO audit_head(id, entries, hash) VALUES (1, ?, ?) "
                        "ON CONFLICT(id) DO UPDATE SET entries = excluded.entries, hash = excluded.hash");
   up.bind(1, e.seq);
   up.bind(2, e.hash);
@@ -161,8 +158,8 @@ AuditVerdict verify_audit(Database& db, const std::string& checkpoint) {
     return v;
   };
   std::string prev = kGenesis;
-  SQLite::Statement q(db.sql(), std::string("SELECT ") + kColumns + " FROM audit_entry ORDER BY seq");
-  while (q.executeStep()) {
+  Statement q(db, std::string("SELECT ") + kColumns + " FROM audit_entry ORDER BY seq");
+  while (q.step()) {
     AuditEntry e = entry_row(q);
     int64_t expected = v.entries + 1;
     if (e.seq != expected)
@@ -186,10 +183,10 @@ AuditVerdict verify_audit(Database& db, const std::string& checkpoint) {
   if (!anchor_found)
     return bad(v.entries + 1, "the trail has " + std::to_string(v.entries) + " entries but the checkpoint names entry " +
                                   std::to_string(anchor_seq) + ": entries were deleted (the trail was wiped or cut)");
-  SQLite::Statement head(db.sql(), "SELECT entries, hash FROM audit_head WHERE id = 1");
+  Statement head(db, "SELECT entries, hash FROM audit_head WHERE id = 1");
   int64_t head_entries = 0;
   std::string head_hash;
-  if (head.executeStep()) head_entries = head.getColumn(0).getInt64(), head_hash = head.getColumn(1).getString();
+  if (head.step()) head_entries = head.int64(0), head_hash = head.text(1);
   if (head_entries > v.entries)
     return bad(v.entries + 1, "entries " + std::to_string(v.entries + 1) + " to " + std::to_string(head_entries) +
                                   " were deleted from the end of the trail");
@@ -215,7 +212,7 @@ std::vector<AuditEntry> list_audit(Database& db, const AuditFilter& f) {
   if (f.org_id) sql += " AND org_id = :org";
   if (f.before_seq) sql += " AND seq < :before";
   sql += " ORDER BY seq DESC LIMIT :limit";
-  SQLite::Statement q(db.sql(), sql);
+  Statement q(db, sql);
   if (!f.actor.empty()) q.bind(":actor", f.actor);
   if (!f.since.empty()) q.bind(":since", f.since);
   if (!f.action.empty()) q.bind(":action", f.action);
@@ -223,7 +220,7 @@ std::vector<AuditEntry> list_audit(Database& db, const AuditFilter& f) {
   if (f.before_seq) q.bind(":before", f.before_seq);
   q.bind(":limit", static_cast<int64_t>(f.limit));
   std::vector<AuditEntry> out;
-  while (q.executeStep()) out.push_back(entry_row(q));
+  while (q.step()) out.push_back(entry_row(q));
   return out;
 }
 

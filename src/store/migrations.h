@@ -12,8 +12,17 @@ struct Migration {
   std::string module;  // owner of the tables, e.g. "kg"
   int version;         // 1, 2, 3 … within the module
   std::string name;    // what it does, for `xinzhi db status`
-  std::string sql;     // one or more statements
+  std::string sql;     // one or more statements, in SQLite's dialect
+  // PostgreSQL's text where postgres_ddl(sql) would not do (say, a data fix that calls a
+  // function only SQLite has); empty otherwise. The checksum covers `sql` only.
+  std::string postgres_sql = {};
 };
+
+// A migration's SQLite DDL in PostgreSQL's dialect: INTEGER → BIGINT (row ids are 64-bit),
+// INTEGER PRIMARY KEY → an identity column, REAL → DOUBLE PRECISION, the strftime('now')
+// default → to_char(now()), WITHOUT ROWID dropped. COLLATE NOCASE stays: migrate() first
+// creates a case-insensitive ICU collation of that name in the schema.
+std::string postgres_ddl(const std::string& sqlite_sql);
 
 struct AppliedMigration {
   std::string module;

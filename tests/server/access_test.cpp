@@ -319,10 +319,10 @@ TEST_F(AccessTest, ACookieWriteNeedsOurOriginAndTheCsrfToken) {
 
 TEST_F(AccessTest, ALockHeldByAnotherWriterMakesSignInUnavailableNotBroken) {
   store::Database other(db_path_);
-  other.sql().exec("BEGIN IMMEDIATE");  // another process holding the write lock past the busy timeout
+  other.exec("BEGIN IMMEDIATE");  // another process holding the write lock past the busy timeout
   auto res = client().Post("/api/auth/login", json{{"username", "analyst"}, {"password", "wrong-password"}}.dump(),
                            "application/json");
-  other.sql().exec("ROLLBACK");
+  other.exec("ROLLBACK");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 503) << res->body;  // it used to be 500
   EXPECT_EQ(json::parse(res->body)["error"]["code"], "unavailable");
@@ -399,7 +399,7 @@ TEST_F(AccessTest, SqlMetacharactersAreStoredAndReturnedVerbatim) {
   for (const auto& t : nasty) EXPECT_NE(edits->body.find(json(t).dump().substr(1, 8)), std::string::npos) << t;
   store::Database db(db_path_);
   EXPECT_TRUE(store::verify_audit(db).ok);
-  EXPECT_GT(db.sql().execAndGet("SELECT count(*) FROM account").getInt(), 9);
+  EXPECT_GT(db.query_int("SELECT count(*) FROM account"), 9);
 }
 
 TEST_F(AccessTest, StaticPathsCannotClimbOutOfTheWebRoot) {

@@ -174,12 +174,12 @@ TEST_F(ApiServerTest, OversizedAndCompressedBodiesAreRefused) {
 TEST_F(ApiServerTest, InternalFailuresNeverCarryExceptionText) {
   {
     store::Database db(dir_->file("x.db"));
-    db.sql().exec("ALTER TABLE kg_relation RENAME TO kg_relation_hidden");
+    db.exec("ALTER TABLE kg_relation RENAME TO kg_relation_hidden");
   }
   auto res = client().Get("/api/overview");
   {
     store::Database db(dir_->file("x.db"));
-    db.sql().exec("ALTER TABLE kg_relation_hidden RENAME TO kg_relation");
+    db.exec("ALTER TABLE kg_relation_hidden RENAME TO kg_relation");
   }
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 500);

@@ -2,7 +2,7 @@
 // deleted or truncated entry is found and named.
 #include "store/audit_trail.h"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/statement.h"
 #include <gtest/gtest.h>
 
 #include "store/database.h"
@@ -15,12 +15,12 @@ class AuditTrail : public ::testing::Test {
  protected:
   void SetUp() override {
     migrate(db, audit_migrations());
-    db.sql().exec("CREATE TABLE t(x)");
+    db.exec("CREATE TABLE t(x)");
   }
   void write(int x, const std::string& actor = "alice") {
     ActingAs as(Actor{7, actor, 3, "天津市科学技术局", "api"});
     WriteTransaction tx(db);
-    SQLite::Statement ins(db.sql(), "INSERT INTO t VALUES (?)");
+    store::Statement ins(db, "INSERT INTO t VALUES (?)");
     ins.bind(1, x);
     ins.exec();
     tx.audit({"t.add", "t", std::to_string(x), "", std::to_string(x), "{\"x\":" + std::to_string(x) + "}"});
@@ -33,15 +33,15 @@ class AuditTrail : public ::testing::Test {
 TEST_F(AuditTrail, CommitRefusesAWriteWithoutAnAuditEntry) {
   {
     WriteTransaction tx(db);
-    db.sql().exec("INSERT INTO t VALUES (1)");
+    db.exec("INSERT INTO t VALUES (1)");
     testing::expect_error(ErrorCode::Internal, [&] { tx.commit(); }, "without an audit entry");
   }
-  EXPECT_EQ(db.sql().execAndGet("SELECT count(*) FROM t").getInt(), 0);
+  EXPECT_EQ(db.query_int("SELECT count(*) FROM t"), 0);
   // Bookkeeping says why it is not audited, and commits.
   WriteTransaction tx(db, {"test bookkeeping"});
-  db.sql().exec("INSERT INTO t VALUES (1)");
+  db.exec("INSERT INTO t VALUES (1)");
   tx.commit();
-  EXPECT_EQ(db.sql().execAndGet("SELECT count(*) FROM t").getInt(), 1);
+  EXPECT_EQ(db.query_int("SELECT count(*) FROM t"), 1);
 }
 
 TEST_F(AuditTrail, RecordsTheActorAndDigests) {
@@ -85,7 +85,7 @@ TEST_F(AuditTrail, ACheckpointCatchesAWipedOrRebuiltTrail) {
   EXPECT_EQ(checkpoint.substr(0, 2), "5:");
   write(5);
   EXPECT_TRUE(verify_audit(db, checkpoint).ok);  // later entries extend the anchored chain
-  db.sql().exec("DELETE FROM audit_entry; DELETE FROM audit_head");
+  db.exec("DELETE FROM audit_entry; DELETE FROM audit_head");
   EXPECT_TRUE(verify_audit(db).ok);  // consistent with itself …
   auto wiped = verify_audit(db, checkpoint);
   EXPECT_FALSE(wiped.ok);  // … but not the trail written down
@@ -97,7 +97,7 @@ TEST_F(AuditTrail, ACheckpointCatchesAWipedOrRebuiltTrail) {
   EXPECT_NE(rebuilt.problem.find("rebuilt"), std::string::npos) << rebuilt.problem;
   testing::expect_error(ErrorCode::InvalidInput, [&] { verify_audit(db, "five:abc"); }, "expected SEQ:HASH");
   // A broken trail gives no checkpoint to write down: it would anchor the damage.
-  db.sql().exec("UPDATE audit_entry SET detail = 'forged' WHERE seq = 2");
+  db.exec("UPDATE audit_entry SET detail = 'forged' WHERE seq = 2");
   testing::expect_error(ErrorCode::Conflict, [&] { audit_checkpoint(db); }, "broken at entry 2");
 }
 
@@ -110,7 +110,7 @@ TEST_F(AuditTrail, AnEmptyTrailsCheckpointVerifies) {
 
 TEST_F(AuditTrail, NamesTheFirstEditedEntry) {
   for (int i = 0; i < 10; ++i) write(i);
-  db.sql().exec("UPDATE audit_entry SET actor = 'mallory' WHERE seq = 4");
+  db.exec("UPDATE audit_entry SET actor = 'mallory' WHERE seq = 4");
   auto v = verify_audit(db);
   EXPECT_FALSE(v.ok);
   EXPECT_EQ(v.first_bad_seq, 4);
@@ -119,7 +119,7 @@ TEST_F(AuditTrail, NamesTheFirstEditedEntry) {
 
 TEST_F(AuditTrail, AnEditWithARecomputedHashBreaksTheNextLink) {
   for (int i = 0; i < 10; ++i) write(i);
-  db.sql().exec("UPDATE audit_entry SET hash = 'f00d' WHERE seq = 6");
+  db.exec("UPDATE audit_entry SET hash = 'f00d' WHERE seq = 6");
   auto v = verify_audit(db);
   EXPECT_FALSE(v.ok);
   EXPECT_EQ(v.first_bad_seq, 6);
@@ -127,7 +127,7 @@ TEST_F(AuditTrail, AnEditWithARecomputedHashBreaksTheNextLink) {
 
 TEST_F(AuditTrail, FindsDeletedEntriesInTheMiddleAndAtTheEnd) {
   for (int i = 0; i < 10; ++i) write(i);
-  db.sql().exec("DELETE FROM audit_entry WHERE seq = 3");
+  db.exec("DELETE FROM audit_entry WHERE seq = 3");
   auto v = verify_audit(db);
   EXPECT_FALSE(v.ok);
   EXPECT_EQ(v.first_bad_seq, 3);
@@ -136,15 +136,15 @@ TEST_F(AuditTrail, FindsDeletedEntriesInTheMiddleAndAtTheEnd) {
   testing::ScratchDir other;
   Database tail(other.file("b.db"));
   migrate(tail, audit_migrations());
-  tail.sql().exec("CREATE TABLE t(x)");
+  tail.exec("CREATE TABLE t(x)");
   ActingAs as(Actor{1, "alice", 0, "", "api"});
   for (int i = 0; i < 5; ++i) {
     WriteTransaction tx(tail);
-    tail.sql().exec("INSERT INTO t VALUES (1)");
+    tail.exec("INSERT INTO t VALUES (1)");
     tx.audit({"t.add", "t", "1", "", "", ""});
     tx.commit();
   }
-  tail.sql().exec("DELETE FROM audit_entry WHERE seq >= 4");
+  tail.exec("DELETE FROM audit_entry WHERE seq >= 4");
   auto w = verify_audit(tail);
   EXPECT_FALSE(w.ok);
   EXPECT_EQ(w.first_bad_seq, 4);
@@ -155,7 +155,7 @@ TEST_F(AuditTrail, AWriteWithNoActorIsRefused) {
   std::optional<Actor> none;
   set_process_actor(none);
   WriteTransaction tx(db);
-  db.sql().exec("INSERT INTO t VALUES (1)");
+  db.exec("INSERT INTO t VALUES (1)");
   testing::expect_error(ErrorCode::Internal, [&] { tx.audit({"t.add", "t", "1", "", "", ""}); }, "no actor");
   set_process_actor(Actor{0, "test", 0, "", "test"});
 }

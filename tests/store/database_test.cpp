@@ -1,7 +1,7 @@
 #include "store/audit_trail.h"
 #include "store/database.h"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/statement.h"
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -24,9 +24,9 @@ std::vector<Migration> two_migrations() {
 TEST(Database, OpensWithWalForeignKeysAndBusyTimeout) {
   ScratchDir dir;
   Database db(dir.file("sub/x.db"));  // creates the missing folder
-  EXPECT_EQ(db.sql().execAndGet("PRAGMA journal_mode").getString(), "wal");
-  EXPECT_EQ(db.sql().execAndGet("PRAGMA foreign_keys").getInt(), 1);
-  EXPECT_EQ(db.sql().execAndGet("PRAGMA busy_timeout").getInt(), 5000);
+  EXPECT_EQ(db.query_text("PRAGMA journal_mode"), "wal");
+  EXPECT_EQ(db.query_int("PRAGMA foreign_keys"), 1);
+  EXPECT_EQ(db.query_int("PRAGMA busy_timeout"), 5000);
 }
 
 TEST(Migrations, ApplyOnceAndReportStatus) {
@@ -58,39 +58,39 @@ TEST(Migrations, AFailingMigrationLeavesNoTrace) {
   Database db(dir.file("x.db"));
   std::vector<Migration> bad = {{"demo", 1, "broken", "CREATE TABLE b(x); CREATE TABLE b(y)"}};
   EXPECT_ANY_THROW(migrate(db, bad));
-  EXPECT_FALSE(db.sql().tableExists("b"));
+  EXPECT_FALSE(db.table_exists("b"));
   EXPECT_TRUE(migration_status(db, bad)[0].pending);
 }
 
 TEST(WriteTransaction, RollsBackUnlessCommitted) {
   ScratchDir dir;
   Database db(dir.file("x.db"));
-  db.sql().exec("CREATE TABLE t(x)");
+  db.exec("CREATE TABLE t(x)");
   migrate(db, audit_migrations());
   {
     WriteTransaction tx(db);
-    db.sql().exec("INSERT INTO t VALUES (1)");
+    db.exec("INSERT INTO t VALUES (1)");
   }
-  EXPECT_EQ(db.sql().execAndGet("SELECT count(*) FROM t").getInt(), 0);
+  EXPECT_EQ(db.query_int("SELECT count(*) FROM t"), 0);
   {
     WriteTransaction tx(db);
-    db.sql().exec("INSERT INTO t VALUES (1)");
+    db.exec("INSERT INTO t VALUES (1)");
     tx.audit({"t.add", "t", "1", "", "1", "{}"});
     tx.commit();
   }
-  EXPECT_EQ(db.sql().execAndGet("SELECT count(*) FROM t").getInt(), 1);
+  EXPECT_EQ(db.query_int("SELECT count(*) FROM t"), 1);
 }
 
 TEST(WriteTransaction, ConcurrentWritersFromTwoThreadsBothLand) {
   ScratchDir dir;
   Store store(dir.file("x.db"));
-  store.connection().sql().exec("CREATE TABLE t(x)");
+  store.connection().exec("CREATE TABLE t(x)");
   migrate(store.connection(), audit_migrations());
   auto writer = [&store](int base) {
     ActingAs as(Actor{0, "writer" + std::to_string(base), 0, "", "test"});
     for (int i = 0; i < 50; ++i) {
       WriteTransaction tx(store.connection());
-      SQLite::Statement ins(store.connection().sql(), "INSERT INTO t VALUES (?)");
+      Statement ins(store.connection(), "INSERT INTO t VALUES (?)");
       ins.bind(1, base + i);
       ins.exec();
       tx.audit({"t.add", "t", std::to_string(base + i), "", "", "{}"});
@@ -100,7 +100,7 @@ TEST(WriteTransaction, ConcurrentWritersFromTwoThreadsBothLand) {
   std::thread a(writer, 0), b(writer, 1000);
   a.join();
   b.join();
-  EXPECT_EQ(store.connection().sql().execAndGet("SELECT count(*) FROM t").getInt(), 100);
+  EXPECT_EQ(store.connection().query_int("SELECT count(*) FROM t"), 100);
   // Both threads appended to one chain without forking it.
   auto verdict = verify_audit(store.connection());
   EXPECT_TRUE(verdict.ok) << verdict.problem;
@@ -123,13 +123,13 @@ TEST(WriteTransaction, ANestedWriteOnTheSameFileFailsAtOnce) {
 TEST(WriteTransaction, AWriterInAnotherThreadWaitsForTheGate) {
   ScratchDir dir;
   Store store(dir.file("x.db"));
-  store.connection().sql().exec("CREATE TABLE t(x)");
+  store.connection().exec("CREATE TABLE t(x)");
   migrate(store.connection(), audit_migrations());
   std::optional<WriteTransaction> first(std::in_place, store.connection());
   std::atomic<bool> landed{false};
   std::thread second([&] {
     WriteTransaction tx(store.connection());
-    store.connection().sql().exec("INSERT INTO t VALUES (2)");
+    store.connection().exec("INSERT INTO t VALUES (2)");
     tx.audit({"t.add", "t", "2", "", "", "{}"});
     tx.commit();
     landed = true;
@@ -144,10 +144,10 @@ TEST(WriteTransaction, AWriterInAnotherThreadWaitsForTheGate) {
 TEST(Backup, CopiesTheLiveDatabaseAndRefusesToOverwrite) {
   ScratchDir dir;
   Database db(dir.file("x.db"));
-  db.sql().exec("CREATE TABLE t(x); INSERT INTO t VALUES (42)");
+  db.exec("CREATE TABLE t(x); INSERT INTO t VALUES (42)");
   db.backup_to(dir.file("copy.db"));
   Database copy(dir.file("copy.db"));
-  EXPECT_EQ(copy.sql().execAndGet("SELECT x FROM t").getInt(), 42);
+  EXPECT_EQ(copy.query_int("SELECT x FROM t"), 42);
   testing::expect_error(ErrorCode::Conflict, [&] { db.backup_to(dir.file("copy.db")); }, "exists");
 }
 

@@ -1,9 +1,8 @@
 // SQLite implementation of accounts::AccountStore: the module's only SQL outside its
 // migrations. Every statement is prepared with bound values.
-#include <SQLiteCpp/Statement.h>
+#include "store/queries.h"
 
 #include <initializer_list>
-#include <variant>
 
 #include "modules/accounts/account_store.h"
 
@@ -11,7 +10,7 @@ namespace xinzhi::accounts {
 
 namespace {
 
-using Value = std::variant<int64_t, std::string>;
+using store::Value;
 
 constexpr const char* kOrgSelect =
     "SELECT o.id, o.name, o.kind, o.region, o.credit_code, o.contact, o.description, o.created_at,"
@@ -25,39 +24,39 @@ constexpr const char* kTokenSelect =
 // The account columns a principal is built from, after whatever the query selects first.
 constexpr const char* kPrincipalColumns = "a.id, a.username, a.display_name, a.role, a.disabled, o.id, o.name, o.kind";
 
-Organisation org_row(SQLite::Statement& q) {
-  return {q.getColumn(0).getInt64(),  q.getColumn(1).getString(), org_kind_from(q.getColumn(2).getString()),
-          q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString(),
-          q.getColumn(6).getString(), q.getColumn(7).getString(), q.getColumn(8).getInt64()};
+Organisation org_row(store::Statement& q) {
+  return {q.int64(0),  q.text(1), org_kind_from(q.text(2)),
+          q.text(3), q.text(4), q.text(5),
+          q.text(6), q.text(7), q.int64(8)};
 }
 
-Account account_row(SQLite::Statement& q) {
-  return {q.getColumn(0).getInt64(),    q.getColumn(1).getString(), q.getColumn(2).getString(),
-          role_from(q.getColumn(3).getString()), q.getColumn(4).getInt64(), q.getColumn(5).getString(),
-          q.getColumn(6).getInt() != 0, q.getColumn(7).getInt64(), q.getColumn(8).getString(),
-          q.getColumn(9).getString()};
+Account account_row(store::Statement& q) {
+  return {q.int64(0),    q.text(1), q.text(2),
+          role_from(q.text(3)), q.int64(4), q.text(5),
+          q.flag(6), q.int64(7), q.text(8),
+          q.text(9)};
 }
 
-ApiToken token_row(SQLite::Statement& q) {
-  return {q.getColumn(0).getInt64(), q.getColumn(1).getString(),   q.getColumn(2).getString(),
-          role_from(q.getColumn(3).getString()), q.getColumn(4).getString(), q.getColumn(5).getInt64(),
-          q.getColumn(6).getInt64(), q.getColumn(7).getInt() != 0};
+ApiToken token_row(store::Statement& q) {
+  return {q.int64(0), q.text(1),   q.text(2),
+          role_from(q.text(3)), q.text(4), q.int64(5),
+          q.int64(6), q.flag(7)};
 }
 
 // kPrincipalColumns starting at column `first`.
-Principal principal_from(SQLite::Statement& q, int first) {
+Principal principal_from(store::Statement& q, int first) {
   Principal p;
-  p.account_id = q.getColumn(first).getInt64();
-  p.username = q.getColumn(first + 1).getString();
-  p.display_name = q.getColumn(first + 2).getString();
-  p.role = role_from(q.getColumn(first + 3).getString());
-  p.org_id = q.getColumn(first + 5).getInt64();
-  p.org_name = q.getColumn(first + 6).getString();
-  p.org_kind = org_kind_from(q.getColumn(first + 7).getString());
+  p.account_id = q.int64(first);
+  p.username = q.text(first + 1);
+  p.display_name = q.text(first + 2);
+  p.role = role_from(q.text(first + 3));
+  p.org_id = q.int64(first + 5);
+  p.org_name = q.text(first + 6);
+  p.org_kind = org_kind_from(q.text(first + 7));
   return p;
 }
 
-bool disabled_at(SQLite::Statement& q, int first) { return q.getColumn(first + 4).getInt() != 0; }
+bool disabled_at(store::Statement& q, int first) { return q.flag(first + 4); }
 
 // The reads, shared by the store and its writer (both read through the same connection; the
 // writer's reads see the transaction's own writes).
@@ -93,20 +92,20 @@ class SqliteReads : public Base {
 
   std::optional<std::string> password_hash(int64_t account_id) override {
     return first("SELECT password_hash FROM account WHERE id = ?", {account_id},
-                 [](SQLite::Statement& q) { return q.getColumn(0).getString(); });
+                 [](store::Statement& q) { return q.text(0); });
   }
   int64_t failed_logins(int64_t account_id) override {
     return first("SELECT failed_logins FROM account WHERE id = ?", {account_id},
-                 [](SQLite::Statement& q) { return q.getColumn(0).getInt64(); })
+                 [](store::Statement& q) { return q.int64(0); })
         .value_or(0);
   }
 
   std::optional<StoredLogin> login(const std::string& username) override {
     return first(std::string("SELECT a.password_hash, a.locked_until, ") + kPrincipalColumns +
                      " FROM account a JOIN organisation o ON o.id = a.org_id WHERE a.username = ?",
-                 {username}, [](SQLite::Statement& q) {
-                   return StoredLogin{principal_from(q, 2), disabled_at(q, 2), q.getColumn(0).getString(),
-                                      q.getColumn(1).getInt64()};
+                 {username}, [](store::Statement& q) {
+                   return StoredLogin{principal_from(q, 2), disabled_at(q, 2), q.text(0),
+                                      q.int64(1)};
                  });
   }
   std::optional<StoredSession> session(const std::string& token_hash) override {
@@ -114,10 +113,10 @@ class SqliteReads : public Base {
                      kPrincipalColumns +
                      " FROM session s JOIN account a ON a.id = s.account_id"
                      " JOIN organisation o ON o.id = a.org_id WHERE s.token_hash = ?",
-                 {token_hash}, [](SQLite::Statement& q) {
-                   return StoredSession{q.getColumn(0).getInt64(), q.getColumn(1).getString(),
-                                        q.getColumn(2).getInt64(), q.getColumn(3).getInt64(),
-                                        q.getColumn(4).getInt() != 0, principal_from(q, 5), disabled_at(q, 5)};
+                 {token_hash}, [](store::Statement& q) {
+                   return StoredSession{q.int64(0), q.text(1),
+                                        q.int64(2), q.int64(3),
+                                        q.flag(4), principal_from(q, 5), disabled_at(q, 5)};
                  });
   }
 
@@ -127,52 +126,35 @@ class SqliteReads : public Base {
   }
   std::optional<StoredToken> token(int64_t id) override {
     return first(std::string(kTokenSelect) + " WHERE t.id = ?", {id},
-                 [](SQLite::Statement& q) { return StoredToken{token_row(q), q.getColumn(8).getInt64()}; });
+                 [](store::Statement& q) { return StoredToken{token_row(q), q.int64(8)}; });
   }
   std::optional<StoredTokenUse> token_use(const std::string& token_hash) override {
     return first(std::string("SELECT t.id, t.role, t.expires_epoch, t.revoked, t.last_used_epoch, ") + kPrincipalColumns +
                      " FROM api_token t JOIN account a ON a.id = t.account_id"
                      " JOIN organisation o ON o.id = a.org_id WHERE t.token_hash = ?",
-                 {token_hash}, [](SQLite::Statement& q) {
-                   return StoredTokenUse{q.getColumn(0).getInt64(), role_from(q.getColumn(1).getString()),
-                                         q.getColumn(2).getInt64(), q.getColumn(4).getInt64(),
-                                         q.getColumn(3).getInt() != 0, principal_from(q, 5), disabled_at(q, 5)};
+                 {token_hash}, [](store::Statement& q) {
+                   return StoredTokenUse{q.int64(0), role_from(q.text(1)),
+                                         q.int64(2), q.int64(4),
+                                         q.flag(3), principal_from(q, 5), disabled_at(q, 5)};
                  });
   }
 
  protected:
-  static void bind(SQLite::Statement& q, std::initializer_list<Value> values) {
-    int i = 1;
-    for (const auto& v : values) std::visit([&](const auto& x) { q.bind(i++, x); }, v);
-  }
   template <class Row>
   auto all(const std::string& sql, std::initializer_list<Value> values, Row row) {
-    SQLite::Statement q(db_.sql(), sql);
-    bind(q, values);
-    std::vector<decltype(row(q))> out;
-    while (q.executeStep()) out.push_back(row(q));
-    return out;
+    return store::all_rows(db_, sql, values, row);
   }
   template <class Row>
   auto first(const std::string& sql, std::initializer_list<Value> values, Row row) {
-    SQLite::Statement q(db_.sql(), sql);
-    bind(q, values);
-    std::optional<decltype(row(q))> out;
-    if (q.executeStep()) out = row(q);
-    return out;
+    return store::first_row(db_, sql, values, row);
   }
   std::map<int64_t, std::string> names_by_id(const char* sql) {
     std::map<int64_t, std::string> out;
-    SQLite::Statement q(db_.sql(), sql);
-    while (q.executeStep()) out.emplace(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+    store::Statement q(db_, sql);
+    while (q.step()) out.emplace(q.int64(0), q.text(1));
     return out;
   }
-  // Runs one write; returns the number of rows it changed.
-  int run(const char* sql, std::initializer_list<Value> values) {
-    SQLite::Statement q(db_.sql(), sql);
-    bind(q, values);
-    return q.exec();
-  }
+  int64_t run(const char* sql, std::initializer_list<Value> values) { return store::run(db_, sql, values); }
 
   store::Database& db_;
 };
@@ -183,9 +165,10 @@ class SqliteAccountWriter final : public SqliteReads<AccountWriter> {
   SqliteAccountWriter(store::Database& db, store::WriteTransaction& tx) : SqliteReads(db), tx_(tx) {}
 
   int64_t add_organisation(const Organisation& o) override {
-    run("INSERT INTO organisation(name, kind, region, credit_code, contact, description) VALUES (?,?,?,?,?,?)",
+    return store::insert_id(
+        db_, "INSERT INTO organisation(name, kind, region, credit_code, contact, description) VALUES (?,?,?,?,?,?) "
+             "RETURNING id",
         {o.name, std::string(org_kind_name(o.kind)), o.region, o.credit_code, o.contact, o.description});
-    return db_.sql().getLastInsertRowid();
   }
   void update_organisation(const Organisation& o) override {
     run("UPDATE organisation SET name = ?, kind = ?, region = ?, credit_code = ?, contact = ?, description = ? "
@@ -194,16 +177,15 @@ class SqliteAccountWriter final : public SqliteReads<AccountWriter> {
   }
   int64_t add_account(const std::string& username, const std::string& display_name, int64_t org_id, Role role,
                       const std::string& password_hash) override {
-    run("INSERT INTO account(username, display_name, org_id, role, password_hash) VALUES (?,?,?,?,?)",
+    return store::insert_id(
+        db_, "INSERT INTO account(username, display_name, org_id, role, password_hash) VALUES (?,?,?,?,?) RETURNING id",
         {username, display_name, org_id, std::string(role_name(role)), password_hash});
-    return db_.sql().getLastInsertRowid();
   }
   void set_disabled(int64_t account_id, bool disabled) override {
     run("UPDATE account SET disabled = ? WHERE id = ?", {int64_t{disabled ? 1 : 0}, account_id});
   }
   void set_password_hash(int64_t account_id, const std::string& hash) override {
-    run("UPDATE account SET password_hash = ?, password_changed_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?",
-        {hash, account_id});
+    run("UPDATE account SET password_hash = ?, password_changed_at = ? WHERE id = ?", {hash, store::utc_now(), account_id});
   }
   void set_failed_logins(int64_t account_id, int64_t failures) override {
     run("UPDATE account SET failed_logins = ? WHERE id = ?", {failures, account_id});
@@ -214,10 +196,10 @@ class SqliteAccountWriter final : public SqliteReads<AccountWriter> {
 
   int64_t add_session(int64_t account_id, const std::string& token_hash, const std::string& csrf_token, int64_t epoch,
                       const std::string& ip) override {
-    run("INSERT INTO session(token_hash, account_id, csrf_token, created_epoch, last_seen_epoch, ip) "
-        "VALUES (?,?,?,?,?,?)",
-        {token_hash, account_id, csrf_token, epoch, epoch, ip});
-    return db_.sql().getLastInsertRowid();
+    return store::insert_id(db_,
+                            "INSERT INTO session(token_hash, account_id, csrf_token, created_epoch, last_seen_epoch, ip) "
+                            "VALUES (?,?,?,?,?,?) RETURNING id",
+                            {token_hash, account_id, csrf_token, epoch, epoch, ip});
   }
   void end_session(int64_t session_id) override { run("UPDATE session SET ended = 1 WHERE id = ?", {session_id}); }
   void end_sessions(int64_t account_id, int64_t keep_session) override {
@@ -232,9 +214,9 @@ class SqliteAccountWriter final : public SqliteReads<AccountWriter> {
 
   int64_t add_token(int64_t account_id, const std::string& token_hash, Role role, const std::string& name,
                     int64_t expires_epoch) override {
-    run("INSERT INTO api_token(token_hash, account_id, role, name, expires_epoch) VALUES (?,?,?,?,?)",
+    return store::insert_id(
+        db_, "INSERT INTO api_token(token_hash, account_id, role, name, expires_epoch) VALUES (?,?,?,?,?) RETURNING id",
         {token_hash, account_id, std::string(role_name(role)), name, expires_epoch});
-    return db_.sql().getLastInsertRowid();
   }
   void revoke_token(int64_t id) override { run("UPDATE api_token SET revoked = 1 WHERE id = ?", {id}); }
   int64_t revoke_tokens_of(int64_t account_id) override {

@@ -1,16 +1,14 @@
 // SQLite implementation of chain::ChainStore. Every statement is prepared with bound values.
-#include <SQLiteCpp/Statement.h>
+#include "store/queries.h"
 
 #include <functional>
 #include <map>
-#include <variant>
 #include <nlohmann/json.hpp>
 
 #include "base/error.h"
 #include "base/text.h"
 #include "modules/chain/chain_store.h"
 #include "store/audit_trail.h"
-#include "store/bulk_query.h"
 
 namespace xinzhi::chain {
 
@@ -39,45 +37,43 @@ class SqliteChainStore final : public ChainStore {
 
   std::vector<ChainSummary> list() override {
     std::vector<ChainSummary> out;
-    SQLite::Statement q(db_.sql(), std::string(kSummarySelect) + " ORDER BY c.id");
-    while (q.executeStep()) out.push_back(summary_row(q));
+    store::Statement q(db_, std::string(kSummarySelect) + " ORDER BY c.id");
+    while (q.step()) out.push_back(summary_row(q));
     return out;
   }
 
   StoredChain load(const std::string& name) override {
-    auto& db = db_.sql();
+    auto& db = db_;
     StoredChain c;
-    SQLite::Statement q(db, std::string(kSummarySelect) + " WHERE c.name = ?");
+    store::Statement q(db, std::string(kSummarySelect) + " WHERE c.name = ?");
     q.bind(1, name);
-    if (!q.executeStep()) not_found("no chain named '" + name + "'");
+    if (!q.step()) not_found("no chain named '" + name + "'");
     c.summary = summary_row(q);
     int64_t id = chain_id(name);
-    SQLite::Statement seg(db,
-                          "SELECT id, name, stage, coalesce(parent_id, 0), coalesce(merged_into_id, 0) "
+    store::Statement seg(db, "SELECT id, name, stage, coalesce(parent_id, 0), coalesce(merged_into_id, 0) "
                           "FROM chain_segment WHERE chain_id = ? ORDER BY id");
     seg.bind(1, id);
-    while (seg.executeStep())
-      c.segments.push_back({seg.getColumn(0).getInt64(), seg.getColumn(1).getString(), seg.getColumn(2).getString(),
-                            seg.getColumn(3).getInt64(), seg.getColumn(4).getInt64()});
-    SQLite::Statement lk(db, "SELECT from_id, to_id FROM chain_link WHERE chain_id = ? ORDER BY from_id, to_id");
+    while (seg.step())
+      c.segments.push_back({seg.int64(0), seg.text(1), seg.text(2),
+                            seg.int64(3), seg.int64(4)});
+    store::Statement lk(db, "SELECT from_id, to_id FROM chain_link WHERE chain_id = ? ORDER BY from_id, to_id");
     lk.bind(1, id);
-    while (lk.executeStep()) c.links.push_back({lk.getColumn(0).getInt64(), lk.getColumn(1).getInt64()});
-    SQLite::Statement fm(db,
-                         "SELECT id, name, province, city, district, listing, domain, patents FROM chain_firm "
+    while (lk.step()) c.links.push_back({lk.int64(0), lk.int64(1)});
+    store::Statement fm(db, "SELECT id, name, province, city, district, listing, domain, patents FROM chain_firm "
                          "WHERE chain_id = ? ORDER BY id");
     fm.bind(1, id);
-    while (fm.executeStep())
-      c.firms.push_back({fm.getColumn(0).getInt64(), fm.getColumn(1).getString(), fm.getColumn(2).getString(),
-                         fm.getColumn(3).getString(), fm.getColumn(4).getString(), fm.getColumn(5).getString(),
-                         fm.getColumn(6).getString(), fm.getColumn(7).getInt64()});
+    while (fm.step())
+      c.firms.push_back({fm.int64(0), fm.text(1), fm.text(2),
+                         fm.text(3), fm.text(4), fm.text(5),
+                         fm.text(6), fm.int64(7)});
     // A firm may hold a segment under several roles; the atlas needs each pair once.
-    store::BulkQuery mb(db_, "SELECT DISTINCT segment_id, firm_id FROM chain_member WHERE chain_id = ?");
+    store::Statement mb(db_, "SELECT DISTINCT segment_id, firm_id FROM chain_member WHERE chain_id = ?");
     mb.bind(1, id);
     while (mb.step()) c.members.push_back({mb.int64(0), mb.int64(1)});
-    SQLite::Statement te(db, "SELECT from_firm, to_firm, kind FROM chain_tie WHERE chain_id = ?");
+    store::Statement te(db, "SELECT from_firm, to_firm, kind FROM chain_tie WHERE chain_id = ?");
     te.bind(1, id);
-    while (te.executeStep())
-      c.ties.push_back({te.getColumn(0).getInt64(), te.getColumn(1).getInt64(), te.getColumn(2).getString()});
+    while (te.step())
+      c.ties.push_back({te.int64(0), te.int64(1), te.text(2)});
     return c;
   }
 
@@ -91,7 +87,7 @@ class SqliteChainStore final : public ChainStore {
                      "UPDATE chain_segment SET parent_id = NULL, merged_into_id = NULL WHERE chain_id = ?",
                      "DELETE FROM chain_segment WHERE chain_id = ?", "DELETE FROM chain_edit WHERE chain_id = ?",
                      "DELETE FROM chain WHERE id = ?"}) {
-      SQLite::Statement q(db_.sql(), sql);
+      store::Statement q(db_, sql);
       q.bind(1, id);
       q.exec();
     }
@@ -114,12 +110,12 @@ class SqliteChainStore final : public ChainStore {
 
   std::vector<EditRecord> edits(const std::string& chain) override {
     int64_t id = existing_chain(chain);
-    SQLite::Statement q(db_.sql(), "SELECT id, at, action, detail FROM chain_edit WHERE chain_id = ? ORDER BY id");
+    store::Statement q(db_, "SELECT id, at, action, detail FROM chain_edit WHERE chain_id = ? ORDER BY id");
     q.bind(1, id);
     std::vector<EditRecord> out;
-    while (q.executeStep())
-      out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                     q.getColumn(3).getString()});
+    while (q.step())
+      out.push_back({q.int64(0), q.text(1), q.text(2),
+                     q.text(3)});
     return out;
   }
 
@@ -129,8 +125,8 @@ class SqliteChainStore final : public ChainStore {
    public:
     Writer(SqliteChainStore& s, int64_t chain) : s_(s), chain_(chain) {}
     int64_t add_segment(const std::string& name, const std::string& stage, int64_t parent) override {
-      s_.run("INSERT INTO chain_segment(chain_id, name, stage) VALUES (?, ?, ?)", {chain_, name, stage});
-      int64_t id = s_.db_.sql().getLastInsertRowid();
+      int64_t id = store::insert_id(s_.db_, "INSERT INTO chain_segment(chain_id, name, stage) VALUES (?, ?, ?) RETURNING id",
+                                    {chain_, name, stage});
       if (parent) s_.run("UPDATE chain_segment SET parent_id = ? WHERE id = ?", {parent, id});
       return id;
     }
@@ -177,12 +173,7 @@ class SqliteChainStore final : public ChainStore {
     int64_t chain_;
   };
 
-  int run(const char* sql, std::initializer_list<std::variant<int64_t, std::string>> values) {
-    SQLite::Statement q(db_.sql(), sql);
-    int i = 1;
-    for (const auto& v : values) std::visit([&](const auto& x) { q.bind(i++, x); }, v);
-    return q.exec();
-  }
+  int64_t run(const char* sql, std::initializer_list<store::Value> values) { return store::run(db_, sql, values); }
 
   // A firm left in no segment leaves the chain, with its ties.
   void drop_firms_without_segment(int64_t chain) {
@@ -190,7 +181,7 @@ class SqliteChainStore final : public ChainStore {
                      "WHERE chain_id = ?1) OR to_firm NOT IN (SELECT firm_id FROM chain_member WHERE chain_id = ?1))",
                      "DELETE FROM chain_firm WHERE chain_id = ?1 AND id NOT IN "
                      "(SELECT firm_id FROM chain_member WHERE chain_id = ?1)"}) {
-      SQLite::Statement q(db_.sql(), sql);
+      store::Statement q(db_, sql);
       q.bind(1, chain);
       q.exec();
     }
@@ -198,10 +189,10 @@ class SqliteChainStore final : public ChainStore {
 
 
   int64_t firm_id(int64_t chain, const std::string& key) {
-    SQLite::Statement q(db_.sql(), "SELECT id FROM chain_firm WHERE chain_id = ? AND name_key = ?");
+    store::Statement q(db_, "SELECT id FROM chain_firm WHERE chain_id = ? AND name_key = ?");
     q.bind(1, chain);
     q.bind(2, key);
-    return q.executeStep() ? q.getColumn(0).getInt64() : 0;
+    return q.step() ? q.int64(0) : 0;
   }
 
   static constexpr const char* kSummarySelect =
@@ -210,16 +201,16 @@ class SqliteChainStore final : public ChainStore {
       "(SELECT count(*) FROM chain_link l WHERE l.chain_id = c.id), "
       "(SELECT count(*) FROM chain_firm f WHERE f.chain_id = c.id) FROM chain c";
 
-  static ChainSummary summary_row(SQLite::Statement& q) {
-    return {q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-            q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getInt() != 0,
-            q.getColumn(6).getInt64(),  q.getColumn(7).getInt64(),  q.getColumn(8).getInt64()};
+  static ChainSummary summary_row(store::Statement& q) {
+    return {q.text(0), q.text(1), q.text(2),
+            q.text(3), q.text(4), q.flag(5),
+            q.int64(6),  q.int64(7),  q.int64(8)};
   }
 
   int64_t chain_id(const std::string& name) {
-    SQLite::Statement q(db_.sql(), "SELECT id FROM chain WHERE name = ?");
+    store::Statement q(db_, "SELECT id FROM chain WHERE name = ?");
     q.bind(1, name);
-    return q.executeStep() ? q.getColumn(0).getInt64() : 0;
+    return q.step() ? q.int64(0) : 0;
   }
   int64_t existing_chain(const std::string& name) {
     int64_t id = chain_id(name);
@@ -231,12 +222,8 @@ class SqliteChainStore final : public ChainStore {
 
 
   int64_t record_edit(int64_t chain, const std::string& action, const std::string& detail) {
-    SQLite::Statement q(db_.sql(), "INSERT INTO chain_edit(chain_id, action, detail) VALUES (?, ?, ?)");
-    q.bind(1, chain);
-    q.bind(2, action);
-    q.bind(3, detail);
-    q.exec();
-    return db_.sql().getLastInsertRowid();
+    return store::insert_id(db_, "INSERT INTO chain_edit(chain_id, action, detail) VALUES (?, ?, ?) RETURNING id",
+                            {chain, action, detail});
   }
 
   // The chain's whole content in a fixed order: the audit trail keeps its digest before and
@@ -252,35 +239,30 @@ class SqliteChainStore final : public ChainStore {
                      "ORDER BY segment_id, firm_id, role",
                      "SELECT from_firm || '>' || to_firm || ':' || kind FROM chain_tie WHERE chain_id = ? "
                      "ORDER BY from_firm, to_firm, kind"}) {
-      SQLite::Statement q(db_.sql(), sql);
+      store::Statement q(db_, sql);
       q.bind(1, chain);
-      while (q.executeStep()) out.append(q.getColumn(0).getString()).push_back('\n');
+      while (q.step()) out.append(q.text(0)).push_back('\n');
       out.push_back('\x1e');
     }
     return out;
   }
 
   void insert_chain(const ingest::ChainTemplate& c, bool sample) {
-    auto& db = db_.sql();
-    SQLite::Statement ch(db, "INSERT INTO chain(name, origin, description, home_region, sample) VALUES (?,?,?,?,?)");
-    ch.bind(1, c.name);
-    ch.bind(2, c.origin);
-    ch.bind(3, c.description);
-    ch.bind(4, c.home_region);
-    ch.bind(5, sample ? 1 : 0);
-    ch.exec();
-    int64_t id = db.getLastInsertRowid();
+    auto& db = db_;
+    int64_t id = store::insert_id(
+        db, "INSERT INTO chain(name, origin, description, home_region, sample) VALUES (?,?,?,?,?) RETURNING id",
+        {c.name, c.origin, c.description, c.home_region, int64_t{sample ? 1 : 0}});
     std::map<std::string, int64_t> seg;
-    SQLite::Statement s(db, "INSERT INTO chain_segment(chain_id, name, stage) VALUES (?,?,?)");
+    store::Statement s(db, "INSERT INTO chain_segment(chain_id, name, stage) VALUES (?,?,?) RETURNING id");
     for (const auto& x : c.segments) {
       s.bind(1, id);
       s.bind(2, x.name);
       s.bind(3, x.stage);
-      s.exec();
+      s.step();
+      seg[x.name] = s.int64(0);
       s.reset();
-      seg[x.name] = db.getLastInsertRowid();
     }
-    SQLite::Statement parent(db, "UPDATE chain_segment SET parent_id = ? WHERE id = ?");
+    store::Statement parent(db, "UPDATE chain_segment SET parent_id = ? WHERE id = ?");
     for (const auto& x : c.segments)
       if (!x.parent.empty()) {
         parent.bind(1, seg.at(x.parent));
@@ -288,7 +270,7 @@ class SqliteChainStore final : public ChainStore {
         parent.exec();
         parent.reset();
       }
-    SQLite::Statement l(db, "INSERT INTO chain_link(chain_id, from_id, to_id, kind) VALUES (?,?,?,?) ON CONFLICT DO NOTHING");
+    store::Statement l(db, "INSERT INTO chain_link(chain_id, from_id, to_id, kind) VALUES (?,?,?,?) ON CONFLICT DO NOTHING");
     for (const auto& x : c.links) {
       l.bind(1, id);
       l.bind(2, seg.at(x.from));
@@ -299,10 +281,9 @@ class SqliteChainStore final : public ChainStore {
     }
     // One firm row per name key; the first mention decides its region and listing.
     std::map<std::string, int64_t> firm;
-    SQLite::Statement f(db,
-                        "INSERT INTO chain_firm(chain_id, name, name_key, province, city, district, listing, domain, "
-                        "patents) VALUES (?,?,?,?,?,?,?,?,?)");
-    SQLite::Statement m(db, "INSERT INTO chain_member(chain_id, segment_id, firm_id, role) VALUES (?,?,?,?) "
+    store::Statement f(db, "INSERT INTO chain_firm(chain_id, name, name_key, province, city, district, listing, domain, "
+                        "patents) VALUES (?,?,?,?,?,?,?,?,?) RETURNING id");
+    store::Statement m(db, "INSERT INTO chain_member(chain_id, segment_id, firm_id, role) VALUES (?,?,?,?) "
                             "ON CONFLICT DO NOTHING");
     for (const auto& x : c.firms) {
       auto key = text::name_key(x.name);
@@ -317,9 +298,9 @@ class SqliteChainStore final : public ChainStore {
         f.bind(7, x.listing);
         f.bind(8, x.domain);
         f.bind(9, x.patents);
-        f.exec();
+        f.step();
+        it = firm.emplace(key, f.int64(0)).first;
         f.reset();
-        it = firm.emplace(key, db.getLastInsertRowid()).first;
       }
       m.bind(1, id);
       m.bind(2, seg.at(x.segment));
@@ -328,7 +309,7 @@ class SqliteChainStore final : public ChainStore {
       m.exec();
       m.reset();
     }
-    SQLite::Statement t(db, "INSERT INTO chain_tie(chain_id, from_firm, to_firm, kind) VALUES (?,?,?,?) "
+    store::Statement t(db, "INSERT INTO chain_tie(chain_id, from_firm, to_firm, kind) VALUES (?,?,?,?) "
                             "ON CONFLICT DO NOTHING");
     for (const auto& x : c.ties) {
       auto a = firm.find(text::name_key(x.from)), b = firm.find(text::name_key(x.to));

@@ -1,6 +1,6 @@
 // SQLite implementation of foresight::PatentStore: the imports' inserts, and the reads the
 // heat map loads every patent through (each_patent).
-#include <SQLiteCpp/Statement.h>
+#include "store/statement.h"
 
 #include <nlohmann/json.hpp>
 
@@ -20,24 +20,26 @@ class SqlitePatentStore final : public PatentStore {
 
   size_t insert(const std::vector<StoredPatent>& patents, const std::string& source,
                 const std::vector<std::vector<std::string>>* industries) {
-    auto& db = db_.sql();
-    // Every code row is written right after its patent, so the per-row foreign-key lookup
-    // only costs time (a third of a 10-million-record import); it is back on afterwards.
-    db.exec("PRAGMA foreign_keys=OFF");
-    struct KeysBackOn {
-      SQLite::Database& db;
-      ~KeysBackOn() {
+    auto& db = db_;
+    // SQLite: every code row is written right after its patent, so the per-row foreign-key
+    // lookup only costs time (a third of a 10-million-record import); it is back on afterwards.
+    struct KeysOff {
+      store::Database& db;
+      explicit KeysOff(store::Database& d) : db(d) {
+        if (!db.is_postgres()) db.exec("PRAGMA foreign_keys=OFF");
+      }
+      ~KeysOff() {
         try {
-          db.exec("PRAGMA foreign_keys=ON");
+          if (!db.is_postgres()) db.exec("PRAGMA foreign_keys=ON");
         } catch (...) {  // a destructor must not throw; the connection is then left as it is
         }
       }
-    } keys_back_on{db};
+    } keys_off{db};
     store::WriteTransaction tx(db_);
-    SQLite::Statement p(db, "INSERT INTO patent(number, source, filed_on, title, applicant, province, city, applicant_kind) "
-                            "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(number) DO NOTHING");
-    SQLite::Statement c(db, "INSERT INTO patent_code(patent_id, position, subclass, grp) VALUES (?,?,?,?)");
-    SQLite::Statement ind(db, "INSERT OR IGNORE INTO patent_industry(patent_id, industry) VALUES (?,?)");
+    store::Statement p(db, "INSERT INTO patent(number, source, filed_on, title, applicant, province, city, applicant_kind) "
+                            "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(number) DO NOTHING RETURNING id");
+    store::Statement c(db, "INSERT INTO patent_code(patent_id, position, subclass, grp) VALUES (?,?,?,?)");
+    store::Statement ind(db, "INSERT INTO patent_industry(patent_id, industry) VALUES (?,?) ON CONFLICT DO NOTHING");
     size_t added = 0;
     for (size_t n = 0; n < patents.size(); ++n) {
       const auto& x = patents[n];
@@ -50,11 +52,11 @@ class SqlitePatentStore final : public PatentStore {
       p.bind(6, x.province);
       p.bind(7, x.city);
       p.bind(8, ingest::applicant_kind(r.applicants.empty() ? std::string() : r.applicants.front()));
-      int inserted = p.exec();
+      bool inserted = p.step();
+      int64_t id = inserted ? p.int64(0) : 0;
       p.reset();
       if (!inserted) continue;
       ++added;
-      int64_t id = db.getLastInsertRowid();
       for (size_t i = 0; i < r.codes.size(); ++i) {
         c.bind(1, id);
         c.bind(2, static_cast<int64_t>(i));
@@ -86,47 +88,45 @@ class SqlitePatentStore final : public PatentStore {
 
   std::map<std::string, int64_t> count_by_year() override {
     std::map<std::string, int64_t> out;
-    SQLite::Statement q(db_.sql(), "SELECT substr(filed_on, 1, 4), count(*) FROM patent GROUP BY 1");
-    while (q.executeStep()) out[q.getColumn(0).getString()] = q.getColumn(1).getInt64();
+    store::Statement q(db_, "SELECT substr(filed_on, 1, 4), count(*) FROM patent GROUP BY 1");
+    while (q.step()) out[q.text(0)] = q.int64(1);
     return out;
   }
 
-  int64_t count() override { return db_.sql().execAndGet("SELECT count(*) FROM patent").getInt64(); }
+  int64_t count() override { return db_.query_int("SELECT count(*) FROM patent"); }
 
-  int64_t last_id() override { return db_.sql().execAndGet("SELECT coalesce(max(id), 0) FROM patent").getInt64(); }
+  int64_t last_id() override { return db_.query_int("SELECT coalesce(max(id), 0) FROM patent"); }
 
   void each_patent(int64_t up_to, const std::function<void(const PatentFacts&)>& visit) override {
     // One row per code, grouped into patents here; the industries, ordered by patent too, are
     // merged in alongside, so no table is held in memory. Both statements are stepped on one
     // connection, so they read the same snapshot of the database.
-    SQLite::Statement q(db_.sql(),
-                        "SELECT p.id, p.filed_on, p.province, p.city, p.applicant_kind, c.subclass, c.grp "
+    store::Statement q(db_, "SELECT p.id, p.filed_on, p.province, p.city, p.applicant_kind, c.subclass, c.grp "
                         "FROM patent p LEFT JOIN patent_code c ON c.patent_id = p.id WHERE p.id <= ? "
                         "ORDER BY p.id, c.position");
     q.bind(1, up_to);
-    SQLite::Statement ind(db_.sql(), "SELECT patent_id, industry FROM patent_industry WHERE patent_id <= ? ORDER BY 1, 2");
+    store::Statement ind(db_, "SELECT patent_id, industry FROM patent_industry WHERE patent_id <= ? ORDER BY 1, 2");
     ind.bind(1, up_to);
-    bool more_industries = ind.executeStep();
+    bool more_industries = ind.step();
     int64_t current = -1;
     // Copies, not views of the row: the patent is handed on only after the next row is read.
     std::string filed, province, city, kind;
     std::vector<ingest::PatentCode> codes;
     std::vector<std::string> industries;
     auto text = [&](int column, std::string& out) {
-      const auto& c = q.getColumn(column);
-      const char* p = c.getText();
-      out.assign(p, static_cast<size_t>(c.getBytes()));
+      auto v = q.text_view(column);
+      out.assign(v.data(), v.size());
     };
     auto flush = [&] {
       if (current < 0) return;
       industries.clear();
-      for (; more_industries && ind.getColumn(0).getInt64() <= current; more_industries = ind.executeStep())
-        if (ind.getColumn(0).getInt64() == current) industries.push_back(ind.getColumn(1).getString());
+      for (; more_industries && ind.int64(0) <= current; more_industries = ind.step())
+        if (ind.int64(0) == current) industries.push_back(ind.text(1));
       visit(PatentFacts{current, filed, province, city, kind, codes, industries});
       codes.clear();
     };
-    while (q.executeStep()) {
-      int64_t id = q.getColumn(0).getInt64();
+    while (q.step()) {
+      int64_t id = q.int64(0);
       if (id != current) {
         flush();
         current = id;
@@ -135,7 +135,7 @@ class SqlitePatentStore final : public PatentStore {
         text(3, city);
         text(4, kind);
       }
-      if (!q.getColumn(5).isNull()) codes.push_back({q.getColumn(5).getString(), q.getColumn(6).getString()});
+      if (!q.is_null(5)) codes.push_back({q.text(5), q.text(6)});
     }
     flush();
   }

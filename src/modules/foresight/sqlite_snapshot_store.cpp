@@ -1,6 +1,6 @@
 // SQLite implementation of foresight::SnapshotStore: every statement on foresight_snapshot and
 // foresight_schedule. It carries out writes; ForesightSnapshots decides them.
-#include <SQLiteCpp/Statement.h>
+#include "store/statement.h"
 
 #include "modules/foresight/snapshot_store.h"
 
@@ -10,9 +10,9 @@ namespace {
 
 constexpr const char* kScheduleSelect = "SELECT name, every, query, last_run, last_run_epoch FROM foresight_schedule";
 
-StoredSchedule schedule_row(SQLite::Statement& q) {
-  return {q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-          q.getColumn(3).getString(), q.getColumn(4).getInt64()};
+StoredSchedule schedule_row(store::Statement& q) {
+  return {q.text(0), q.text(1), q.text(2),
+          q.text(3), q.int64(4)};
 }
 
 // The reads, shared by the store (outside a transaction) and the writer (inside one: the
@@ -22,43 +22,46 @@ class SqliteReads : public Base {
  public:
   explicit SqliteReads(store::Database& db) : db_(db) {}
 
+  // How many fields a snapshot holds, counted by the engine from its JSON text.
+  std::string field_count() const {
+    return db_.is_postgres() ? "json_array_length(fields::json)" : "json_array_length(fields)";
+  }
+
   std::vector<SnapshotInfo> snapshots() override {
-    SQLite::Statement q(db_.sql(),
-                        "SELECT id, name, taken_at, trigger, records, json_array_length(fields) FROM foresight_snapshot "
-                        "ORDER BY id");
+    store::Statement q(db_, "SELECT id, name, taken_at, trigger, records, " + field_count() +
+                                " FROM foresight_snapshot ORDER BY id");
     std::vector<SnapshotInfo> out;
-    while (q.executeStep())
-      out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                     q.getColumn(3).getString(), static_cast<uint64_t>(q.getColumn(4).getInt64()),
-                     static_cast<size_t>(q.getColumn(5).getInt64())});
+    while (q.step())
+      out.push_back({q.int64(0), q.text(1), q.text(2),
+                     q.text(3), static_cast<uint64_t>(q.int64(4)),
+                     static_cast<size_t>(q.int64(5))});
     return out;
   }
 
   std::optional<StoredSnapshot> snapshot(int64_t id) override {
-    SQLite::Statement q(db_.sql(),
-                        "SELECT id, name, taken_at, trigger, records, json_array_length(fields), query, periods, fields "
-                        "FROM foresight_snapshot WHERE id = ?");
+    store::Statement q(db_, "SELECT id, name, taken_at, trigger, records, " + field_count() +
+                                ", query, periods, fields FROM foresight_snapshot WHERE id = ?");
     q.bind(1, id);
-    if (!q.executeStep()) return std::nullopt;
-    return StoredSnapshot{{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                           q.getColumn(3).getString(), static_cast<uint64_t>(q.getColumn(4).getInt64()),
-                           static_cast<size_t>(q.getColumn(5).getInt64())},
-                          q.getColumn(6).getString(),
-                          q.getColumn(7).getString(),
-                          q.getColumn(8).getString()};
+    if (!q.step()) return std::nullopt;
+    return StoredSnapshot{{q.int64(0), q.text(1), q.text(2),
+                           q.text(3), static_cast<uint64_t>(q.int64(4)),
+                           static_cast<size_t>(q.int64(5))},
+                          q.text(6),
+                          q.text(7),
+                          q.text(8)};
   }
 
   std::vector<StoredSchedule> schedules() override {
-    SQLite::Statement q(db_.sql(), std::string(kScheduleSelect) + " ORDER BY name");
+    store::Statement q(db_, std::string(kScheduleSelect) + " ORDER BY name");
     std::vector<StoredSchedule> out;
-    while (q.executeStep()) out.push_back(schedule_row(q));
+    while (q.step()) out.push_back(schedule_row(q));
     return out;
   }
 
   std::optional<StoredSchedule> schedule(const std::string& name) override {
-    SQLite::Statement q(db_.sql(), std::string(kScheduleSelect) + " WHERE name = ?");
+    store::Statement q(db_, std::string(kScheduleSelect) + " WHERE name = ?");
     q.bind(1, name);
-    if (!q.executeStep()) return std::nullopt;
+    if (!q.step()) return std::nullopt;
     return schedule_row(q);
   }
 
@@ -72,9 +75,8 @@ class SqliteSnapshotWriter final : public SqliteReads<SnapshotWriter> {
   SqliteSnapshotWriter(store::Database& db, store::WriteTransaction& tx) : SqliteReads(db), tx_(tx) {}
 
   int64_t insert_snapshot(const StoredSnapshot& s) override {
-    SQLite::Statement q(db_.sql(),
-                        "INSERT INTO foresight_snapshot(name, taken_at, trigger, query, records, periods, fields) "
-                        "VALUES (?,?,?,?,?,?,?)");
+    store::Statement q(db_, "INSERT INTO foresight_snapshot(name, taken_at, trigger, query, records, periods, fields) "
+                        "VALUES (?,?,?,?,?,?,?) RETURNING id");
     q.bind(1, s.info.name);
     q.bind(2, s.info.taken_at);
     q.bind(3, s.info.trigger);
@@ -82,13 +84,14 @@ class SqliteSnapshotWriter final : public SqliteReads<SnapshotWriter> {
     q.bind(5, static_cast<int64_t>(s.info.records));
     q.bind(6, s.periods);
     q.bind(7, s.fields);
+    q.step();
+    int64_t id = q.int64(0);
     q.exec();
-    return db_.sql().getLastInsertRowid();
+    return id;
   }
 
   void put_schedule(const std::string& name, const std::string& every, const std::string& query) override {
-    SQLite::Statement q(db_.sql(),
-                        "INSERT INTO foresight_schedule(name, every, query) VALUES (?,?,?) "
+    store::Statement q(db_, "INSERT INTO foresight_schedule(name, every, query) VALUES (?,?,?) "
                         "ON CONFLICT(name) DO UPDATE SET every = excluded.every, query = excluded.query");
     q.bind(1, name);
     q.bind(2, every);
@@ -97,13 +100,13 @@ class SqliteSnapshotWriter final : public SqliteReads<SnapshotWriter> {
   }
 
   bool remove_schedule(const std::string& name) override {
-    SQLite::Statement q(db_.sql(), "DELETE FROM foresight_schedule WHERE name = ?");
+    store::Statement q(db_, "DELETE FROM foresight_schedule WHERE name = ?");
     q.bind(1, name);
     return q.exec() > 0;
   }
 
   void set_last_run(const std::string& name, const std::string& at, int64_t epoch) override {
-    SQLite::Statement q(db_.sql(), "UPDATE foresight_schedule SET last_run = ?, last_run_epoch = ? WHERE name = ?");
+    store::Statement q(db_, "UPDATE foresight_schedule SET last_run = ?, last_run_epoch = ? WHERE name = ?");
     q.bind(1, at);
     q.bind(2, epoch);
     q.bind(3, name);

@@ -1,5 +1,5 @@
 // SQLite implementation of kg::GraphStore. Every statement is prepared with bound values.
-#include <SQLiteCpp/Statement.h>
+#include "store/statement.h"
 
 #include <nlohmann/json.hpp>
 
@@ -14,17 +14,17 @@ namespace xinzhi::kg {
 
 namespace {
 
-std::vector<NamedCount> named_counts(SQLite::Database& db, const char* sql) {
+std::vector<NamedCount> named_counts(store::Database& db, const char* sql) {
   std::vector<NamedCount> out;
-  SQLite::Statement q(db, sql);
-  while (q.executeStep()) out.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt64()});
+  store::Statement q(db, sql);
+  while (q.step()) out.push_back({q.text(0), q.int64(1)});
   return out;
 }
 
-int64_t scalar(SQLite::Database& db, const char* sql) {
-  SQLite::Statement q(db, sql);
-  q.executeStep();
-  return q.getColumn(0).getInt64();
+int64_t scalar(store::Database& db, const char* sql) {
+  store::Statement q(db, sql);
+  q.step();
+  return q.int64(0);
 }
 
 class SqliteGraphStore final : public GraphStore {
@@ -32,25 +32,24 @@ class SqliteGraphStore final : public GraphStore {
   explicit SqliteGraphStore(store::Database& db) : db_(db) {}
 
   BatchResult write_batch(const GraphBatch& batch, const std::function<void(size_t, size_t)>& progress) override {
-    auto& db = db_.sql();
+    auto& db = db_;
     store::WriteTransaction tx(db_);
     BatchResult result;
-    SQLite::Statement src(db, "INSERT INTO kg_source(name, format, sample) VALUES (?, ?, ?) ON CONFLICT(name) DO NOTHING");
+    store::Statement src(db, "INSERT INTO kg_source(name, format, sample) VALUES (?, ?, ?) ON CONFLICT(name) DO NOTHING");
     src.bind(1, batch.source);
     src.bind(2, batch.format);
     src.bind(3, batch.sample ? 1 : 0);
     src.exec();
-    SQLite::Statement src_id(db, "SELECT id, format FROM kg_source WHERE name = ?");
+    store::Statement src_id(db, "SELECT id, format FROM kg_source WHERE name = ?");
     src_id.bind(1, batch.source);
-    if (!src_id.executeStep()) fail(ErrorCode::Internal, "source row was not written");
-    int64_t source_id = src_id.getColumn(0).getInt64();
-    if (src_id.getColumn(1).getString() != batch.format)
-      fail(ErrorCode::Conflict, "source '" + batch.source + "' exists with format " + src_id.getColumn(1).getString());
+    if (!src_id.step()) fail(ErrorCode::Internal, "source row was not written");
+    int64_t source_id = src_id.int64(0);
+    if (src_id.text(1) != batch.format)
+      fail(ErrorCode::Conflict, "source '" + batch.source + "' exists with format " + src_id.text(1));
     src_id.reset();
 
     size_t total = batch.entities.size() + batch.relations.size(), done = 0;
-    SQLite::Statement ent(db,
-                          "INSERT INTO kg_entity(source_id, ext_id, name, name_key, kind, province, city, district, "
+    store::Statement ent(db, "INSERT INTO kg_entity(source_id, ext_id, name, name_key, kind, province, city, district, "
                           "national) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(source_id, ext_id) DO NOTHING");
     for (const auto& e : batch.entities) {
       ent.bind(1, source_id);
@@ -68,11 +67,10 @@ class SqliteGraphStore final : public GraphStore {
     }
     // Relations refer to entities by the source's ids: map them to row ids once.
     std::unordered_map<std::string, int64_t> row_of;
-    SQLite::Statement ids(db, "SELECT ext_id, id FROM kg_entity WHERE source_id = ?");
+    store::Statement ids(db, "SELECT ext_id, id FROM kg_entity WHERE source_id = ?");
     ids.bind(1, source_id);
-    while (ids.executeStep()) row_of.emplace(ids.getColumn(0).getString(), ids.getColumn(1).getInt64());
-    SQLite::Statement rel(db,
-                          "INSERT INTO kg_relation(source_id, head_id, kind, tail_id, observed_on) "
+    while (ids.step()) row_of.emplace(ids.text(0), ids.int64(1));
+    store::Statement rel(db, "INSERT INTO kg_relation(source_id, head_id, kind, tail_id, observed_on) "
                           "VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING");
     for (const auto& r : batch.relations) {
       auto h = row_of.find(r.head_ext_id), t = row_of.find(r.tail_ext_id);
@@ -80,9 +78,9 @@ class SqliteGraphStore final : public GraphStore {
         invalid_input("relation " + r.head_ext_id + " " + r.kind + " " + r.tail_ext_id + " names an unknown entity");
       rel.bind(1, source_id);
       rel.bind(2, h->second);
-      rel.bindNoCopy(3, r.kind);
+      rel.bind(3, r.kind);
       rel.bind(4, t->second);
-      rel.bindNoCopy(5, r.date);
+      rel.bind(5, r.date);
       result.relations_added += rel.exec();
       rel.reset();
       if (progress && ++done % 8192 == 0) progress(done, total);
@@ -97,13 +95,13 @@ class SqliteGraphStore final : public GraphStore {
   }
 
   int64_t remove_sample_sources() override {
-    auto& db = db_.sql();
+    auto& db = db_;
     store::WriteTransaction tx(db_);
-    SQLite::Statement rel(db, "DELETE FROM kg_relation WHERE source_id IN (SELECT id FROM kg_source WHERE sample = 1)");
+    store::Statement rel(db, "DELETE FROM kg_relation WHERE source_id IN (SELECT id FROM kg_source WHERE sample = 1)");
     rel.exec();
-    SQLite::Statement ent(db, "DELETE FROM kg_entity WHERE source_id IN (SELECT id FROM kg_source WHERE sample = 1)");
+    store::Statement ent(db, "DELETE FROM kg_entity WHERE source_id IN (SELECT id FROM kg_source WHERE sample = 1)");
     int64_t removed = ent.exec();
-    SQLite::Statement src(db, "DELETE FROM kg_source WHERE sample = 1");
+    store::Statement src(db, "DELETE FROM kg_source WHERE sample = 1");
     src.exec();
     if (removed) tx.audit({"kg.remove_sample", "kg_source", "sample", "", "", nlohmann::json{{"entities", removed}}.dump()});
     tx.commit();
@@ -111,7 +109,7 @@ class SqliteGraphStore final : public GraphStore {
   }
 
   GraphCounts counts(const std::string& focal_province) override {
-    auto& db = db_.sql();
+    auto& db = db_;
     GraphCounts c;
     c.entities = scalar(db, "SELECT count(*) FROM kg_entity");
     c.relations = scalar(db, "SELECT count(*) FROM kg_relation");
@@ -124,34 +122,32 @@ class SqliteGraphStore final : public GraphStore {
             "GROUP BY province ORDER BY n DESC, province");
     c.national_companies = scalar(db, "SELECT count(*) FROM kg_entity WHERE kind = 'company' AND national = 1");
     c.focal_province = focal_province;
-    SQLite::Statement districts(db,
-                                "SELECT district, count(*) n FROM kg_entity WHERE kind = 'company' AND province = ? "
+    store::Statement districts(db, "SELECT district, count(*) n FROM kg_entity WHERE kind = 'company' AND province = ? "
                                 "GROUP BY district ORDER BY n DESC, district");
     districts.bind(1, focal_province);
-    while (districts.executeStep())
-      c.focal_companies_by_district.push_back({districts.getColumn(0).getString(), districts.getColumn(1).getInt64()});
-    SQLite::Statement s(db,
-                        "SELECT s.name, s.format, s.imported_at, s.sample, "
+    while (districts.step())
+      c.focal_companies_by_district.push_back({districts.text(0), districts.int64(1)});
+    store::Statement s(db, "SELECT s.name, s.format, s.imported_at, s.sample, "
                         "(SELECT count(*) FROM kg_entity e WHERE e.source_id = s.id), "
                         "(SELECT count(*) FROM kg_relation r WHERE r.source_id = s.id) FROM kg_source s ORDER BY s.id");
-    while (s.executeStep())
-      c.sources.push_back({s.getColumn(0).getString(), s.getColumn(1).getString(), s.getColumn(2).getString(),
-                           s.getColumn(3).getInt() != 0, s.getColumn(4).getInt64(), s.getColumn(5).getInt64()});
+    while (s.step())
+      c.sources.push_back({s.text(0), s.text(1), s.text(2),
+                           s.flag(3), s.int64(4), s.int64(5)});
     return c;
   }
 
   GraphView load_view(const std::vector<std::string>& relation_kinds) override {
-    auto& db = db_.sql();
+    auto& db = db_;
     GraphView view;
-    SQLite::Statement e(db, "SELECT id, name, name_key, kind, province, city, district FROM kg_entity ORDER BY id");
-    while (e.executeStep())
-      view.entities.push_back({e.getColumn(0).getInt64(), e.getColumn(1).getString(), e.getColumn(2).getString(),
-                               e.getColumn(3).getString(), e.getColumn(4).getString(), e.getColumn(5).getString(),
-                               e.getColumn(6).getString()});
-    SQLite::Statement r(db, "SELECT head_id, tail_id FROM kg_relation WHERE kind = ? ORDER BY id");
+    store::Statement e(db, "SELECT id, name, name_key, kind, province, city, district FROM kg_entity ORDER BY id");
+    while (e.step())
+      view.entities.push_back({e.int64(0), e.text(1), e.text(2),
+                               e.text(3), e.text(4), e.text(5),
+                               e.text(6)});
+    store::Statement r(db, "SELECT head_id, tail_id FROM kg_relation WHERE kind = ? ORDER BY id");
     for (const auto& kind : relation_kinds) {
       r.bind(1, kind);
-      while (r.executeStep()) view.relations.push_back({r.getColumn(0).getInt64(), kind, r.getColumn(1).getInt64()});
+      while (r.step()) view.relations.push_back({r.int64(0), kind, r.int64(1)});
       r.reset();
     }
     return view;
@@ -159,29 +155,27 @@ class SqliteGraphStore final : public GraphStore {
 
   std::vector<PatentHolding> patent_holdings() override {
     std::vector<PatentHolding> out;
-    SQLite::Statement q(db_.sql(),
-                        "SELECT src.name, src.sample, t.ext_id, t.name, r.observed_on, h.id, h.name, h.province, h.city "
+    store::Statement q(db_, "SELECT src.name, src.sample, t.ext_id, t.name, r.observed_on, h.id, h.name, h.province, h.city "
                         "FROM kg_relation r JOIN kg_entity h ON h.id = r.head_id JOIN kg_entity t ON t.id = r.tail_id "
                         "JOIN kg_source src ON src.id = r.source_id WHERE r.kind = '持有专利' "
                         "ORDER BY r.tail_id, r.observed_on = '', r.observed_on, h.id");
-    while (q.executeStep())
-      out.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt() != 0, q.getColumn(2).getString(),
-                     q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getInt64(),
-                     q.getColumn(6).getString(), q.getColumn(7).getString(), q.getColumn(8).getString()});
+    while (q.step())
+      out.push_back({q.text(0), q.flag(1), q.text(2),
+                     q.text(3), q.text(4), q.int64(5),
+                     q.text(6), q.text(7), q.text(8)});
     return out;
   }
 
   std::map<int64_t, std::vector<std::string>> industries_of_companies() override {
     // One pass over both kinds (kg_relation has no index by head alone).
     std::map<int64_t, std::vector<std::string>> out;
-    SQLite::Statement q(db_.sql(),
-                        "SELECT DISTINCT r.head_id, i.name FROM kg_relation r JOIN kg_entity i ON i.id = r.tail_id "
+    store::Statement q(db_, "SELECT DISTINCT r.head_id, i.name FROM kg_relation r JOIN kg_entity i ON i.id = r.tail_id "
                         "WHERE r.kind IN ('涉足行业', '归属于行业') ORDER BY 1, 2");
-    while (q.executeStep()) out[q.getColumn(0).getInt64()].push_back(q.getColumn(1).getString());
+    while (q.step()) out[q.int64(0)].push_back(q.text(1));
     return out;
   }
 
-  bool empty() override { return scalar(db_.sql(), "SELECT count(*) FROM kg_source") == 0; }
+  bool empty() override { return scalar(db_, "SELECT count(*) FROM kg_source") == 0; }
 
  private:
   store::Database& db_;

@@ -1,9 +1,8 @@
 // SQLite implementation of scenario::ScenarioStore: every statement of the scenario module,
 // prepared with bound values. It carries out writes; ScenarioPartners decides them.
-#include <SQLiteCpp/Statement.h>
+#include "store/queries.h"
 
 #include <initializer_list>
-#include <variant>
 #include <nlohmann/json.hpp>
 
 #include "modules/scenario/scenario_store.h"
@@ -23,47 +22,41 @@ constexpr const char* kScenarioSelect =
 constexpr const char* kApplicationSelect =
     "SELECT a.id, a.scenario_id, a.org_id, a.solution, a.evidence, a.trl, a.submitted_at FROM scenario_application a";
 
-using Value = std::variant<int64_t, double, std::string>;
+using store::Value;
 
-// Binds the values in order (?1, ?2 …).
-void bind_all(SQLite::Statement& q, std::initializer_list<Value> values) {
-  int i = 1;
-  for (const auto& v : values) std::visit([&](const auto& x) { q.bind(i++, x); }, v);
+ScenarioList list_row(store::Statement& q) {
+  return {q.int64(0),  q.text(1), q.text(2),
+          q.int64(3),  "",                         q.text(4),
+          q.text(5), q.text(6), q.int64(7)};
 }
 
-ScenarioList list_row(SQLite::Statement& q) {
-  return {q.getColumn(0).getInt64(),  q.getColumn(1).getString(), q.getColumn(2).getString(),
-          q.getColumn(3).getInt64(),  "",                         q.getColumn(4).getString(),
-          q.getColumn(5).getString(), q.getColumn(6).getString(), q.getColumn(7).getInt64()};
-}
-
-Scenario scenario_row(SQLite::Statement& q) {
+Scenario scenario_row(store::Statement& q) {
   Scenario s;
-  s.id = q.getColumn(0).getInt64();
-  s.list_id = q.getColumn(1).getInt64();
-  s.list_title = q.getColumn(2).getString();
-  s.list_status = q.getColumn(3).getString();
-  s.title = q.getColumn(4).getString();
-  s.field = q.getColumn(5).getString();
-  s.owner_org_id = q.getColumn(6).getInt64();
-  s.location = q.getColumn(7).getString();
-  s.needs = q.getColumn(8).getString();
-  s.budget = q.getColumn(9).getDouble();
-  s.deadline = q.getColumn(10).getString();
-  s.stage = q.getColumn(11).getString();
-  s.weighting = q.getColumn(12).getString();
-  s.ranking = q.getColumn(13).getString();
-  s.decision = q.getColumn(14).getString();
-  s.decided_application = q.getColumn(15).getInt64();
-  s.created_at = q.getColumn(16).getString();
-  s.applications = q.getColumn(17).getInt64();
+  s.id = q.int64(0);
+  s.list_id = q.int64(1);
+  s.list_title = q.text(2);
+  s.list_status = q.text(3);
+  s.title = q.text(4);
+  s.field = q.text(5);
+  s.owner_org_id = q.int64(6);
+  s.location = q.text(7);
+  s.needs = q.text(8);
+  s.budget = q.real(9);
+  s.deadline = q.text(10);
+  s.stage = q.text(11);
+  s.weighting = q.text(12);
+  s.ranking = q.text(13);
+  s.decision = q.text(14);
+  s.decided_application = q.int64(15);
+  s.created_at = q.text(16);
+  s.applications = q.int64(17);
   return s;
 }
 
-Application application_row(SQLite::Statement& q) {
-  return {q.getColumn(0).getInt64(),  q.getColumn(1).getInt64(), q.getColumn(2).getInt64(),
-          "",                         q.getColumn(3).getString(), q.getColumn(4).getString(),
-          q.getColumn(5).getInt(),    q.getColumn(6).getString()};
+Application application_row(store::Statement& q) {
+  return {q.int64(0),  q.int64(1), q.int64(2),
+          "",                         q.text(3), q.text(4),
+          q.int32(5),    q.text(6)};
 }
 
 // The reads, shared by the store (outside a transaction) and the writer (inside one: the
@@ -74,16 +67,16 @@ class SqliteReads : public Base {
   explicit SqliteReads(store::Database& db) : db_(db) {}
 
   std::vector<ScenarioList> lists(bool drafts) override {
-    SQLite::Statement q(db_.sql(), std::string(kListSelect) + (drafts ? "" : " WHERE l.status <> 'draft'") + " ORDER BY l.id DESC");
+    store::Statement q(db_, std::string(kListSelect) + (drafts ? "" : " WHERE l.status <> 'draft'") + " ORDER BY l.id DESC");
     std::vector<ScenarioList> out;
-    while (q.executeStep()) out.push_back(list_row(q));
+    while (q.step()) out.push_back(list_row(q));
     return out;
   }
 
   std::optional<ScenarioList> list(int64_t id) override {
-    SQLite::Statement q(db_.sql(), std::string(kListSelect) + " WHERE l.id = ?");
+    store::Statement q(db_, std::string(kListSelect) + " WHERE l.id = ?");
     q.bind(1, id);
-    if (!q.executeStep()) return std::nullopt;
+    if (!q.step()) return std::nullopt;
     return list_row(q);
   }
 
@@ -91,92 +84,86 @@ class SqliteReads : public Base {
     std::string sql = std::string(kScenarioSelect) + " WHERE 1=1";
     if (list_id) sql += " AND s.list_id = :list";
     if (!drafts) sql += " AND l.status <> 'draft'";
-    SQLite::Statement q(db_.sql(), sql + " ORDER BY s.id");
+    store::Statement q(db_, sql + " ORDER BY s.id");
     if (list_id) q.bind(":list", list_id);
     std::vector<Scenario> out;
-    while (q.executeStep()) out.push_back(scenario_row(q));
+    while (q.step()) out.push_back(scenario_row(q));
     return out;
   }
 
   std::optional<Scenario> scenario(int64_t id) override {
-    SQLite::Statement q(db_.sql(), std::string(kScenarioSelect) + " WHERE s.id = ?");
+    store::Statement q(db_, std::string(kScenarioSelect) + " WHERE s.id = ?");
     q.bind(1, id);
-    if (!q.executeStep()) return std::nullopt;
+    if (!q.step()) return std::nullopt;
     return scenario_row(q);
   }
 
   std::vector<Indicator> indicators(int64_t scenario_id) override {
-    SQLite::Statement q(db_.sql(),
-                        "SELECT id, parent_id, name, description, position FROM scenario_indicator WHERE scenario_id = ?"
+    store::Statement q(db_, "SELECT id, parent_id, name, description, position FROM scenario_indicator WHERE scenario_id = ?"
                         " ORDER BY parent_id, position");
     q.bind(1, scenario_id);
     std::vector<Indicator> out;
-    while (q.executeStep())
-      out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getString(),
-                     q.getColumn(3).getString(), q.getColumn(4).getInt()});
+    while (q.step())
+      out.push_back({q.int64(0), q.int64(1), q.text(2),
+                     q.text(3), q.int32(4)});
     return out;
   }
 
   std::vector<int64_t> expert_accounts(int64_t scenario_id) override {
-    SQLite::Statement q(db_.sql(), "SELECT account_id FROM scenario_expert WHERE scenario_id = ?");
+    store::Statement q(db_, "SELECT account_id FROM scenario_expert WHERE scenario_id = ?");
     q.bind(1, scenario_id);
     std::vector<int64_t> out;
-    while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+    while (q.step()) out.push_back(q.int64(0));
     return out;
   }
 
   bool is_expert(int64_t scenario_id, int64_t account_id) override {
-    SQLite::Statement q(db_.sql(), "SELECT 1 FROM scenario_expert WHERE scenario_id = ? AND account_id = ?");
-    bind_all(q, {scenario_id, account_id});
-    return q.executeStep();
+    store::Statement q(db_, "SELECT 1 FROM scenario_expert WHERE scenario_id = ? AND account_id = ?");
+    q.bind_all({scenario_id, account_id});
+    return q.step();
   }
 
   std::vector<Application> applications(int64_t scenario_id, std::optional<int64_t> org_id) override {
-    SQLite::Statement q(db_.sql(), std::string(kApplicationSelect) + " WHERE a.scenario_id = ?" +
+    store::Statement q(db_, std::string(kApplicationSelect) + " WHERE a.scenario_id = ?" +
                                        (org_id ? " AND a.org_id = ?" : "") + " ORDER BY a.id");
     q.bind(1, scenario_id);
     if (org_id) q.bind(2, *org_id);
     std::vector<Application> out;
-    while (q.executeStep()) out.push_back(application_row(q));
+    while (q.step()) out.push_back(application_row(q));
     return out;
   }
 
   std::optional<Application> application(int64_t id) override {
-    SQLite::Statement q(db_.sql(), std::string(kApplicationSelect) + " WHERE a.id = ?");
+    store::Statement q(db_, std::string(kApplicationSelect) + " WHERE a.id = ?");
     q.bind(1, id);
-    if (!q.executeStep()) return std::nullopt;
+    if (!q.step()) return std::nullopt;
     return application_row(q);
   }
 
   std::vector<StoredJudgement> judgements(int64_t scenario_id) override {
-    SQLite::Statement q(db_.sql(), "SELECT account_id, parent_id, matrix FROM scenario_judgement WHERE scenario_id = ?");
+    store::Statement q(db_, "SELECT account_id, parent_id, matrix FROM scenario_judgement WHERE scenario_id = ?");
     q.bind(1, scenario_id);
     std::vector<StoredJudgement> out;
-    while (q.executeStep())
-      out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(),
-                     nlohmann::json::parse(q.getColumn(2).getString()).get<std::vector<double>>()});
+    while (q.step())
+      out.push_back({q.int64(0), q.int64(1),
+                     nlohmann::json::parse(q.text(2)).get<std::vector<double>>()});
     return out;
   }
 
   std::vector<StoredScore> scores(int64_t scenario_id) override {
-    SQLite::Statement q(db_.sql(),
-                        "SELECT s.application_id, s.account_id, s.indicator_id, s.score FROM scenario_score s"
+    store::Statement q(db_, "SELECT s.application_id, s.account_id, s.indicator_id, s.score FROM scenario_score s"
                         " JOIN scenario_application p ON p.id = s.application_id WHERE p.scenario_id = ?");
     q.bind(1, scenario_id);
     std::vector<StoredScore> out;
-    while (q.executeStep())
-      out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getInt64(),
-                     q.getColumn(3).getDouble()});
+    while (q.step())
+      out.push_back({q.int64(0), q.int64(1), q.int64(2),
+                     q.real(3)});
     return out;
   }
 
  protected:
   // Runs one statement; returns the number of rows it changed.
-  int run(const char* sql, std::initializer_list<Value> values) {
-    SQLite::Statement q(db_.sql(), sql);
-    bind_all(q, values);
-    return q.exec();
-  }
+  int64_t run(const char* sql, std::initializer_list<Value> values) { return store::run(db_, sql, values); }
 
   store::Database& db_;
 };
@@ -187,29 +174,30 @@ class SqliteScenarioWriter final : public SqliteReads<ScenarioWriter> {
   SqliteScenarioWriter(store::Database& db, store::WriteTransaction& tx) : SqliteReads(db), tx_(tx) {}
 
   int64_t insert_list(const std::string& title, const std::string& description, int64_t org_id) override {
-    run("INSERT INTO scenario_list(title, description, org_id) VALUES (?,?,?)", {title, description, org_id});
-    return db_.sql().getLastInsertRowid();
+    return store::insert_id(db_, "INSERT INTO scenario_list(title, description, org_id) VALUES (?,?,?) RETURNING id",
+                            {title, description, org_id});
   }
 
   bool publish_list(int64_t id) override {
-    return run("UPDATE scenario_list SET status = 'published', published_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+    return run("UPDATE scenario_list SET status = 'published', published_at = ?"
                " WHERE id = ? AND status = 'draft'",
-               {id}) > 0;
+               {store::utc_now(), id}) > 0;
   }
 
   int64_t insert_scenario(const Scenario& s) override {
-    run("INSERT INTO scenario(list_id, title, field, owner_org_id, location, needs, budget, deadline,"
-        " weighting, ranking) VALUES (?,?,?,?,?,?,?,?,?,?)",
+    return store::insert_id(
+        db_,
+        "INSERT INTO scenario(list_id, title, field, owner_org_id, location, needs, budget, deadline,"
+        " weighting, ranking) VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING id",
         {s.list_id, s.title, s.field, s.owner_org_id, s.location, s.needs, s.budget, s.deadline, s.weighting, s.ranking});
-    return db_.sql().getLastInsertRowid();
   }
 
   int64_t add_indicator(int64_t scenario_id, int64_t parent_id, const std::string& name, int position) override {
     // The UNIQUE (scenario_id, parent_id, name) row decides a duplicate; the rules name it.
-    int added = run("INSERT INTO scenario_indicator(scenario_id, parent_id, name, position) VALUES (?,?,?,?)"
-                    " ON CONFLICT(scenario_id, parent_id, name) DO NOTHING",
-                    {scenario_id, parent_id, name, int64_t{position}});
-    return added ? db_.sql().getLastInsertRowid() : 0;
+    return store::insert_id(db_,
+                            "INSERT INTO scenario_indicator(scenario_id, parent_id, name, position) VALUES (?,?,?,?)"
+                            " ON CONFLICT(scenario_id, parent_id, name) DO NOTHING RETURNING id",
+                            {scenario_id, parent_id, name, int64_t{position}});
   }
 
   void clear_indicators(int64_t scenario_id) override {
@@ -241,10 +229,10 @@ class SqliteScenarioWriter final : public SqliteReads<ScenarioWriter> {
 
   int64_t add_application(int64_t scenario_id, int64_t org_id, const std::string& solution, const std::string& evidence,
                           int trl) override {
-    int added = run("INSERT INTO scenario_application(scenario_id, org_id, solution, evidence, trl) VALUES (?,?,?,?,?)"
-                    " ON CONFLICT(scenario_id, org_id) DO NOTHING",
-                    {scenario_id, org_id, solution, evidence, int64_t{trl}});
-    return added ? db_.sql().getLastInsertRowid() : 0;
+    return store::insert_id(db_,
+                            "INSERT INTO scenario_application(scenario_id, org_id, solution, evidence, trl) VALUES (?,?,?,?,?)"
+                            " ON CONFLICT(scenario_id, org_id) DO NOTHING RETURNING id",
+                            {scenario_id, org_id, solution, evidence, int64_t{trl}});
   }
 
   void put_judgement(int64_t scenario_id, int64_t account_id, int64_t parent_id, const std::vector<double>& matrix) override {

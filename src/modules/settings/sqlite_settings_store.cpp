@@ -1,5 +1,5 @@
 // SQLite implementation of settings::SettingsStore and the settings migrations.
-#include <SQLiteCpp/Statement.h>
+#include "store/statement.h"
 
 #include "modules/settings/region_settings.h"
 #include "modules/settings/settings_store.h"
@@ -13,16 +13,15 @@ class SqliteSettingsStore final : public SettingsStore {
   explicit SqliteSettingsStore(store::Database& db) : db_(db) {}
 
   std::optional<std::string> get(const std::string& key) override {
-    SQLite::Statement q(db_.sql(), "SELECT value FROM setting WHERE key = ?");
+    store::Statement q(db_, "SELECT value FROM setting WHERE key = ?");
     q.bind(1, key);
-    if (!q.executeStep()) return std::nullopt;
-    return q.getColumn(0).getString();
+    if (!q.step()) return std::nullopt;
+    return q.text(0);
   }
 
   void put(const std::string& key, const std::string& value, const store::AuditChange& change) override {
     store::WriteTransaction tx(db_);
-    SQLite::Statement q(db_.sql(),
-                        "INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    store::Statement q(db_, "INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     q.bind(1, key);
     q.bind(2, value);
     q.exec();

@@ -110,7 +110,7 @@ TEST_F(Directory, TokensAreScopedAndStoredOnlyAsDigests) {
   testing::expect_error(ErrorCode::InvalidInput, [&] { tokens.issue("alice", "analyst", "x", 30, admin); }, "grants more than");
   auto [token, secret] = tokens.issue("alice", "", "nightly export", 30, admin);
   EXPECT_EQ(secret.rfind("xz_", 0), 0u);
-  EXPECT_EQ(db.sql().execAndGet("SELECT count(*) FROM api_token WHERE token_hash = '" + secret + "'").getInt(), 0);
+  EXPECT_EQ(db.query_int("SELECT count(*) FROM api_token WHERE token_hash = '" + secret + "'"), 0);
   auto p = tokens.authenticate(secret);
   EXPECT_EQ(p.username, "alice");
   EXPECT_EQ(*p.token_role, Role::Enterprise);
@@ -128,7 +128,7 @@ TEST_F(Directory, SessionsEndWhenIdleOrTooOldAndLastSeenIsWrittenSparingly) {
   Sessions sessions(db, policy());
   auto s = sessions.login("alice", "alice-password", "127.0.0.1");
   auto seen = [&] {
-    return db.sql().execAndGet("SELECT last_seen_epoch FROM session WHERE id = " + std::to_string(s.principal.session_id)).getInt64();
+    return db.query_int("SELECT last_seen_epoch FROM session WHERE id = " + std::to_string(s.principal.session_id));
   };
   t += 30;  // within touch_every_seconds: no write
   sessions.authenticate(s.token);
@@ -156,7 +156,7 @@ TEST_F(Directory, SessionsEndWhenIdleOrTooOldAndLastSeenIsWrittenSparingly) {
 TEST_F(Directory, ASuccessfulLoginClearsTheCounterButNotAnExpiredLock) {
   Sessions sessions(db, policy());
   auto column = [&](const char* name) {
-    return db.sql().execAndGet(std::string("SELECT ") + name + " FROM account WHERE username = 'alice'").getInt64();
+    return db.query_int(std::string("SELECT ") + name + " FROM account WHERE username = 'alice'");
   };
   for (int i = 0; i < 3; ++i)
     testing::expect_error(ErrorCode::Unauthenticated, [&] { sessions.login("alice", "wrong-password", "10.0.0.9"); }, "wrong");
@@ -296,7 +296,7 @@ TEST_F(Directory, ALockedAccountAndAnUnknownNameAnswerAlike) {
 TEST_F(Directory, ATokenWithoutAnExpiryFromBeforeIsRefused) {
   ApiTokens tokens(db, [this] { return t; });
   auto [token, secret] = tokens.issue("alice", "", "old script", 30, admin);
-  db.sql().exec("UPDATE api_token SET expires_epoch = 0");  // as `days: 0` used to store it
+  db.exec("UPDATE api_token SET expires_epoch = 0");  // as `days: 0` used to store it
   testing::expect_error(ErrorCode::Unauthenticated, [&] { tokens.authenticate(secret); }, "no expiry date");
 }
 

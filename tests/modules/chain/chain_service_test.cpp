@@ -30,7 +30,7 @@ struct Fixture {
     service = std::make_unique<ChainService>(*chains, *graph);
   }
   int64_t count(const char* table) {
-    return db.sql().execAndGet(std::string("SELECT count(*) FROM ") + table).getInt64();
+    return db.query_int(std::string("SELECT count(*) FROM ") + table);
   }
 };
 
@@ -188,7 +188,7 @@ TEST(ChainMerge, FoldsASegmentInAndUnfoldsIt) {
   f.service->unmerge(chain, "正极材料");
   auto after = f.service->atlas({chain, "天津", 0.2, 10, 20});
   EXPECT_EQ(row(after, "正极材料").firms, cathode);
-  EXPECT_EQ(f.db.sql().execAndGet("SELECT count(*) FROM chain_edit WHERE action IN ('merge','unmerge')").getInt(), 2);
+  EXPECT_EQ(f.db.query_int("SELECT count(*) FROM chain_edit WHERE action IN ('merge','unmerge')"), 2);
 }
 
 TEST(ChainService, UnknownNamesAreNotFound) {

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include <SQLiteCpp/Statement.h>
+#include "store/statement.h"
 
 #include "modules/foresight/ipc_labels.h"
 #include "modules/kg/knowledge_graph.h"
@@ -40,17 +40,16 @@ TEST(HeatMap, VrExportCountsEqualSqlGroupBy) {
   ASSERT_EQ(m.periods.size(), 13u);
   EXPECT_EQ(m.engine->records_per_period()[6], 1898u);  // 2016, every record has a code
   // Whole counts per subclass and year, as SQLite counts distinct patents.
-  SQLite::Statement sql(f.db.sql(),
-                        "SELECT c.subclass, substr(p.filed_on, 1, 4), count(DISTINCT p.id) FROM patent p "
+  store::Statement sql(f.db, "SELECT c.subclass, substr(p.filed_on, 1, 4), count(DISTINCT p.id) FROM patent p "
                         "JOIN patent_code c ON c.patent_id = p.id WHERE p.filed_on BETWEEN '2010' AND '2023' GROUP BY 1, 2");
   std::map<std::string, const HeatMapField*> by_code;
   for (const auto& fld : m.shown) by_code[fld.code] = &fld;
   size_t cells = 0;
-  while (sql.executeStep()) {
-    auto code = sql.getColumn(0).getString();
-    size_t t = static_cast<size_t>(std::stoi(sql.getColumn(1).getString()) - 2010);
+  while (sql.step()) {
+    auto code = sql.text(0);
+    size_t t = static_cast<size_t>(std::stoi(sql.text(1)) - 2010);
     ASSERT_TRUE(by_code.count(code)) << code;
-    EXPECT_EQ(m.engine->count(by_code[code]->id, t), sql.getColumn(2).getInt()) << code << " " << t;
+    EXPECT_EQ(m.engine->count(by_code[code]->id, t), sql.int64(2)) << code << " " << t;
     ++cells;
   }
   EXPECT_GT(cells, 500u);
@@ -75,14 +74,14 @@ TEST(HeatMap, FractionalCountsAddUpAndFiltersNarrow) {
 
   q.filter.region = "北京";
   auto beijing = heat_map(*cube, q);
-  int64_t in_beijing = f.db.sql().execAndGet("SELECT count(*) FROM patent WHERE province = '北京市'").getInt64();
+  int64_t in_beijing = f.db.query_int("SELECT count(*) FROM patent WHERE province = '北京市'");
   EXPECT_GT(in_beijing, 100);
   EXPECT_EQ(beijing.records, static_cast<uint64_t>(in_beijing));
   q.filter.region.clear();
   q.filter.applicant_kind = "university";
   auto universities = heat_map(*cube, q);
   int64_t by_universities =
-      f.db.sql().execAndGet("SELECT count(*) FROM patent WHERE applicant_kind = 'university'").getInt64();
+      f.db.query_int("SELECT count(*) FROM patent WHERE applicant_kind = 'university'");
   EXPECT_GT(by_universities, 100);
   EXPECT_EQ(universities.records, static_cast<uint64_t>(by_universities));
 }
@@ -134,9 +133,9 @@ TEST(HeatMap, PatentsHeldInTheKnowledgeGraphByIndustry) {
   auto patents = sqlite_patent_store(db);
   auto r = import_graph_patents(*patents, *graph);
   // ICKG25: 19,515 patent entities by kind votes; 19,517 distinct tails of 持有专利, each once.
-  int64_t tails = db.sql().execAndGet(
+  int64_t tails = db.query_int(
       "SELECT count(DISTINCT r.tail_id) FROM kg_relation r JOIN kg_source s ON s.id = r.source_id "
-      "WHERE r.kind = '持有专利' AND s.sample = 0").getInt64();
+      "WHERE r.kind = '持有专利' AND s.sample = 0");
   EXPECT_EQ(r.read, static_cast<size_t>(tails));
   EXPECT_EQ(r.added, r.read);
   EXPECT_GT(r.sample_skipped, 0u);
@@ -148,8 +147,8 @@ TEST(HeatMap, PatentsHeldInTheKnowledgeGraphByIndustry) {
   EXPECT_EQ(m.records, r.with_industry);
   EXPECT_EQ(m.periods.front(), "2025-01");
   // 人工智能行业 counts its holders' patents per month, as SQL does.
-  int64_t ai = db.sql().execAndGet(
-      "SELECT count(*) FROM patent_industry WHERE industry = '人工智能行业'").getInt64();
+  int64_t ai = db.query_int(
+      "SELECT count(*) FROM patent_industry WHERE industry = '人工智能行业'");
   const HeatMapField* field = nullptr;
   for (const auto& f : m.shown)
     if (f.code == "人工智能行业") field = &f;
@@ -172,16 +171,16 @@ TEST(ApplicantKind, MigrationBackfillAgreesWithImport) {
   VrFixture f;
   auto kinds = [&] {
     std::map<std::string, int> out;
-    SQLite::Statement q(f.db.sql(), "SELECT applicant_kind, count(*) FROM patent GROUP BY 1");
-    while (q.executeStep()) out[q.getColumn(0).getString()] = q.getColumn(1).getInt();
+    store::Statement q(f.db, "SELECT applicant_kind, count(*) FROM patent GROUP BY 1");
+    while (q.step()) out[q.text(0)] = q.int64(1);
     return out;
   };
   auto from_import = kinds();
   EXPECT_GT(from_import["company"], 3000);
   // Run migration foresight/2's backfill over the same rows.
   std::string sql = migrations().at(1).sql;
-  f.db.sql().exec("UPDATE patent SET applicant_kind = 'x'");
-  f.db.sql().exec(sql.substr(sql.find("UPDATE patent")));
+  f.db.exec("UPDATE patent SET applicant_kind = 'x'");
+  f.db.exec(sql.substr(sql.find("UPDATE patent")));
   EXPECT_EQ(kinds(), from_import);
 }
 

@@ -18,7 +18,7 @@ struct Fixture {
     store = sqlite_graph_store(db);
   }
   int64_t count(const char* table) {
-    return db.sql().execAndGet(std::string("SELECT count(*) FROM ") + table).getInt64();
+    return db.query_int(std::string("SELECT count(*) FROM ") + table);
   }
 };
 

@@ -1,0 +1,67 @@
+#include "store/statement.h"
+
+#include "base/error.h"
+#include "store/database.h"
+#include "store/queries.h"
+
+#include <chrono>
+#include <ctime>
+
+namespace xinzhi::store {
+
+Statement::Statement(Database& db, std::string_view sql) : impl_(db.connection().prepare(sql)), sql_(sql) {}
+Statement::~Statement() = default;
+Statement::Statement(Statement&&) noexcept = default;
+Statement& Statement::operator=(Statement&&) noexcept = default;
+
+Statement& Statement::bind(int index, double value) {
+  impl_->bind_real(index, value);
+  return *this;
+}
+Statement& Statement::bind(int index, std::string_view value) {
+  impl_->bind_text(index, value);
+  return *this;
+}
+Statement& Statement::bind(int index, std::nullptr_t) {
+  impl_->bind_null(index);
+  return *this;
+}
+Statement& Statement::bind(int index, const Value& value) {
+  std::visit([&](const auto& v) { bind(index, v); }, value);
+  return *this;
+}
+Statement& Statement::bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
+Statement& Statement::bind(int index, const char* value) { return bind(index, std::string_view(value)); }
+
+Statement& Statement::bind_all(std::initializer_list<Value> values) {
+  int i = 1;
+  for (const auto& v : values) bind(i++, v);
+  return *this;
+}
+
+int Statement::named(std::string_view name) {
+  int i = impl_->index_of(name);
+  if (i == 0) fail(ErrorCode::Internal, "no parameter " + std::string(name) + " in " + sql_.substr(0, 80));
+  return i;
+}
+
+bool Statement::step() { return impl_->step(); }
+
+int64_t Statement::exec() {
+  while (impl_->step()) {
+  }
+  return impl_->changes();
+}
+
+void Statement::reset() { impl_->reset(); }
+
+std::string utc_now() {
+  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+}  // namespace xinzhi::store
