@@ -15,9 +15,12 @@ function(xinzhi_cc_test)
     return()
   endif()
   add_executable(${T_NAME} ${T_SRCS})
-  # Tests that can write to a database audit their writes as the actor "test".
+  # Tests that can write to a database audit their writes as the actor "test", and run
+  # twice: on SQLite files, and (but in the TSan build) on the PostgreSQL test cluster.
+  set(on_database OFF)
   if(T_DEPS MATCHES "xinzhi_(store|modules|module_|server)")
-    target_sources(${T_NAME} PRIVATE ${PROJECT_SOURCE_DIR}/tests/support/test_actor.cpp)
+    set(on_database ON)
+    target_sources(${T_NAME} PRIVATE ${PROJECT_SOURCE_DIR}/tests/support/test_database.cpp)
   endif()
   target_link_libraries(${T_NAME} PRIVATE ${T_DEPS} GTest::gtest GTest::gtest_main)
   target_compile_definitions(${T_NAME} PRIVATE
@@ -25,4 +28,9 @@ function(xinzhi_cc_test)
     XINZHI_DEFAULT_SHARED_DATA="${PROJECT_SOURCE_DIR}/../shared/data")
   # Every test case has a deadline: a hung server test must fail, not hold CI until its limit.
   gtest_discover_tests(${T_NAME} DISCOVERY_TIMEOUT 60 PROPERTIES LABELS unit TIMEOUT 300)
+  if(on_database AND NOT XINZHI_TSAN)
+    gtest_discover_tests(${T_NAME} DISCOVERY_TIMEOUT 60 TEST_PREFIX "pg:"
+      PROPERTIES LABELS postgres TIMEOUT 300 FIXTURES_REQUIRED postgres
+      ENVIRONMENT "XINZHI_TEST_POSTGRES=${PROJECT_BINARY_DIR}/postgres/url")
+  endif()
 endfunction()

@@ -100,6 +100,8 @@ class PostgresConnection final : public Connection {
       conn_ = nullptr;
       fail(ErrorCode::Unavailable, "cannot connect to " + redact_address(address) + ": " + msg);
     }
+    // The server's notices ("relation … already exists, skipping") are not the user's business.
+    PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
     // A writer that waits longer than SQLite's busy timeout is told the service is busy.
     exec_script("SET client_encoding = 'UTF8'; SET lock_timeout = '5s'; SET TIME ZONE 'UTC'");
   }
@@ -114,6 +116,7 @@ class PostgresConnection final : public Connection {
     Result r(PQexec(conn_, std::string(sql).c_str()));
     auto status = PQresultStatus(r.get());
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) postgres_fail(r.get(), conn_, "statement failed");
+    changes_ += changed_rows(r.get());  // of the last statement: scripts that write rows are single statements
   }
   int64_t total_changes() override { return changes_; }
   void begin_write() override {

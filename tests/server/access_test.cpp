@@ -319,10 +319,10 @@ TEST_F(AccessTest, ACookieWriteNeedsOurOriginAndTheCsrfToken) {
 
 TEST_F(AccessTest, ALockHeldByAnotherWriterMakesSignInUnavailableNotBroken) {
   store::Database other(db_path_);
-  other.exec("BEGIN IMMEDIATE");  // another process holding the write lock past the busy timeout
+  other.connection().begin_write();  // another process holding the write lock past the busy timeout
   auto res = client().Post("/api/auth/login", json{{"username", "analyst"}, {"password", "wrong-password"}}.dump(),
                            "application/json");
-  other.exec("ROLLBACK");
+  other.connection().rollback();
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 503) << res->body;  // it used to be 500
   EXPECT_EQ(json::parse(res->body)["error"]["code"], "unavailable");
@@ -429,10 +429,10 @@ namespace {
 TEST(LoginThrottle, ThirtyFailuresFromOneAddressMakeItWait) {
   testing::ScratchDir dir;
   {
-    store::Database db(dir.file("t.db"));
+    store::Database db(dir.database("t.db"));
     for (const char* u : {"user1", "user2", "user3", "user4"}) testing::ensure_account(db, u, "viewer", "测试局", "bureau");
   }
-  testing::RunningServer server(testing::test_server_options(dir.file("t.db"), dir.file("none")));
+  testing::RunningServer server(testing::test_server_options(dir.database("t.db"), dir.file("none")));
   int port = server.port();
   testing::HttpClient c("127.0.0.1", port);
   auto attempt = [&](const std::string& user, const std::string& password) {

@@ -337,10 +337,10 @@ TEST_F(ApiServerTest, APathCannotForgeALogLineOrDriveTheTerminal) {
 TEST(ApiServerLifecycle, StopBeforeOrDuringStartIsNeverLost) {
   testing::ScratchDir dir;
   {
-    store::Database db(dir.file("x.db"));
+    store::Database db(dir.database("x.db"));
     modules::migrate(db);
   }
-  auto o = testing::test_server_options(dir.file("x.db"), dir.file("no-web"), 1);
+  auto o = testing::test_server_options(dir.database("x.db"), dir.file("no-web"), 1);
   auto started = std::chrono::steady_clock::now();
   for (int round = 0; round < 2000; ++round) {
     ApiServer server(o);

@@ -47,7 +47,7 @@ json get_json(testing::HttpClient& c, const std::string& path, int want_status =
 
 TEST(ForesightRoutes, HeatMapPicturesErrorsAndAScheduledDiff) {
   testing::ScratchDir dir;
-  std::string db_path = dir.file("x.db");
+  std::string db_path = dir.database("x.db");
   store::Database db(db_path);
   modules::migrate(db);
   int serial = 0;

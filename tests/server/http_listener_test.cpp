@@ -363,10 +363,10 @@ TEST_F(HttpListenerTest, EveryRequestIsLoggedAsOneJsonLine) {
 TEST(HttpDeadlines, AHeaderSlowerThanItsDeadlineIsCutOff) {
   testing::ScratchDir dir;
   {
-    store::Database db(dir.file("x.db"));
+    store::Database db(dir.database("x.db"));
     modules::migrate(db);
   }
-  auto o = testing::test_server_options(dir.file("x.db"), dir.file("none"), 1);
+  auto o = testing::test_server_options(dir.database("x.db"), dir.file("none"), 1);
   o.read_timeout_seconds = 1;
   o.idle_timeout_seconds = 1;
   testing::RunningServer server(o);

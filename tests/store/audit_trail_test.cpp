@@ -15,7 +15,7 @@ class AuditTrail : public ::testing::Test {
  protected:
   void SetUp() override {
     migrate(db, audit_migrations());
-    db.exec("CREATE TABLE t(x)");
+    db.exec("CREATE TABLE t(x INTEGER)");
   }
   void write(int x, const std::string& actor = "alice") {
     ActingAs as(Actor{7, actor, 3, "天津市科学技术局", "api"});
@@ -27,7 +27,7 @@ class AuditTrail : public ::testing::Test {
     tx.commit();
   }
   testing::ScratchDir dir;
-  Database db{dir.file("a.db")};
+  Database db{dir.database("a.db")};
 };
 
 TEST_F(AuditTrail, CommitRefusesAWriteWithoutAnAuditEntry) {
@@ -134,9 +134,9 @@ TEST_F(AuditTrail, FindsDeletedEntriesInTheMiddleAndAtTheEnd) {
   EXPECT_NE(v.problem.find("missing"), std::string::npos) << v.problem;
 
   testing::ScratchDir other;
-  Database tail(other.file("b.db"));
+  Database tail(other.database("b.db"));
   migrate(tail, audit_migrations());
-  tail.exec("CREATE TABLE t(x)");
+  tail.exec("CREATE TABLE t(x INTEGER)");
   ActingAs as(Actor{1, "alice", 0, "", "api"});
   for (int i = 0; i < 5; ++i) {
     WriteTransaction tx(tail);

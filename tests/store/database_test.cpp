@@ -22,6 +22,7 @@ std::vector<Migration> two_migrations() {
 }
 
 TEST(Database, OpensWithWalForeignKeysAndBusyTimeout) {
+  if (testing::on_postgres()) GTEST_SKIP() << "SQLite's settings";
   ScratchDir dir;
   Database db(dir.file("sub/x.db"));  // creates the missing folder
   EXPECT_EQ(db.query_text("PRAGMA journal_mode"), "wal");
@@ -31,7 +32,7 @@ TEST(Database, OpensWithWalForeignKeysAndBusyTimeout) {
 
 TEST(Migrations, ApplyOnceAndReportStatus) {
   ScratchDir dir;
-  Database db(dir.file("x.db"));
+  Database db(dir.database("x.db"));
   EXPECT_EQ(migration_status(db, two_migrations())[0].pending, true);
   EXPECT_EQ(migrate(db, two_migrations()), 2);
   EXPECT_EQ(migrate(db, two_migrations()), 0);
@@ -43,7 +44,7 @@ TEST(Migrations, ApplyOnceAndReportStatus) {
 
 TEST(Migrations, RefuseEditedOrUnknownMigrations) {
   ScratchDir dir;
-  Database db(dir.file("x.db"));
+  Database db(dir.database("x.db"));
   migrate(db, two_migrations());
   auto edited = two_migrations();
   edited[1].sql = "CREATE INDEX a_x2 ON a(x)";
@@ -55,8 +56,8 @@ TEST(Migrations, RefuseEditedOrUnknownMigrations) {
 
 TEST(Migrations, AFailingMigrationLeavesNoTrace) {
   ScratchDir dir;
-  Database db(dir.file("x.db"));
-  std::vector<Migration> bad = {{"demo", 1, "broken", "CREATE TABLE b(x); CREATE TABLE b(y)"}};
+  Database db(dir.database("x.db"));
+  std::vector<Migration> bad = {{"demo", 1, "broken", "CREATE TABLE b(x INTEGER); CREATE TABLE b(y INTEGER)"}};
   EXPECT_ANY_THROW(migrate(db, bad));
   EXPECT_FALSE(db.table_exists("b"));
   EXPECT_TRUE(migration_status(db, bad)[0].pending);
@@ -64,8 +65,8 @@ TEST(Migrations, AFailingMigrationLeavesNoTrace) {
 
 TEST(WriteTransaction, RollsBackUnlessCommitted) {
   ScratchDir dir;
-  Database db(dir.file("x.db"));
-  db.exec("CREATE TABLE t(x)");
+  Database db(dir.database("x.db"));
+  db.exec("CREATE TABLE t(x INTEGER)");
   migrate(db, audit_migrations());
   {
     WriteTransaction tx(db);
@@ -83,8 +84,8 @@ TEST(WriteTransaction, RollsBackUnlessCommitted) {
 
 TEST(WriteTransaction, ConcurrentWritersFromTwoThreadsBothLand) {
   ScratchDir dir;
-  Store store(dir.file("x.db"));
-  store.connection().exec("CREATE TABLE t(x)");
+  Store store(dir.database("x.db"));
+  store.connection().exec("CREATE TABLE t(x INTEGER)");
   migrate(store.connection(), audit_migrations());
   auto writer = [&store](int base) {
     ActingAs as(Actor{0, "writer" + std::to_string(base), 0, "", "test"});
@@ -111,8 +112,8 @@ TEST(WriteTransaction, ConcurrentWritersFromTwoThreadsBothLand) {
 // on the same file (any spelling of its path) fails at once instead of waiting on itself.
 TEST(WriteTransaction, ANestedWriteOnTheSameFileFailsAtOnce) {
   ScratchDir dir;
-  Database outer_db(dir.file("x.db"));
-  Database inner_db(dir.file("sub/../x.db"));
+  Database outer_db(dir.database("x.db"));
+  Database inner_db(testing::on_postgres() ? dir.database("x.db") : dir.file("sub/../x.db"));
   WriteTransaction outer(outer_db);
   auto start = std::chrono::steady_clock::now();
   testing::expect_error(ErrorCode::Internal, [&] { WriteTransaction inner(inner_db); }, "inside another");
@@ -122,8 +123,8 @@ TEST(WriteTransaction, ANestedWriteOnTheSameFileFailsAtOnce) {
 // A writer in another thread waits for the gate, then lands: no SQLITE_BUSY sleeps.
 TEST(WriteTransaction, AWriterInAnotherThreadWaitsForTheGate) {
   ScratchDir dir;
-  Store store(dir.file("x.db"));
-  store.connection().exec("CREATE TABLE t(x)");
+  Store store(dir.database("x.db"));
+  store.connection().exec("CREATE TABLE t(x INTEGER)");
   migrate(store.connection(), audit_migrations());
   std::optional<WriteTransaction> first(std::in_place, store.connection());
   std::atomic<bool> landed{false};
@@ -142,13 +143,14 @@ TEST(WriteTransaction, AWriterInAnotherThreadWaitsForTheGate) {
 }
 
 TEST(Backup, CopiesTheLiveDatabaseAndRefusesToOverwrite) {
+  if (testing::on_postgres()) GTEST_SKIP() << "SQLite's online backup";
   ScratchDir dir;
-  Database db(dir.file("x.db"));
-  db.exec("CREATE TABLE t(x); INSERT INTO t VALUES (42)");
-  db.backup_to(dir.file("copy.db"));
-  Database copy(dir.file("copy.db"));
+  Database db(dir.database("x.db"));
+  db.exec("CREATE TABLE t(x INTEGER); INSERT INTO t VALUES (42)");
+  db.backup_to(dir.database("copy.db"));
+  Database copy(dir.database("copy.db"));
   EXPECT_EQ(copy.query_int("SELECT x FROM t"), 42);
-  testing::expect_error(ErrorCode::Conflict, [&] { db.backup_to(dir.file("copy.db")); }, "exists");
+  testing::expect_error(ErrorCode::Conflict, [&] { db.backup_to(dir.database("copy.db")); }, "exists");
 }
 
 }  // namespace xinzhi::store

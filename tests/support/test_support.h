@@ -36,6 +36,9 @@ class ScratchDir {
     std::filesystem::remove_all(path_, ec);
   }
   std::string file(const std::string& name) const { return (path_ / name).string(); }
+  // The database a test works on: this folder's SQLite file `name`, or a PostgreSQL schema
+  // of its own when the tests run on PostgreSQL (tests/support/test_database.cpp).
+  std::string database(const std::string& name) const;
   std::string write(const std::string& name, const std::string& content) const {
     auto p = path_ / name;
     std::filesystem::create_directories(p.parent_path());
@@ -47,6 +50,9 @@ class ScratchDir {
  private:
   std::filesystem::path path_;
 };
+
+// True when the tests run on PostgreSQL ($XINZHI_TEST_POSTGRES).
+bool on_postgres();
 
 // Expects `fn` to throw xinzhi::Error with `code` (which fixes the HTTP status and the exit
 // code a user sees) and a message containing `needle`. Any other exception type fails.

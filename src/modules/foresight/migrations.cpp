@@ -1,11 +1,20 @@
 // Tables owned by the foresight module: patents with their codes and industries, heat-map
 // schedules and snapshots. Never edit a migration that has shipped; add the next one.
+#include <regex>
+
 #include "modules/foresight/patent_store.h"
 
 namespace xinzhi::foresight {
 
+namespace {
+// PostgreSQL has strpos, not instr, and wants a boolean where SQLite takes a number.
+std::string instr_as_strpos(const std::string& sql) {
+  return std::regex_replace(sql, std::regex(R"(instr\(applicant, ('[^']*')\))"), "(strpos(applicant, $1) > 0)");
+}
+}  // namespace
+
 std::vector<store::Migration> migrations() {
-  return {{"foresight", 1, "patents and their classification codes", R"sql(
+  std::vector<store::Migration> list = {{"foresight", 1, "patents and their classification codes", R"sql(
 CREATE TABLE patent (
   id INTEGER PRIMARY KEY,
   number TEXT NOT NULL UNIQUE,
@@ -76,6 +85,9 @@ CREATE TABLE patent_industry (
   PRIMARY KEY (patent_id, industry)
 ) WITHOUT ROWID;
 )sql"}};
+  auto& kinds = list[1];
+  kinds.postgres_sql = instr_as_strpos(store::postgres_ddl(kinds.sql));
+  return list;
 }
 
 }  // namespace xinzhi::foresight

@@ -51,7 +51,7 @@ class Directory : public ::testing::Test {
     dir.add_account({"alice", "", "企业甲", "enterprise", "alice-password"}, admin);
   }
   testing::ScratchDir scratch;
-  store::Database db{scratch.file("a.db")};
+  store::Database db{scratch.database("a.db")};
   AccountDirectory dir{db, {1, 8192}};
   Principal admin = Principal::console("test");
   int64_t t = 1'800'000'000;
@@ -325,7 +325,7 @@ TEST(AddressThrottle, ASprayOfAddressesDoesNotWipeAnAddressThatIsGuessing) {
 
 TEST(DemoAccounts, OnePerRoleAndASecondRunAddsNone) {
   testing::ScratchDir scratch;
-  store::Database db(scratch.file("d.db"));
+  store::Database db(scratch.database("d.db"));
   modules::migrate(db);
   EXPECT_EQ(seed_demo_accounts(db, {1, 8192}), static_cast<int>(demo_accounts().size()));
   EXPECT_EQ(seed_demo_accounts(db, {1, 8192}), 0);

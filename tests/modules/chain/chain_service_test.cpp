@@ -19,7 +19,7 @@ using testing::ScratchDir;
 
 struct Fixture {
   ScratchDir dir;
-  store::Database db{dir.file("x.db")};
+  store::Database db{dir.database("x.db")};
   std::unique_ptr<kg::GraphStore> graph;
   std::unique_ptr<ChainStore> chains;
   std::unique_ptr<ChainService> service;

@@ -21,7 +21,7 @@ using testing::ScratchDir;
 
 struct VrFixture {
   ScratchDir dir;
-  store::Database db{dir.file("x.db")};
+  store::Database db{dir.database("x.db")};
   VrFixture() {
     modules::migrate(db);
     auto patents = sqlite_patent_store(db);
@@ -88,7 +88,7 @@ TEST(HeatMap, FractionalCountsAddUpAndFiltersNarrow) {
 
 TEST(HeatMap, QueryErrorsNameTheKey) {
   ScratchDir dir;
-  store::Database db(dir.file("x.db"));
+  store::Database db(dir.database("x.db"));
   modules::migrate(db);
   auto cube = PatentCube::of(db);
   testing::expect_error(ErrorCode::InvalidInput, [&] { heat_map(*cube, HeatMapQuery{}); }, "no patents imported");
@@ -125,7 +125,7 @@ TEST(HeatMap, TooManyCellsAreRefusedBeforeAllocating) {
 TEST(HeatMap, PatentsHeldInTheKnowledgeGraphByIndustry) {
   XINZHI_REQUIRE_DATA(testing::ickg25());
   ScratchDir dir;
-  store::Database db(dir.file("x.db"));
+  store::Database db(dir.database("x.db"));
   modules::migrate(db);
   auto graph = kg::sqlite_graph_store(db);
   kg::KnowledgeGraph(*graph).seed_sample_if_empty();  // sample relations are left out
@@ -178,7 +178,9 @@ TEST(ApplicantKind, MigrationBackfillAgreesWithImport) {
   auto from_import = kinds();
   EXPECT_GT(from_import["company"], 3000);
   // Run migration foresight/2's backfill over the same rows.
-  std::string sql = migrations().at(1).sql;
+  // (PostgreSQL's text of it there: strpos where SQLite has instr.)
+  const auto& m = migrations().at(1);
+  std::string sql = f.db.is_postgres() ? m.postgres_sql : m.sql;
   f.db.exec("UPDATE patent SET applicant_kind = 'x'");
   f.db.exec(sql.substr(sql.find("UPDATE patent")));
   EXPECT_EQ(kinds(), from_import);
@@ -187,7 +189,7 @@ TEST(ApplicantKind, MigrationBackfillAgreesWithImport) {
 // Snapshots and schedules over a scratch database, with the patents given as a cube in memory.
 struct SnapshotFixture {
   ScratchDir dir;
-  store::Database db{dir.file("x.db")};
+  store::Database db{dir.database("x.db")};
   std::unique_ptr<SnapshotStore> store;
   std::shared_ptr<const PatentCube> cube;
   SnapshotFixture() {

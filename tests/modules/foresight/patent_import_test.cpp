@@ -26,7 +26,7 @@ TEST(PatentCodes, NormaliseIpcAndCpc) {
 
 struct Fixture {
   ScratchDir dir;
-  store::Database db{dir.file("x.db")};
+  store::Database db{dir.database("x.db")};
   std::unique_ptr<PatentStore> store;
   Fixture() {
     modules::migrate(db);

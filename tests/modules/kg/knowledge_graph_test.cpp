@@ -11,7 +11,7 @@ using testing::ScratchDir;
 
 struct Fixture {
   ScratchDir dir;
-  store::Database db{dir.file("x.db")};
+  store::Database db{dir.database("x.db")};
   std::unique_ptr<GraphStore> store;
   Fixture() {
     modules::migrate(db);

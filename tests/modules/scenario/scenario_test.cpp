@@ -28,7 +28,7 @@ class ScenarioRound : public ::testing::Test {
   accounts::Principal as(const std::string& username) { return accounts::AccountDirectory(db).principal(username); }
   int64_t port() { return partners.scenarios(0, as("analyst"))[0].id; }
   testing::ScratchDir dir;
-  store::Database db{dir.file("s.db")};
+  store::Database db{dir.database("s.db")};
   ScenarioPartners partners{db};
 };
 

@@ -21,7 +21,7 @@ accounts::Principal console() { return accounts::Principal::console("test"); }
 
 TEST(RegionSettings, DefaultIsTianjinInJingJinJi) {
   testing::ScratchDir dir;
-  store::Database db(dir.file("x.db"));
+  store::Database db(dir.database("x.db"));
   modules::migrate(db);
   auto r = RegionSettingsService(db).region();
   EXPECT_EQ(r.focal, "天津市");
@@ -32,7 +32,7 @@ TEST(RegionSettings, DefaultIsTianjinInJingJinJi) {
 
 TEST(RegionSettings, AnotherCityIsStoredAuditedAndChecked) {
   testing::ScratchDir dir;
-  store::Database db(dir.file("x.db"));
+  store::Database db(dir.database("x.db"));
   modules::migrate(db);
   RegionSettingsService s(db);
   auto r = s.set_region("四川", "成渝", {}, console());  // a known group, short province name
@@ -58,7 +58,7 @@ TEST(RegionSettings, AnotherCityIsStoredAuditedAndChecked) {
 
 TEST(RegionSettings, TheAtlasAndOverviewCompareAgainstTheConfiguredRegion) {
   testing::ScratchDir dir;
-  store::Database db(dir.file("x.db"));
+  store::Database db(dir.database("x.db"));
   modules::seed_sample_region(db);
   {
     modules::Services before(db);
