@@ -1,4 +1,5 @@
 # Migrations, the sample region seeded and removed, backups.
+# engines: sqlite
 # tolerance: exact
 # checked: by hand from src/modules/kg/sample_region.cpp: 28 companies (line 14); 57 removed
 #   (line 16) = 17 segments + 28 firms + 10 patents (every third firm) + 2 chains; 8 entities

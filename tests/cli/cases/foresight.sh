@@ -22,7 +22,7 @@ xinzhi import patents fixtures/patents/mapped.csv --format csv --map "number=Pub
 xinzhi import patents fixtures/patents/bad-date.csv --db p.db; echo "exit $?"
 xinzhi import patents fixtures/patents/no-codes.csv --db p.db; echo "exit $?"
 xinzhi import patents fixtures/patents/bursty.jsonl --db p.db; echo "exit $?"
-sqlite3 p.db "SELECT count(*), sum(applicant_kind = 'university') FROM patent"
+sqlite3 p.db "SELECT count(*), sum(CASE WHEN applicant_kind = 'university' THEN 1 ELSE 0 END) FROM patent"
 xinzhi foresight heatmap --db p.db --s 1; echo "exit $?"
 xinzhi foresight heatmap --db p.db --gamma 0; echo "exit $?"
 xinzhi foresight heatmap --db p.db --from 2022 --to 2015; echo "exit $?"
