@@ -5,9 +5,13 @@ The peer is Python's sqlite3 module (the same SQLite library) doing the same job
 check the ICKG25 files, then insert entities and relations into Xinzhi's own schema (made by
 `xinzhi db migrate` before its clock starts) with the same pragmas in one transaction. Xinzhi also infers kinds and regions, which the peer does
 not. Prints the best of N runs for each and the ratio peer / xinzhi (above 1: xinzhi faster).
+
+Then the same import into PostgreSQL 15 (a throwaway cluster from tests/postgres/cluster.sh,
+COPY through store::BulkInsert) against the import into SQLite, both with the schema migrated
+before the clock starts: the ratio PostgreSQL / SQLite (at most 1: PostgreSQL as fast).
 Usage: bench/ickg_import.py path/to/xinzhi [runs]
 """
-import json, os, sqlite3, subprocess, sys, tempfile, time
+import itertools, json, os, sqlite3, subprocess, sys, tempfile, time
 
 data = os.environ.get("XINZHI_SHARED_DATA",
                       os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data"))
@@ -16,7 +20,9 @@ xinzhi = sys.argv[1]
 runs = int(sys.argv[2]) if len(sys.argv) > 2 else 3
 
 
-def run_xinzhi(db):
+def run_xinzhi(db, migrated=False):
+    if migrated:
+        subprocess.run([xinzhi, "db", "migrate", "--db", db], check=True, capture_output=True)
     start = time.perf_counter()
     out = subprocess.run([xinzhi, "import", "ickg", folder, "--db", db, "--json", "--log-level", "warn"],
                          check=True, capture_output=True, text=True).stdout
@@ -84,3 +90,26 @@ print(f"ickg import (60,868 entities, 68,237 relations), best of {runs}:")
 print(f"  xinzhi import ickg   {x:.3f} s  (includes kind and region inference)")
 print(f"  python3 sqlite3 peer {p:.3f} s")
 print(f"  ratio peer/xinzhi    {p / x:.2f}x")
+
+# The same import on both engines, migrated before the clock starts.
+here = os.path.dirname(os.path.abspath(__file__))
+cluster = os.path.join(here, "..", "tests", "postgres", "cluster.sh")
+schemas = itertools.count(1)
+with tempfile.TemporaryDirectory() as state:
+    subprocess.run([cluster, "start", state], check=True, capture_output=True)
+    try:
+        base = open(os.path.join(state, "url")).read().strip()
+
+        def run_postgres(_):
+            schema = f"bench_{next(schemas)}"
+            subprocess.run(["psql", "-qtAX", base, "-c", f"CREATE SCHEMA {schema}"], check=True)
+            return run_xinzhi(f"{base}?options=-csearch_path%3D{schema}", migrated=True)
+
+        pg = best(run_postgres)
+        lite = best(lambda db: run_xinzhi(db, migrated=True))
+    finally:
+        subprocess.run([cluster, "stop", state], check=True, capture_output=True)
+print(f"ickg import by engine (schema migrated first), best of {runs}:")
+print(f"  SQLite               {lite:.3f} s")
+print(f"  PostgreSQL (COPY)    {pg:.3f} s")
+print(f"  ratio PostgreSQL/SQLite {pg / lite:.2f}x")

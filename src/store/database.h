@@ -33,10 +33,8 @@ class Connection {
   virtual void commit() = 0;
   virtual void rollback() noexcept = 0;
   virtual bool table_exists(std::string_view table) = 0;
-  // Rows into `table`'s `columns` at bulk speed (PostgreSQL: COPY); each row's fields in
-  // column order, std::nullopt-free text. Runs inside the caller's write transaction.
-  virtual void copy_rows(std::string_view table, const std::vector<std::string>& columns,
-                         const std::function<bool(std::vector<std::string>&)>& next_row) = 0;
+  // PostgreSQL: one COPY … FROM STDIN of rows already in COPY's text format (store/bulk_insert.h).
+  virtual void copy_text(std::string_view table, const std::vector<std::string>& columns, std::string_view rows) = 0;
 };
 
 class Database {

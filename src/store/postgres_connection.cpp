@@ -134,8 +134,7 @@ class PostgresConnection final : public Connection {
     q.bind_text(1, table);
     return q.step();
   }
-  void copy_rows(std::string_view table, const std::vector<std::string>& columns,
-                 const std::function<bool(std::vector<std::string>&)>& next_row) override;
+  void copy_text(std::string_view table, const std::vector<std::string>& columns, std::string_view rows) override;
 
   // Runs a translated statement; counts the rows it changed.
   Result run(const std::string& sql, const std::vector<std::optional<std::string>>& params) {
@@ -185,44 +184,19 @@ bool PostgresStatement::step() {
   return true;
 }
 
-// COPY … FROM STDIN in text format: one line per row, fields separated by tabs, with
-// backslash, tab, newline and carriage return escaped.
-void PostgresConnection::copy_rows(std::string_view table, const std::vector<std::string>& columns,
-                                   const std::function<bool(std::vector<std::string>&)>& next_row) {
+void PostgresConnection::copy_text(std::string_view table, const std::vector<std::string>& columns,
+                                   std::string_view rows) {
+  revive();
   std::string sql = "COPY " + std::string(table) + " (";
   for (size_t i = 0; i < columns.size(); ++i) sql.append(i ? "," : "").append(columns[i]);
   sql += ") FROM STDIN";
   Result start(PQexec(conn_, sql.c_str()));
   if (PQresultStatus(start.get()) != PGRES_COPY_IN) postgres_fail(start.get(), conn_, "cannot start COPY");
-  std::string buf;
-  std::vector<std::string> row;
-  auto flush = [&] {
-    if (PQputCopyData(conn_, buf.data(), static_cast<int>(buf.size())) != 1)
-      fail(ErrorCode::Unavailable, "COPY into " + std::string(table) + " failed: " + PQerrorMessage(conn_));
-    buf.clear();
-  };
-  while (next_row(row)) {
-    for (size_t i = 0; i < row.size(); ++i) {
-      if (i) buf.push_back('\t');
-      for (char ch : row[i]) {
-        switch (ch) {
-          case '\\': buf.append("\\\\"); break;
-          case '\t': buf.append("\\t"); break;
-          case '\n': buf.append("\\n"); break;
-          case '\r': buf.append("\\r"); break;
-          default: buf.push_back(ch);
-        }
-      }
-    }
-    buf.push_back('\n');
-    if (buf.size() > (1u << 20)) flush();
-  }
-  if (!buf.empty()) flush();
-  if (PQputCopyEnd(conn_, nullptr) != 1)
+  bool sent = PQputCopyData(conn_, rows.data(), static_cast<int>(rows.size())) == 1;
+  if (PQputCopyEnd(conn_, sent ? nullptr : "the client could not send the rows") != 1 || !sent)
     fail(ErrorCode::Unavailable, "COPY into " + std::string(table) + " failed: " + PQerrorMessage(conn_));
   Result end(PQgetResult(conn_));
   if (PQresultStatus(end.get()) != PGRES_COMMAND_OK) postgres_fail(end.get(), conn_, "COPY failed");
-  changes_ += std::atoll(PQcmdTuples(end.get()));
   while (PGresult* extra = PQgetResult(conn_)) PQclear(extra);
 }
 

@@ -125,20 +125,8 @@ class SqliteConnection final : public Connection {
     q.bind_text(1, table);
     return q.step();
   }
-  void copy_rows(std::string_view table, const std::vector<std::string>& columns,
-                 const std::function<bool(std::vector<std::string>&)>& next_row) override {
-    std::string sql = "INSERT INTO " + std::string(table) + "(";
-    for (size_t i = 0; i < columns.size(); ++i) sql.append(i ? "," : "").append(columns[i]);
-    sql += ") VALUES (";
-    for (size_t i = 0; i < columns.size(); ++i) sql.append(i ? ",?" : "?");
-    sql += ")";
-    SqliteStatement ins(db_, sql);
-    std::vector<std::string> row;
-    while (next_row(row)) {
-      for (size_t i = 0; i < row.size(); ++i) ins.bind_text(static_cast<int>(i + 1), row[i]);
-      ins.step();
-      ins.reset();
-    }
+  void copy_text(std::string_view, const std::vector<std::string>&, std::string_view) override {
+    fail(ErrorCode::Internal, "COPY is PostgreSQL's; SQLite inserts rows one by one");
   }
 
   void backup_to(const std::string& target) {

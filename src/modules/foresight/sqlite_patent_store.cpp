@@ -6,6 +6,9 @@
 
 #include "modules/foresight/patent_store.h"
 #include "store/audit_trail.h"
+#include "store/bulk_insert.h"
+
+#include <unordered_map>
 
 namespace xinzhi::foresight {
 
@@ -36,43 +39,37 @@ class SqlitePatentStore final : public PatentStore {
       }
     } keys_off{db};
     store::WriteTransaction tx(db_);
-    store::Statement p(db, "INSERT INTO patent(number, source, filed_on, title, applicant, province, city, applicant_kind) "
-                            "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(number) DO NOTHING RETURNING id");
-    store::Statement c(db, "INSERT INTO patent_code(patent_id, position, subclass, grp) VALUES (?,?,?,?)");
-    store::Statement ind(db, "INSERT INTO patent_industry(patent_id, industry) VALUES (?,?) ON CONFLICT DO NOTHING");
-    size_t added = 0;
-    for (size_t n = 0; n < patents.size(); ++n) {
-      const auto& x = patents[n];
+    // Patents first (a number already stored is skipped), then the codes and industries of
+    // the ones added, found by number.
+    std::unordered_map<std::string, int64_t> added_ids;
+    store::BulkInsert p(db, "patent",
+                        {"number", "source", "filed_on", "title", "applicant", "province", "city", "applicant_kind"},
+                        "ON CONFLICT (number) DO NOTHING", {"id", "number"},
+                        [&](const store::Statement& row) { added_ids.emplace(row.text(1), row.int64(0)); });
+    for (const auto& x : patents) {
       const auto& r = x.record;
-      p.bind(1, r.number);
-      p.bind(2, source);
-      p.bind(3, r.date);
-      p.bind(4, r.title);
-      p.bind(5, r.applicants.empty() ? std::string() : r.applicants.front());
-      p.bind(6, x.province);
-      p.bind(7, x.city);
-      p.bind(8, ingest::applicant_kind(r.applicants.empty() ? std::string() : r.applicants.front()));
-      bool inserted = p.step();
-      int64_t id = inserted ? p.int64(0) : 0;
-      p.reset();
-      if (!inserted) continue;
-      ++added;
-      for (size_t i = 0; i < r.codes.size(); ++i) {
-        c.bind(1, id);
-        c.bind(2, static_cast<int64_t>(i));
-        c.bind(3, r.codes[i].subclass);
-        c.bind(4, r.codes[i].group);
-        c.exec();
-        c.reset();
-      }
-      if (industries)
-        for (const auto& name : (*industries)[n]) {
-          ind.bind(1, id);
-          ind.bind(2, name);
-          ind.exec();
-          ind.reset();
-        }
+      std::string applicant = r.applicants.empty() ? std::string() : r.applicants.front();
+      p.add({r.number, source, r.date, r.title, applicant, x.province, x.city, ingest::applicant_kind(applicant)});
     }
+    size_t added = static_cast<size_t>(p.finish());
+    store::BulkInsert c(db, "patent_code", {"patent_id", "position", "subclass", "grp"});
+    std::unique_ptr<store::BulkInsert> ind;
+    if (industries)
+      ind = std::make_unique<store::BulkInsert>(db, "patent_industry", std::vector<std::string>{"patent_id", "industry"},
+                                                "ON CONFLICT DO NOTHING");
+    for (size_t n = 0; n < patents.size(); ++n) {
+      const auto& r = patents[n].record;
+      auto it = added_ids.find(r.number);
+      if (it == added_ids.end() || it->second == 0) continue;
+      int64_t id = it->second;
+      it->second = 0;  // a number twice in one batch: its first record was the one stored
+      for (size_t i = 0; i < r.codes.size(); ++i)
+        c.add({id, static_cast<int64_t>(i), r.codes[i].subclass, r.codes[i].group});
+      if (industries)
+        for (const auto& name : (*industries)[n]) ind->add({id, name});
+    }
+    c.finish();
+    if (ind) ind->finish();
     if (added) {
       auto detail = nlohmann::json{{"source", source}, {"read", patents.size()}, {"added", added}}.dump();
       tx.audit({"import.patents", "patent_source", source, "", detail, detail});

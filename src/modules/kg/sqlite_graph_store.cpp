@@ -7,6 +7,7 @@
 
 #include "base/error.h"
 #include "store/audit_trail.h"
+#include "store/bulk_insert.h"
 #include "base/text.h"
 #include "modules/kg/graph_store.h"
 
@@ -49,42 +50,30 @@ class SqliteGraphStore final : public GraphStore {
     src_id.reset();
 
     size_t total = batch.entities.size() + batch.relations.size(), done = 0;
-    store::Statement ent(db, "INSERT INTO kg_entity(source_id, ext_id, name, name_key, kind, province, city, district, "
-                          "national) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(source_id, ext_id) DO NOTHING");
+    store::BulkInsert ent(db, "kg_entity",
+                          {"source_id", "ext_id", "name", "name_key", "kind", "province", "city", "district", "national"},
+                          "ON CONFLICT (source_id, ext_id) DO NOTHING");
     for (const auto& e : batch.entities) {
-      ent.bind(1, source_id);
-      ent.bind(2, e.ext_id);
-      ent.bind(3, e.name);
-      ent.bind(4, text::name_key(e.name));
-      ent.bind(5, e.kind);
-      ent.bind(6, e.province);
-      ent.bind(7, e.city);
-      ent.bind(8, e.district);
-      ent.bind(9, e.national ? 1 : 0);
-      result.entities_added += ent.exec();
-      ent.reset();
+      ent.add({source_id, e.ext_id, e.name, text::name_key(e.name), e.kind, e.province, e.city, e.district,
+               int64_t{e.national ? 1 : 0}});
       if (progress && ++done % 8192 == 0) progress(done, total);
     }
+    result.entities_added += ent.finish();
     // Relations refer to entities by the source's ids: map them to row ids once.
     std::unordered_map<std::string, int64_t> row_of;
     store::Statement ids(db, "SELECT ext_id, id FROM kg_entity WHERE source_id = ?");
     ids.bind(1, source_id);
     while (ids.step()) row_of.emplace(ids.text(0), ids.int64(1));
-    store::Statement rel(db, "INSERT INTO kg_relation(source_id, head_id, kind, tail_id, observed_on) "
-                          "VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING");
+    store::BulkInsert rel(db, "kg_relation", {"source_id", "head_id", "kind", "tail_id", "observed_on"},
+                          "ON CONFLICT DO NOTHING");
     for (const auto& r : batch.relations) {
       auto h = row_of.find(r.head_ext_id), t = row_of.find(r.tail_ext_id);
       if (h == row_of.end() || t == row_of.end())
         invalid_input("relation " + r.head_ext_id + " " + r.kind + " " + r.tail_ext_id + " names an unknown entity");
-      rel.bind(1, source_id);
-      rel.bind(2, h->second);
-      rel.bind(3, r.kind);
-      rel.bind(4, t->second);
-      rel.bind(5, r.date);
-      result.relations_added += rel.exec();
-      rel.reset();
+      rel.add({source_id, h->second, r.kind, t->second, r.date});
       if (progress && ++done % 8192 == 0) progress(done, total);
     }
+    result.relations_added += rel.finish();
     auto detail = nlohmann::json{{"source", batch.source}, {"format", batch.format}, {"sample", batch.sample},
                                  {"entities_added", result.entities_added}, {"relations_added", result.relations_added}}
                       .dump();

@@ -179,7 +179,7 @@ TEST(ApplicantKind, MigrationBackfillAgreesWithImport) {
   EXPECT_GT(from_import["company"], 3000);
   // Run migration foresight/2's backfill over the same rows.
   // (PostgreSQL's text of it there: strpos where SQLite has instr.)
-  const auto& m = migrations().at(1);
+  const auto m = migrations().at(1);
   std::string sql = f.db.is_postgres() ? m.postgres_sql : m.sql;
   f.db.exec("UPDATE patent SET applicant_kind = 'x'");
   f.db.exec(sql.substr(sql.find("UPDATE patent")));
