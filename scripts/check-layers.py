@@ -66,7 +66,7 @@ CREATE = re.compile(r"CREATE\s+(?:VIRTUAL\s+|TEMP\s+|TEMPORARY\s+)?TABLE(?:\s+IF
 INCLUDE = re.compile(r'^\s*#\s*include\s*[<"]([^>"]+)[>"]')
 LITERAL = re.compile(r'R"([^(\s]*)\((.*?)\)\1"|"((?:[^"\\\n]|\\.)*)"', re.S)
 SQL_API = re.compile(r"\bSQLite::|\bsqlite3_|\bPQexec|\bpqxx::|(\.|->)sql\(\)|\bStatement\b")
-STORE_WIRING = re.compile(r"\bsqlite_[a-z_]*store\(")
+STORE_WIRING = re.compile(r"\bsql_[a-z_]*store\(")
 
 
 def literals(text):

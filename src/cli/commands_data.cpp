@@ -48,9 +48,9 @@ void add_db_commands(CLI::App& app, GlobalOptions& g) {
     store::Database database(g.db);
     int applied = modules::migrate(database);
     if (g.json)
-      print_json({{"database", g.db}, {"applied", applied}});
+      print_json({{"database", database.display()}, {"applied", applied}});
     else
-      std::cout << "database " << g.db << ": " << applied << " migration(s) applied\n";
+      std::cout << "database " << database.display() << ": " << applied << " migration(s) applied\n";
   });
 
   auto* status = db->add_subcommand("status", "list migrations and whether each is applied");
@@ -63,26 +63,42 @@ void add_db_commands(CLI::App& app, GlobalOptions& g) {
       for (auto& m : list)
         rows.push_back({{"module", m.module}, {"version", m.version}, {"name", m.name},
                         {"applied_at", m.pending ? nlohmann::json() : nlohmann::json(m.applied_at)}});
-      print_json({{"database", g.db}, {"migrations", rows}});
+      print_json({{"database", database.display()}, {"migrations", rows}});
       return;
     }
-    std::cout << "database " << g.db << "\n";
+    std::cout << "database " << database.display() << "\n";
     for (auto& m : list)
       std::cout << "  " << m.module << "/" << m.version << "  " << (m.pending ? "pending" : m.applied_at) << "  "
                 << m.name << "\n";
   });
 
   static std::string target;
-  auto* backup = db->add_subcommand("backup", "copy the live database with SQLite's online backup API");
+  auto print_copy = [&g](const char* verb, const std::string& from, const std::string& to, const store::CopyReport& r) {
+    if (g.json) {
+      nlohmann::json tables = nlohmann::json::object();
+      for (const auto& [table, rows] : r.tables) tables[table] = rows;
+      print_json({{"from", from}, {"to", to}, {"rows", r.rows}, {"tables", tables}});
+    } else {
+      std::cout << verb << " " << from << " to " << to << ": " << r.rows << " rows in " << r.tables.size()
+                << " tables\n";
+    }
+  };
+  auto* backup = db->add_subcommand(
+      "backup", "copy the live database to a new SQLite file (SQLite: online backup; PostgreSQL: one snapshot)");
   backup->add_option("PATH", target, "file to write (must not exist)")->required();
   backup->add_flag("--json", g.json, "print JSON");
-  backup->callback([&g] {
+  backup->callback([&g, print_copy] {
     store::Database database(g.db);
-    database.backup_to(target);
-    if (g.json)
-      print_json({{"database", g.db}, {"backup", target}});
-    else
-      std::cout << "backed up " << g.db << " to " << target << "\n";
+    print_copy("backed up", database.display(), target, modules::backup_database(database, target));
+  });
+  static std::string source;
+  auto* restore = db->add_subcommand(
+      "restore", "copy a backup file into a new database (SQLite file or PostgreSQL schema with no rows yet)");
+  restore->add_option("PATH", source, "backup file written by xinzhi db backup")->required();
+  restore->add_flag("--json", g.json, "print JSON");
+  restore->callback([&g, print_copy] {
+    store::Database database(g.db);
+    print_copy("restored", source, database.display(), modules::restore_database(source, database));
   });
 }
 

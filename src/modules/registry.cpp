@@ -15,9 +15,9 @@ namespace xinzhi::modules {
 Services::Services(store::Database& db)
     : settings_(std::make_unique<settings::RegionSettingsService>(db)),
       home_(settings_->region()),
-      graph_store_(kg::sqlite_graph_store(db)),
-      chain_store_(chain::sqlite_chain_store(db)),
-      patent_store_(foresight::sqlite_patent_store(db)),
+      graph_store_(kg::sql_graph_store(db)),
+      chain_store_(chain::sql_chain_store(db)),
+      patent_store_(foresight::sql_patent_store(db)),
       graph_(std::make_unique<kg::KnowledgeGraph>(*graph_store_)),
       chains_(std::make_unique<chain::ChainService>(*chain_store_, *graph_store_, home_)) {}
 

@@ -70,23 +70,21 @@ std::string BulkInsert::column_list() const {
   return out;
 }
 
-void BulkInsert::add(std::initializer_list<Value> row) {
-  if (row.size() != columns_.size())
-    fail(ErrorCode::Internal, "a row for " + table_ + " has " + std::to_string(row.size()) + " values, expected " +
+void BulkInsert::add(const Value* row, size_t size) {
+  if (size != columns_.size())
+    fail(ErrorCode::Internal, "a row for " + table_ + " has " + std::to_string(size) + " values, expected " +
                                   std::to_string(columns_.size()));
   if (insert_) {
-    insert_->bind_all(row);
+    for (size_t i = 0; i < size; ++i) insert_->bind(static_cast<int>(i + 1), row[i]);
     while (insert_->step())
       if (returned_) returned_(*insert_);
     added_ += insert_->exec();
     insert_->reset();
     return;
   }
-  bool first = true;
-  for (const auto& v : row) {
-    if (!first) copy_.push_back('\t');
-    first = false;
-    append_copy_field(copy_, v);
+  for (size_t i = 0; i < size; ++i) {
+    if (i) copy_.push_back('\t');
+    append_copy_field(copy_, row[i]);
   }
   copy_.push_back('\n');
   ++staged_;

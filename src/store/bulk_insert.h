@@ -26,11 +26,13 @@ class BulkInsert {
   BulkInsert& operator=(const BulkInsert&) = delete;
 
   // One row, its values in column order.
-  void add(std::initializer_list<Value> row);
+  void add(std::initializer_list<Value> row) { add(row.begin(), row.size()); }
+  void add(const std::vector<Value>& row) { add(row.data(), row.size()); }
   // Writes what is still staged; the number of rows the table gained.
   int64_t finish();
 
  private:
+  void add(const Value* row, size_t size);
   void flush_copy();
   std::string column_list() const;
 

@@ -74,6 +74,15 @@ class PostgresStatement final : public StatementBackend {
   std::string_view text(int c) const override {
     return {PQgetvalue(result_.get(), row_, c), static_cast<size_t>(PQgetlength(result_.get(), row_, c))};
   }
+  std::string column_name(int c) const override { return PQfname(result_.get(), c); }
+  Value value(int c) const override {
+    if (is_null(c)) return nullptr;
+    switch (PQftype(result_.get(), c)) {  // the built-in type OIDs (pg_type.dat)
+      case 20: case 21: case 23: return int64(c);  // int8, int2, int4
+      case 700: case 701: case 1700: return real(c);  // float4, float8, numeric
+      default: return std::string(text(c));
+    }
+  }
 
  private:
   std::optional<std::string>& slot(int i) {

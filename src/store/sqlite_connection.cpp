@@ -69,6 +69,15 @@ class SqliteStatement final : public StatementBackend {
     auto p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, c));
     return p ? std::string_view(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, c))) : std::string_view();
   }
+  std::string column_name(int c) const override { return sqlite3_column_name(stmt_, c); }
+  Value value(int c) const override {
+    switch (sqlite3_column_type(stmt_, c)) {
+      case SQLITE_NULL: return nullptr;
+      case SQLITE_INTEGER: return int64(c);
+      case SQLITE_FLOAT: return real(c);
+      default: return std::string(text(c));
+    }
+  }
 
  private:
   void check(int rc) {

@@ -35,6 +35,8 @@ class StatementBackend {
   virtual int64_t int64(int column) const = 0;
   virtual double real(int column) const = 0;
   virtual std::string_view text(int column) const = 0;  // valid until the next step or reset
+  virtual std::string column_name(int column) const = 0;
+  virtual Value value(int column) const = 0;  // typed as the engine holds it
 };
 
 class Statement {
@@ -76,6 +78,8 @@ class Statement {
   std::string text(int column) const { return std::string(impl_->text(column)); }
   std::string_view text_view(int column) const { return impl_->text(column); }
   bool flag(int column) const { return impl_->int64(column) != 0; }
+  std::string column_name(int column) const { return impl_->column_name(column); }
+  Value value(int column) const { return impl_->value(column); }
 
  private:
   int named(std::string_view name);

@@ -34,7 +34,7 @@ class ApiServerTest : public ::testing::Test {
     {
       store::Database db(dir_->file("x.db"));
       modules::migrate(db);
-      auto graph = kg::sqlite_graph_store(db);
+      auto graph = kg::sql_graph_store(db);
       kg::KnowledgeGraph(*graph).seed_sample_if_empty();
     }
     dir_->write("web/index.html", "<!doctype html><title>新质</title>");

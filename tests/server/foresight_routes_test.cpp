@@ -32,7 +32,7 @@ void add_patents(store::Database& db, int year, int n, const std::vector<std::st
     for (const auto& s : subclasses) r.codes.push_back({s, s + " 1/00"});
     batch.push_back({r, "天津市", "天津市"});
   }
-  foresight::sqlite_patent_store(db)->add(batch, "test");
+  foresight::sql_patent_store(db)->add(batch, "test");
 }
 
 json get_json(testing::HttpClient& c, const std::string& path, int want_status = 200) {

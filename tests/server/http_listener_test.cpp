@@ -98,7 +98,7 @@ class HttpListenerTest : public ::testing::Test {
     {
       store::Database db(dir_->file("x.db"));
       modules::migrate(db);
-      kg::KnowledgeGraph(*kg::sqlite_graph_store(db)).seed_sample_if_empty();
+      kg::KnowledgeGraph(*kg::sql_graph_store(db)).seed_sample_if_empty();
     }
     dir_->write("web/index.html", "<!doctype html><title>新质</title>");
     // A built asset as Vite names it: content-hashed, a few kilobytes of script.

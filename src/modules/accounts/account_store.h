@@ -120,6 +120,6 @@ class AccountStore : public AccountReads {
   virtual void bookkeeping(const char* why, const std::function<void(AccountWriter&)>& fn) = 0;
 };
 
-std::unique_ptr<AccountStore> sqlite_account_store(store::Database& db);
+std::unique_ptr<AccountStore> sql_account_store(store::Database& db);
 
 }  // namespace xinzhi::accounts

@@ -39,7 +39,7 @@ const std::vector<DemoAccount>& demo_accounts() {
 
 int seed_demo_accounts(store::Database& db, const PasswordCost& cost) {
   AccountDirectory dir(db, cost);
-  auto store = sqlite_account_store(db);
+  auto store = sql_account_store(db);
   auto admin = Principal::console("demo");
   for (const auto& o : kOrgs)
     if (!store->organisation_named(o.name))

@@ -94,7 +94,7 @@ Account existing_account(AccountReads& store, const std::string& username) {
 
 }  // namespace
 
-AccountDirectory::AccountDirectory(store::Database& db, PasswordCost cost) : store_(sqlite_account_store(db)), cost_(cost) {}
+AccountDirectory::AccountDirectory(store::Database& db, PasswordCost cost) : store_(sql_account_store(db)), cost_(cost) {}
 AccountDirectory::~AccountDirectory() = default;
 
 Organisation AccountDirectory::add_org(const OrganisationFields& f, const Principal& by) {

@@ -36,7 +36,7 @@ std::string utc(int64_t epoch) {
 
 }  // namespace
 
-Sessions::Sessions(store::Database& db, AuthPolicy policy) : store_(sqlite_account_store(db)), policy_(std::move(policy)) {}
+Sessions::Sessions(store::Database& db, AuthPolicy policy) : store_(sql_account_store(db)), policy_(std::move(policy)) {}
 Sessions::~Sessions() = default;
 
 int64_t Sessions::now() const { return policy_.now ? policy_.now() : system_now(); }
@@ -136,7 +136,7 @@ void Sessions::logout(const Principal& p) {
 }
 
 ApiTokens::ApiTokens(store::Database& db, std::function<int64_t()> now)
-    : store_(sqlite_account_store(db)), now_(std::move(now)) {}
+    : store_(sql_account_store(db)), now_(std::move(now)) {}
 ApiTokens::~ApiTokens() = default;
 
 int64_t ApiTokens::now() const { return now_ ? now_() : system_now(); }

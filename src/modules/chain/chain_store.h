@@ -102,7 +102,7 @@ class ChainStore {
   virtual std::vector<EditRecord> edits(const std::string& chain) = 0;
 };
 
-std::unique_ptr<ChainStore> sqlite_chain_store(store::Database& db);
+std::unique_ptr<ChainStore> sql_chain_store(store::Database& db);
 std::vector<store::Migration> migrations();
 
 }  // namespace xinzhi::chain

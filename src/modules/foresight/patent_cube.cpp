@@ -125,7 +125,7 @@ series::ClassifiedRecords PatentCube::classify(CodeLevel level, const series::Pe
 }
 
 std::shared_ptr<const PatentCube> PatentCube::of(store::Database& db) {
-  auto patents = sqlite_patent_store(db);
+  auto patents = sql_patent_store(db);
   return of(*patents, db.path());
 }
 

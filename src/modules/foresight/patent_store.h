@@ -1,6 +1,6 @@
 // foresight::PatentStore: the SQL behind imported patents (records, their codes, industries):
 // the reads of PatentReader and the imports' writes. Services use this interface; SQLite
-// implements it (sqlite_patent_store.cpp).
+// implements it (sql_patent_store.cpp).
 #pragma once
 #include <memory>
 #include <string>
@@ -29,7 +29,7 @@ class PatentStore : public PatentReader {
                                      const std::vector<std::vector<std::string>>& industries, const std::string& source) = 0;
 };
 
-std::unique_ptr<PatentStore> sqlite_patent_store(store::Database& db);
+std::unique_ptr<PatentStore> sql_patent_store(store::Database& db);
 // The module's tables: patents, schedules and snapshots (migrations.cpp).
 std::vector<store::Migration> migrations();
 

@@ -63,6 +63,6 @@ class SnapshotStore : public SnapshotReader {
   virtual void bookkeeping(const char* why, const std::function<void(SnapshotWriter&)>& work) = 0;
 };
 
-std::unique_ptr<SnapshotStore> sqlite_snapshot_store(store::Database& db);
+std::unique_ptr<SnapshotStore> sql_snapshot_store(store::Database& db);
 
 }  // namespace xinzhi::foresight

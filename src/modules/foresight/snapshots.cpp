@@ -81,7 +81,7 @@ int64_t schedule_interval_seconds(const std::string& every) {
 }
 
 ForesightSnapshots::ForesightSnapshots(store::Database& db)
-    : owned_(sqlite_snapshot_store(db)), store_(*owned_), cube_([&db] { return PatentCube::of(db); }) {}
+    : owned_(sql_snapshot_store(db)), store_(*owned_), cube_([&db] { return PatentCube::of(db); }) {}
 
 ForesightSnapshots::ForesightSnapshots(SnapshotStore& store, CubeSource cube) : store_(store), cube_(std::move(cube)) {}
 

@@ -48,7 +48,7 @@ class GraphStore : public GraphReader {
   virtual bool empty() = 0;
 };
 
-std::unique_ptr<GraphStore> sqlite_graph_store(store::Database& db);
+std::unique_ptr<GraphStore> sql_graph_store(store::Database& db);
 std::vector<store::Migration> migrations();
 
 }  // namespace xinzhi::kg

@@ -15,7 +15,7 @@ accounts::Principal as(store::Database& db, const std::string& username) {
 
 bool seed_sample_scenarios(store::Database& db) {
   // Any list at all, drafts included: the demo is seeded into an empty module only.
-  if (!sqlite_scenario_store(db)->lists(true).empty()) return false;
+  if (!sql_scenario_store(db)->lists(true).empty()) return false;
   ScenarioPartners partners(db);
   auto analyst = as(db, "analyst");
   store::ActingAs acting(analyst.actor("demo"));

@@ -146,7 +146,7 @@ int64_t expert_account(ScenarioReader& rows, store::Database& db, int64_t scenar
 
 }  // namespace
 
-ScenarioPartners::ScenarioPartners(store::Database& db) : db_(db), store_(sqlite_scenario_store(db)) {}
+ScenarioPartners::ScenarioPartners(store::Database& db) : db_(db), store_(sql_scenario_store(db)) {}
 ScenarioPartners::ScenarioPartners(ScenarioPartners&&) noexcept = default;
 ScenarioPartners::~ScenarioPartners() = default;
 

@@ -87,6 +87,6 @@ class ScenarioStore : public ScenarioReader {
   virtual void write(const std::function<void(ScenarioWriter&)>& work) = 0;
 };
 
-std::unique_ptr<ScenarioStore> sqlite_scenario_store(store::Database& db);
+std::unique_ptr<ScenarioStore> sql_scenario_store(store::Database& db);
 
 }  // namespace xinzhi::scenario

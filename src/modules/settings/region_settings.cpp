@@ -26,7 +26,7 @@ std::vector<std::string> RegionSettings::partners() const {
   return out;
 }
 
-RegionSettingsService::RegionSettingsService(store::Database& db) : store_(sqlite_settings_store(db)) {}
+RegionSettingsService::RegionSettingsService(store::Database& db) : store_(sql_settings_store(db)) {}
 RegionSettingsService::~RegionSettingsService() = default;
 
 RegionSettings RegionSettingsService::region() {

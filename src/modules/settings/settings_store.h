@@ -18,6 +18,6 @@ class SettingsStore {
   virtual void put(const std::string& key, const std::string& value, const store::AuditChange& change) = 0;
 };
 
-std::unique_ptr<SettingsStore> sqlite_settings_store(store::Database& db);
+std::unique_ptr<SettingsStore> sql_settings_store(store::Database& db);
 
 }  // namespace xinzhi::settings

@@ -220,7 +220,7 @@ TEST_F(Directory, OrganisationsByIdOrNameAndRenamesThatCollide) {
 
 // The store's contract: a write lands whole with its audit entry, or not at all.
 TEST_F(Directory, AStoreWriteLandsWholeOrNotAtAll) {
-  auto store = sqlite_account_store(db);
+  auto store = sql_account_store(db);
   Organisation o;
   o.name = "园区丙";
   o.kind = OrgKind::Park;

@@ -25,8 +25,8 @@ struct Fixture {
   std::unique_ptr<ChainService> service;
   Fixture() {
     modules::migrate(db);
-    graph = kg::sqlite_graph_store(db);
-    chains = sqlite_chain_store(db);
+    graph = kg::sql_graph_store(db);
+    chains = sql_chain_store(db);
     service = std::make_unique<ChainService>(*chains, *graph);
   }
   int64_t count(const char* table) {

@@ -24,7 +24,7 @@ struct VrFixture {
   store::Database db{dir.database("x.db")};
   VrFixture() {
     modules::migrate(db);
-    auto patents = sqlite_patent_store(db);
+    auto patents = sql_patent_store(db);
     import_patents(*patents, testing::shared_data() + "/patents/cn-vr-2022.csv", "cnipa", false);
   }
 };
@@ -127,10 +127,10 @@ TEST(HeatMap, PatentsHeldInTheKnowledgeGraphByIndustry) {
   ScratchDir dir;
   store::Database db(dir.database("x.db"));
   modules::migrate(db);
-  auto graph = kg::sqlite_graph_store(db);
+  auto graph = kg::sql_graph_store(db);
   kg::KnowledgeGraph(*graph).seed_sample_if_empty();  // sample relations are left out
   kg::KnowledgeGraph(*graph).import_ickg(testing::ickg25());
-  auto patents = sqlite_patent_store(db);
+  auto patents = sql_patent_store(db);
   auto r = import_graph_patents(*patents, *graph);
   // ICKG25: 19,515 patent entities by kind votes; 19,517 distinct tails of 持有专利, each once.
   int64_t tails = db.query_int(
@@ -194,7 +194,7 @@ struct SnapshotFixture {
   std::shared_ptr<const PatentCube> cube;
   SnapshotFixture() {
     modules::migrate(db);
-    store = sqlite_snapshot_store(db);
+    store = sql_snapshot_store(db);
     cube = cube_of(0);
   }
   // G06F every year 2010–2019; G09B from 2015, `extra` more records each year after.

@@ -30,7 +30,7 @@ struct Fixture {
   std::unique_ptr<PatentStore> store;
   Fixture() {
     modules::migrate(db);
-    store = sqlite_patent_store(db);
+    store = sql_patent_store(db);
   }
 };
 

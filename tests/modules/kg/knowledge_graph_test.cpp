@@ -15,7 +15,7 @@ struct Fixture {
   std::unique_ptr<GraphStore> store;
   Fixture() {
     modules::migrate(db);
-    store = sqlite_graph_store(db);
+    store = sql_graph_store(db);
   }
   int64_t count(const char* table) {
     return db.query_int(std::string("SELECT count(*) FROM ") + table);

@@ -206,7 +206,7 @@ TEST_F(ScenarioRound, ConflictsAreNamedAndLeaveNothingBehind) {
 }
 
 TEST_F(ScenarioRound, StorePrimitivesReportConflictsAndRollBack) {
-  auto rows = sqlite_scenario_store(db);
+  auto rows = sql_scenario_store(db);
   auto s = rows->scenarios(0, true).at(0);
   auto app = rows->applications(s.id, std::nullopt).at(0);
   EXPECT_EQ(rows->applications(s.id, app.org_id).size(), 1u);

@@ -1,4 +1,4 @@
-// SQLite implementation of settings::SettingsStore and the settings migrations.
+// The SQL implementation (SQLite and PostgreSQL, one text) of settings::SettingsStore and the settings migrations.
 #include "store/statement.h"
 
 #include "modules/settings/region_settings.h"
@@ -8,9 +8,9 @@ namespace xinzhi::settings {
 
 namespace {
 
-class SqliteSettingsStore final : public SettingsStore {
+class SqlSettingsStore final : public SettingsStore {
  public:
-  explicit SqliteSettingsStore(store::Database& db) : db_(db) {}
+  explicit SqlSettingsStore(store::Database& db) : db_(db) {}
 
   std::optional<std::string> get(const std::string& key) override {
     store::Statement q(db_, "SELECT value FROM setting WHERE key = ?");
@@ -35,8 +35,8 @@ class SqliteSettingsStore final : public SettingsStore {
 
 }  // namespace
 
-std::unique_ptr<SettingsStore> sqlite_settings_store(store::Database& db) {
-  return std::make_unique<SqliteSettingsStore>(db);
+std::unique_ptr<SettingsStore> sql_settings_store(store::Database& db) {
+  return std::make_unique<SqlSettingsStore>(db);
 }
 
 std::vector<store::Migration> migrations() {

@@ -1,4 +1,4 @@
-// SQLite implementation of foresight::PatentStore: the imports' inserts, and the reads the
+// The SQL implementation (SQLite and PostgreSQL, one text) of foresight::PatentStore: the imports' inserts, and the reads the
 // heat map loads every patent through (each_patent).
 #include "store/statement.h"
 
@@ -13,9 +13,9 @@
 namespace xinzhi::foresight {
 
 namespace {
-class SqlitePatentStore final : public PatentStore {
+class SqlPatentStore final : public PatentStore {
  public:
-  explicit SqlitePatentStore(store::Database& db) : db_(db) {}
+  explicit SqlPatentStore(store::Database& db) : db_(db) {}
 
   size_t add(const std::vector<StoredPatent>& patents, const std::string& source) override {
     return insert(patents, source, nullptr);
@@ -142,6 +142,6 @@ class SqlitePatentStore final : public PatentStore {
 };
 }  // namespace
 
-std::unique_ptr<PatentStore> sqlite_patent_store(store::Database& db) { return std::make_unique<SqlitePatentStore>(db); }
+std::unique_ptr<PatentStore> sql_patent_store(store::Database& db) { return std::make_unique<SqlPatentStore>(db); }
 
 }  // namespace xinzhi::foresight

@@ -1,4 +1,4 @@
-// SQLite implementation of accounts::AccountStore: the module's only SQL outside its
+// The SQL implementation (SQLite and PostgreSQL, one text) of accounts::AccountStore: the module's only SQL outside its
 // migrations. Every statement is prepared with bound values.
 #include "store/queries.h"
 
@@ -61,9 +61,9 @@ bool disabled_at(store::Statement& q, int first) { return q.flag(first + 4); }
 // The reads, shared by the store and its writer (both read through the same connection; the
 // writer's reads see the transaction's own writes).
 template <class Base>
-class SqliteReads : public Base {
+class SqlReads : public Base {
  public:
-  explicit SqliteReads(store::Database& db) : db_(db) {}
+  explicit SqlReads(store::Database& db) : db_(db) {}
 
   std::vector<Organisation> organisations() override {
     return all(std::string(kOrgSelect) + " ORDER BY o.id", {}, org_row);
@@ -160,9 +160,9 @@ class SqliteReads : public Base {
 };
 
 // The primitives a write may use, each a plain statement inside the store's transaction.
-class SqliteAccountWriter final : public SqliteReads<AccountWriter> {
+class SqlAccountWriter final : public SqlReads<AccountWriter> {
  public:
-  SqliteAccountWriter(store::Database& db, store::WriteTransaction& tx) : SqliteReads(db), tx_(tx) {}
+  SqlAccountWriter(store::Database& db, store::WriteTransaction& tx) : SqlReads(db), tx_(tx) {}
 
   int64_t add_organisation(const Organisation& o) override {
     return store::insert_id(
@@ -232,19 +232,19 @@ class SqliteAccountWriter final : public SqliteReads<AccountWriter> {
   store::WriteTransaction& tx_;
 };
 
-class SqliteAccountStore final : public SqliteReads<AccountStore> {
+class SqlAccountStore final : public SqlReads<AccountStore> {
  public:
-  using SqliteReads::SqliteReads;
+  using SqlReads::SqlReads;
 
   void write(const std::function<void(AccountWriter&)>& fn) override {
     store::WriteTransaction tx(db_);
-    SqliteAccountWriter writer(db_, tx);
+    SqlAccountWriter writer(db_, tx);
     fn(writer);
     tx.commit();
   }
   void bookkeeping(const char* why, const std::function<void(AccountWriter&)>& fn) override {
     store::WriteTransaction tx(db_, {why});
-    SqliteAccountWriter writer(db_, tx);
+    SqlAccountWriter writer(db_, tx);
     fn(writer);
     tx.commit();
   }
@@ -252,8 +252,8 @@ class SqliteAccountStore final : public SqliteReads<AccountStore> {
 
 }  // namespace
 
-std::unique_ptr<AccountStore> sqlite_account_store(store::Database& db) {
-  return std::make_unique<SqliteAccountStore>(db);
+std::unique_ptr<AccountStore> sql_account_store(store::Database& db) {
+  return std::make_unique<SqlAccountStore>(db);
 }
 
 }  // namespace xinzhi::accounts

@@ -1,4 +1,4 @@
-// SQLite implementation of scenario::ScenarioStore: every statement of the scenario module,
+// The SQL implementation (SQLite and PostgreSQL, one text) of scenario::ScenarioStore: every statement of the scenario module,
 // prepared with bound values. It carries out writes; ScenarioPartners decides them.
 #include "store/queries.h"
 
@@ -62,9 +62,9 @@ Application application_row(store::Statement& q) {
 // The reads, shared by the store (outside a transaction) and the writer (inside one: the
 // same connection, so they see the transaction's own changes).
 template <class Base>
-class SqliteReads : public Base {
+class SqlReads : public Base {
  public:
-  explicit SqliteReads(store::Database& db) : db_(db) {}
+  explicit SqlReads(store::Database& db) : db_(db) {}
 
   std::vector<ScenarioList> lists(bool drafts) override {
     store::Statement q(db_, std::string(kListSelect) + (drafts ? "" : " WHERE l.status <> 'draft'") + " ORDER BY l.id DESC");
@@ -169,9 +169,9 @@ class SqliteReads : public Base {
 };
 
 // The primitives of one write, each a plain statement inside the store's transaction.
-class SqliteScenarioWriter final : public SqliteReads<ScenarioWriter> {
+class SqlScenarioWriter final : public SqlReads<ScenarioWriter> {
  public:
-  SqliteScenarioWriter(store::Database& db, store::WriteTransaction& tx) : SqliteReads(db), tx_(tx) {}
+  SqlScenarioWriter(store::Database& db, store::WriteTransaction& tx) : SqlReads(db), tx_(tx) {}
 
   int64_t insert_list(const std::string& title, const std::string& description, int64_t org_id) override {
     return store::insert_id(db_, "INSERT INTO scenario_list(title, description, org_id) VALUES (?,?,?) RETURNING id",
@@ -253,13 +253,13 @@ class SqliteScenarioWriter final : public SqliteReads<ScenarioWriter> {
   store::WriteTransaction& tx_;
 };
 
-class SqliteScenarioStore final : public SqliteReads<ScenarioStore> {
+class SqlScenarioStore final : public SqlReads<ScenarioStore> {
  public:
-  using SqliteReads::SqliteReads;
+  using SqlReads::SqlReads;
 
   void write(const std::function<void(ScenarioWriter&)>& work) override {
     store::WriteTransaction tx(db_);
-    SqliteScenarioWriter writer(db_, tx);
+    SqlScenarioWriter writer(db_, tx);
     work(writer);
     tx.commit();
   }
@@ -267,8 +267,8 @@ class SqliteScenarioStore final : public SqliteReads<ScenarioStore> {
 
 }  // namespace
 
-std::unique_ptr<ScenarioStore> sqlite_scenario_store(store::Database& db) {
-  return std::make_unique<SqliteScenarioStore>(db);
+std::unique_ptr<ScenarioStore> sql_scenario_store(store::Database& db) {
+  return std::make_unique<SqlScenarioStore>(db);
 }
 
 }  // namespace xinzhi::scenario

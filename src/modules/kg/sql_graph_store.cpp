@@ -1,4 +1,4 @@
-// SQLite implementation of kg::GraphStore. Every statement is prepared with bound values.
+// The SQL implementation (SQLite and PostgreSQL, one text) of kg::GraphStore. Every statement is prepared with bound values.
 #include "store/statement.h"
 
 #include <nlohmann/json.hpp>
@@ -28,9 +28,9 @@ int64_t scalar(store::Database& db, const char* sql) {
   return q.int64(0);
 }
 
-class SqliteGraphStore final : public GraphStore {
+class SqlGraphStore final : public GraphStore {
  public:
-  explicit SqliteGraphStore(store::Database& db) : db_(db) {}
+  explicit SqlGraphStore(store::Database& db) : db_(db) {}
 
   BatchResult write_batch(const GraphBatch& batch, const std::function<void(size_t, size_t)>& progress) override {
     auto& db = db_;
@@ -172,6 +172,6 @@ class SqliteGraphStore final : public GraphStore {
 
 }  // namespace
 
-std::unique_ptr<GraphStore> sqlite_graph_store(store::Database& db) { return std::make_unique<SqliteGraphStore>(db); }
+std::unique_ptr<GraphStore> sql_graph_store(store::Database& db) { return std::make_unique<SqlGraphStore>(db); }
 
 }  // namespace xinzhi::kg

@@ -1,4 +1,4 @@
-// SQLite implementation of chain::ChainStore. Every statement is prepared with bound values.
+// The SQL implementation (SQLite and PostgreSQL, one text) of chain::ChainStore. Every statement is prepared with bound values.
 #include "store/queries.h"
 
 #include <functional>
@@ -14,9 +14,9 @@ namespace xinzhi::chain {
 
 namespace {
 
-class SqliteChainStore final : public ChainStore {
+class SqlChainStore final : public ChainStore {
  public:
-  explicit SqliteChainStore(store::Database& db) : db_(db) {}
+  explicit SqlChainStore(store::Database& db) : db_(db) {}
 
   CreateResult create(const std::vector<ingest::ChainTemplate>& chains, bool sample) override {
     store::WriteTransaction tx(db_);
@@ -123,7 +123,7 @@ class SqliteChainStore final : public ChainStore {
   // The primitives one change may use, each a plain statement inside change()'s transaction.
   class Writer final : public ChainWriter {
    public:
-    Writer(SqliteChainStore& s, int64_t chain) : s_(s), chain_(chain) {}
+    Writer(SqlChainStore& s, int64_t chain) : s_(s), chain_(chain) {}
     int64_t add_segment(const std::string& name, const std::string& stage, int64_t parent) override {
       int64_t id = store::insert_id(s_.db_, "INSERT INTO chain_segment(chain_id, name, stage) VALUES (?, ?, ?) RETURNING id",
                                     {chain_, name, stage});
@@ -169,7 +169,7 @@ class SqliteChainStore final : public ChainStore {
     }
 
    private:
-    SqliteChainStore& s_;
+    SqlChainStore& s_;
     int64_t chain_;
   };
 
@@ -329,6 +329,6 @@ class SqliteChainStore final : public ChainStore {
 
 }  // namespace
 
-std::unique_ptr<ChainStore> sqlite_chain_store(store::Database& db) { return std::make_unique<SqliteChainStore>(db); }
+std::unique_ptr<ChainStore> sql_chain_store(store::Database& db) { return std::make_unique<SqlChainStore>(db); }
 
 }  // namespace xinzhi::chain

@@ -1,4 +1,4 @@
-// SQLite implementation of foresight::SnapshotStore: every statement on foresight_snapshot and
+// The SQL implementation (SQLite and PostgreSQL, one text) of foresight::SnapshotStore: every statement on foresight_snapshot and
 // foresight_schedule. It carries out writes; ForesightSnapshots decides them.
 #include "store/statement.h"
 
@@ -18,9 +18,9 @@ StoredSchedule schedule_row(store::Statement& q) {
 // The reads, shared by the store (outside a transaction) and the writer (inside one: the
 // same connection, so they see the transaction's own changes).
 template <class Base>
-class SqliteReads : public Base {
+class SqlReads : public Base {
  public:
-  explicit SqliteReads(store::Database& db) : db_(db) {}
+  explicit SqlReads(store::Database& db) : db_(db) {}
 
   // How many fields a snapshot holds, counted by the engine from its JSON text.
   std::string field_count() const {
@@ -70,9 +70,9 @@ class SqliteReads : public Base {
 };
 
 // The primitives of one write, each a plain statement inside the store's transaction.
-class SqliteSnapshotWriter final : public SqliteReads<SnapshotWriter> {
+class SqlSnapshotWriter final : public SqlReads<SnapshotWriter> {
  public:
-  SqliteSnapshotWriter(store::Database& db, store::WriteTransaction& tx) : SqliteReads(db), tx_(tx) {}
+  SqlSnapshotWriter(store::Database& db, store::WriteTransaction& tx) : SqlReads(db), tx_(tx) {}
 
   int64_t insert_snapshot(const StoredSnapshot& s) override {
     store::Statement q(db_, "INSERT INTO foresight_snapshot(name, taken_at, trigger, query, records, periods, fields) "
@@ -119,20 +119,20 @@ class SqliteSnapshotWriter final : public SqliteReads<SnapshotWriter> {
   store::WriteTransaction& tx_;
 };
 
-class SqliteSnapshotStore final : public SqliteReads<SnapshotStore> {
+class SqlSnapshotStore final : public SqlReads<SnapshotStore> {
  public:
-  using SqliteReads::SqliteReads;
+  using SqlReads::SqlReads;
 
   void write(const std::function<void(SnapshotWriter&)>& work) override {
     store::WriteTransaction tx(db_);
-    SqliteSnapshotWriter writer(db_, tx);
+    SqlSnapshotWriter writer(db_, tx);
     work(writer);
     tx.commit();
   }
 
   void bookkeeping(const char* why, const std::function<void(SnapshotWriter&)>& work) override {
     store::WriteTransaction tx(db_, {why});
-    SqliteSnapshotWriter writer(db_, tx);
+    SqlSnapshotWriter writer(db_, tx);
     work(writer);
     tx.commit();
   }
@@ -140,8 +140,8 @@ class SqliteSnapshotStore final : public SqliteReads<SnapshotStore> {
 
 }  // namespace
 
-std::unique_ptr<SnapshotStore> sqlite_snapshot_store(store::Database& db) {
-  return std::make_unique<SqliteSnapshotStore>(db);
+std::unique_ptr<SnapshotStore> sql_snapshot_store(store::Database& db) {
+  return std::make_unique<SqlSnapshotStore>(db);
 }
 
 }  // namespace xinzhi::foresight
