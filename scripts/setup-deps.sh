@@ -12,9 +12,10 @@ packages=(
   libspdlog-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev libxlsxwriter-dev libzip-dev libexpat1-dev
   libtbb-dev libcairo2-dev libsodium-dev
   # tests and tools: the sqlite3 shell in CLI golden tests, PostgreSQL 15 for the tests on
-  # the second engine (a throwaway cluster on loopback, tests/postgres/cluster.sh), chromium for browser tests,
+  # the second engine (a throwaway cluster on loopback, tests/postgres/cluster.sh), nginx for
+  # the two-replica test (tests/deploy), chromium for browser tests,
   # a CJK font so that screenshots show Chinese, python3 as the benchmark peer's host
-  sqlite3 postgresql-15 chromium fonts-wqy-microhei python3 python3-networkx python3-igraph python3-openpyxl python3-numpy python3-pandas python3-pil time wrk
+  sqlite3 postgresql-15 nginx-light chromium fonts-wqy-microhei python3 python3-networkx python3-igraph python3-openpyxl python3-numpy python3-pandas python3-pil time wrk
   # web build
   nodejs
 )

@@ -19,7 +19,7 @@ void check_same_schema(store::Database& db, const std::string& what) {
     if (m.pending)
       fail(ErrorCode::Conflict, what + " lacks migration " + m.module + "/" + std::to_string(m.version) +
                                     ": it was written by an older Xinzhi; run xinzhi db migrate --db on it first");
-  if (db.query_int("SELECT count(*) FROM schema_version") != static_cast<int64_t>(known.size()))
+  if (store::recorded_migrations(db) != static_cast<int64_t>(known.size()))
     fail(ErrorCode::Conflict, what + " has migrations this build does not know: it was written by a newer Xinzhi");
 }
 
@@ -71,7 +71,7 @@ store::CopyReport backup_database(store::Database& db, const std::string& file) 
 store::CopyReport restore_database(const std::string& file, store::Database& db) {
   if (!std::filesystem::exists(file)) not_found("no backup file " + file);
   store::Database backup(file);
-  if (!backup.table_exists("schema_version")) invalid_input(file + " is not a Xinzhi database");
+  if (store::recorded_migrations(backup) == 0) invalid_input(file + " is not a Xinzhi database");
   check_same_schema(backup, file);
   migrate(db);
   SqliteKeysOff keys_off(db);

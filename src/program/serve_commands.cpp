@@ -37,6 +37,9 @@ void add_server_options(CLI::App* cmd) {
   cmd->add_option("--metrics-token-file", metrics_token_file,
                   "a file holding a token (16+ characters) that may read /metrics as 'Authorization: Bearer …' "
                   "(for Prometheus); without it only admins may");
+  cmd->add_option("--trusted-proxy", serve_options.trusted_proxies,
+                  "address of a reverse proxy whose X-Forwarded-For names the client (127.0.0.1 for nginx on this "
+                  "machine); repeatable");
   cmd->add_option("--scheduler-tick", serve_options.scheduler_tick_seconds,
                   "seconds between checks for scheduled heat maps (default 60, 0 turns them off)")
       ->check(CLI::Range(0, 86400));

@@ -66,16 +66,16 @@ void write_entry(JsonWriter& w, const store::AuditEntry& e) {
 void install_account_routes(ApiRouter& api) {
   auto store = api.store();
   const AuthOptions auth = api.auth();
-  // Failed logins per client address: past 30 in ten minutes, that address waits. The
-  // per-account lockout stops guessing one password; this slows guessing across accounts.
-  auto throttle = std::make_shared<accounts::AddressThrottle>();
-
-  api.post("/api/auth/login", [store, auth, throttle](const Request& req, Response& res) {
+  // Failed logins per client address (in the database, shared by every replica): past 30 in
+  // ten minutes, that address waits. The per-account lockout stops guessing one password;
+  // this slows guessing across accounts.
+  api.post("/api/auth/login", [store, auth](const Request& req, Response& res) {
+    accounts::AddressThrottle throttle(store->connection());
     // A login form posted from another site would sign the victim into the attacker's account.
     auto origin = req.get_header_value("Origin");
     if (!origin.empty() && !origin_allowed(origin, req, auth))
       fail(ErrorCode::Forbidden, "sign-in from " + origin + " is not accepted");
-    if (throttle->blocked(req.remote_addr))
+    if (throttle.blocked(req.remote_addr))
       fail(ErrorCode::TooManyRequests, "too many failed sign-ins from this address; wait a few minutes");
     auto body = parse_json_body(req);
     auto username = string_field(body, "username", 64), password = string_field(body, "password", 1024);
@@ -85,7 +85,7 @@ void install_account_routes(ApiRouter& api) {
       res.set_header("Cache-Control", "no-store");
       write_principal(res, s.principal);
     } catch (const Error& e) {
-      if (e.code() == ErrorCode::Unauthenticated) throttle->failed(req.remote_addr);
+      if (e.code() == ErrorCode::Unauthenticated) throttle.failed(req.remote_addr);
       throw;
     }
   });

@@ -1,5 +1,6 @@
 #include "server/api_server.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <nlohmann/json.hpp>
@@ -132,8 +133,28 @@ std::optional<Response> ApiServer::screen(const Request& req) {
 
 // Quick answers (files, health, errors) on the I/O thread; API handlers on the worker pool,
 // or 503 at once when its queue is full.
+std::string client_address(const Request& req, const std::vector<std::string>& trusted) {
+  auto is_trusted = [&](const std::string& a) { return std::find(trusted.begin(), trusted.end(), a) != trusted.end(); };
+  if (!is_trusted(req.remote_addr)) return req.remote_addr;
+  std::string header = req.get_header_value("X-Forwarded-For");
+  std::string client = req.remote_addr;
+  size_t end = header.size();
+  while (end > 0) {
+    size_t comma = header.rfind(',', end - 1);
+    size_t begin = comma == std::string::npos ? 0 : comma + 1;
+    std::string hop(text::trim(std::string_view(header).substr(begin, end - begin)));
+    if (hop.empty() || hop.size() > 64) break;
+    client = hop;
+    if (!is_trusted(hop)) break;
+    if (comma == std::string::npos) break;
+    end = comma;
+  }
+  return client;
+}
+
 void ApiServer::dispatch(Request req, HttpListener::Reply reply) {
   const auto start = std::chrono::steady_clock::now();
+  if (!options_.trusted_proxies.empty()) req.remote_addr = client_address(req, options_.trusted_proxies);
   const auto found = routes_.find(req);
   std::string route = found.pattern ? *found.pattern : (is_api(req.path) ? "unmatched" : "static");
   auto job = [this, req = std::move(req), reply, found, route = std::move(route), start]() mutable {

@@ -36,7 +36,15 @@ struct ServerOptions {
   int write_timeout_seconds = 30;
   int scheduler_tick_seconds = 60;  // how often scheduled heat maps are checked; 0 turns them off
   AuthOptions auth;                 // session lifetimes, lockout, cookie flags, metrics token
+  // Reverse proxies (nginx) whose X-Forwarded-For names the client: sign-in throttles and the
+  // request log then see the client's address instead of the proxy's.
+  std::vector<std::string> trusted_proxies;
 };
+
+// The client's address: the peer's, or, when the peer is a trusted proxy, the rightmost
+// address in X-Forwarded-For that is not a trusted proxy (a client may send its own header:
+// only what the proxies appended is believed).
+std::string client_address(const Request& req, const std::vector<std::string>& trusted_proxies);
 
 class ApiServer {
  public:

@@ -97,6 +97,10 @@ int migrate(Database& db, const std::vector<Migration>& migrations) {
   return applied;
 }
 
+int64_t recorded_migrations(Database& db) {
+  return db.table_exists("schema_version") ? db.query_int("SELECT count(*) FROM schema_version") : 0;
+}
+
 std::vector<AppliedMigration> migration_status(Database& db, const std::vector<Migration>& migrations) {
   std::map<std::pair<std::string, int>, Recorded> done;
   if (db.table_exists("schema_version")) done = recorded(db);

@@ -37,5 +37,7 @@ struct AppliedMigration {
 // does not know (a newer build wrote it) or a migration's text changed after it ran.
 int migrate(Database& db, const std::vector<Migration>& migrations);
 std::vector<AppliedMigration> migration_status(Database& db, const std::vector<Migration>& migrations);
+// How many migrations the database records as applied (0 when it was never migrated).
+int64_t recorded_migrations(Database& db);
 
 }  // namespace xinzhi::store

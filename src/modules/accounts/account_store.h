@@ -1,5 +1,5 @@
 // accounts::AccountStore: the SQL behind organisations, accounts, sessions and API tokens,
-// private to the module. AccountDirectory, Sessions and ApiTokens hold the rules; SQLite implements it.
+// private to the module. AccountDirectory, Sessions and ApiTokens hold the rules; sql_account_store.cpp implements it.
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -46,6 +46,14 @@ struct StoredTokenUse {
   bool disabled = false;
 };
 
+// Failed sign-ins counted under a key ("ip:203.0.113.7", "name:mallory"), shared by every
+// server process on the database (login_limits.h).
+struct LoginGuard {
+  int64_t failures = 0;
+  int64_t since_epoch = 0;   // the first failure counted
+  int64_t locked_until = 0;  // 0: not locked
+};
+
 // A token as listed, with the account it belongs to.
 struct StoredToken {
   ApiToken token;
@@ -74,6 +82,7 @@ class AccountReads {
   virtual std::vector<ApiToken> tokens(std::optional<int64_t> account_id) = 0;  // by id; every token when none
   virtual std::optional<StoredToken> token(int64_t id) = 0;
   virtual std::optional<StoredTokenUse> token_use(const std::string& token_hash) = 0;
+  virtual std::optional<LoginGuard> login_guard(const std::string& key) = 0;
 };
 
 // The writes one transaction may make. The rules deciding which to make live in the services;
@@ -105,6 +114,9 @@ class AccountWriter : public AccountReads {
   virtual void revoke_token(int64_t id) = 0;
   virtual int64_t revoke_tokens_of(int64_t account_id) = 0;  // every live token; returns how many
   virtual void set_token_used(int64_t id, int64_t epoch) = 0;
+  virtual void set_login_guard(const std::string& key, const LoginGuard& guard) = 0;
+  // Forgets guards counting since before `before` that hold no lock past it.
+  virtual void prune_login_guards(int64_t before) = 0;
   // Appends the entry to the audit trail inside this transaction.
   virtual void audit(const store::AuditChange& change) = 0;
 };

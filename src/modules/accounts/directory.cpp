@@ -42,7 +42,13 @@ std::vector<store::Migration> migrations() {
            " created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
            " expires_epoch INTEGER NOT NULL DEFAULT 0, revoked INTEGER NOT NULL DEFAULT 0,"
            " last_used_epoch INTEGER NOT NULL DEFAULT 0);"
-           "CREATE INDEX api_token_by_account ON api_token(account_id);"}};
+           "CREATE INDEX api_token_by_account ON api_token(account_id);"},
+          // In the database rather than in each process: behind a load balancer every
+          // server must count the same failures (login_limits.h).
+          {"accounts", 2, "failed sign-ins per client address and per unknown name",
+           "CREATE TABLE login_guard (key TEXT PRIMARY KEY, failures INTEGER NOT NULL, since_epoch INTEGER NOT NULL,"
+           " locked_until INTEGER NOT NULL DEFAULT 0);"
+           "CREATE INDEX login_guard_by_since ON login_guard(since_epoch);"}};
 }
 
 std::string checked_text(const std::string& value, const std::string& field, size_t max_bytes, bool required) {

@@ -1,78 +1,20 @@
 #include "modules/accounts/login_limits.h"
 
 #include <algorithm>
-#include <vector>
+#include <chrono>
+
+#include "modules/accounts/account_store.h"
 
 namespace xinzhi::accounts {
 
-AddressThrottle::AddressThrottle(size_t limit, std::chrono::seconds window, size_t capacity)
-    : limit_(limit), window_(window), capacity_(std::max<size_t>(capacity, 1)) {}
-
-// A sliding window approximated by a fixed one per address: counts restart once the first
-// failure of the window is older than the window.
-void AddressThrottle::expire(Record& r, std::chrono::steady_clock::time_point now) {
-  if (r.failures && now - r.first >= window_) r = Record{};
-}
-
-bool AddressThrottle::blocked(const std::string& address) {
-  std::lock_guard lock(mutex_);
-  auto it = records_.find(address);
-  if (it == records_.end()) return false;
-  expire(it->second, std::chrono::steady_clock::now());
-  return it->second.failures >= limit_;
-}
-
-// Erases the weakest tenth of `records` (by `weaker`) in one pass, so that a spray of new
-// keys costs one scan per capacity/10 insertions rather than one per insertion.
-template <class Map, class Weaker>
-void evict_weakest_tenth(Map& records, size_t capacity, Weaker weaker) {
-  std::vector<typename Map::iterator> all;
-  all.reserve(records.size());
-  for (auto it = records.begin(); it != records.end(); ++it) all.push_back(it);
-  size_t n = std::min(all.size(), std::max<size_t>(1, capacity / 10));
-  std::nth_element(all.begin(), all.begin() + (n - 1), all.end(), [&](auto a, auto b) { return weaker(a->second, b->second); });
-  for (size_t i = 0; i < n; ++i) records.erase(all[i]);
-}
-
-void AddressThrottle::make_room(std::chrono::steady_clock::time_point now) {
-  for (auto it = records_.begin(); it != records_.end();)
-    if (it->second.failures == 0 || now - it->second.first >= window_)
-      it = records_.erase(it);
-    else
-      ++it;
-  if (records_.size() < capacity_) return;
-  evict_weakest_tenth(records_, capacity_, [](const Record& a, const Record& b) {
-    return a.failures != b.failures ? a.failures < b.failures : a.last < b.last;
-  });
-}
-
-void AddressThrottle::failed(const std::string& address) {
-  std::lock_guard lock(mutex_);
-  auto now = std::chrono::steady_clock::now();
-  auto it = records_.find(address);
-  if (it == records_.end()) {
-    if (records_.size() >= capacity_) make_room(now);
-    it = records_.emplace(address, Record{now, now, 0}).first;
-  }
-  expire(it->second, now);
-  if (it->second.failures == 0) it->second.first = now;
-  it->second.last = now;
-  ++it->second.failures;
-}
-
-size_t AddressThrottle::tracked() {
-  std::lock_guard lock(mutex_);
-  return records_.size();
-}
-
-UnknownNameLockouts::UnknownNameLockouts(size_t capacity) : capacity_(std::max<size_t>(capacity, 1)) {}
-
-UnknownNameLockouts& UnknownNameLockouts::process() {
-  static UnknownNameLockouts instance;
-  return instance;
-}
-
 namespace {
+// Guards idle this long are forgotten whatever their window: a day covers every policy.
+constexpr int64_t kForgetAfter = 24 * 3600;
+
+int64_t system_now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
 // Account names compare without ASCII case (the account table's NOCASE): so do invented ones,
 // or "x" and "X" would answer differently for an invented name and alike for a real one.
 std::string fold_case(std::string s) {
@@ -82,37 +24,51 @@ std::string fold_case(std::string s) {
 }
 }  // namespace
 
-int64_t UnknownNameLockouts::locked_until(const std::string& name_as_typed, int64_t now) {
-  std::lock_guard lock(mutex_);
-  auto it = records_.find(fold_case(name_as_typed));
-  return it != records_.end() && it->second.locked_until > now ? it->second.locked_until : 0;
+AddressThrottle::AddressThrottle(store::Database& db, int64_t limit, int64_t window_seconds,
+                                 std::function<int64_t()> now)
+    : store_(sql_account_store(db)), limit_(limit), window_(window_seconds), now_(std::move(now)) {}
+
+AddressThrottle::~AddressThrottle() = default;
+
+int64_t AddressThrottle::now() const { return now_ ? now_() : system_now(); }
+
+bool AddressThrottle::blocked(const std::string& address) {
+  auto g = store_->login_guard("ip:" + address);
+  return g && g->failures >= limit_ && now() - g->since_epoch < window_;
 }
 
-int64_t UnknownNameLockouts::failed(const std::string& name_as_typed, int64_t now, int lock_after, int64_t lock_seconds) {
-  std::lock_guard lock(mutex_);
-  const std::string name = fold_case(name_as_typed);
-  auto it = records_.find(name);
-  if (it == records_.end()) {
-    if (records_.size() >= capacity_) {
-      // Names neither locked nor failing recently go first, then the fewest failures.
-      for (auto r = records_.begin(); r != records_.end();)
-        if (r->second.locked_until <= now && now - r->second.last >= lock_seconds)
-          r = records_.erase(r);
-        else
-          ++r;
-      if (records_.size() >= capacity_)
-        evict_weakest_tenth(records_, capacity_, [](const Record& a, const Record& b) {
-          return std::pair(a.locked_until, a.failures) < std::pair(b.locked_until, b.failures);
-        });
+void AddressThrottle::failed(const std::string& address) {
+  const int64_t t = now();
+  store_->bookkeeping("failed sign-in from an address", [&](AccountWriter& w) {
+    auto g = w.login_guard("ip:" + address);
+    // A window counts from its first failure; a failure after it starts the next one.
+    LoginGuard next = g && t - g->since_epoch < window_ ? *g : LoginGuard{0, t, 0};
+    ++next.failures;
+    w.set_login_guard("ip:" + address, next);
+    w.prune_login_guards(t - std::max(window_, kForgetAfter));
+  });
+}
+
+int64_t UnknownNameLockouts::locked_until(const std::string& name, int64_t now) {
+  auto g = store_.login_guard("name:" + fold_case(name));
+  return g && g->locked_until > now ? g->locked_until : 0;
+}
+
+int64_t UnknownNameLockouts::failed(const std::string& name, int64_t now, int lock_after, int64_t lock_seconds) {
+  int64_t locked = 0;
+  const std::string key = "name:" + fold_case(name);
+  store_.bookkeeping("failed sign-in of a name that is no account", [&](AccountWriter& w) {
+    LoginGuard g = w.login_guard(key).value_or(LoginGuard{0, now, 0});
+    if (g.locked_until > now) return;  // a guess in flight when another locked the name
+    if (g.failures == 0) g.since_epoch = now;
+    if (++g.failures >= lock_after) {
+      g.failures = 0;
+      g.locked_until = locked = now + lock_seconds;
     }
-    it = records_.emplace(name, Record{}).first;
-  }
-  auto& r = it->second;
-  r.last = now;
-  if (++r.failures < lock_after) return 0;
-  r.failures = 0;
-  r.locked_until = now + lock_seconds;
-  return r.locked_until;
+    w.set_login_guard(key, g);
+    w.prune_login_guards(now - std::max(lock_seconds, kForgetAfter));
+  });
+  return locked;
 }
 
 }  // namespace xinzhi::accounts

@@ -56,7 +56,7 @@ NewSession Sessions::login(const std::string& username, const std::string& passw
   }
   auto found = store_->login(username);
   if (!found) {
-    auto& unknown = UnknownNameLockouts::process();
+    UnknownNameLockouts unknown(*store_);
     if (int64_t until = unknown.locked_until(username, t)) paused(until);
     verify_password(decoy_hash(), password);  // as slow as a known account
     if (int64_t until = unknown.failed(username, t, policy_.lock_after_failures, policy_.lock_seconds))

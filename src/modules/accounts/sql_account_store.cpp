@@ -139,6 +139,11 @@ class SqlReads : public Base {
                  });
   }
 
+  std::optional<LoginGuard> login_guard(const std::string& key) override {
+    return first("SELECT failures, since_epoch, locked_until FROM login_guard WHERE key = ?", {key},
+                 [](store::Statement& q) { return LoginGuard{q.int64(0), q.int64(1), q.int64(2)}; });
+  }
+
  protected:
   template <class Row>
   auto all(const std::string& sql, std::initializer_list<Value> values, Row row) {
@@ -224,6 +229,15 @@ class SqlAccountWriter final : public SqlReads<AccountWriter> {
   }
   void set_token_used(int64_t id, int64_t epoch) override {
     run("UPDATE api_token SET last_used_epoch = ? WHERE id = ?", {epoch, id});
+  }
+
+  void set_login_guard(const std::string& key, const LoginGuard& g) override {
+    run("INSERT INTO login_guard(key, failures, since_epoch, locked_until) VALUES (?,?,?,?) ON CONFLICT (key) DO UPDATE "
+        "SET failures = excluded.failures, since_epoch = excluded.since_epoch, locked_until = excluded.locked_until",
+        {key, g.failures, g.since_epoch, g.locked_until});
+  }
+  void prune_login_guards(int64_t before) override {
+    run("DELETE FROM login_guard WHERE since_epoch < ? AND locked_until < ?", {before, before});
   }
 
   void audit(const store::AuditChange& change) override { tx_.audit(change); }
