@@ -55,8 +55,17 @@ BulkInsert::BulkInsert(Database& db, std::string table, std::vector<std::string>
   insert_ = std::make_unique<Statement>(db_, sql);
 }
 
+BulkInsert::BulkInsert(Database& db, std::string table, std::vector<std::string> columns, Fresh)
+    : db_(db), table_(std::move(table)), columns_(std::move(columns)), direct_(db.is_postgres()) {
+  if (direct_) return;
+  std::string sql = "INSERT INTO " + table_ + "(" + column_list() + ") VALUES (";
+  for (size_t i = 0; i < columns_.size(); ++i) sql.append(i ? ",?" : "?");
+  sql.append(")");
+  insert_ = std::make_unique<Statement>(db_, sql);
+}
+
 BulkInsert::~BulkInsert() {
-  if (db_.is_postgres() && !finished_) {
+  if (db_.is_postgres() && !direct_ && !finished_) {
     try {
       db_.exec("DROP TABLE IF EXISTS " + stage_);
     } catch (...) {  // the transaction is being rolled back; the table goes with the session
@@ -93,8 +102,36 @@ void BulkInsert::add(const Value* row, size_t size) {
 
 void BulkInsert::flush_copy() {
   if (copy_.empty()) return;
-  db_.connection().copy_text(stage_, columns_, copy_);
+  if (direct_) prepare_load();  // before the first rows reach the table
+  db_.connection().copy_text(direct_ ? table_ : stage_, columns_, copy_);
   copy_.clear();
+}
+
+// A batch at least as large as the table is loaded as PostgreSQL's "Populating a Database"
+// advises: foreign keys dropped and added back (checked by one join instead of a locking
+// lookup per row: two thirds of an ICKG import), secondary indexes dropped and built again
+// (one sort instead of a descent per row). Unique indexes stay: ON CONFLICT needs them. A
+// broken key still fails, and rolls back, the whole transaction.
+void BulkInsert::prepare_load() {
+  if (load_prepared_) return;
+  load_prepared_ = true;
+  Statement rows(db_, "SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = ?::regclass");
+  rows.bind(1, table_);
+  if (staged_ < 10000 || !rows.step() || staged_ < rows.int64(0)) return;
+  Statement keys(db_, "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = ?::regclass "
+                      "AND contype = 'f' ORDER BY conname");
+  keys.bind(1, table_);
+  while (keys.step()) {
+    db_.exec("ALTER TABLE " + table_ + " DROP CONSTRAINT " + keys.text(0));
+    restore_.push_back("ALTER TABLE " + table_ + " ADD CONSTRAINT " + keys.text(0) + " " + keys.text(1));
+  }
+  Statement indexes(db_, "SELECT indexrelid::regclass::text, pg_get_indexdef(indexrelid) FROM pg_index "
+                         "WHERE indrelid = ?::regclass AND NOT indisunique AND NOT indisprimary ORDER BY 1");
+  indexes.bind(1, table_);
+  while (indexes.step()) {
+    db_.exec("DROP INDEX " + indexes.text(0));
+    restore_.insert(restore_.begin(), indexes.text(1));  // indexes first: the key checks may use them
+  }
 }
 
 int64_t BulkInsert::finish() {
@@ -102,39 +139,20 @@ int64_t BulkInsert::finish() {
   finished_ = true;
   if (insert_) return added_;
   flush_copy();
-  // A batch at least as large as the table is loaded as PostgreSQL's "Populating a Database"
-  // advises: foreign keys dropped and added back (checked by one join instead of a locking
-  // lookup per row: two thirds of an ICKG import), secondary indexes dropped and built again
-  // (one sort instead of a descent per row). Unique indexes stay: ON CONFLICT needs them. A
-  // broken key still fails, and rolls back, the whole transaction.
-  std::vector<std::string> restore;
-  Statement rows(db_, "SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = ?::regclass");
-  rows.bind(1, table_);
-  if (staged_ >= 10000 && rows.step() && staged_ >= rows.int64(0)) {
-    Statement keys(db_, "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = ?::regclass "
-                        "AND contype = 'f' ORDER BY conname");
-    keys.bind(1, table_);
-    while (keys.step()) {
-      db_.exec("ALTER TABLE " + table_ + " DROP CONSTRAINT " + keys.text(0));
-      restore.push_back("ALTER TABLE " + table_ + " ADD CONSTRAINT " + keys.text(0) + " " + keys.text(1));
-    }
-    Statement indexes(db_, "SELECT indexrelid::regclass::text, pg_get_indexdef(indexrelid) FROM pg_index "
-                           "WHERE indrelid = ?::regclass AND NOT indisunique AND NOT indisprimary ORDER BY 1");
-    indexes.bind(1, table_);
-    while (indexes.step()) {
-      db_.exec("DROP INDEX " + indexes.text(0));
-      restore.insert(restore.begin(), indexes.text(1));  // indexes first: the key checks may use them
-    }
+  if (direct_) {
+    added_ = staged_;
+  } else {
+    prepare_load();
+    std::string sql = "INSERT INTO " + table_ + "(" + column_list() + ") SELECT " + column_list() + " FROM " +
+                      stage_ + " " + on_conflict_;
+    for (size_t i = 0; i < returning_.size(); ++i) sql.append(i ? ", " : " RETURNING ").append(returning_[i]);
+    Statement move(db_, sql);
+    while (move.step())
+      if (returned_) returned_(move);
+    added_ = move.exec();
+    db_.exec("DROP TABLE " + stage_);
   }
-  std::string sql = "INSERT INTO " + table_ + "(" + column_list() + ") SELECT " + column_list() + " FROM " + stage_ +
-                    " " + on_conflict_;
-  for (size_t i = 0; i < returning_.size(); ++i) sql.append(i ? ", " : " RETURNING ").append(returning_[i]);
-  Statement move(db_, sql);
-  while (move.step())
-    if (returned_) returned_(move);
-  added_ = move.exec();
-  db_.exec("DROP TABLE " + stage_);
-  for (const auto& statement : restore) db_.exec(statement);
+  for (const auto& statement : restore_) db_.exec(statement);
   return added_;
 }
 

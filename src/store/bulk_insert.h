@@ -21,6 +21,11 @@ class BulkInsert {
   // when `returning` names columns, `returned` sees each inserted row's values of them.
   BulkInsert(Database& db, std::string table, std::vector<std::string> columns, std::string on_conflict = {},
              std::vector<std::string> returning = {}, std::function<void(const Statement&)> returned = {});
+  // The caller knows that no row conflicts with the table or with another row of the batch
+  // (the rows of a source created in this transaction, deduplicated first): PostgreSQL then
+  // COPYs straight into the table, without the temporary table and the INSERT … SELECT.
+  struct Fresh {};
+  BulkInsert(Database& db, std::string table, std::vector<std::string> columns, Fresh);
   ~BulkInsert();
   BulkInsert(const BulkInsert&) = delete;
   BulkInsert& operator=(const BulkInsert&) = delete;
@@ -34,6 +39,7 @@ class BulkInsert {
  private:
   void add(const Value* row, size_t size);
   void flush_copy();
+  void prepare_load();
   std::string column_list() const;
 
   Database& db_;
@@ -44,6 +50,9 @@ class BulkInsert {
   std::string copy_;                   // PostgreSQL: rows in COPY's text format, not yet sent
   int64_t staged_ = 0;  // rows sent or waiting to be sent to the temporary table
   int64_t added_ = 0;
+  bool direct_ = false;         // PostgreSQL, Fresh: COPY into the table itself
+  bool load_prepared_ = false;  // prepare_load() ran
+  std::vector<std::string> restore_;  // what prepare_load() dropped, to create again
   bool finished_ = false;
 };
 

@@ -3,7 +3,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "base/error.h"
 #include "store/audit_trail.h"
@@ -50,30 +52,42 @@ class SqlGraphStore final : public GraphStore {
     src_id.reset();
 
     size_t total = batch.entities.size() + batch.relations.size(), done = 0;
-    store::BulkInsert ent(db, "kg_entity",
-                          {"source_id", "ext_id", "name", "name_key", "kind", "province", "city", "district", "national"},
-                          "ON CONFLICT (source_id, ext_id) DO NOTHING");
+    // A source new in this transaction can meet no stored row: its rows, deduplicated here
+    // as ON CONFLICT DO NOTHING would (the first one stays), are loaded without a conflict
+    // check (on PostgreSQL straight by COPY). A source imported again goes through ON CONFLICT.
+    auto load = [&](const char* table, std::vector<std::string> columns, const char* conflict) {
+      store::Statement any(db, std::string("SELECT 1 FROM ") + table + " WHERE source_id = ? LIMIT 1");
+      any.bind(1, source_id);
+      return any.step() ? std::make_unique<store::BulkInsert>(db, table, std::move(columns), conflict)
+                        : std::make_unique<store::BulkInsert>(db, table, std::move(columns), store::BulkInsert::Fresh{});
+    };
+    auto ent = load("kg_entity", {"source_id", "ext_id", "name", "name_key", "kind", "province", "city", "district", "national"},
+                    "ON CONFLICT (source_id, ext_id) DO NOTHING");
+    std::unordered_set<std::string_view> seen;
     for (const auto& e : batch.entities) {
-      ent.add({source_id, e.ext_id, e.name, text::name_key(e.name), e.kind, e.province, e.city, e.district,
-               int64_t{e.national ? 1 : 0}});
+      if (seen.insert(e.ext_id).second)
+        ent->add({source_id, e.ext_id, e.name, text::name_key(e.name), e.kind, e.province, e.city, e.district,
+                  int64_t{e.national ? 1 : 0}});
       if (progress && ++done % 8192 == 0) progress(done, total);
     }
-    result.entities_added += ent.finish();
+    result.entities_added += ent->finish();
     // Relations refer to entities by the source's ids: map them to row ids once.
     std::unordered_map<std::string, int64_t> row_of;
     store::Statement ids(db, "SELECT ext_id, id FROM kg_entity WHERE source_id = ?");
     ids.bind(1, source_id);
     while (ids.step()) row_of.emplace(ids.text(0), ids.int64(1));
-    store::BulkInsert rel(db, "kg_relation", {"source_id", "head_id", "kind", "tail_id", "observed_on"},
-                          "ON CONFLICT DO NOTHING");
+    auto rel = load("kg_relation", {"source_id", "head_id", "kind", "tail_id", "observed_on"}, "ON CONFLICT DO NOTHING");
+    std::unordered_set<std::string> seen_relations;
     for (const auto& r : batch.relations) {
       auto h = row_of.find(r.head_ext_id), t = row_of.find(r.tail_ext_id);
       if (h == row_of.end() || t == row_of.end())
         invalid_input("relation " + r.head_ext_id + " " + r.kind + " " + r.tail_ext_id + " names an unknown entity");
-      rel.add({source_id, h->second, r.kind, t->second, r.date});
+      std::string key = std::to_string(h->second);
+      key.append("\x1f").append(r.kind).append("\x1f").append(std::to_string(t->second)).append("\x1f").append(r.date);
+      if (seen_relations.insert(std::move(key)).second) rel->add({source_id, h->second, r.kind, t->second, r.date});
       if (progress && ++done % 8192 == 0) progress(done, total);
     }
-    result.relations_added += rel.finish();
+    result.relations_added += rel->finish();
     auto detail = nlohmann::json{{"source", batch.source}, {"format", batch.format}, {"sample", batch.sample},
                                  {"entities_added", result.entities_added}, {"relations_added", result.relations_added}}
                       .dump();

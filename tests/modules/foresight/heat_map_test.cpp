@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include <algorithm>
 
 #include "store/statement.h"
@@ -351,6 +353,31 @@ TEST(ForesightSnapshots, ClaimingDueSchedulesIsAllOrNothing) {
   EXPECT_EQ(rows[0].last_run, "");
   EXPECT_EQ(rows[1].last_run_epoch, now - 86400);
   EXPECT_TRUE(f.store->snapshots().empty());
+}
+
+// Two servers on one database (two connections, two threads) check the schedules at the same
+// moment: each due schedule is claimed, and its snapshot taken, exactly once (the claim is a
+// write: SQLite's write lock, PostgreSQL's advisory lock).
+TEST(ForesightSnapshots, TwoServersRunADueScheduleOnce) {
+  SnapshotFixture f;
+  const int64_t now = 1767225600;
+  f.store->write([&](SnapshotWriter& w) {
+    w.put_schedule("a", "daily", "{}");
+    w.put_schedule("b", "monthly", "{}");
+    w.audit({"foresight.schedule", "foresight_schedule", "a+b", "", "", "{}"});
+  });
+  std::vector<int64_t> first, second;
+  std::thread one([&] { first = f.service().run_due(now); });
+  std::thread two([&] {
+    store::Database other(f.db.path());
+    auto other_store = sql_snapshot_store(other);
+    second = ForesightSnapshots(*other_store, [&] { return f.cube; }).run_due(now);
+  });
+  one.join();
+  two.join();
+  EXPECT_EQ(first.size() + second.size(), 2u);
+  EXPECT_EQ(f.store->snapshots().size(), 2u);
+  EXPECT_TRUE(f.service().run_due(now).empty());  // nothing is due twice
 }
 
 }  // namespace xinzhi::foresight
