@@ -1,7 +1,7 @@
 # Xinzhi (新质). Two commands on a fresh Debian 12 machine:
 #   make demo   install what is missing, build, seed the sample region, serve on :8080
 #   make test   install, build, run every test (unit, CLI, HTTP, browser)
-.PHONY: setup build build-asan build-tsan web demo test test-unit test-tsan test-e2e bench clean
+.PHONY: setup setup-test build build-asan build-tsan web demo test test-unit test-tsan test-e2e bench clean
 
 JOBS ?= $(shell nproc)
 DB ?= var/xinzhi.db
@@ -12,6 +12,10 @@ XINZHI := build/release/src/program/xinzhi
 
 setup:
 	@scripts/setup-deps.sh
+
+# The tests also need PostgreSQL 15 and nginx (never installed by `make demo`).
+setup-test:
+	@scripts/setup-deps.sh --test
 
 build: setup
 	@cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DXINZHI_WERROR=$(WERROR) >/dev/null
@@ -42,7 +46,7 @@ demo: build web
 	  $(XINZHI) import patents ../shared/data/patents/cn-vr-2022.csv --format cnipa --db $(DB); fi
 	@$(XINZHI) demo start --db $(DB) --port $(PORT)
 
-test-unit: build-asan
+test-unit: setup-test build-asan
 	@cd build/asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	  ctest --output-on-failure --timeout 900 -j $(JOBS)
@@ -57,7 +61,7 @@ test-e2e: build web
 test: test-unit test-tsan test-e2e
 	@echo "make test: C++ unit (ASan/UBSan), ThreadSanitizer, CLI golden, HTTP and browser tests passed"
 
-bench: build
+bench: setup-test build
 	@/usr/bin/python3 bench/ickg_import.py $(XINZHI)
 	@/usr/bin/python3 bench/chain_atlas.py $(XINZHI)
 	@/usr/bin/python3 bench/graph_metrics.py $(XINZHI)

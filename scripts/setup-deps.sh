@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Installs every Debian package and npm dependency Xinzhi needs, and nothing twice:
 # packages already installed are skipped, npm runs only when web/package-lock.json changed.
+# With --test also what only the tests need: PostgreSQL 15 (the second engine's tests run on a
+# throwaway cluster, tests/postgres/cluster.sh) and nginx (the two-replica test, tests/deploy),
+# so that `make demo` installs no database server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,14 +14,14 @@ packages=(
   libboost1.81-dev zlib1g-dev nlohmann-json3-dev libsqlite3-dev libpq-dev libcli11-dev
   libspdlog-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev libxlsxwriter-dev libzip-dev libexpat1-dev
   libtbb-dev libcairo2-dev libsodium-dev
-  # tests and tools: the sqlite3 shell in CLI golden tests, PostgreSQL 15 for the tests on
-  # the second engine (a throwaway cluster on loopback, tests/postgres/cluster.sh), nginx for
-  # the two-replica test (tests/deploy), chromium for browser tests,
+  # tests and tools: the sqlite3 shell in CLI golden tests, chromium for browser tests,
   # a CJK font so that screenshots show Chinese, python3 as the benchmark peer's host
-  sqlite3 postgresql-15 nginx-light chromium fonts-wqy-microhei python3 python3-networkx python3-igraph python3-openpyxl python3-numpy python3-pandas python3-pil time wrk
+  sqlite3 chromium fonts-wqy-microhei python3 python3-networkx python3-igraph python3-openpyxl python3-numpy python3-pandas python3-pil time wrk
   # web build
   nodejs
 )
+
+if [ "${1:-}" = "--test" ]; then packages+=(postgresql-15 postgresql-client-15 nginx-light); fi
 
 missing=()
 for p in "${packages[@]}"; do

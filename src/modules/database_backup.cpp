@@ -6,6 +6,7 @@
 #include "base/error.h"
 #include "modules/registry.h"
 #include "store/audit_trail.h"
+#include "store/bulk_insert.h"
 #include "store/database_copy.h"
 
 namespace xinzhi::modules {
@@ -23,19 +24,6 @@ void check_same_schema(store::Database& db, const std::string& what) {
     fail(ErrorCode::Conflict, what + " has migrations this build does not know: it was written by a newer Xinzhi");
 }
 
-// SQLite checks foreign keys per statement unless told not to, and only outside a transaction.
-struct SqliteKeysOff {
-  store::Database& db;
-  explicit SqliteKeysOff(store::Database& d) : db(d) {
-    if (!db.is_postgres()) db.exec("PRAGMA foreign_keys=OFF");
-  }
-  ~SqliteKeysOff() {
-    try {
-      if (!db.is_postgres()) db.exec("PRAGMA foreign_keys=ON");
-    } catch (...) {  // a destructor must not throw; the connection closes soon after
-    }
-  }
-};
 }  // namespace
 
 store::CopyReport backup_database(store::Database& db, const std::string& file) {
@@ -56,7 +44,7 @@ store::CopyReport backup_database(store::Database& db, const std::string& file) 
   try {
     store::Database copy(file);
     migrate(copy);
-    SqliteKeysOff keys_off(copy);
+    store::SqliteForeignKeysOff keys_off(copy);
     store::WriteTransaction tx(copy, {"backup: rows copied as they are, the audit trail with them"});
     auto report = store::copy_rows(db, copy, store::tables_in_creation_order(copy));
     tx.commit();
@@ -74,7 +62,7 @@ store::CopyReport restore_database(const std::string& file, store::Database& db)
   if (store::recorded_migrations(backup) == 0) invalid_input(file + " is not a Xinzhi database");
   check_same_schema(backup, file);
   migrate(db);
-  SqliteKeysOff keys_off(db);
+  store::SqliteForeignKeysOff keys_off(db);
   store::WriteTransaction tx(db);
   auto report = store::copy_rows(backup, db, store::tables_in_creation_order(backup));
   // The restored trail continues with the restore itself.

@@ -29,7 +29,7 @@ int main(int argc, char** argv) {
   app.fallthrough();  // global options may follow the subcommand
   cli::GlobalOptions g;
   if (const char* env = std::getenv("XINZHI_DB"); env && *env) g.db = env;
-  app.add_option("--db", g.db, "database file (default ./var/xinzhi.db, env XINZHI_DB)");
+  app.add_option("--db", g.db, "database: a SQLite file (default ./var/xinzhi.db) or postgresql://USER@HOST/DB (env XINZHI_DB)");
   app.add_option("--log-level", g.log_level, "debug, info, warn, error or off")
       ->check(CLI::IsMember({"debug", "info", "warn", "error", "off"}));
   program::add_serve_commands(app, g);

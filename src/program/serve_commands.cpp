@@ -79,7 +79,7 @@ void serve(GlobalOptions& g) {
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
   std::string host = serve_options.host.find(':') != std::string::npos ? "[" + serve_options.host + "]" : serve_options.host;
-  std::cout << "Xinzhi 新质 is serving http://" << host << ":" << port << "/  (database " << g.db << ")"
+  std::cout << "Xinzhi 新质 is serving http://" << host << ":" << port << "/  (database " << store::redact_address(g.db) << ")"
             << std::endl;
   api.run();
   running = nullptr;
@@ -106,9 +106,9 @@ void add_serve_commands(CLI::App& app, GlobalOptions& g) {
   seed_cmd->callback([&g] {
     bool seeded = seed(g.db);
     if (g.json)
-      std::cout << nlohmann::json{{"database", g.db}, {"seeded", seeded}}.dump(2) << "\n";
+      std::cout << nlohmann::json{{"database", store::redact_address(g.db)}, {"seeded", seeded}}.dump(2) << "\n";
     else
-      std::cout << (seeded ? "seeded the sample region (示例数据) into " : "left non-empty database alone: ") << g.db
+      std::cout << (seeded ? "seeded the sample region (示例数据) into " : "left non-empty database alone: ") << store::redact_address(g.db)
                 << "\n";
   });
   auto* remove = demo->add_subcommand("remove", "delete the sample region, keeping imported data");
@@ -117,9 +117,9 @@ void add_serve_commands(CLI::App& app, GlobalOptions& g) {
     store::Database database(g.db);
     auto removed = modules::remove_sample_region(database);
     if (g.json)
-      std::cout << nlohmann::json{{"database", g.db}, {"removed", removed}}.dump(2) << "\n";
+      std::cout << nlohmann::json{{"database", store::redact_address(g.db)}, {"removed", removed}}.dump(2) << "\n";
     else
-      std::cout << "removed the sample region (" << removed << " entities and chains) from " << g.db << "\n";
+      std::cout << "removed the sample region (" << removed << " entities and chains) from " << store::redact_address(g.db) << "\n";
   });
   auto* start = demo->add_subcommand("start", "migrate, seed the sample if empty, and serve");
   add_server_options(start);

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "base/error.h"
+#include "store/postgres_schema.h"
 
 namespace xinzhi::store {
 
@@ -118,20 +119,9 @@ void BulkInsert::prepare_load() {
   Statement rows(db_, "SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = ?::regclass");
   rows.bind(1, table_);
   if (staged_ < 10000 || !rows.step() || staged_ < rows.int64(0)) return;
-  Statement keys(db_, "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = ?::regclass "
-                      "AND contype = 'f' ORDER BY conname");
-  keys.bind(1, table_);
-  while (keys.step()) {
-    db_.exec("ALTER TABLE " + table_ + " DROP CONSTRAINT " + keys.text(0));
-    restore_.push_back("ALTER TABLE " + table_ + " ADD CONSTRAINT " + keys.text(0) + " " + keys.text(1));
-  }
-  Statement indexes(db_, "SELECT indexrelid::regclass::text, pg_get_indexdef(indexrelid) FROM pg_index "
-                         "WHERE indrelid = ?::regclass AND NOT indisunique AND NOT indisprimary ORDER BY 1");
-  indexes.bind(1, table_);
-  while (indexes.step()) {
-    db_.exec("DROP INDEX " + indexes.text(0));
-    restore_.insert(restore_.begin(), indexes.text(1));  // indexes first: the key checks may use them
-  }
+  // Indexes first when creating again: the key checks may use them.
+  restore_ = drop_secondary_indexes(db_, table_);
+  for (auto& statement : drop_foreign_keys(db_, table_)) restore_.push_back(std::move(statement));
 }
 
 int64_t BulkInsert::finish() {
@@ -154,6 +144,17 @@ int64_t BulkInsert::finish() {
   }
   for (const auto& statement : restore_) db_.exec(statement);
   return added_;
+}
+
+SqliteForeignKeysOff::SqliteForeignKeysOff(Database& db) : db_(db) {
+  if (!db_.is_postgres()) db_.exec("PRAGMA foreign_keys=OFF");
+}
+
+SqliteForeignKeysOff::~SqliteForeignKeysOff() {
+  try {
+    if (!db_.is_postgres()) db_.exec("PRAGMA foreign_keys=ON");
+  } catch (...) {  // a destructor must not throw; the connection is then left as it is
+  }
 }
 
 }  // namespace xinzhi::store

@@ -56,4 +56,18 @@ class BulkInsert {
   bool finished_ = false;
 };
 
+// SQLite checks a foreign key per statement unless told not to, and the switch works only
+// outside a transaction: off for the life of this object, around a load that writes its rows
+// in key order or checks the keys itself. Does nothing on PostgreSQL.
+class SqliteForeignKeysOff {
+ public:
+  explicit SqliteForeignKeysOff(Database& db);
+  ~SqliteForeignKeysOff();
+  SqliteForeignKeysOff(const SqliteForeignKeysOff&) = delete;
+  SqliteForeignKeysOff& operator=(const SqliteForeignKeysOff&) = delete;
+
+ private:
+  Database& db_;
+};
+
 }  // namespace xinzhi::store

@@ -2,6 +2,7 @@
 
 #include "base/error.h"
 #include "store/bulk_insert.h"
+#include "store/postgres_schema.h"
 #include "store/statement.h"
 
 namespace xinzhi::store {
@@ -16,22 +17,6 @@ std::vector<std::string> tables_in_creation_order(Database& sqlite_db) {
 }
 
 namespace {
-// PostgreSQL: the foreign keys of every table copied, dropped now; the statements that add
-// them back, to run after the copy.
-std::vector<std::string> drop_foreign_keys(Database& db, const std::vector<std::string>& tables) {
-  std::vector<std::string> restore;
-  for (const auto& table : tables) {
-    Statement keys(db, "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = ?::regclass "
-                       "AND contype = 'f' ORDER BY conname");
-    keys.bind(1, table);
-    while (keys.step()) {
-      db.exec("ALTER TABLE " + table + " DROP CONSTRAINT " + keys.text(0));
-      restore.push_back("ALTER TABLE " + table + " ADD CONSTRAINT " + keys.text(0) + " " + keys.text(1));
-    }
-  }
-  return restore;
-}
-
 void continue_identities(Database& db) {
   Statement q(db, "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() "
                   "AND is_identity = 'YES'");
@@ -53,7 +38,9 @@ CopyReport copy_rows(Database& from, Database& to, const std::vector<std::string
     if (to.query_int("SELECT count(*) FROM (SELECT 1 FROM " + table + " LIMIT 1) t") != 0)
       fail(ErrorCode::Conflict, "table " + table + " in " + to.display() + " already holds rows; restore into a new database");
   std::vector<std::string> restore_keys;
-  if (to.is_postgres()) restore_keys = drop_foreign_keys(to, tables);
+  if (to.is_postgres())
+    for (const auto& table : tables)
+      for (auto& statement : drop_foreign_keys(to, table)) restore_keys.push_back(std::move(statement));
   // One snapshot of the source for every table.
   from.exec(from.is_postgres() ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN");
   try {

@@ -49,4 +49,19 @@ auto first_row(Database& db, std::string_view sql, std::initializer_list<Value> 
   return out;
 }
 
+// One store write: a `StoreWriter` (built from the database and the transaction) handed to
+// `work` inside one write transaction, committed when `work` returns. A bookkeeping write
+// (no audit entry required) says why.
+template <class StoreWriter, class Work>
+void unit_of_work(Database& db, const Work& work, const char* bookkeeping_why = nullptr) {
+  std::optional<WriteTransaction> tx;
+  if (bookkeeping_why)
+    tx.emplace(db, WriteTransaction::Bookkeeping{bookkeeping_why});
+  else
+    tx.emplace(db);
+  StoreWriter writer(db, *tx);
+  work(writer);
+  tx->commit();
+}
+
 }  // namespace xinzhi::store

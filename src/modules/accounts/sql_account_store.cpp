@@ -251,16 +251,10 @@ class SqlAccountStore final : public SqlReads<AccountStore> {
   using SqlReads::SqlReads;
 
   void write(const std::function<void(AccountWriter&)>& fn) override {
-    store::WriteTransaction tx(db_);
-    SqlAccountWriter writer(db_, tx);
-    fn(writer);
-    tx.commit();
+    store::unit_of_work<SqlAccountWriter>(db_, fn);
   }
   void bookkeeping(const char* why, const std::function<void(AccountWriter&)>& fn) override {
-    store::WriteTransaction tx(db_, {why});
-    SqlAccountWriter writer(db_, tx);
-    fn(writer);
-    tx.commit();
+    store::unit_of_work<SqlAccountWriter>(db_, fn, why);
   }
 };
 

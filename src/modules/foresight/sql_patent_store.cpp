@@ -24,20 +24,9 @@ class SqlPatentStore final : public PatentStore {
   size_t insert(const std::vector<StoredPatent>& patents, const std::string& source,
                 const std::vector<std::vector<std::string>>* industries) {
     auto& db = db_;
-    // SQLite: every code row is written right after its patent, so the per-row foreign-key
-    // lookup only costs time (a third of a 10-million-record import); it is back on afterwards.
-    struct KeysOff {
-      store::Database& db;
-      explicit KeysOff(store::Database& d) : db(d) {
-        if (!db.is_postgres()) db.exec("PRAGMA foreign_keys=OFF");
-      }
-      ~KeysOff() {
-        try {
-          if (!db.is_postgres()) db.exec("PRAGMA foreign_keys=ON");
-        } catch (...) {  // a destructor must not throw; the connection is then left as it is
-        }
-      }
-    } keys_off{db};
+    // SQLite: every code row is written after its patent, so the per-row foreign-key lookup
+    // only costs time (a third of a 10-million-record import); it is back on afterwards.
+    store::SqliteForeignKeysOff keys_off(db);
     store::WriteTransaction tx(db_);
     // Patents first (a number already stored is skipped), then the codes and industries of
     // the ones added, found by number.
@@ -52,7 +41,8 @@ class SqlPatentStore final : public PatentStore {
       p.add({r.number, source, r.date, r.title, applicant, x.province, x.city, ingest::applicant_kind(applicant)});
     }
     size_t added = static_cast<size_t>(p.finish());
-    store::BulkInsert c(db, "patent_code", {"patent_id", "position", "subclass", "grp"});
+    // Codes belong to patents added just now: none can be stored yet.
+    store::BulkInsert c(db, "patent_code", {"patent_id", "position", "subclass", "grp"}, store::BulkInsert::Fresh{});
     std::unique_ptr<store::BulkInsert> ind;
     if (industries)
       ind = std::make_unique<store::BulkInsert>(db, "patent_industry", std::vector<std::string>{"patent_id", "industry"},

@@ -1,6 +1,6 @@
 // The SQL implementation (SQLite and PostgreSQL, one text) of foresight::SnapshotStore: every statement on foresight_snapshot and
 // foresight_schedule. It carries out writes; ForesightSnapshots decides them.
-#include "store/statement.h"
+#include "store/queries.h"
 
 #include "modules/foresight/snapshot_store.h"
 
@@ -124,17 +124,11 @@ class SqlSnapshotStore final : public SqlReads<SnapshotStore> {
   using SqlReads::SqlReads;
 
   void write(const std::function<void(SnapshotWriter&)>& work) override {
-    store::WriteTransaction tx(db_);
-    SqlSnapshotWriter writer(db_, tx);
-    work(writer);
-    tx.commit();
+    store::unit_of_work<SqlSnapshotWriter>(db_, work);
   }
 
   void bookkeeping(const char* why, const std::function<void(SnapshotWriter&)>& work) override {
-    store::WriteTransaction tx(db_, {why});
-    SqlSnapshotWriter writer(db_, tx);
-    work(writer);
-    tx.commit();
+    store::unit_of_work<SqlSnapshotWriter>(db_, work, why);
   }
 };
 

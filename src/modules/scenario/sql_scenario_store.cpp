@@ -258,10 +258,7 @@ class SqlScenarioStore final : public SqlReads<ScenarioStore> {
   using SqlReads::SqlReads;
 
   void write(const std::function<void(ScenarioWriter&)>& work) override {
-    store::WriteTransaction tx(db_);
-    SqlScenarioWriter writer(db_, tx);
-    work(writer);
-    tx.commit();
+    store::unit_of_work<SqlScenarioWriter>(db_, work);
   }
 };
 
