@@ -1,6 +1,7 @@
 #include "server/api_server.h"
 
 #include <algorithm>
+#include <boost/asio/ip/address.hpp>
 #include <atomic>
 #include <chrono>
 #include <nlohmann/json.hpp>
@@ -133,20 +134,36 @@ std::optional<Response> ApiServer::screen(const Request& req) {
 
 // Quick answers (files, health, errors) on the I/O thread; API handlers on the worker pool,
 // or 503 at once when its queue is full.
+namespace {
+// An address as one spelling: "::ffff:127.0.0.1" (an IPv4 peer on an IPv6 socket) is
+// 127.0.0.1; anything that is no IP address is empty.
+std::string canonical_ip(std::string_view text) {
+  boost::system::error_code ec;
+  auto a = boost::asio::ip::make_address(std::string(text), ec);
+  if (ec) return "";
+  if (a.is_v6() && a.to_v6().is_v4_mapped()) return boost::asio::ip::make_address_v4(boost::asio::ip::v4_mapped, a.to_v6()).to_string();
+  return a.to_string();
+}
+}  // namespace
+
 std::string client_address(const Request& req, const std::vector<std::string>& trusted) {
-  auto is_trusted = [&](const std::string& a) { return std::find(trusted.begin(), trusted.end(), a) != trusted.end(); };
-  if (!is_trusted(req.remote_addr)) return req.remote_addr;
+  auto is_trusted = [&](const std::string& a) {
+    return std::any_of(trusted.begin(), trusted.end(), [&](const std::string& t) { return canonical_ip(t) == a; });
+  };
+  std::string client = canonical_ip(req.remote_addr);
+  if (client.empty()) return req.remote_addr;
+  if (!is_trusted(client)) return client;
+  // From the right: each hop a trusted proxy appended, until the first that is no proxy of
+  // ours (the client). A hop that is no address ends the walk at the last good one.
   std::string header = req.get_header_value("X-Forwarded-For");
-  std::string client = req.remote_addr;
   size_t end = header.size();
   while (end > 0) {
     size_t comma = header.rfind(',', end - 1);
     size_t begin = comma == std::string::npos ? 0 : comma + 1;
-    std::string hop(text::trim(std::string_view(header).substr(begin, end - begin)));
-    if (hop.empty() || hop.size() > 64) break;
+    std::string hop = canonical_ip(text::trim(std::string_view(header).substr(begin, end - begin)));
+    if (hop.empty()) break;
     client = hop;
-    if (!is_trusted(hop)) break;
-    if (comma == std::string::npos) break;
+    if (!is_trusted(hop) || comma == std::string::npos) break;
     end = comma;
   }
   return client;

@@ -20,7 +20,9 @@ void append_copy_field(std::string& out, const Value& v) {
     char buf[64];
     out.append(buf, std::to_chars(buf, buf + sizeof buf, *d).ptr);
   } else {
-    for (char ch : std::get<std::string>(v)) {
+    const auto& text = std::get<std::string>(v);
+    if (text.find('\0') != std::string::npos) invalid_input("text contains a NUL character (\\u0000)");
+    for (char ch : text) {
       switch (ch) {
         case '\\': out.append("\\\\"); break;
         case '\t': out.append("\\t"); break;
@@ -46,8 +48,10 @@ BulkInsert::BulkInsert(Database& db, std::string table, std::vector<std::string>
   for (size_t i = 0; i < returning_.size(); ++i) returning_list.append(i ? ", " : " RETURNING ").append(returning_[i]);
   if (db_.is_postgres()) {
     // A temporary table with exactly the target's column types, gone at the end of the session
-    // at the latest (dropped in finish()).
+    // at the latest (dropped in finish()), and the rows' order: moved in that order, the
+    // first of two conflicting rows is the one kept and RETURNING lists rows as added, as on SQLite.
     db_.exec("CREATE TEMPORARY TABLE " + stage_ + " AS SELECT " + column_list() + " FROM " + table_ + " WITH NO DATA");
+    db_.exec("ALTER TABLE " + stage_ + " ADD COLUMN bulk_row BIGINT GENERATED ALWAYS AS IDENTITY");
     return;
   }
   std::string sql = "INSERT INTO " + table_ + "(" + column_list() + ") VALUES (";
@@ -104,7 +108,8 @@ void BulkInsert::add(const Value* row, size_t size) {
 void BulkInsert::flush_copy() {
   if (copy_.empty()) return;
   if (direct_) prepare_load();  // before the first rows reach the table
-  db_.connection().copy_text(direct_ ? table_ : stage_, columns_, copy_);
+  db_.connection().copy_text(direct_ ? table_ : stage_, columns_, copy_,
+                             direct_ ? Connection::CopyInto::Table : Connection::CopyInto::Staging);
   copy_.clear();
 }
 
@@ -116,9 +121,12 @@ void BulkInsert::flush_copy() {
 void BulkInsert::prepare_load() {
   if (load_prepared_) return;
   load_prepared_ = true;
-  Statement rows(db_, "SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = ?::regclass");
-  rows.bind(1, table_);
-  if (staged_ < 10000 || !rows.step() || staged_ < rows.int64(0)) return;
+  if (staged_ < 10000) return;
+  // Rows in the table, counted up to one more than the batch (the planner's estimate is -1
+  // for a table never analysed, and stale for one that grew since).
+  Statement rows(db_, "SELECT count(*) FROM (SELECT 1 FROM " + table_ + " LIMIT ?) t");
+  rows.bind(1, staged_ + 1);
+  if (!rows.step() || rows.int64(0) > staged_) return;
   // Indexes first when creating again: the key checks may use them.
   restore_ = drop_secondary_indexes(db_, table_);
   for (auto& statement : drop_foreign_keys(db_, table_)) restore_.push_back(std::move(statement));
@@ -134,7 +142,7 @@ int64_t BulkInsert::finish() {
   } else {
     prepare_load();
     std::string sql = "INSERT INTO " + table_ + "(" + column_list() + ") SELECT " + column_list() + " FROM " +
-                      stage_ + " " + on_conflict_;
+                      stage_ + " ORDER BY bulk_row " + on_conflict_;
     for (size_t i = 0; i < returning_.size(); ++i) sql.append(i ? ", " : " RETURNING ").append(returning_[i]);
     Statement move(db_, sql);
     while (move.step())

@@ -23,10 +23,15 @@ std::string redact_address(std::string_view location) {
   auto at = s.find('@', scheme);
   auto colon = s.find(':', scheme);
   if (at != std::string::npos && colon != std::string::npos && colon < at) s.replace(colon + 1, at - colon - 1, "***");
-  auto password = s.find("password=");
-  if (password != std::string::npos) {
-    auto end = s.find_first_of("& ", password);
-    s.replace(password + 9, (end == std::string::npos ? s.size() : end) - password - 9, "***");
+  // …?password=secret&sslpassword=secret: every parameter whose name ends in "password".
+  for (size_t q = s.find('?'); q != std::string::npos; q = s.find('&', q + 1)) {
+    auto eq = s.find('=', q + 1);
+    auto next = s.find('&', q + 1);
+    if (eq == std::string::npos || (next != std::string::npos && eq > next)) continue;
+    std::string_view name(s.data() + q + 1, eq - q - 1);
+    if (name.size() >= 8 && name.substr(name.size() - 8) == "password") {
+      s.replace(eq + 1, (next == std::string::npos ? s.size() : next) - eq - 1, "***");
+    }
   }
   return s;
 }

@@ -34,7 +34,11 @@ class Connection {
   virtual void rollback() noexcept = 0;
   virtual bool table_exists(std::string_view table) = 0;
   // PostgreSQL: one COPY … FROM STDIN of rows already in COPY's text format (store/bulk_insert.h).
-  virtual void copy_text(std::string_view table, const std::vector<std::string>& columns, std::string_view rows) = 0;
+  // Rows COPYed into a table count as changed rows (the audit rule sees them); into a
+  // temporary staging table they do not (the INSERT … SELECT that moves them counts).
+  enum class CopyInto { Table, Staging };
+  virtual void copy_text(std::string_view table, const std::vector<std::string>& columns, std::string_view rows,
+                         CopyInto into) = 0;
 };
 
 class Database {

@@ -1,5 +1,8 @@
 #include "store/database_copy.h"
 
+#include <algorithm>
+#include <map>
+
 #include "base/error.h"
 #include "store/bulk_insert.h"
 #include "store/postgres_schema.h"
@@ -17,6 +20,31 @@ std::vector<std::string> tables_in_creation_order(Database& sqlite_db) {
 }
 
 namespace {
+// A table's columns in the database's own catalogue, in order; none when it has no such table.
+std::vector<std::string> table_columns(Database& db, const std::string& table) {
+  Statement q(db, db.is_postgres() ? "SELECT column_name FROM information_schema.columns WHERE table_schema = "
+                                     "current_schema() AND table_name = ? ORDER BY ordinal_position"
+                                   : "SELECT name FROM pragma_table_info(?) ORDER BY cid");
+  q.bind(1, table);
+  std::vector<std::string> out;
+  while (q.step()) out.push_back(q.text(0));
+  return out;
+}
+
+// The names a backup file gives are checked against the target's catalogue before any SQL
+// names them: a crafted file cannot smuggle SQL in through a table or column name.
+std::vector<std::string> checked_columns(Database& from, Database& to, const std::string& table) {
+  auto target = table_columns(to, table);
+  if (target.empty())
+    fail(ErrorCode::Conflict, "the source has a table " + table + " that " + to.display() + " does not have");
+  auto source = table_columns(from, table);
+  for (const auto& column : source)
+    if (std::find(target.begin(), target.end(), column) == target.end())
+      fail(ErrorCode::Conflict, "the source's table " + table + " has a column " + column + " that " + to.display() +
+                                    " does not have");
+  return source;
+}
+
 void continue_identities(Database& db) {
   Statement q(db, "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() "
                   "AND is_identity = 'YES'");
@@ -34,6 +62,8 @@ void continue_identities(Database& db) {
 
 CopyReport copy_rows(Database& from, Database& to, const std::vector<std::string>& tables) {
   CopyReport report;
+  std::map<std::string, std::vector<std::string>> columns_of;
+  for (const auto& table : tables) columns_of[table] = checked_columns(from, to, table);
   for (const auto& table : tables)
     if (to.query_int("SELECT count(*) FROM (SELECT 1 FROM " + table + " LIMIT 1) t") != 0)
       fail(ErrorCode::Conflict, "table " + table + " in " + to.display() + " already holds rows; restore into a new database");
@@ -45,22 +75,19 @@ CopyReport copy_rows(Database& from, Database& to, const std::vector<std::string
   from.exec(from.is_postgres() ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN");
   try {
     for (const auto& table : tables) {
-      Statement rows(from, "SELECT * FROM " + table + " ORDER BY 1");
-      std::unique_ptr<BulkInsert> insert;
-      std::vector<Value> row;
+      const auto& columns = columns_of.at(table);
+      std::string list;
+      for (const auto& c : columns) list.append(list.empty() ? "" : ", ").append(c);
+      Statement rows(from, "SELECT " + list + " FROM " + table + " ORDER BY 1");
+      BulkInsert insert(to, table, columns);
+      std::vector<Value> row(columns.size());
       int64_t n = 0;
       while (rows.step()) {
-        if (!insert) {
-          std::vector<std::string> columns;
-          for (int c = 0; c < rows.columns(); ++c) columns.push_back(rows.column_name(c));
-          insert = std::make_unique<BulkInsert>(to, table, columns);
-          row.resize(columns.size());
-        }
-        for (int c = 0; c < rows.columns(); ++c) row[c] = rows.value(c);
-        insert->add(row);
+        for (size_t c = 0; c < columns.size(); ++c) row[c] = rows.value(static_cast<int>(c));
+        insert.add(row);
         ++n;
       }
-      if (insert) insert->finish();
+      insert.finish();
       report.tables.emplace_back(table, n);
       report.rows += n;
     }

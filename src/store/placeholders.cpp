@@ -32,6 +32,11 @@ TranslatedSql translate_placeholders(std::string_view sql) {
       if (j == std::string_view::npos) j = sql.size();
       out.text.append(sql.substr(i, j - i));
       i = j;
+    } else if (c == '/' && i + 1 < sql.size() && sql[i + 1] == '*') {
+      size_t j = sql.find("*/", i + 2);
+      j = j == std::string_view::npos ? sql.size() : j + 2;
+      out.text.append(sql.substr(i, j - i));
+      i = j;
     } else if (c == '?') {
       size_t j = i + 1;
       while (j < sql.size() && std::isdigit(static_cast<unsigned char>(sql[j]))) ++j;

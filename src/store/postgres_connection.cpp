@@ -10,6 +10,10 @@
 #include <string>
 #include <vector>
 
+#include <spdlog/spdlog.h>
+
+#include <mutex>
+
 #include "base/error.h"
 #include "store/placeholders.h"
 #include "store/sqlite_connection.h"
@@ -59,6 +63,7 @@ class PostgresStatement final : public StatementBackend {
     result_.reset();
     row_ = -1;
     changes_ = 0;
+    failed_ = false;
   }
   int columns() const override { return result_ ? PQnfields(result_.get()) : 0; }
   bool is_null(int c) const override { return PQgetisnull(result_.get(), row_, c); }
@@ -96,6 +101,7 @@ class PostgresStatement final : public StatementBackend {
   Result result_;
   int row_ = -1;
   int64_t changes_ = 0;
+  bool failed_ = false;
 };
 
 class PostgresConnection final : public Connection {
@@ -113,6 +119,17 @@ class PostgresConnection final : public Connection {
     PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
     // A writer that waits longer than SQLite's busy timeout is told the service is busy.
     exec_script("SET client_encoding = 'UTF8'; SET lock_timeout = '5s'; SET TIME ZONE 'UTC'");
+    // Text sorts by code point on SQLite; a database created with another collation lists
+    // names in another order (README: createdb --lc-collate=C.UTF-8).
+    Result collation(PQexec(conn_, "SELECT datcollate FROM pg_database WHERE datname = current_database()"));
+    std::string name = PQresultStatus(collation.get()) == PGRES_TUPLES_OK && PQntuples(collation.get()) == 1
+                           ? PQgetvalue(collation.get(), 0, 0)
+                           : "";
+    static std::once_flag warned;
+    if (!name.empty() && name != "C" && name != "POSIX" && name != "C.UTF-8" && name != "C.utf8")
+      std::call_once(warned, [&] {
+        spdlog::warn("database collation is {}: text is ordered differently from SQLite's code-point order", name);
+      });
   }
   ~PostgresConnection() override { PQfinish(conn_); }
 
@@ -131,10 +148,21 @@ class PostgresConnection final : public Connection {
   void begin_write() override {
     // One writer at a time per schema, across every server process: the audit chain's head
     // is read and advanced inside each write, as under SQLite's single writer lock.
-    exec_script("BEGIN; SELECT pg_advisory_xact_lock(hashtext(current_schema()))");
+    exec_script("BEGIN");
+    in_transaction_ = true;
+    exec_script("SELECT pg_advisory_xact_lock(hashtext(current_schema()))");
   }
-  void commit() override { exec_script("COMMIT"); }
+  void commit() override {
+    revive();
+    Result r(PQexec(conn_, "COMMIT"));
+    in_transaction_ = false;
+    // COMMIT of a transaction an earlier error aborted answers with the tag ROLLBACK.
+    if (PQresultStatus(r.get()) != PGRES_COMMAND_OK) postgres_fail(r.get(), conn_, "commit failed");
+    if (std::string_view(PQcmdStatus(r.get())) != "COMMIT")
+      fail(ErrorCode::Internal, "the transaction had failed and was rolled back, not committed");
+  }
   void rollback() noexcept override {
+    in_transaction_ = false;
     if (conn_ && PQstatus(conn_) == CONNECTION_OK) PQclear(PQexec(conn_, "ROLLBACK"));
   }
   bool table_exists(std::string_view table) override {
@@ -143,7 +171,8 @@ class PostgresConnection final : public Connection {
     q.bind_text(1, table);
     return q.step();
   }
-  void copy_text(std::string_view table, const std::vector<std::string>& columns, std::string_view rows) override;
+  void copy_text(std::string_view table, const std::vector<std::string>& columns, std::string_view rows,
+                 CopyInto into) override;
 
   // Runs a translated statement; counts the rows it changed.
   Result run(const std::string& sql, const std::vector<std::optional<std::string>>& params) {
@@ -169,14 +198,20 @@ class PostgresConnection final : public Connection {
   void revive() {
     if (PQstatus(conn_) == CONNECTION_OK) return;
     PQreset(conn_);
+    bool lost_write = in_transaction_;
+    in_transaction_ = false;
     if (PQstatus(conn_) != CONNECTION_OK)
       fail(ErrorCode::Unavailable, "the database is busy or unreachable; try again in a moment");
     PQclear(PQexec(conn_, "SET client_encoding = 'UTF8'; SET lock_timeout = '5s'; SET TIME ZONE 'UTC'"));
+    if (lost_write)
+      fail(ErrorCode::Unavailable, "the connection to the database was lost during a write, which was not saved; "
+                                   "try again");
   }
 
   std::string address_;
   PGconn* conn_ = nullptr;
   int64_t changes_ = 0;
+  bool in_transaction_ = false;  // between begin_write and commit or rollback
 };
 
 PostgresStatement::PostgresStatement(PostgresConnection& conn, std::string_view sql)
@@ -184,7 +219,10 @@ PostgresStatement::PostgresStatement(PostgresConnection& conn, std::string_view 
 
 bool PostgresStatement::step() {
   if (!result_) {
+    if (failed_) return false;  // as SQLite's statement after an error: no rows until reset
+    failed_ = true;
     result_ = conn_.run(sql_.text, params_);
+    failed_ = false;
     changes_ = PostgresConnection::changed_rows(result_.get());
     row_ = -1;
   }
@@ -194,7 +232,7 @@ bool PostgresStatement::step() {
 }
 
 void PostgresConnection::copy_text(std::string_view table, const std::vector<std::string>& columns,
-                                   std::string_view rows) {
+                                   std::string_view rows, CopyInto into) {
   revive();
   std::string sql = "COPY " + std::string(table) + " (";
   for (size_t i = 0; i < columns.size(); ++i) sql.append(i ? "," : "").append(columns[i]);
@@ -206,6 +244,7 @@ void PostgresConnection::copy_text(std::string_view table, const std::vector<std
     fail(ErrorCode::Unavailable, "COPY into " + std::string(table) + " failed: " + PQerrorMessage(conn_));
   Result end(PQgetResult(conn_));
   if (PQresultStatus(end.get()) != PGRES_COMMAND_OK) postgres_fail(end.get(), conn_, "COPY failed");
+  if (into == CopyInto::Table) changes_ += std::atoll(PQcmdTuples(end.get()));
   while (PGresult* extra = PQgetResult(conn_)) PQclear(extra);
 }
 

@@ -134,7 +134,7 @@ class SqliteConnection final : public Connection {
     q.bind_text(1, table);
     return q.step();
   }
-  void copy_text(std::string_view, const std::vector<std::string>&, std::string_view) override {
+  void copy_text(std::string_view, const std::vector<std::string>&, std::string_view, CopyInto) override {
     fail(ErrorCode::Internal, "COPY is PostgreSQL's; SQLite inserts rows one by one");
   }
 

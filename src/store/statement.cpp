@@ -19,6 +19,8 @@ Statement& Statement::bind(int index, double value) {
   return *this;
 }
 Statement& Statement::bind(int index, std::string_view value) {
+  // PostgreSQL's text cannot hold NUL and SQLite's would keep it: refused on both, alike.
+  if (value.find('\0') != std::string_view::npos) invalid_input("text contains a NUL character (\\u0000)");
   impl_->bind_text(index, value);
   return *this;
 }

@@ -85,8 +85,8 @@ http {{
   client_body_temp_path {tmp}/body; proxy_temp_path {tmp}/proxy; fastcgi_temp_path {tmp}/fastcgi;
   uwsgi_temp_path {tmp}/uwsgi; scgi_temp_path {tmp}/scgi;
   upstream xinzhi {{
-    server 127.0.0.1:{pa} max_fails=1 fail_timeout=5s;
-    server 127.0.0.1:{pb} max_fails=1 fail_timeout=5s;
+    server 127.0.0.1:{pa} max_fails=2 fail_timeout=5s;
+    server 127.0.0.1:{pb} max_fails=2 fail_timeout=5s;
     keepalive 8;
   }}
   server {{

@@ -90,6 +90,26 @@ std::string* ApiServerTest::token_ = nullptr;
 testing::RunningServer* ApiServerTest::server_ = nullptr;
 int ApiServerTest::port_ = 0;
 
+// Behind nginx the peer is the proxy; the client is what trusted proxies appended, read from
+// the right. What a client writes into the header itself is not believed.
+TEST(ClientAddress, ReadFromTheRightPastTrustedProxiesOnly) {
+  auto from = [](std::string peer, std::string forwarded) {
+    Request r;
+    r.remote_addr = std::move(peer);
+    if (!forwarded.empty()) r.headers.emplace("X-Forwarded-For", std::move(forwarded));
+    return r;
+  };
+  const std::vector<std::string> nginx = {"127.0.0.1"};
+  EXPECT_EQ(client_address(from("203.0.113.9", "198.51.100.1"), nginx), "203.0.113.9");  // no proxy: header ignored
+  EXPECT_EQ(client_address(from("127.0.0.1", "198.51.100.1"), nginx), "198.51.100.1");
+  EXPECT_EQ(client_address(from("127.0.0.1", "6.6.6.6, 198.51.100.1"), nginx), "198.51.100.1");  // a forged first hop
+  EXPECT_EQ(client_address(from("::ffff:127.0.0.1", "198.51.100.1"), nginx), "198.51.100.1");  // IPv4 on an IPv6 socket
+  EXPECT_EQ(client_address(from("127.0.0.1", "198.51.100.1, 127.0.0.1"), nginx), "198.51.100.1");  // two proxies
+  EXPECT_EQ(client_address(from("127.0.0.1", "not-an-address"), nginx), "127.0.0.1");
+  EXPECT_EQ(client_address(from("127.0.0.1", ""), nginx), "127.0.0.1");
+  EXPECT_EQ(client_address(from("127.0.0.1", " 2001:db8::1 "), nginx), "2001:db8::1");
+}
+
 TEST_F(ApiServerTest, HealthVersionAndRequestId) {
   auto c = client();
   auto res = c.Get("/api/health");

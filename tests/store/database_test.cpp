@@ -153,4 +153,14 @@ TEST(Backup, CopiesTheLiveDatabaseAndRefusesToOverwrite) {
   testing::expect_error(ErrorCode::Conflict, [&] { db.backup_to(dir.database("copy.db")); }, "exists");
 }
 
+TEST(Address, PasswordsNeverPrinted) {
+  EXPECT_EQ(redact_address("postgresql://xz:s3cret@db.example.cn:5432/xinzhi"), "postgresql://xz:***@db.example.cn:5432/xinzhi");
+  EXPECT_EQ(redact_address("postgresql://xz@db/x?sslpassword=a&password=secret&options=-c%20x%3Dy"),
+            "postgresql://xz@db/x?sslpassword=***&password=***&options=-c%20x%3Dy");
+  EXPECT_EQ(redact_address("postgres://db/x?password=p"), "postgres://db/x?password=***");
+  EXPECT_EQ(redact_address("var/xinzhi.db"), "var/xinzhi.db");
+  EXPECT_TRUE(is_postgres_address("postgresql://db/x"));
+  EXPECT_FALSE(is_postgres_address("host=db password=x"));  // only URIs name a server
+}
+
 }  // namespace xinzhi::store

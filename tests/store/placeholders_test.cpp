@@ -23,6 +23,7 @@ TEST(Placeholders, QuotesCommentsAndCastsAreLeftAlone) {
   EXPECT_EQ(translate_placeholders("SELECT 'a?b:c''?', \"d?\" FROM t -- why?\nWHERE x = ? AND y::text = :v").text,
             "SELECT 'a?b:c''?', \"d?\" FROM t -- why?\nWHERE x = $1 AND y::text = $2");
   EXPECT_EQ(translate_placeholders("SELECT 'unclosed ?").text, "SELECT 'unclosed ?");
+  EXPECT_EQ(translate_placeholders("SELECT /* ? :x */ ?").text, "SELECT /* ? :x */ $1");
 }
 
 TEST(PostgresDdl, TranslatesSqliteTypesAndDefaults) {

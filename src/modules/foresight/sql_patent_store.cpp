@@ -86,8 +86,10 @@ class SqlPatentStore final : public PatentStore {
 
   void each_patent(int64_t up_to, const std::function<void(const PatentFacts&)>& visit) override {
     // One row per code, grouped into patents here; the industries, ordered by patent too, are
-    // merged in alongside, so no table is held in memory. Both statements are stepped on one
-    // connection, so they read the same snapshot of the database.
+    // merged in alongside. Both statements stop at `up_to`, and patents up to it never change
+    // (they are only ever added, with their codes and industries), so the two agree whether the
+    // engine reads them in one snapshot (SQLite) or two (PostgreSQL). SQLite steps through the
+    // rows; libpq holds each statement's rows in memory until it is done.
     store::Statement q(db_, "SELECT p.id, p.filed_on, p.province, p.city, p.applicant_kind, c.subclass, c.grp "
                         "FROM patent p LEFT JOIN patent_code c ON c.patent_id = p.id WHERE p.id <= ? "
                         "ORDER BY p.id, c.position");
