@@ -4,6 +4,7 @@
 
 #include "base/error.h"
 #include "store/postgres_schema.h"
+#include "store/queries.h"
 
 namespace xinzhi::store {
 
@@ -21,7 +22,7 @@ void append_copy_field(std::string& out, const Value& v) {
     out.append(buf, std::to_chars(buf, buf + sizeof buf, *d).ptr);
   } else {
     const auto& text = std::get<std::string>(v);
-    if (text.find('\0') != std::string::npos) invalid_input("text contains a NUL character (\\u0000)");
+    if (text.find('\0') != std::string::npos) refuse_nul();
     for (char ch : text) {
       switch (ch) {
         case '\\': out.append("\\\\"); break;

@@ -15,6 +15,7 @@
 #include <mutex>
 
 #include "base/error.h"
+#include "store/engine_errors.h"
 #include "store/placeholders.h"
 #include "store/sqlite_connection.h"
 
@@ -31,7 +32,7 @@ namespace {
   if (code == "40001" || code == "40P01" || code == "55P03" || code == "57014" || code.rfind("08", 0) == 0 ||
       PQstatus(conn) == CONNECTION_BAD)
     fail(ErrorCode::Unavailable, "the database is busy or unreachable; try again in a moment");
-  if (code.rfind("23", 0) == 0) fail(ErrorCode::Conflict, what + ": " + msg);
+  if (code.rfind("23", 0) == 0) constraint_conflict(what + ": " + msg);
   fail(ErrorCode::Internal, what + ": " + msg + (code.empty() ? "" : " [" + code + "]"));
 }
 

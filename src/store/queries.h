@@ -17,6 +17,9 @@ namespace xinzhi::store {
 // computed in SQL, because the engines name the function differently.
 std::string utc_now();
 
+// Text with a NUL byte: PostgreSQL cannot store it and SQLite would, so both refuse it (400).
+[[noreturn]] void refuse_nul();
+
 // Runs one write; the number of rows it changed.
 inline int64_t run(Database& db, std::string_view sql, std::initializer_list<Value> values = {}) {
   return Statement(db, sql).bind_all(values).exec();

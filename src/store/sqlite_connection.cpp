@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "base/error.h"
+#include "store/engine_errors.h"
 
 namespace xinzhi::store {
 
@@ -21,7 +22,7 @@ namespace {
     case SQLITE_LOCKED:
       fail(ErrorCode::Unavailable, "the database is busy with another write; try again in a moment");
     case SQLITE_CONSTRAINT:
-      fail(ErrorCode::Conflict, msg);
+      constraint_conflict(msg);
     default:
       fail(ErrorCode::Internal, msg);
   }

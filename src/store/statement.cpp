@@ -18,9 +18,13 @@ Statement& Statement::bind(int index, double value) {
   impl_->bind_real(index, value);
   return *this;
 }
+void refuse_nul() {
+  fail_keyed(ErrorCode::InvalidInput, "text_nul", {}, "text contains a NUL character (\\u0000)");
+}
+
 Statement& Statement::bind(int index, std::string_view value) {
   // PostgreSQL's text cannot hold NUL and SQLite's would keep it: refused on both, alike.
-  if (value.find('\0') != std::string_view::npos) invalid_input("text contains a NUL character (\\u0000)");
+  if (value.find('\0') != std::string_view::npos) refuse_nul();
   impl_->bind_text(index, value);
   return *this;
 }

@@ -5,6 +5,7 @@
 #include "store/audit_trail.h"
 #include "store/database_copy.h"
 #include "store/migrations.h"
+#include "store/queries.h"
 #include "support/test_support.h"
 
 namespace xinzhi::store {
@@ -89,6 +90,25 @@ TEST(BulkInsert, ALoadWithoutAnAuditEntryIsRefused) {
     testing::expect_error(ErrorCode::Internal, [&] { tx.commit(); }, "without an audit entry");
   }
   EXPECT_EQ(db.query_int("SELECT count(*) FROM t"), 0);
+}
+
+// A broken constraint reaches the user as a keyed 409 in our words, never the engine's text
+// (which names tables and columns), on both engines.
+TEST(BulkInsert, ABrokenConstraintIsAConflictInOurWords) {
+  ScratchDir dir;
+  Database db(dir.database("x.db"));
+  make_table(db);
+  WriteTransaction tx(db);
+  run(db, "INSERT INTO t(k) VALUES ('same')");
+  try {
+    run(db, "INSERT INTO t(k) VALUES ('same')");
+    ADD_FAILURE() << "a duplicate key was accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::Conflict);
+    EXPECT_EQ(e.key(), "store_conflict");
+    EXPECT_EQ(std::string(e.what()).find("t.k"), std::string::npos) << e.what();
+    EXPECT_EQ(std::string(e.what()).find("unique"), std::string::npos) << e.what();
+  }
 }
 
 // PostgreSQL's text cannot hold NUL and SQLite's would keep it: both refuse it alike.

@@ -359,6 +359,8 @@ const strings = {
   err_server_busy: { zh: '服务器正忙，请稍后重试', en: 'the server is busy; try again in a moment' },
   err_service_unavailable: { zh: '服务暂时无法响应，请稍后重试（请求编号 {request_id}，管理员可在服务器日志中查到详情）', en: 'the service cannot answer now; the server log has details under request id {request_id}' },
   err_internal: { zh: '服务器内部错误（请求编号 {request_id}，管理员可在服务器日志中查到详情）', en: 'internal error; the server log has details under request id {request_id}' },
+  err_store_conflict: { zh: '该修改与已保存的记录冲突（重复，或引用了不存在的记录）', en: 'the change conflicts with a stored record (a duplicate, or a reference to a missing one)' },
+  err_text_nul: { zh: '文本中含有空字符（\\u0000），无法保存', en: 'text contains a NUL character (\\u0000)' },
   err_payload_too_large: { zh: '请求内容过大（上限 {max} 字节）', en: 'the request body exceeds {max} bytes' },
   err_score_range: { zh: '指标 {indicator} 的评分为 {score}，应在 0 到 100 之间', en: 'the score for indicator {indicator} is {score}, expected 0 to 100' },
   perm_public: { zh: '访问公开内容', en: 'see public pages' },
