@@ -115,10 +115,15 @@ test('an enterprise sees and edits only its own organisation', async () => {
   await page.click('#org-save');
   await page.waitForSelector('[data-testid="org-message"]:visible');
   assert.equal(await page.textContent('[data-testid="org-message"]'), '已保存。');
-  // Typing another page's address does not show its data.
-  await page.goto(`${base}/#/admin`);
-  await page.waitForSelector('main[data-page="admin"][aria-busy="false"] .banner.error');
-  assert.match(await page.textContent('main .banner.error'), /角色无权/);
+  // Typing another page's address does not show its data: a plain message, no refused request.
+  const refused = [];
+  page.on('response', (r) => { if (r.status() >= 400) refused.push(`${r.status()} ${new URL(r.url()).pathname}`); });
+  for (const route of ['admin', 'chain', 'audit']) {
+    await page.goto(`${base}/#/${route}`);
+    await page.waitForSelector(`main[data-page="${route}"][aria-busy="false"] [data-testid="no-access"]`);
+    assert.equal(await page.textContent('[data-testid="no-access"]'), '你的账户无权查看此页。如需访问，请联系系统管理员。');
+  }
+  assert.deepEqual(refused, []);
   await logout(page);
   assert.deepEqual(problems, []);
   await page.close();
@@ -129,6 +134,18 @@ test('the auditor page verifies the chain and names an entry edited in SQLite', 
   await login(page, 'auditor');
   await page.goto(`${base}/#/audit`);
   await page.waitForSelector('main[data-page="audit"][aria-busy="false"] [data-testid="audit-table"]');
+  // Times are Beijing time (UTC+8), labelled, never the stored UTC with its Z dropped.
+  const [seq, shownAt] = await page.$eval('[data-testid="audit-table"] tbody tr', (tr) => [tr.children[0].textContent, tr.children[1].textContent]);
+  const { entries } = await (await fetch(`${base}/api/audit`, { headers: { Cookie: (await signIn(base, 'auditor')).cookie } })).json();
+  const stored = entries.find((e) => String(e.seq) === seq);
+  const beijing = new Date(Date.parse(stored.at) + 8 * 3600e3).toISOString().slice(0, 16).replace('T', ' ');
+  assert.equal(shownAt, `${beijing} 北京时间`, `entry ${seq} at ${stored.at}`);
+  // A "since" date is a Beijing day: it starts at 16:00 UTC the day before.
+  const asked = [];
+  page.on('request', (r) => { if (new URL(r.url()).pathname === '/api/audit') asked.push(new URL(r.url()).searchParams.get('since')); });
+  await page.goto(`${base}/#/audit?since=2026-03-02`);
+  await page.waitForSelector('main[data-page="audit"][aria-busy="false"] [data-testid="audit-table"]');
+  assert.deepEqual(asked, ['2026-03-01T16:00:00.000Z']);
   await page.click('#audit-verify');
   await page.waitForSelector('[data-testid="audit-verdict"]:visible');
   assert.match(await page.textContent('[data-testid="audit-verdict"]'), /哈希链完整/);

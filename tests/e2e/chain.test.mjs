@@ -56,6 +56,14 @@ test('sample chain: stages, coverage colours and a segment click match the API',
   const gexf = await (await platform.fetch(base + (await page.getAttribute('[data-testid="gexf-link"]', 'href')))).text();
   assert.equal((gexf.match(/<node /g) ?? []).length, eco.nodes.length);
   assert.equal((gexf.match(/<edge /g) ?? []).length, eco.edges.length);
+  // Every column has a header, and the link graph has a key to its colours.
+  assert.deepEqual(await page.$$eval('main thead th', (ths) => ths.filter((th) => !th.textContent.trim()).length), 0);
+  assert.deepEqual(await page.$$eval('[data-testid="link-legend"] [data-status]', (ss) => ss.map((s) => [s.dataset.status, s.textContent])),
+    [['missing', '缺失'], ['weak', '薄弱'], ['covered', '已覆盖']]);
+  // The edit history reads as sentences: the chain's creation, in Beijing time, no JSON.
+  const created = await page.textContent('[data-testid="edit-log"] li:last-child');
+  assert.match(created, /^创建 · 10 个环节，20 家企业，来源：由知识图谱推导\d{4}-\d{2}-\d{2} \d{2}:\d{2} 北京时间$/);
+  assert.doesNotMatch(await page.textContent('[data-testid="edit-log"]'), /[{}"]/);
   await page.screenshot({ path: join(artifacts, 'chain-sample.png'), fullPage: true });
   await page.close();
 });
@@ -86,9 +94,12 @@ test('an edit through the page fills a gap and is recorded', async () => {
   await page.fill('#edit-role', '研发');
   await page.click('#edit-apply');
   await page.waitForFunction(() => document.querySelector('.segment-chip[data-segment="数据库"]')?.dataset.status !== 'missing');
-  const log = await page.textContent('[data-testid="edit-log"] tbody tr:first-child');
-  assert.match(log, /添加企业/);
-  assert.match(log, /天津市南开区示例数据库有限公司/);
+  const log = await page.textContent('[data-testid="edit-log"] li:first-child');
+  assert.match(log, /^添加企业 · 环节：数据库；企业：天津市南开区示例数据库有限公司；企业角色：研发/);
+  // The time is the API's, shown in Beijing time (UTC+8).
+  const [edit] = (await (await platform.fetch(`${base}/api/chains/${enc(chain)}/edits`)).json()).edits.slice(-1);
+  const beijing = new Date(Date.parse(edit.at) + 8 * 3600e3).toISOString().slice(0, 16).replace('T', ' ');
+  assert.ok(log.includes(`${beijing} 北京时间`), `${log} shows ${edit.at} as ${beijing} 北京时间`);
   const firms = await (await platform.fetch(`${base}/api/chains/${enc(chain)}/segments/${enc('数据库')}/firms?region=${enc('天津')}`)).json();
   assert.ok(firms.firms.some((f) => f.name === '天津市南开区示例数据库有限公司' && f.zone === 'local'));
   // A bad edit is refused with the server's message and changes nothing.
@@ -112,6 +123,16 @@ test('chokepoint page: ranked rows equal the API, a shock on a dominator shows w
   const chips = await page.$$eval('[data-testid="choke-map"] .segment-chip', (cs) => cs.map((c) => [c.dataset.segment, Number(c.dataset.score)]));
   assert.equal(chips.length, api.rows.length);
   for (const [segment, score] of chips) assert.equal(score, Number(api.rows.find((r) => r.segment === segment).score.toFixed(3)));
+  // Chips stay inside their stage column, on a desktop and on a phone.
+  for (const width of [1440, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    const outside = await page.$$eval('[data-testid="choke-map"] .segment-chip', (cs) => cs.filter((c) => {
+      const column = c.closest('.stage-column');
+      return c.getBoundingClientRect().right > column.getBoundingClientRect().right - column.clientLeft + 0.5
+        || column.scrollWidth > column.clientWidth;
+    }).map((c) => c.dataset.segment));
+    assert.deepEqual(outside, [], `chips wider than their column at ${width} px`);
+  }
   await page.fill('#shock-target', '正极材料');
   await page.click('#shock-run');
   await page.waitForSelector('[data-testid="shock-table"]');

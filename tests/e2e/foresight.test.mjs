@@ -12,17 +12,37 @@ let platform, browser, base;
 before(async () => {
   platform = await startPlatform((db) => {
     execFileSync(bin, ['import', 'patents', join(root, '../shared/data/patents/cn-vr-2022.csv'), '--format', 'cnipa', '--db', db]);
-    execFileSync(bin, ['foresight', 'snapshot', 'vr', '--from', '2005', '--to', '2021', '--db', db]);
-    execFileSync(bin, ['foresight', 'snapshot', 'vr', '--from', '2005', '--to', '2022', '--db', db]);
   });
   ({ browser, base } = platform);
 });
+
+// Snapshots taken by the command line while the server runs, as a schedule would.
+function takeSnapshots() {
+  execFileSync(bin, ['foresight', 'snapshot', 'vr', '--from', '2005', '--to', '2021', '--db', platform.db]);
+  execFileSync(bin, ['foresight', 'snapshot', 'vr', '--from', '2005', '--to', '2022', '--db', platform.db]);
+}
 
 after(async () => {
   await platform?.stop();
 });
 
 const query = 'from=2005&to=2022&measure=count&top=30';
+
+test('comparing is off, with the reason, until two snapshots exist', async () => {
+  assert.equal((await (await platform.fetch(`${base}/api/foresight/snapshots`)).json()).snapshots.length, 0);
+  const page = await browser.newPage();
+  const diffRequests = [];
+  page.on('request', (r) => { if (r.url().includes('/snapshots/diff')) diffRequests.push(r.url()); });
+  await page.goto(`${base}/#/foresight?${query}`);
+  await page.waitForSelector('main[data-page="foresight"][aria-busy="false"] #fs-compare');
+  assert.equal(await page.isDisabled('#fs-compare'), true);
+  assert.equal(await page.textContent('[data-testid="fs-compare-reason"]'), '至少需要两个快照才能对比（现有 0 个）。');
+  await page.click('#fs-compare', { force: true });
+  assert.deepEqual(diffRequests, []);  // no a=&b= sent
+  // The analyst may take one (analytics.write); the walk in roles_walk checks the others may not.
+  assert.equal(await page.isVisible('#fs-take'), true);
+  await page.close();
+});
 const pct = (x) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 
 test('VR heat map: a cell tooltip agrees with the API, bursts and emerging fields are listed', async () => {
@@ -66,7 +86,13 @@ test('VR heat map: a cell tooltip agrees with the API, bursts and emerging field
   const csv = await (await platform.fetch(base + (await page.getAttribute('[data-testid="fs-csv"]', 'href')))).text();
   assert.equal(csv.split('\n')[0], ['field', 'label_zh', 'label_en', ...api.periods].join(','));
 
-  // Snapshot comparison: 2005–2021 against 2005–2022.
+  // Snapshot comparison: 2005–2021 against 2005–2022; each labelled with its time in Beijing time.
+  takeSnapshots();
+  await page.reload();
+  await page.waitForSelector('main[data-page="foresight"][aria-busy="false"] #fs-compare:enabled');
+  const options = await page.$$eval('#fs-snap-a option', (os) => os.map((o) => o.textContent));
+  assert.equal(options.length, 2);
+  for (const o of options) assert.match(o, /^#\d+ vr · \d{4}-\d{2}-\d{2} \d{2}:\d{2} 北京时间 · /);
   await page.click('#fs-compare');
   await page.waitForSelector('[data-testid="fs-diff-table"]');
   const snaps = (await (await platform.fetch(`${base}/api/foresight/snapshots`)).json()).snapshots;

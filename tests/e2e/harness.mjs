@@ -12,6 +12,8 @@ const require = createRequire(join(root, 'web/package.json'));
 const { chromium } = require('playwright-core');
 export const bin = process.env.XINZHI_BIN ?? join(root, 'build/release/src/program/xinzhi');
 export const artifacts = join(root, 'tests/e2e/artifacts');
+// The built dashboard; another build (say, of an older commit) can be tested with XINZHI_WEB_ROOT.
+const webRoot = process.env.XINZHI_WEB_ROOT ?? join(root, 'web/dist');
 
 function waitForServer(proc) {
   return new Promise((ok, fail) => {
@@ -45,7 +47,7 @@ export async function startPlatform(prepare = () => {}, { user = 'analyst' } = {
   execFileSync(bin, ['demo', 'seed', '--db', db]);
   execFileSync(bin, ['demo', 'accounts', '--db', db]);
   prepare(db);
-  const server = spawn(bin, ['serve', '--db', db, '--port', '0', '--web-root', join(root, 'web/dist'), '--log-level', 'warn'],
+  const server = spawn(bin, ['serve', '--db', db, '--port', '0', '--web-root', webRoot, '--log-level', 'warn'],
     { stdio: ['ignore', 'pipe', 'inherit'] });
   const base = await waitForServer(server);
   // Its own profile folder (--user-data-dir), and no background traffic: this machine's

@@ -89,3 +89,17 @@ test('English switch translates the interface and is remembered', async () => {
   await page.screenshot({ path: join(artifacts, 'overview-en.png'), fullPage: true });
   await page.close();
 });
+
+test('the page has a favicon, served from the dashboard build', async () => {
+  const page = await browser.newPage();
+  const failed = [];
+  page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
+  await openOverview(page);
+  const href = await page.$eval('link[rel="icon"]', (l) => l.href);
+  const icon = await fetch(href);
+  assert.equal(icon.status, 200);
+  assert.equal(icon.headers.get('content-type'), 'image/svg+xml');
+  assert.match(await icon.text(), /^<svg /);
+  assert.deepEqual(failed, []);
+  await page.close();
+});

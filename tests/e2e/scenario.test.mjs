@@ -14,7 +14,8 @@ import { startPlatform, signIn, bin, artifacts } from './harness.mjs';
 let platform, browser, base;
 
 before(async () => {
-  platform = await startPlatform(() => {}, { user: null });
+  // The demo scenarios too: one in 评估 with three experts' scores, one in 征集.
+  platform = await startPlatform((db) => execFileSync(bin, ['demo', 'scenarios', '--db', db]), { user: null });
   ({ browser, base } = platform);
 });
 
@@ -172,4 +173,75 @@ test('a full scenario round in the browser, with the report equal to the CLI', a
   const open = await (await fetch(`${base}/api/scenarios/public`)).json();
   assert.ok(open.lists.some((l) => l.scenarios.some((x) => x.title === '港口堆场智能理货（测试）' && x.stage === '首试首用')));
   assert.equal((await fetch(`${base}/api/scenarios/${id}/applications`)).status, 401);
+});
+
+// Calls the API as `username` (a write carries the CSRF token and the origin).
+async function as(username) {
+  const who = await signIn(base, username);
+  return (method, path, body) => fetch(`${base}${path}`, {
+    method, body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { 'Content-Type': 'application/json', Cookie: who.cookie, Origin: base, 'X-CSRF-Token': who.csrf },
+  }).then(async (r) => { const text = await r.text(); assert.ok(r.ok, `${method} ${path}: ${text}`); return JSON.parse(text); });
+}
+
+test('the decision follows the ranking, asks for a reason against it, and termination asks first', async () => {
+  const analystApi = await as('analyst');
+  const { scenarios } = await analystApi('GET', '/api/scenarios');
+  const id = scenarios.find((x) => x.title === '港口集装箱无人集卡协同调度（示例）').id;
+  const { applications } = await analystApi('GET', `/api/scenarios/${id}/applications`);
+  const { indicators } = await analystApi('GET', `/api/scenarios/${id}/indicators`);
+  const leaves = indicators.filter((i) => !indicators.some((c) => c.parent_id === i.id));
+  // Every expert rescores so that the second applicant by submission comes first.
+  const [first, second, third] = applications;
+  for (const expert of ['admin', 'analyst', 'park']) {
+    const api = await as(expert);
+    for (const [a, score] of [[first, 60], [second, 95], [third, 50]]) {
+      await api('POST', `/api/scenarios/${id}/scores`, { application_id: a.id, scores: Object.fromEntries(leaves.map((l) => [String(l.id), score])) });
+    }
+  }
+  const evaluation = await analystApi('GET', `/api/scenarios/${id}/evaluation`);
+  const rankOf = (a) => evaluation.applications.find((x) => x.id === a.id).rank;
+  assert.equal(rankOf(second), 1);
+  assert.equal(rankOf(first), 2);
+
+  const s = await session('analyst');
+  const writes = [];
+  s.page.on('request', (r) => { if (r.method() === 'POST') writes.push(new URL(r.url()).pathname); });
+  await s.open(`#/scenario?s=${id}`);
+  // The picker starts on the top-ranked application, not the first to apply.
+  assert.equal(await s.page.inputValue('#decide-application'), String(second.id));
+  assert.equal(await s.page.isVisible('[data-testid="decide-warning"]'), false);
+  // Choosing against the ranking warns, and a decision without a reason is not sent.
+  await s.page.selectOption('#decide-application', String(first.id));
+  assert.equal(await s.page.textContent('[data-testid="decide-warning"]'),
+    `所选的“${first.org}”综合排名第 2，不是第一名（第一名为“${second.org}”）。请在“决定”一栏写明不选第一名的理由。`);
+  await s.page.click('#decide-submit');
+  assert.equal(await s.page.textContent('[data-testid="scenario-message"]'), '未选择排名第一的申报单位时，必须写明理由。');
+  // 终止 asks first; cancelling changes nothing.
+  await s.page.click('[data-advance="终止"]');
+  assert.match(await s.page.textContent('[data-testid="terminate-confirmation"]'), /^确定终止“港口集装箱无人集卡协同调度（示例）”？/);
+  await s.page.click('#terminate-cancel');
+  assert.equal(await s.page.isVisible('[data-testid="terminate-confirmation"]'), false);
+  assert.deepEqual(writes, []);
+  // With a reason the decision goes through; the page confirms it and the banner names the firm.
+  await s.page.fill('#decide-text', '现场条件更适合第二名的方案');
+  await s.submit('#decide-submit');
+  assert.equal(await s.page.textContent('[data-testid="scenario-notice"]'), `已确定由“${first.org}”首试首用。`);
+  assert.equal(await s.page.textContent('[data-testid="scenario-decision"]'), `决定：由“${first.org}”首试首用。现场条件更适合第二名的方案`);
+
+  // Terminating the scenario still in 征集: confirmed, then said.
+  const open = scenarios.find((x) => x.stage === '征集' && x.title.includes('示例'));
+  await s.open(`#/scenario?s=${open.id}`);
+  await s.page.click('[data-advance="终止"]');
+  await s.submit('#terminate-confirm');
+  assert.equal(await s.page.textContent('[data-testid="scenario-notice"]'), '场景已终止。');
+  assert.match(await s.page.textContent('[data-testid="scenario-stage"] li.current'), /终止/);
+  await s.close();
+
+  // Administrators read the account list, so they see the experts by name.
+  const names = Object.fromEntries((await (await as('admin'))('GET', '/api/accounts')).accounts.map((a) => [a.username, a.display_name]));
+  const admin = await session('admin');
+  await admin.open(`#/scenario?s=${id}`);
+  assert.equal(await admin.page.textContent('[data-testid="expert-list"]'), ['admin', 'analyst', 'park'].map((u) => names[u]).join('、'));
+  await admin.close();
 });

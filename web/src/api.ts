@@ -11,6 +11,13 @@ export interface Me {
 }
 
 export class SignInNeeded extends Error {}
+// An API refusal or failure with its HTTP status, so that a page can tell "not allowed" (403)
+// from "broken".
+export class ApiError extends Error {
+  constructor(message: string, readonly status: number, readonly key?: string) {
+    super(message);
+  }
+}
 
 let me: Me | null = null;
 
@@ -34,7 +41,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
       me = null;
       throw new SignInNeeded(message);
     }
-    throw new Error(message);
+    throw new ApiError(message, res.status, parsed?.error?.key);
   }
   return parsed as T;
 }

@@ -267,7 +267,7 @@ const strings = {
     zh: '每次写操作（谁、所属机构、时间、操作、记录编号、前后摘要）都追加到哈希链中；任何事后修改或删除都会在校验时被发现。',
     en: 'Every write (who, organisation, when, what, the record and digests of before and after) is appended to a hash chain; any later edit or deletion is found by verification.',
   },
-  since: { zh: '起始日期', en: 'Since' },
+  sinceBeijing: { zh: '起始日期（北京时间）', en: 'Since (Beijing time)' },
   auditTarget: { zh: '对象', en: 'Record' },
   verifyChain: { zh: '校验哈希链', en: 'Verify the chain' },
   chainIntact: { zh: '哈希链完整', en: 'Chain intact' },
@@ -347,6 +347,49 @@ const strings = {
   indicatorTree: { zh: '指标体系', en: 'Indicator tree' },
   indicatorTreeNote: { zh: '每行一个一级指标：“名称：子指标、子指标”。征集阶段结束后不可修改。', en: 'One top-level indicator per line: "name: sub, sub". Fixed once the call closes.' },
   saveIndicators: { zh: '保存指标体系', en: 'Save indicators' },
+  beijingTime: { zh: '北京时间', en: 'Beijing time' },
+  menu: { zh: '菜单', en: 'Menu' },
+  noAccess: { zh: '你的账户无权查看此页。如需访问，请联系系统管理员。', en: 'Your account may not view this page. Ask an administrator if you need it.' },
+  actions: { zh: '操作', en: 'Actions' },
+  complementarityCol: { zh: '互补关系', en: 'Complementarity' },
+  shockEffect: { zh: '影响', en: 'Effect' },
+  legend: { zh: '图例', en: 'Legend' },
+  legendNodeSize: { zh: '圆点大小：企业数', en: 'dot size: number of firms' },
+  editBy: { zh: '操作人', en: 'By' },
+  editCreated: { zh: '{segments} 个环节，{firms} 家企业，来源：{origin}', en: '{segments} segments, {firms} firms, from {origin}' },
+  origin_derived: { zh: '由知识图谱推导', en: 'derived from the knowledge graph' },
+  origin_twchains: { zh: 'twchains 产业链数据', en: 'twchains chains' },
+  origin_csv: { zh: 'CSV 模板', en: 'CSV template' },
+  noEdits: { zh: '暂无编辑记录。', en: 'No edits yet.' },
+  mergeInto: { zh: '并入', en: 'Merged into' },
+  firmRole: { zh: '企业角色', en: 'Role' },
+  fsCompareNeedsTwo: { zh: '至少需要两个快照才能对比（现有 {n} 个）。', en: 'Comparing needs at least two snapshots ({n} so far).' },
+  fsCompareSame: { zh: '请选择两个不同的快照。', en: 'Pick two different snapshots.' },
+  fsSnapshotTaken: { zh: '已保存快照。', en: 'Snapshot saved.' },
+  judgeCorner: { zh: '行指标 \\ 列指标', en: 'Row \\ column' },
+  rankOf: { zh: '第 {rank} 名', en: 'rank {rank}' },
+  againstRanking: {
+    zh: '所选的“{org}”综合排名第 {rank}，不是第一名（第一名为“{top}”）。请在“决定”一栏写明不选第一名的理由。',
+    en: 'The chosen "{org}" ranks #{rank}, not first (first is "{top}"). Write in the decision why the first is not chosen.',
+  },
+  reasonRequired: { zh: '未选择排名第一的申报单位时，必须写明理由。', en: 'A reason is required when the first-ranked applicant is not chosen.' },
+  decisionRequired: { zh: '请填写决定及理由。', en: 'Write the decision and its reasons.' },
+  terminate: { zh: '终止', en: 'Terminate' },
+  confirmTerminate: { zh: '确定终止“{title}”？终止后无法继续评估或首试。', en: 'Terminate "{title}"? It cannot be evaluated or trialled afterwards.' },
+  confirmYes: { zh: '确定终止', en: 'Yes, terminate' },
+  cancel: { zh: '取消', en: 'Cancel' },
+  decisionBanner: { zh: '决定：由“{org}”首试首用。{decision}', en: 'Decision: first trial by "{org}". {decision}' },
+  done_list: { zh: '已新建清单。', en: 'The list is created.' },
+  done_scenario: { zh: '已新增场景。', en: 'The scenario is added.' },
+  done_publish: { zh: '清单已发布。', en: 'The list is published.' },
+  done_indicators: { zh: '已保存指标体系。', en: 'The indicators are saved.' },
+  done_method: { zh: '已保存评估方法。', en: 'The method is saved.' },
+  done_expert: { zh: '已指派专家：{name}。', en: 'Expert assigned: {name}.' },
+  done_apply: { zh: '申报已提交。', en: 'The application is submitted.' },
+  done_scores: { zh: '判断与评分已提交。', en: 'Judgements and scores are submitted.' },
+  done_advance: { zh: '场景已进入“{stage}”阶段。', en: 'The scenario moved to {stage}.' },
+  done_terminate: { zh: '场景已终止。', en: 'The scenario is terminated.' },
+  done_decide: { zh: '已确定由“{org}”首试首用。', en: 'First trial decided: {org}.' },
   // Server errors by key (the API's error.key), filled with error.params.
   err_field_missing: { zh: '缺少字段“{field}”', en: 'field "{field}" is missing' },
   err_field_type: { zh: '字段“{field}”的类型不对，应为文本', en: 'field "{field}" must be a {type}' },
@@ -363,6 +406,12 @@ const strings = {
   err_text_nul: { zh: '文本中含有空字符（\\u0000），无法保存', en: 'text contains a NUL character (\\u0000)' },
   err_payload_too_large: { zh: '请求内容过大（上限 {max} 字节）', en: 'the request body exceeds {max} bytes' },
   err_score_range: { zh: '指标 {indicator} 的评分为 {score}，应在 0 到 100 之间', en: 'the score for indicator {indicator} is {score}, expected 0 to 100' },
+  errcode_invalid_input: { zh: '输入有误', en: 'Invalid input' },
+  errcode_not_found: { zh: '未找到', en: 'Not found' },
+  errcode_conflict: { zh: '与已有记录冲突', en: 'Conflict' },
+  errcode_forbidden: { zh: '无权操作', en: 'Not allowed' },
+  errcode_unauthenticated: { zh: '未能登录', en: 'Not signed in' },
+  errcode_unavailable: { zh: '服务暂不可用', en: 'Unavailable' },
   perm_public: { zh: '访问公开内容', en: 'see public pages' },
   'perm_signed_in': { zh: '使用本人账户', en: 'use their own account' },
   'perm_analytics.read': { zh: '查看分析结果', en: 'read analyses' },
@@ -405,11 +454,16 @@ export function t(key: Key): string {
 // An API error in the user's language: its key's template filled with its params (role,
 // permission and field names translated too), or the server's English message when the
 // key is unknown to this page.
-export function localizeError(error: { key?: string; params?: Record<string, string>; message?: string } | undefined): string | undefined {
+export function localizeError(error: { code?: string; key?: string; params?: Record<string, string>; message?: string } | undefined): string | undefined {
   if (!error) return undefined;
   const table = strings as Record<string, Record<Lang, string>>;
   const template = error.key ? table[`err_${error.key}`]?.[lang] : undefined;
-  if (!template) return error.message;
+  // A refusal the server sends without a key: say in the user's language what kind of problem
+  // it is, followed by the server's own words (the details — a name, a number — are in them).
+  if (!template) {
+    const kind = error.code ? table[`errcode_${error.code}`]?.[lang] : undefined;
+    return kind && lang === 'zh' && error.message ? `${kind}：${error.message}` : error.message;
+  }
   const params = { ...(error.params ?? {}) };
   if (params.role && table[`role_${params.role}`]) params.role = table[`role_${params.role}`][lang];
   if (params.permission && table[`perm_${params.permission}`]) params.permission = table[`perm_${params.permission}`][lang];
@@ -417,6 +471,10 @@ export function localizeError(error: { key?: string; params?: Record<string, str
   return template.replace(/\{(\w+)\}/g, (_m, name: string) => params[name] ?? `{${name}}`);
 }
 
+// A string with {name} placeholders filled in.
+export function tf(key: Key, params: Record<string, string | number>): string {
+  return t(key).replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
 // A string with the home region filled in: {focal} (short province name) and {group}.
 export function th(key: Key, home: { focal: string; group: string }): string {
   return t(key).replaceAll('{focal}', shortProvince(home.focal)).replaceAll('{group}', home.group);

@@ -1,7 +1,7 @@
 // The dashboard shell: sign-in, navigation for every mechanism the account may use, hash
 // routing, the language switch.
 import './style.css';
-import { can, currentUser, loadMe, signOut, SignInNeeded } from './api';
+import { ApiError, can, currentUser, loadMe, signOut, SignInNeeded } from './api';
 import { disposeCharts } from './charts';
 import { el } from './dom';
 import { currentLang, setLang, t } from './i18n';
@@ -21,6 +21,32 @@ const nav = document.getElementById('nav')!;
 const page = document.getElementById('page')!;
 const langButton = document.getElementById('lang-switch')!;
 const userBox = document.getElementById('user-box')!;
+const menuToggle = document.getElementById('menu-toggle')!;
+
+// On a phone the navigation folds into the top bar: the menu button opens it over the page and
+// choosing a page (or the button again) closes it. Wide screens show it always (style.css).
+function setMenuOpen(open: boolean): void {
+  document.body.classList.toggle('nav-open', open);
+  menuToggle.setAttribute('aria-expanded', String(open));
+}
+menuToggle.addEventListener('click', () => setMenuOpen(!document.body.classList.contains('nav-open')));
+
+// The permission each page's data needs (src/server/route_table.cpp): a page the account may
+// not read says so plainly, without asking the server for data it would refuse.
+const PAGE_PERMISSION: Record<string, string> = {
+  overview: 'analytics.read', chain: 'analytics.read', chokepoint: 'analytics.read', foresight: 'analytics.read',
+  org: 'org.read', admin: 'accounts.read', audit: 'audit.read',
+};
+const PAGE_TITLE: Record<string, () => string> = {
+  overview: () => t('overview'), org: () => t('myOrg'), admin: () => t('admin'), audit: () => t('audit'),
+};
+function pageTitle(id: string): string {
+  const m = mechanisms.find((x) => x.id === id);
+  return m ? mechanismName(m) : (PAGE_TITLE[id] ?? PAGE_TITLE.overview)();
+}
+function renderNoAccess(): void {
+  page.replaceChildren(el('h1', {}, pageTitle(route())), el('p', { class: 'banner', 'data-testid': 'no-access' }, t('noAccess')));
+}
 
 function route(): string {
   return location.hash.replace(/^#\//, '').split('?')[0] || (can('analytics.read') ? 'overview' : 'org');
@@ -56,8 +82,9 @@ function renderUserBox(): void {
   const out = el('button', { type: 'button', id: 'sign-out' }, t('signOut'));
   out.addEventListener('click', async () => {
     await signOut().catch(() => undefined);
-    location.hash = '#/';
-    void render();
+    // One redraw: changing the hash redraws by itself.
+    if (location.hash === '#/') void render();
+    else location.hash = '#/';
   });
   userBox.replaceChildren(el('span', { class: 'user', 'data-testid': 'user-name' }, `${me.display_name} · ${me.role_zh} · ${me.org.name}`), out);
 }
@@ -73,6 +100,8 @@ async function render(): Promise<void> {
   disposeCharts();
   document.querySelectorAll<HTMLElement>('[data-i18n]').forEach((n) => (n.textContent = t(n.dataset.i18n as 'brand')));
   langButton.textContent = currentLang() === 'zh' ? 'English' : '中文';
+  menuToggle.setAttribute('aria-label', t('menu'));
+  setMenuOpen(false);
   if (!currentUser() && !(await loadMe())) {
     showLogin('');
     return;
@@ -84,7 +113,9 @@ async function render(): Promise<void> {
   page.setAttribute('aria-busy', 'true');
   try {
     const m = mechanisms.find((x) => x.id === id);
-    if (id === 'chain') await renderChain(page);
+    const needs = PAGE_PERMISSION[id] ?? (m ? undefined : PAGE_PERMISSION.overview);
+    if (needs && !can(needs)) renderNoAccess();
+    else if (id === 'chain') await renderChain(page);
     else if (id === 'chokepoint') await renderChokepoints(page);
     else if (id === 'foresight') await renderForesight(page);
     else if (id === 'scenario') await renderScenario(page);
@@ -96,6 +127,10 @@ async function render(): Promise<void> {
   } catch (e) {
     if (e instanceof SignInNeeded) {
       showLogin((e as Error).message);
+      return;
+    }
+    if (e instanceof ApiError && e.status === 403) {
+      renderNoAccess();
       return;
     }
     page.replaceChildren(el('h1', {}, t('loadFailed')), el('p', { class: 'banner error' }, String((e as Error).message)));

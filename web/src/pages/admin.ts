@@ -3,6 +3,7 @@
 import { can, getJson, sendJson, type Account, type Organisation } from '../api';
 import { el, table } from '../dom';
 import { t, type Key } from '../i18n';
+import { beijingTime } from '../time';
 
 const KINDS = ['bureau', 'park', 'enterprise', 'lab', 'insurer', 'audit_office'];
 const ROLES = ['admin', 'analyst', 'park_operator', 'enterprise', 'lab', 'insurer', 'auditor', 'viewer'];
@@ -29,7 +30,7 @@ export async function renderAdmin(root: HTMLElement): Promise<void> {
     }
   };
   const status = (a: Account) =>
-    a.disabled ? t('disabled') : a.locked_until * 1000 > Date.now() ? `${t('lockedUntil')} ${new Date(a.locked_until * 1000).toLocaleString('zh-CN')}` : t('active');
+    a.disabled ? t('disabled') : a.locked_until * 1000 > Date.now() ? `${t('lockedUntil')} ${beijingTime(a.locked_until)}` : t('active');
   const actions = (a: Account): Node => {
     if (!manage) return document.createTextNode('');
     const toggle = el('button', { type: 'button', 'data-testid': `toggle-${a.username}` }, a.disabled ? t('enable') : t('disable'));
@@ -56,8 +57,8 @@ export async function renderAdmin(root: HTMLElement): Promise<void> {
       el('label', {}, t('org_region'), region), add));
   }
   sections.push(el('h2', {}, t('accounts')),
-    table([t('username'), t('displayName'), t('role'), t('orgs'), t('status'), ''],
-      accounts.map((a) => [a.username, a.display_name, a.role_zh, a.org, status(a), actions(a)]), 'admin-accounts'));
+    table([t('username'), t('displayName'), t('role'), t('orgs'), t('status'), ...(manage ? [t('actions')] : [])],
+      accounts.map((a) => [a.username, a.display_name, a.role_zh, a.org, status(a), ...(manage ? [actions(a)] : [])]), 'admin-accounts'));
   if (manage) {
     const username = el('input', { id: 'new-user-name', autocomplete: 'off' });
     const display = el('input', { id: 'new-user-display' });

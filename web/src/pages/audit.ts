@@ -1,8 +1,9 @@
 // 审计日志: the hash-chained audit trail for auditors and administrators — filter by
 // account, action and date, and verify the chain (the server recomputes every hash).
 import { getJson, type AuditEntry } from '../api';
-import { el, table } from '../dom';
+import { dataText, el, table } from '../dom';
 import { t } from '../i18n';
+import { beijingDayStartUtc, beijingTime } from '../time';
 
 export async function renderAudit(root: HTMLElement): Promise<void> {
   const params = new URLSearchParams(location.hash.split('?')[1] ?? '');
@@ -27,16 +28,20 @@ export async function renderAudit(root: HTMLElement): Promise<void> {
     verdict.style.display = '';
   });
   const q = new URLSearchParams();
-  for (const k of ['actor', 'action', 'since']) if (params.get(k)) q.set(k, params.get(k)!);
+  for (const k of ['actor', 'action']) if (params.get(k)) q.set(k, params.get(k)!);
+  // The date picked is a Beijing day; the trail stores UTC.
+  if (params.get('since')) q.set('since', beijingDayStartUtc(params.get('since')!));
   const { entries } = await getJson<{ entries: AuditEntry[] }>(`/api/audit?${q}`);
   root.replaceChildren(
     el('h1', {}, t('audit')),
     el('p', { class: 'note' }, t('auditNote')),
     el('div', { class: 'controls' }, el('label', {}, t('username'), actor), el('label', {}, t('action'), action),
-      el('label', {}, t('since'), since), show, verify),
+      el('label', {}, t('sinceBeijing'), since), show, verify),
     verdict,
     table(['#', t('time'), t('username'), t('orgs'), t('action'), t('auditTarget'), t('detail')],
-      entries.map((e) => [String(e.seq), e.at.replace('T', ' ').replace('Z', ''), e.actor, e.org, e.action, `${e.target_kind}:${e.target_id}`, e.detail]),
+      // Action codes, record ids and the stored detail are the trail's own data, shown as written.
+      entries.map((e) => [String(e.seq), beijingTime(e.at), dataText(e.actor), dataText(e.org), dataText(e.action, 'code'),
+        dataText(`${e.target_kind}:${e.target_id}`, 'code'), dataText(e.detail, 'code')]),
       'audit-table'),
   );
 }

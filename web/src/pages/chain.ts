@@ -1,10 +1,11 @@
 // 产业链图谱: a chain's segments left to right by stage, coloured by local coverage; a click
 // shows a segment's firms by region; gaps with candidates, chain leaders, 京津冀 complementarity.
-import { getJson, sendJson, type Atlas, type AtlasSegment, type Ecosystem, type FirmRow, regionSuggestions, homeRegion } from '../api';
+import { can, getJson, sendJson, type Atlas, type AtlasSegment, type Ecosystem, type FirmRow, regionSuggestions, homeRegion } from '../api';
 import { pickChain } from './chain_picker';
 import { mountChart } from '../charts';
-import { el, escapeHtml, fmt, table } from '../dom';
-import { shortProvince, t, th, type Key } from '../i18n';
+import { dataText, el, escapeHtml, fmt, table } from '../dom';
+import { shortProvince, t, tf, th, type Key } from '../i18n';
+import { beijingTime } from '../time';
 
 const enc = encodeURIComponent;
 const STAGES: [string, Key][] = [['上游', 'upstream'], ['中游', 'midstream'], ['下游', 'downstream'], ['', 'noStage']];
@@ -71,7 +72,12 @@ export async function renderChain(root: HTMLElement): Promise<void> {
 
   if (atlas.links.length > 0) {
     const box = el('div', { class: 'chart', id: 'chart-chain-links' });
-    root.append(el('section', {}, el('h2', {}, t('linkGraph')), box));
+    // The same colours as the chain map above; without a key a reader cannot tell red from orange.
+    const legend = el('div', { class: 'legend', 'data-testid': 'link-legend', 'aria-label': t('legend') },
+      ...(['missing', 'weak', 'covered'] as const).map((k) =>
+        el('span', { 'data-status': k }, el('span', { class: 'swatch', style: `background:${COLOURS[k]}` }), t(k))),
+      el('span', {}, t('legendNodeSize')));
+    root.append(el('section', {}, el('h2', {}, t('linkGraph')), legend, box));
     // Fixed columns by stage, rows spread over the same height whatever the column's length.
     const top = atlas.segments.filter((s) => !s.parent);
     const column = (s: AtlasSegment) => Math.max(0, STAGES.findIndex(([stage]) => stage === s.stage));
@@ -108,7 +114,7 @@ export async function renderChain(root: HTMLElement): Promise<void> {
       String(l.investment_control), String(l.patents), l.centrality.toFixed(3)]), 'leaders-table')));
 
   root.append(el('section', {}, el('h2', {}, th('jjj', atlas.home)), table(
-    [t('segment'), ...atlas.home.provinces.map(shortProvince), ''],
+    [t('segment'), ...atlas.home.provinces.map(shortProvince), t('complementarityCol')],
     atlas.segments.map((s) => [s.name, ...atlas.home.provinces.map((p) => String(s.group_counts[p] ?? 0)),
       th(`comp_${s.complementarity}` as Key, atlas.home)]), 'jjj-table')));
 
@@ -159,7 +165,53 @@ const FIELDS: Record<(typeof ACTIONS)[number], string[]> = {
   add_firm: ['segment', 'firm', 'role', 'region'], remove_firm: ['segment', 'firm'],
 };
 
+interface EditRecord { id: number; at: string; action: string; detail: string; by?: string; actor?: string; display_name?: string }
+
+// One edit in words: what was done to which segment, link or firm. The detail is the edit as the
+// server stored it (JSON); fields this page does not know are shown as they are.
+function describeEdit(e: EditRecord): (string | Node)[] {
+  let detail: Record<string, unknown> = {};
+  try {
+    const parsed = JSON.parse(e.detail || '{}');
+    if (parsed && typeof parsed === 'object') detail = parsed as Record<string, unknown>;
+  } catch {
+    return [dataText(e.detail)];
+  }
+  if (e.action === 'create') {
+    const origin = String(detail.origin ?? '');
+    const originKey = `origin_${origin}` as Key;
+    return [tf('editCreated', { segments: Number(detail.segments ?? 0), firms: Number(detail.firms ?? 0),
+      origin: t(originKey) !== originKey ? t(originKey) : origin || '—' })];
+  }
+  const labels: [string, Key][] = [['segment', 'segment'], ['target', 'target'], ['firm', 'firm'], ['stage', 'stage'],
+    ['parent', 'parent'], ['role', 'firmRole'], ['province', 'region'], ['region', 'region'], ['into', 'mergeInto']];
+  const parts: (string | Node)[] = [];
+  for (const [field, key] of labels) {
+    const value = detail[field];
+    if (typeof value !== 'string' || value === '') continue;
+    if (parts.length) parts.push('；');
+    parts.push(`${t(key)}：`, dataText(value));
+  }
+  return parts.length ? parts : ['—'];
+}
+
 async function renderEditor(root: HTMLElement, chain: string, atlas: Atlas): Promise<void> {
+  const { edits } = await getJson<{ edits: EditRecord[] }>(`/api/chains/${enc(chain)}/edits`);
+  const section = el('section', {});
+  root.append(section);
+  // Only accounts with analytics.write may edit (POST /api/chains/…/edits); others read the log.
+  if (can('analytics.write')) section.append(el('h2', {}, t('editChain')), editForm(chain, atlas));
+  const actionLabel = (a: string) => (t(`act_${a}` as Key) !== `act_${a}` ? t(`act_${a}` as Key) : a);
+  section.append(el('h3', {}, t('editLog')), edits.length === 0 ? el('p', { class: 'note' }, t('noEdits')) :
+    el('ol', { class: 'edit-log', 'data-testid': 'edit-log' }, ...edits.slice(-20).reverse().map((e) => {
+      const who = e.display_name || e.by || e.actor;
+      return el('li', { 'data-edit': String(e.id) },
+        el('div', {}, el('strong', {}, actionLabel(e.action)), ' · ', ...describeEdit(e)),
+        el('div', { class: 'edit-meta' }, beijingTime(e.at), ...(who ? [` · ${t('editBy')}：`, dataText(who)] : [])));
+    })));
+}
+
+function editForm(chain: string, atlas: Atlas): HTMLElement {
   const action = el('select', { id: 'edit-action' }, ...ACTIONS.map((a) => el('option', { value: a }, t(`act_${a}` as Key))));
   const inputs: Record<string, HTMLInputElement | HTMLSelectElement> = {
     segment: el('input', { id: 'edit-segment', list: 'segment-names' }),
@@ -170,7 +222,7 @@ async function renderEditor(root: HTMLElement, chain: string, atlas: Atlas): Pro
     role: el('input', { id: 'edit-role' }),
     region: el('input', { id: 'edit-region', list: 'region-options' }),
   };
-  const labels: Record<string, Key> = { segment: 'segment', target: 'target', firm: 'firm', stage: 'stage', parent: 'parent', role: 'role', region: 'region' };
+  const labels: Record<string, Key> = { segment: 'segment', target: 'target', firm: 'firm', stage: 'stage', parent: 'parent', role: 'firmRole', region: 'region' };
   const wrappers = Object.fromEntries(Object.entries(inputs).map(([k, input]) => [k, el('label', {}, t(labels[k]), input)]));
   const showFields = () => {
     for (const [k, w] of Object.entries(wrappers)) w.style.display = FIELDS[action.value as (typeof ACTIONS)[number]].includes(k) ? '' : 'none';
@@ -191,10 +243,7 @@ async function renderEditor(root: HTMLElement, chain: string, atlas: Atlas): Pro
     }
     window.dispatchEvent(new HashChangeEvent('hashchange'));  // draw the atlas again
   });
-  const { edits } = await getJson<{ edits: { id: number; at: string; action: string; detail: string }[] }>(`/api/chains/${enc(chain)}/edits`);
-  root.append(el('section', {}, el('h2', {}, t('editChain')),
+  return el('div', {},
     el('datalist', { id: 'segment-names' }, ...atlas.segments.map((s) => el('option', { value: s.name }))),
-    el('div', { class: 'controls' }, el('label', {}, t('action'), action), ...Object.values(wrappers), submit), message,
-    el('h3', {}, t('editLog')),
-    table([t('time'), t('action'), t('detail')], edits.slice(-20).reverse().map((e) => [e.at, t(`act_${e.action}` as Key), e.detail]), 'edit-log')));
+    el('div', { class: 'controls' }, el('label', {}, t('action'), action), ...Object.values(wrappers), submit), message);
 }

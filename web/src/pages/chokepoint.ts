@@ -58,7 +58,7 @@ export async function renderChokepoints(root: HTMLElement): Promise<void> {
       out.replaceChildren(
         el('p', { 'data-testid': 'shock-summary' }, `${r.shock}：` + t('shockSummary').replace('{a}', r.amplification.toFixed(2))
           .replace('{h}', String(r.end_products_hit)).replace('{e}', String(r.end_products)).replace('{c}', String(r.cut_off.length))),
-        table([t('segment'), t('stage'), t('initialCol'), t('lossCol'), ''], r.segments.map((s) => [s.segment, s.stage || '—',
+        table([t('segment'), t('stage'), t('initialCol'), t('lossCol'), t('shockEffect')], r.segments.map((s) => [s.segment, s.stage || '—',
           s.initial.toFixed(2), s.loss.toFixed(2), [s.cut_off ? t('cutOff') : '', s.end_product ? t('endProduct') : ''].filter(Boolean).join('、')]),
         'shock-table'));
     } catch (e) {

@@ -1,9 +1,10 @@
 // 技术预见热力图: imported patents as a field × period heat map (count, share, growth or burst
 // strength), a CiteSpace-style burst timeline, the emerging fields and snapshot comparison.
-import { getJson, sendJson, regionSuggestions } from '../api';
+import { can, getJson, sendJson, regionSuggestions } from '../api';
 import { mountChart } from '../charts';
-import { el, escapeHtml, fmt, table } from '../dom';
-import { currentLang, t, type Key } from '../i18n';
+import { dataText, el, escapeHtml, fmt, table } from '../dom';
+import { currentLang, t, tf, type Key } from '../i18n';
+import { beijingTime } from '../time';
 
 interface FieldHead {
   code: string; label_zh: string; label_en: string; rank: number; total: number; records: number;
@@ -25,6 +26,7 @@ interface Change {
 }
 
 const enc = encodeURIComponent;
+// A field's title from the classification (IPC titles are English where no Chinese one is loaded).
 const label = (f: { label_zh: string; label_en: string }) =>
   (currentLang() === 'zh' ? f.label_zh || f.label_en : f.label_en || f.label_zh) || '—';
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
@@ -107,9 +109,10 @@ export async function renderForesight(root: HTMLElement): Promise<void> {
         return cellTooltip(m, f, p.data[0]).split('\n').map(escapeHtml).join('<br>');
       },
     },
-    grid: { left: 260, right: 90, top: 10, bottom: 90 },
+    // Field labels take 260 px on a desktop; a phone keeps room for the cells.
+    grid: { left: holder.clientWidth < 600 ? 120 : 260, right: 90, top: 10, bottom: 90 },
     xAxis: { type: 'category', data: m.periods, splitArea: { show: true } },
-    yAxis: { type: 'category', data: [...m.fields].reverse().map((f) => `${f.code} ${label(f).slice(0, 14)}`) },
+    yAxis: { type: 'category', data: [...m.fields].reverse().map((f) => `${f.code} ${label(f).slice(0, holder.clientWidth < 600 ? 5 : 14)}`) },
     visualMap: { min: growth ? -hi : 0, max: hi || 1, calculable: true, orient: 'vertical', right: 0, top: 'center',
       inRange: { color: growth ? ['#2c7bb6', '#ffffbf', '#d7191c'] : ['#ffffcc', '#fed976', '#fd8d3c', '#e31a1c', '#800026'] } },
     dataZoom: [{ type: 'slider', xAxisIndex: 0, bottom: 30 }, { type: 'slider', yAxisIndex: 0, right: 60 }, { type: 'inside', xAxisIndex: 0 }],
@@ -125,11 +128,11 @@ export async function renderForesight(root: HTMLElement): Promise<void> {
   };
   root.append(el('section', {}, el('h2', {}, t('fsBurstTimeline')),
     table(['#', t('fsField'), t('fsLabel'), t('fsStrength'), t('fsBegin'), t('fsEnd'), `${m.periods[0] ?? ''}–${m.periods[m.periods.length - 1] ?? ''}`],
-      m.bursts.map((b, i) => [String(i + 1), b.code, label(b), b.strength.toFixed(2), b.start, b.end, timeline(b)]), 'fs-bursts')));
+      m.bursts.map((b, i) => [String(i + 1), b.code, dataText(label(b)), b.strength.toFixed(2), b.start, b.end, timeline(b)]), 'fs-bursts')));
 
   root.append(el('section', {}, el('h2', {}, t('fsEmerging')), el('p', { class: 'note' }, t('fsEmergingNote')),
     m.emerging.length ? table([t('fsField'), t('fsLabel'), t('fsEmergence'), t('fsRecords'), t('fsCagr'), t('fsFirst')],
-      m.emerging.map((f) => [f.code, label(f), (f.emergence ?? 0).toFixed(2), fmt(f.records), pct(f.cagr), f.first_period ?? '—']), 'fs-emerging')
+      m.emerging.map((f) => [f.code, dataText(label(f)), (f.emergence ?? 0).toFixed(2), fmt(f.records), pct(f.cagr), f.first_period ?? '—']), 'fs-emerging')
       : el('p', { 'data-testid': 'fs-emerging-none' }, t('fsNoEmerging'))));
 
   await renderSnapshots(root, query);
@@ -139,25 +142,39 @@ async function renderSnapshots(root: HTMLElement, query: () => string): Promise<
   const { snapshots } = await getJson<{ snapshots: SnapshotInfo[] }>('/api/foresight/snapshots');
   const section = el('section', { id: 'fs-snapshots' }, el('h2', {}, t('fsSnapshots')));
   root.append(section);
-  const option = (s: SnapshotInfo) => el('option', { value: String(s.id) }, `#${s.id} ${s.name} · ${s.taken_at} · ${fmt(s.records)}`);
+  const option = (s: SnapshotInfo) => el('option', { value: String(s.id) }, `#${s.id} ${s.name} · ${beijingTime(s.taken_at)} · ${fmt(s.records)}`);
   const a = el('select', { id: 'fs-snap-a' }, ...snapshots.map(option));
   const b = el('select', { id: 'fs-snap-b' }, ...snapshots.map(option));
   if (snapshots.length > 1) a.value = String(snapshots[snapshots.length - 2].id);
   if (snapshots.length) b.value = String(snapshots[snapshots.length - 1].id);
   const compare = el('button', { type: 'button', id: 'fs-compare' }, t('fsCompare'));
-  const take = el('button', { type: 'button', id: 'fs-take' }, t('fsTakeSnapshot'));
   const out = el('div', { id: 'fs-diff' });
+  // Comparing needs two different snapshots; say why the button is off instead of letting the
+  // server refuse an empty or identical pair.
+  const reason = el('p', { class: 'note', 'data-testid': 'fs-compare-reason' });
+  const checkPair = () => {
+    const why = snapshots.length < 2 ? tf('fsCompareNeedsTwo', { n: snapshots.length }) : a.value === b.value ? t('fsCompareSame') : '';
+    compare.disabled = why !== '';
+    compare.title = why;
+    reason.textContent = why;
+    reason.style.display = why ? '' : 'none';
+  };
+  a.addEventListener('change', checkPair);
+  b.addEventListener('change', checkPair);
+  checkPair();
   compare.addEventListener('click', async () => {
     try {
       const d = await getJson<{ changes: Change[] }>(`/api/foresight/snapshots/diff?a=${a.value}&b=${b.value}`);
       const side = (x: Change['a']) => (x ? `#${x.rank} · ${pct(x.cagr)} · ${x.bursts.join('、') || '—'}` : '—');
       out.replaceChildren(d.changes.length ? table([t('fsField'), t('fsLabel'), t('fsChange'), 'A', 'B'],
-        d.changes.map((c) => [c.code, c.label_zh || '—', c.kinds.map((k) => t(`fsKind_${k}` as Key)).join('、'), side(c.a), side(c.b)]), 'fs-diff-table')
+        d.changes.map((c) => [c.code, dataText(c.label_zh || '—'), c.kinds.map((k) => t(`fsKind_${k}` as Key)).join('、'), side(c.a), side(c.b)]), 'fs-diff-table')
         : el('p', {}, t('fsNoChange')));
     } catch (e) {
       out.replaceChildren(el('p', { class: 'banner error' }, (e as Error).message));
     }
   });
+  // Taking a snapshot writes (analytics.write); other roles only compare what exists.
+  const take = el('button', { type: 'button', id: 'fs-take' }, t('fsTakeSnapshot'));
   take.addEventListener('click', async () => {
     const params = Object.fromEntries(new URLSearchParams(query()));
     const body: Record<string, unknown> = {};
@@ -170,5 +187,6 @@ async function renderSnapshots(root: HTMLElement, query: () => string): Promise<
     }
   });
   section.append(el('p', { class: 'note' }, t('fsSnapshotsNote')),
-    el('div', { class: 'controls' }, el('label', {}, 'A', a), el('label', {}, 'B', b), compare, take), out);
+    el('div', { class: 'controls' }, el('label', {}, 'A', a), el('label', {}, 'B', b), compare, ...(can('analytics.write') ? [take] : [])),
+    reason, out);
 }

@@ -2,8 +2,9 @@
 // Tianjin's districts), and the data sources, sample data labelled as such.
 import { getJson, type Overview } from '../api';
 import { mountChart } from '../charts';
-import { el, fmt } from '../dom';
+import { el, fmt, scrollBox } from '../dom';
 import { t, th, type Key } from '../i18n';
+import { beijingTime } from '../time';
 
 function card(label: string, value: number, id: string): HTMLElement {
   return el('div', { class: 'card' }, el('div', { class: 'card-label' }, label),
@@ -75,9 +76,9 @@ export async function renderOverview(root: HTMLElement): Promise<void> {
 
   const sourceRows = o.sources.map((s) =>
     el('tr', {}, el('td', {}, s.name + (s.sample ? `（${t('sample')}）` : '')), el('td', {}, s.format),
-      el('td', { class: 'num' }, fmt(s.entities)), el('td', { class: 'num' }, fmt(s.relations)), el('td', {}, s.imported_at)));
+      el('td', { class: 'num' }, fmt(s.entities)), el('td', { class: 'num' }, fmt(s.relations)), el('td', {}, beijingTime(s.imported_at))));
   root.append(el('section', {}, el('h2', {}, t('sources')),
-    el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, t('source')), el('th', {}, t('format')),
+    scrollBox(el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, t('source')), el('th', {}, t('format')),
       el('th', {}, t('entities')), el('th', {}, t('relations')), el('th', {}, t('importedAt')))),
-    el('tbody', {}, ...sourceRows))));
+    el('tbody', {}, ...sourceRows)))));
 }

@@ -4,8 +4,8 @@
 // labs apply for their own organisation, assigned experts judge and score.
 import { can, currentUser, getJson, sendJson } from '../api';
 import { mountChart } from '../charts';
-import { el, table } from '../dom';
-import { t } from '../i18n';
+import { dataText, el, table } from '../dom';
+import { t, tf } from '../i18n';
 
 interface ScenarioList { id: number; title: string; description: string; org: string; status: string; scenarios: number }
 interface Scenario {
@@ -33,12 +33,25 @@ const STAGES = ['征集', '评估', '首试首用', '推广'];
 const SCALE = ['1/9', '1/7', '1/5', '1/3', '1', '3', '5', '7', '9'];
 const f4 = (x: number) => x.toFixed(4);
 
+// What the last action did, shown once on the redrawn page: every write redraws the page, so a
+// message kept only in the old page would vanish before anyone read it.
+let doneNotice = '';
+
 function message(): HTMLElement {
   return el('p', { class: 'banner', 'data-testid': 'scenario-message', style: 'display:none' });
 }
-async function act(out: HTMLElement, action: () => Promise<unknown>): Promise<void> {
+function notice(): HTMLElement {
+  const box = el('p', { class: 'banner success', 'data-testid': 'scenario-notice', role: 'status' }, doneNotice);
+  if (!doneNotice) box.style.display = 'none';
+  doneNotice = '';
+  return box;
+}
+// Runs a write; on success redraws the page with `done` as the confirmation, on failure shows
+// the server's reason in `out`.
+async function act(out: HTMLElement, action: () => Promise<unknown>, done: string): Promise<void> {
   try {
     await action();
+    doneNotice = done;
     window.dispatchEvent(new HashChangeEvent('hashchange'));
   } catch (e) {
     out.className = 'banner error';
@@ -57,13 +70,13 @@ export async function renderScenario(root: HTMLElement): Promise<void> {
   const { lists } = await getJson<{ lists: ScenarioList[] }>('/api/scenario-lists');
   const { scenarios } = await getJson<{ scenarios: Scenario[] }>('/api/scenarios');
   const out = message();
-  root.replaceChildren(el('h1', {}, t('scenarioTitle')), el('p', { class: 'note' }, t('scenarioIntro')), out);
+  root.replaceChildren(el('h1', {}, t('scenarioTitle')), el('p', { class: 'note' }, t('scenarioIntro')), notice(), out);
   for (const l of lists) {
     const rows = scenarios.filter((s) => s.list_id === l.id).map((s) => [
       el('a', { href: `#/scenario?s=${s.id}`, 'data-testid': `scenario-link-${s.id}` }, s.title), s.field, s.owner_org, s.location,
       s.budget ? `${s.budget} 万元` : '—', s.deadline || '—', s.stage, String(s.applications)]);
     const publish = el('button', { type: 'button', 'data-testid': `publish-${l.id}` }, t('publish'));
-    publish.addEventListener('click', () => act(out, () => sendJson('POST', `/api/scenario-lists/${l.id}/publish`)));
+    publish.addEventListener('click', () => act(out, () => sendJson('POST', `/api/scenario-lists/${l.id}/publish`), t('done_publish')));
     root.append(el('section', {}, el('h2', {}, `${l.title}`, el('span', { class: 'tag' }, ` ${l.status === 'draft' ? t('draft') : t('published')} · ${l.org}`)),
       ...(l.status === 'draft' && can('scenario.manage') ? [publish] : []),
       table([t('scenario'), t('scenarioField'), t('owner'), t('location'), t('budget'), t('deadline'), t('stage'), t('applications')],
@@ -72,14 +85,14 @@ export async function renderScenario(root: HTMLElement): Promise<void> {
   if (can('scenario.manage')) {
     const title = el('input', { id: 'new-list-title' });
     const addList = el('button', { type: 'button', id: 'new-list-add' }, t('addList'));
-    addList.addEventListener('click', () => act(out, () => sendJson('POST', '/api/scenario-lists', { title: title.value })));
+    addList.addEventListener('click', () => act(out, () => sendJson('POST', '/api/scenario-lists', { title: title.value }), t('done_list')));
     const list = el('select', { id: 'new-scenario-list' }, ...lists.map((l) => el('option', { value: String(l.id) }, l.title)));
     const inputs = Object.fromEntries(['title', 'field', 'location', 'needs', 'budget', 'deadline'].map((k) =>
       [k, el('input', { id: `new-scenario-${k}`, ...(k === 'deadline' ? { type: 'date' } : k === 'budget' ? { type: 'number', min: '0' } : {}) })]));
     const addScenario = el('button', { type: 'button', id: 'new-scenario-add' }, t('addScenario'));
     addScenario.addEventListener('click', () => act(out, () => sendJson('POST', '/api/scenarios', {
       list_id: Number(list.value), title: inputs.title.value, field: inputs.field.value, location: inputs.location.value,
-      needs: inputs.needs.value, budget: Number(inputs.budget.value || 0), deadline: inputs.deadline.value })));
+      needs: inputs.needs.value, budget: Number(inputs.budget.value || 0), deadline: inputs.deadline.value }), t('done_scenario')));
     root.append(el('section', {}, el('h2', {}, t('manageScenarios')),
       el('div', { class: 'controls' }, field(t('listTitle'), title), addList),
       el('div', { class: 'controls' }, field(t('list'), list), field(t('scenario'), inputs.title), field(t('scenarioField'), inputs.field),
@@ -88,17 +101,37 @@ export async function renderScenario(root: HTMLElement): Promise<void> {
   }
 }
 
+// An expert as people know them: the display name when the API or the account list gives one.
+type ExpertEntry = string | { username: string; display_name?: string };
+const expertUsername = (x: ExpertEntry) => (typeof x === 'string' ? x : x.username);
+
+async function expertNames(experts: ExpertEntry[]): Promise<string[]> {
+  // GET /api/scenarios/{id}/experts lists usernames; administrators and auditors may read the
+  // account list (accounts.read) and so see who each expert is.
+  const names = new Map<string, string>();
+  if (can('accounts.read') && experts.some((x) => typeof x === 'string')) {
+    const { accounts } = await getJson<{ accounts: { username: string; display_name: string }[] }>('/api/accounts');
+    for (const a of accounts) if (a.display_name) names.set(a.username, a.display_name);
+  }
+  return experts.map((x) => (typeof x === 'string' ? names.get(x) ?? x : x.display_name || x.username));
+}
+
 async function renderOne(root: HTMLElement, id: number): Promise<void> {
   const me = currentUser()!;
   const s = await getJson<Scenario>(`/api/scenarios/${id}`);
   const [{ indicators }, { applications }, { experts }] = await Promise.all([
     getJson<{ indicators: Indicator[] }>(`/api/scenarios/${id}/indicators`),
     getJson<{ applications: Application[] }>(`/api/scenarios/${id}/applications`),
-    getJson<{ experts: string[] }>(`/api/scenarios/${id}/experts`),
+    getJson<{ experts: ExpertEntry[] }>(`/api/scenarios/${id}/experts`),
   ]);
   const out = message();
   const manage = can('scenario.manage');
-  const isExpert = experts.includes(me.username) && can('scenario.score');
+  const isExpert = experts.some((x) => expertUsername(x) === me.username) && can('scenario.score');
+  // The evaluation comes first: the decision form defaults to its top-ranked application.
+  const evaluation = applications.length >= 2 && s.stage !== '征集' && (manage || isExpert || can('audit.read'))
+    ? await getJson<Evaluation>(`/api/scenarios/${id}/evaluation`).catch((err: Error) => err) : null;
+  const chosen = applications.find((a) => a.id === s.decided_application);
+  const decisionText = chosen ? tf('decisionBanner', { org: chosen.org, decision: s.decision }) : `${t('decision')}：${s.decision}`;
   root.replaceChildren(
     el('p', {}, el('a', { href: '#/scenario' }, `← ${s.list_title}`)),
     el('h1', { 'data-testid': 'scenario-title' }, s.title),
@@ -107,8 +140,8 @@ async function renderOne(root: HTMLElement, id: number): Promise<void> {
       ...(s.stage === '终止' ? [el('li', { class: 'current' }, '终止')] : [])),
     el('p', {}, `${s.field} · ${s.owner_org} · ${s.location} · ${s.budget ? `${s.budget} 万元` : ''} · ${t('deadline')} ${s.deadline || '—'}`),
     el('p', { class: 'note' }, s.needs),
-    ...(s.decision ? [el('p', { class: 'banner', 'data-testid': 'scenario-decision' }, `${t('decision')}：${s.decision}`)] : []),
-    out);
+    ...(s.decision ? [el('p', { class: 'banner', 'data-testid': 'scenario-decision' }, decisionText)] : []),
+    notice(), out);
 
   root.append(el('h2', {}, t('applications')), table([t('applicant'), 'TRL', t('solution'), t('evidence')],
     applications.map((a) => [a.org, String(a.trl), a.solution, a.evidence]), 'application-table'));
@@ -118,16 +151,19 @@ async function renderOne(root: HTMLElement, id: number): Promise<void> {
     const trl = el('select', { id: 'apply-trl' }, ...Array.from({ length: 9 }, (_, i) => el('option', { value: String(i + 1) }, `TRL ${i + 1}`)));
     const submit = el('button', { type: 'button', id: 'apply-submit' }, t('applySubmit'));
     submit.addEventListener('click', () => act(out, () => sendJson('POST', `/api/scenarios/${id}/applications`,
-      { solution: solution.value, evidence: evidence.value, trl: Number(trl.value) })));
+      { solution: solution.value, evidence: evidence.value, trl: Number(trl.value) }), t('done_apply')));
     root.append(el('div', { class: 'form-grid' }, field(t('solution'), solution), field(t('evidence'), evidence), field(t('trlSelf'), trl)),
       el('div', { class: 'controls' }, submit), el('p', { class: 'note' }, t('trlNote')));
   }
 
-  root.append(el('h2', {}, t('experts')), el('p', { 'data-testid': 'expert-list' }, experts.join('、') || '—'));
+  const names = await expertNames(experts);
+  root.append(el('h2', {}, t('experts')), el('p', { 'data-testid': 'expert-list' },
+    ...(names.length ? names.flatMap((n, i) => (i ? ['、', dataText(n)] : [dataText(n)])) : ['—'])));
   if (manage) {
     const user = el('input', { id: 'expert-username' });
     const add = el('button', { type: 'button', id: 'expert-add' }, t('assignExpert'));
-    add.addEventListener('click', () => act(out, () => sendJson('POST', `/api/scenarios/${id}/experts`, { username: user.value })));
+    add.addEventListener('click', () => act(out, () => sendJson('POST', `/api/scenarios/${id}/experts`, { username: user.value }),
+      tf('done_expert', { name: user.value })));
     root.append(el('div', { class: 'controls' }, field(t('username'), user), add));
   }
 
@@ -136,8 +172,11 @@ async function renderOne(root: HTMLElement, id: number): Promise<void> {
     const mine = await getJson<Review>(`/api/scenarios/${id}/my-review`);
     renderScoring(root, id, indicators, applications, out, mine);
   }
-  if (manage) renderLifecycle(root, s, applications, out);
-  if (applications.length >= 2 && s.stage !== '征集' && (manage || isExpert || can('audit.read'))) await renderEvaluation(root, id);
+  const ranked = evaluation && !(evaluation instanceof Error) ? evaluation : null;
+  if (manage) renderLifecycle(root, s, applications, ranked, out);
+  if (evaluation instanceof Error) {
+    root.append(el('h2', {}, t('evaluation')), el('p', { class: 'banner', 'data-testid': 'evaluation-pending' }, evaluation.message));
+  } else if (evaluation) renderEvaluation(root, id, evaluation);
 }
 
 // An expert's form: pairwise judgements per parent (upper triangle on Saaty's 1–9 scale) and a
@@ -166,7 +205,7 @@ function renderScoring(root: HTMLElement, id: number, indicators: Indicator[], a
     });
     selects.set(g.parent, grid);
     const title = g.parent === 0 ? t('topLevel') : indicators.find((i) => i.id === g.parent)!.name;
-    section.append(el('h3', {}, title), table(['', ...g.children.map((c) => c.name)], rows, `judge-${g.parent}`));
+    section.append(el('h3', {}, title), table([t('judgeCorner'), ...g.children.map((c) => c.name)], rows, `judge-${g.parent}`));
   }
   const scoreInputs = applications.map((a) => leaves.map((l) => el('input', { type: 'number', min: '0', max: '100',
     value: String(mine.scores.find((x) => x.application_id === a.id && x.indicator_id === l.id)?.score ?? 75),
@@ -191,7 +230,7 @@ function renderScoring(root: HTMLElement, id: number, indicators: Indicator[], a
       leaves.forEach((l, j) => { scores[String(l.id)] = Number(scoreInputs[i][j].value); });
       await sendJson('POST', `/api/scenarios/${id}/scores`, { application_id: a.id, scores });
     }
-  }));
+  }, t('done_scores')));
   section.append(el('div', { class: 'controls' }, submit));
   root.append(section);
 }
@@ -206,7 +245,8 @@ function renderMethodAndIndicators(root: HTMLElement, s: Scenario, indicators: I
     ...[['topsis', 'TOPSIS'], ['fce', t('fceScore')]].map(([v, l]) => el('option', { value: v }, l)));
   ranking.value = s.ranking;
   const save = el('button', { type: 'button', id: 'scenario-method-save' }, t('save'));
-  save.addEventListener('click', () => act(out, () => sendJson('PATCH', `/api/scenarios/${s.id}`, { weighting: weighting.value, ranking: ranking.value })));
+  save.addEventListener('click', () => act(out, () => sendJson('PATCH', `/api/scenarios/${s.id}`, { weighting: weighting.value, ranking: ranking.value }),
+    t('done_method')));
   const section = el('section', { 'data-testid': 'scenario-method' }, el('h2', {}, t('method')),
     el('div', { class: 'controls' }, field(t('weightingMethod'), weighting), field(t('rankingMethod'), ranking), save));
   if (s.stage === '征集') {
@@ -219,42 +259,85 @@ function renderMethodAndIndicators(root: HTMLElement, s: Scenario, indicators: I
       tree: editor.value.split('\n').map((l) => l.trim()).filter(Boolean).map((l) => {
         const [name, rest = ''] = l.split(/[：:]/);
         return { name: name.trim(), children: rest.split(/[、,，]/).map((c) => c.trim()).filter(Boolean) };
-      }) })));
+      }) }), t('done_indicators')));
     section.append(el('h3', {}, t('indicatorTree')), el('p', { class: 'note' }, t('indicatorTreeNote')), editor,
       el('div', { class: 'controls' }, saveTree));
   }
   root.append(section);
 }
 
-function renderLifecycle(root: HTMLElement, s: Scenario, applications: Application[], out: HTMLElement): void {
+// Managers move the scenario along and decide its first trial. The decision defaults to the
+// top-ranked application; choosing another one is allowed but needs a written reason, and
+// terminating asks first (it cannot be undone).
+function renderLifecycle(root: HTMLElement, s: Scenario, applications: Application[], evaluation: Evaluation | null,
+  out: HTMLElement): void {
   const section = el('section', { 'data-testid': 'lifecycle' }, el('h2', {}, t('lifecycle')));
   const note = el('input', { id: 'stage-note', placeholder: t('note') });
   const move = (to: string) => {
     const b = el('button', { type: 'button', 'data-advance': to }, `→ ${to}`);
-    b.addEventListener('click', () => act(out, () => sendJson('POST', `/api/scenarios/${s.id}/advance`, { to, note: note.value })));
+    b.addEventListener('click', () => act(out, () => sendJson('POST', `/api/scenarios/${s.id}/advance`, { to, note: note.value }),
+      tf('done_advance', { stage: to })));
     return b;
   };
-  if (s.stage === '征集') section.append(el('div', { class: 'controls' }, note, move('评估'), move('终止')));
-  if (s.stage === '评估') {
-    const app = el('select', { id: 'decide-application' }, ...applications.map((a) => el('option', { value: String(a.id) }, a.org)));
-    const decision = el('input', { id: 'decide-text', placeholder: t('decisionReason') });
-    const decide = el('button', { type: 'button', id: 'decide-submit' }, t('decideFirstTrial'));
-    decide.addEventListener('click', () => act(out, () => sendJson('POST', `/api/scenarios/${s.id}/decision`,
-      { application_id: Number(app.value), decision: decision.value })));
-    section.append(el('div', { class: 'controls' }, field(t('applicant'), app), field(t('decision'), decision), decide, move('终止')));
+  const terminate = () => {
+    const b = el('button', { type: 'button', 'data-advance': '终止' }, `→ ${t('terminate')}`);
+    const yes = el('button', { type: 'button', id: 'terminate-confirm' }, t('confirmYes'));
+    const no = el('button', { type: 'button', id: 'terminate-cancel' }, t('cancel'));
+    const ask = el('div', { class: 'banner warning confirm-box', 'data-testid': 'terminate-confirmation', role: 'alertdialog' },
+      tf('confirmTerminate', { title: s.title }), yes, no);
+    ask.style.display = 'none';
+    b.addEventListener('click', () => { ask.style.display = ''; yes.focus(); });
+    no.addEventListener('click', () => { ask.style.display = 'none'; });
+    yes.addEventListener('click', () => act(out, () => sendJson('POST', `/api/scenarios/${s.id}/advance`, { to: '终止', note: note.value }),
+      t('done_terminate')));
+    return [b, ask];
+  };
+  if (s.stage === '征集') {
+    const [b, ask] = terminate();
+    section.append(el('div', { class: 'controls' }, note, move('评估'), b), ask);
   }
-  if (s.stage === '首试首用') section.append(el('div', { class: 'controls' }, note, move('推广'), move('终止')));
+  if (s.stage === '评估') {
+    const rank = new Map((evaluation?.applications ?? []).map((a) => [a.id, a.rank]));
+    const ordered = [...applications].sort((x, y) => (rank.get(x.id) ?? Infinity) - (rank.get(y.id) ?? Infinity));
+    const top = ordered.find((a) => rank.get(a.id) === 1);
+    const app = el('select', { id: 'decide-application' }, ...ordered.map((a) =>
+      el('option', { value: String(a.id) }, rank.has(a.id) ? `${a.org}（${tf('rankOf', { rank: rank.get(a.id)! })}）` : a.org)));
+    if (top) app.value = String(top.id);
+    const decision = el('input', { id: 'decide-text', placeholder: t('decisionReason') });
+    const warning = el('p', { class: 'banner warning', 'data-testid': 'decide-warning', role: 'alert' });
+    const againstRanking = () => !!top && Number(app.value) !== top.id;
+    const showWarning = () => {
+      const picked = applications.find((a) => a.id === Number(app.value));
+      warning.textContent = againstRanking() && picked
+        ? tf('againstRanking', { org: picked.org, rank: rank.get(picked.id) ?? '—', top: top!.org }) : '';
+      warning.style.display = warning.textContent ? '' : 'none';
+    };
+    app.addEventListener('change', showWarning);
+    showWarning();
+    const decide = el('button', { type: 'button', id: 'decide-submit' }, t('decideFirstTrial'));
+    decide.addEventListener('click', () => {
+      if (!decision.value.trim()) {
+        out.className = 'banner error';
+        out.textContent = againstRanking() ? t('reasonRequired') : t('decisionRequired');
+        out.style.display = '';
+        decision.focus();
+        return;
+      }
+      const picked = applications.find((a) => a.id === Number(app.value));
+      void act(out, () => sendJson('POST', `/api/scenarios/${s.id}/decision`, { application_id: Number(app.value), decision: decision.value }),
+        tf('done_decide', { org: picked?.org ?? '' }));
+    });
+    const [b, ask] = terminate();
+    section.append(el('div', { class: 'controls' }, field(t('applicant'), app), field(t('decision'), decision), decide, b), warning, ask);
+  }
+  if (s.stage === '首试首用') {
+    const [b, ask] = terminate();
+    section.append(el('div', { class: 'controls' }, note, move('推广'), b), ask);
+  }
   root.append(section);
 }
 
-async function renderEvaluation(root: HTMLElement, id: number): Promise<void> {
-  let e: Evaluation;
-  try {
-    e = await getJson<Evaluation>(`/api/scenarios/${id}/evaluation`);
-  } catch (err) {
-    root.append(el('h2', {}, t('evaluation')), el('p', { class: 'banner', 'data-testid': 'evaluation-pending' }, (err as Error).message));
-    return;
-  }
+function renderEvaluation(root: HTMLElement, id: number, e: Evaluation): void {
   const section = el('section', { 'data-testid': 'evaluation' }, el('h2', {}, t('evaluation')),
     el('p', {}, el('a', { class: 'button-link', href: `/api/scenarios/${id}/report.xlsx`, 'data-testid': 'report-xlsx' }, t('reportXlsx')), ' ',
       el('a', { class: 'button-link', href: '#', id: 'report-print' }, t('reportPrint'))));
