@@ -52,6 +52,8 @@ PUBLIC = {
     "netmetrics": {"network_metrics.h"},
     "mcda": {"mcda_service.h"},
     "settings": {"region_settings.h"},
+    "linkage": {"linkage_service.h"},
+    "literature": {"literature_service.h"},
 }
 
 # SQL is found in string literals: adjacent literals ("SELECT … FROM " "kg_entity") and raw

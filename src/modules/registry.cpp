@@ -6,6 +6,7 @@
 #include "modules/foresight/patent_store.h"
 #include "modules/kg/knowledge_graph.h"
 #include "modules/kg/graph_store.h"
+#include "modules/literature/literature_store.h"
 #include "modules/scenario/scenario_partners.h"
 #include "modules/services.h"
 #include "store/audit_trail.h"
@@ -19,7 +20,9 @@ Services::Services(store::Database& db)
       chain_store_(chain::sql_chain_store(db)),
       patent_store_(foresight::sql_patent_store(db)),
       graph_(std::make_unique<kg::KnowledgeGraph>(*graph_store_)),
-      chains_(std::make_unique<chain::ChainService>(*chain_store_, *graph_store_, home_)) {}
+      chains_(std::make_unique<chain::ChainService>(*chain_store_, *graph_store_, home_)),
+      literature_store_(literature::sql_literature_store(db)),
+      literature_(std::make_unique<literature::LiteratureService>(*literature_store_)) {}
 
 Services::~Services() = default;
 
@@ -33,6 +36,7 @@ std::vector<store::Migration> all_migrations() {
   for (auto& m : foresight::migrations()) all.push_back(m);
   for (auto& m : scenario::migrations()) all.push_back(m);
   for (auto& m : settings::migrations()) all.push_back(m);
+  for (auto& m : literature::migrations()) all.push_back(m);
   return all;
 }
 

@@ -7,6 +7,7 @@
 #include "modules/chain/chain_service.h"
 #include "modules/foresight/patent_import.h"
 #include "modules/kg/knowledge_graph.h"
+#include "modules/literature/literature_service.h"
 #include "modules/settings/region_settings.h"
 #include "store/database.h"
 
@@ -25,6 +26,7 @@ class Services {
   foresight::PatentStore& patents() { return *patent_store_; }
   kg::GraphReader& graph_reader();
   settings::RegionSettingsService& settings() { return *settings_; }
+  literature::LiteratureService& literature() { return *literature_; }
   // The home region as it was when these services were built (focal province, partner group).
   const settings::RegionSettings& home() const { return home_; }
 
@@ -36,6 +38,8 @@ class Services {
   std::unique_ptr<foresight::PatentStore> patent_store_;
   std::unique_ptr<kg::KnowledgeGraph> graph_;
   std::unique_ptr<chain::ChainService> chains_;
+  std::unique_ptr<literature::LiteratureStore> literature_store_;
+  std::unique_ptr<literature::LiteratureService> literature_;
 };
 
 }  // namespace xinzhi::modules

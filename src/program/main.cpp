@@ -43,6 +43,8 @@ int main(int argc, char** argv) {
   cli::add_account_commands(app, g);
   program::add_access_command(app);
   cli::add_mcda_commands(app, g);
+  cli::add_io_commands(app, g);
+  cli::add_literature_commands(app, g);
   cli::add_scenario_commands(app, g);
   cli::add_settings_commands(app, g);
   try {

@@ -17,6 +17,8 @@ void install_account_routes(ApiRouter& api);
 void install_scenario_routes(ApiRouter& api);
 // /api/mcda/{method}: AHP, entropy, TOPSIS, PROMETHEE, FCE, sensitivity (api_mcda_routes.cpp).
 void install_mcda_routes(ApiRouter& api);
+// /api/literature/bursts: keyword bursts of imported papers (api_literature_routes.cpp).
+void install_literature_routes(ApiRouter& api);
 // /api/settings/region: the home region (api_settings_routes.cpp).
 void install_settings_routes(ApiRouter& api);
 }  // namespace xinzhi::server

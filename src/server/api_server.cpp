@@ -285,6 +285,7 @@ void ApiServer::install_routes() {
   install_scenario_routes(api);
   install_mcda_routes(api);
   install_settings_routes(api);
+  install_literature_routes(api);
   api.get("/metrics", [this](const Request&, Response& res) {
     res.set_header("Cache-Control", "no-store");
     res.set_content(metrics_.render(listener_->stats(), *pool_, scheduler_->stats()),

@@ -56,6 +56,7 @@ const std::vector<RouteRule>& route_table() {
       {"GET", "/api/foresight/heatmap.csv", AnalyticsRead, "heat map as CSV"},
       {"GET", R"(/api/foresight/heatmap\.(png|svg))", AnalyticsRead, "heat map picture"},
       {"GET", "/api/foresight/overview", AnalyticsRead, "patents held"},
+      {"GET", "/api/literature/bursts", AnalyticsRead, "keyword bursts of imported papers"},
       {"GET", "/api/foresight/snapshots", AnalyticsRead, "heat-map snapshots"},
       {"POST", "/api/foresight/snapshots", AnalyticsWrite, "take a snapshot"},
       {"GET", "/api/foresight/snapshots/diff", AnalyticsRead, "compare two snapshots"},

@@ -42,12 +42,40 @@ const Type& type_of(const fs::path& p) {
   return other;
 }
 
+// The precompressed form of `file` (file.br, file.gz) when it is at least as new as the file.
+std::string read_sibling(const fs::path& file, const char* suffix, fs::file_time_type file_mtime) {
+  fs::path sibling = file;
+  sibling += suffix;
+  std::error_code ec;
+  auto mtime = fs::last_write_time(sibling, ec);
+  if (ec || mtime < file_mtime || fs::file_size(sibling, ec) > kMaxCachedBytes) return {};
+  std::ifstream in(sibling, std::ios::binary);
+  return in ? std::string(std::istreambuf_iterator<char>(in), {}) : std::string();
+}
+
 }  // namespace
 
-bool accepts_gzip(const Request& req) {
-  auto v = req.get_header_value("Accept-Encoding");
-  auto at = v.find("gzip");
-  return at != std::string::npos && v.compare(at, 8, "gzip;q=0") != 0;
+bool accepts_encoding(const Request& req, std::string_view coding) {
+  auto header = req.get_header_value("Accept-Encoding");
+  std::string_view v = header;
+  while (!v.empty()) {
+    size_t comma = v.find(',');
+    auto item = v.substr(0, comma);
+    v = comma == std::string_view::npos ? std::string_view() : v.substr(comma + 1);
+    size_t semi = item.find(';');
+    auto token = item.substr(0, semi);
+    while (!token.empty() && token.front() == ' ') token.remove_prefix(1);
+    while (!token.empty() && token.back() == ' ') token.remove_suffix(1);
+    if (token != coding) continue;
+    if (semi == std::string_view::npos) return true;
+    auto params = item.substr(semi + 1);
+    size_t q = params.find("q=");
+    // q=0, q=0.0, q=0.000 refuse the coding; any other weight accepts it.
+    if (q == std::string_view::npos) return true;
+    auto weight = params.substr(q + 2);
+    return !(weight.size() >= 1 && weight[0] == '0' && weight.find_first_not_of("0. ", 1) == std::string_view::npos);
+  }
+  return false;
 }
 
 std::string gzip_compress(std::string_view data, int level) {
@@ -98,13 +126,21 @@ std::shared_ptr<const StaticFiles::File> StaticFiles::load(const fs::path& file)
   etag.push_back('"');
   f->etag = std::move(etag);
   if (t.compress && f->body.size() >= 1024) {
-    auto gz = gzip_compress(f->body, 9);
-    if (gz.size() < f->body.size()) {
-      f->gzipped = std::move(gz);
-      // Another representation, another strong validator (RFC 9110 §8.8.3).
-      f->gz_etag = f->etag;
-      f->gz_etag.insert(f->gz_etag.size() - 1, "-gz");
-    }
+    // The web build compresses every text file once (web/vite.config.ts); a sibling older than
+    // the file is stale and ignored. Without one, gzip here, once per file and mtime.
+    f->brotli = read_sibling(file, ".br", mtime);
+    f->gzipped = read_sibling(file, ".gz", mtime);
+    if (f->gzipped.empty()) f->gzipped = gzip_compress(f->body, 9);
+    if (f->gzipped.size() >= f->body.size()) f->gzipped.clear();
+    if (f->brotli.size() >= f->body.size()) f->brotli.clear();
+    // Another representation, another strong validator (RFC 9110 §8.8.3).
+    auto tagged = [&](const char* suffix) {
+      std::string e = f->etag;
+      e.insert(e.size() - 1, suffix);
+      return e;
+    };
+    if (!f->gzipped.empty()) f->gz_etag = tagged("-gz");
+    if (!f->brotli.empty()) f->br_etag = tagged("-br");
   }
   std::lock_guard lock(mutex_);
   files_[file.string()] = f;
@@ -133,14 +169,19 @@ bool StaticFiles::serve(const Request& req, Response& res) {
   // Vite names built assets by content hash: they never change under the same name.
   bool hashed = path.rfind("/assets/", 0) == 0;
   res.set_header("Cache-Control", hashed ? "public, max-age=31536000, immutable" : "no-cache");
-  if (!f->gzipped.empty()) res.set_header("Vary", "Accept-Encoding");
+  if (!f->gzipped.empty() || !f->brotli.empty()) res.set_header("Vary", "Accept-Encoding");
   auto match = req.get_header_value("If-None-Match");
-  if (match == f->etag || (!f->gz_etag.empty() && match == f->gz_etag)) {
+  if (match == f->etag || (!f->gz_etag.empty() && match == f->gz_etag) || (!f->br_etag.empty() && match == f->br_etag)) {
+    res.set_header("ETag", match);  // the validator of the representation the client holds
     res.status = 304;
     return true;
   }
   res.status = 200;
-  if (!f->gzipped.empty() && accepts_gzip(req)) {
+  if (!f->brotli.empty() && accepts_encoding(req, "br")) {
+    res.set_header("ETag", f->br_etag);
+    res.set_header("Content-Encoding", "br");
+    res.set_content(f->brotli, f->type);
+  } else if (!f->gzipped.empty() && accepts_gzip(req)) {
     res.set_header("ETag", f->gz_etag);
     res.set_header("Content-Encoding", "gzip");
     res.set_content(f->gzipped, f->type);

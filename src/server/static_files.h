@@ -1,6 +1,7 @@
 // The built dashboard (web/dist) as static files: held in memory once read, typed by
-// extension, gzip-compressed once for clients that accept it, with ETag revalidation and
-// long caching for Vite's content-hashed /assets/ files.
+// extension, served brotli- or gzip-compressed from the .br and .gz files the web build writes
+// beside each text file (compressed here once when they are missing), with ETag
+// revalidation and long caching for Vite's content-hashed /assets/ files.
 #pragma once
 #include <filesystem>
 #include <memory>
@@ -24,7 +25,7 @@ class StaticFiles {
  private:
   struct File {
     std::filesystem::file_time_type mtime;
-    std::string body, gzipped, etag, gz_etag, type;
+    std::string body, gzipped, brotli, etag, gz_etag, br_etag, type;
   };
   std::shared_ptr<const File> load(const std::filesystem::path& file);
   std::filesystem::path root_;
@@ -35,7 +36,8 @@ class StaticFiles {
 
 // gzip (RFC 1952) of `data` at `level`; used for static files and large JSON answers.
 std::string gzip_compress(std::string_view data, int level);
-// Whether the request's Accept-Encoding takes gzip ("gzip;q=0" refuses it).
-bool accepts_gzip(const Request& req);
+// Whether the request's Accept-Encoding takes `coding` ("gzip", "br"; "gzip;q=0" refuses it).
+bool accepts_encoding(const Request& req, std::string_view coding);
+inline bool accepts_gzip(const Request& req) { return accepts_encoding(req, "gzip"); }
 
 }  // namespace xinzhi::server

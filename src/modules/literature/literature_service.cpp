@@ -1,0 +1,115 @@
+#include "modules/literature/literature_service.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+#include "base/error.h"
+#include "engines/series/field_heat_map.h"
+
+namespace xinzhi::literature {
+
+ImportReport LiteratureService::import_file(const std::string& path, const std::string& format, const std::string& source) {
+  auto f = format.empty() ? ingest::sniff_literature_format(path) : ingest::literature_format_named(format);
+  auto file = ingest::read_literature(path, f);
+  ImportReport r;
+  r.file = path;
+  r.format = ingest::literature_format_name(f);
+  r.source = source.empty() ? std::filesystem::path(path).filename().string() : source;
+  r.read = file.records.size();
+  std::string detail = std::to_string(r.read) + " papers read from " + r.source + " (" + r.format + ")";
+  r.added = store_.add(r.source, f, file.records, {"import.papers", "literature_source", r.source, "", detail, detail});
+  return r;
+}
+
+nlohmann::json LiteratureService::bursts(const BurstQuery& q) {
+  if (q.by != "keyword" && q.by != "index_keyword" && q.by != "category")
+    fail_keyed(ErrorCode::InvalidInput, "literature_by_unknown", {{"by", q.by}},
+               "by is '" + q.by + "', expected keyword, index_keyword or category");
+  auto papers = store_.papers_with_terms(q.by);
+  nlohmann::json sources = nlohmann::json::array();
+  for (const auto& s : store_.sources())
+    sources.push_back({{"name", s.name}, {"format", s.format}, {"imported_at", s.imported_at}, {"papers", s.papers}});
+  nlohmann::json out = {{"by", q.by}, {"sources", sources}, {"papers", papers.size()},
+                        {"parameters", {{"s", q.s}, {"gamma", q.gamma}, {"min_duration", q.min_duration}}}};
+  if (papers.empty()) {
+    out["terms"] = nlohmann::json::array();
+    out["empty_reason"] = "no_papers";
+    return out;
+  }
+  int first = papers.front().year, last = first;
+  for (const auto& p : papers) first = std::min(first, p.year), last = std::max(last, p.year);
+  const size_t years = static_cast<size_t>(last - first + 1);
+  std::vector<int> year_labels(years);
+  for (size_t t = 0; t < years; ++t) year_labels[t] = first + static_cast<int>(t);
+  out["years"] = year_labels;
+
+  // Terms numbered in order of first appearance; the first spelling seen labels the term.
+  std::map<std::string, uint32_t> index;
+  std::vector<std::string> labels;
+  series::ClassifiedRecords records;
+  std::vector<uint32_t> fields;
+  for (const auto& p : papers) {
+    fields.clear();
+    for (const auto& [key, spelling] : p.terms) {
+      auto [it, fresh] = index.emplace(key, static_cast<uint32_t>(labels.size()));
+      if (fresh) labels.push_back(spelling);
+      fields.push_back(it->second);
+    }
+    records.add(static_cast<uint32_t>(p.year - first), fields.data(), fields.size());
+  }
+  out["terms_total"] = labels.size();
+  if (years < 2) {
+    out["terms"] = nlohmann::json::array();
+    out["empty_reason"] = "one_year";  // a burst needs a change between periods
+    return out;
+  }
+  series::HeatMapParameters hp;
+  hp.s = q.s, hp.gamma = q.gamma, hp.min_duration = q.min_duration;
+  series::FieldHeatMap map(records, labels.size(), years, hp);
+  map.run();
+
+  std::vector<uint32_t> bursting;
+  for (uint32_t f = 0; f < labels.size(); ++f)
+    if (!map.summary(f).bursts.empty()) bursting.push_back(f);
+  // Strongest first, as CiteSpace lists "keywords with the strongest citation bursts"; ties by
+  // the earlier burst, then by name, so that the order is the same on every run.
+  std::sort(bursting.begin(), bursting.end(), [&](uint32_t a, uint32_t b) {
+    const auto &sa = map.summary(a), &sb = map.summary(b);
+    if (sa.max_strength != sb.max_strength) return sa.max_strength > sb.max_strength;
+    if (sa.bursts.front().start != sb.bursts.front().start) return sa.bursts.front().start < sb.bursts.front().start;
+    return labels[a] < labels[b];
+  });
+  if (bursting.size() > q.top) bursting.resize(q.top);
+  nlohmann::json terms = nlohmann::json::array();
+  for (uint32_t f : bursting) {
+    const auto& s = map.summary(f);
+    std::vector<uint64_t> counts(years);
+    for (size_t t = 0; t < years; ++t) counts[t] = map.whole_count(f, t);
+    nlohmann::json spans = nlohmann::json::array();
+    for (const auto& b : s.bursts)
+      spans.push_back({{"start", year_labels[b.start]}, {"end", year_labels[b.end]}, {"strength", b.strength}});
+    terms.push_back({{"term", labels[f]},
+                     {"total", s.records},
+                     {"first_year", year_labels[static_cast<size_t>(s.first_period)]},
+                     {"strength", s.max_strength},
+                     {"bursts", spans},
+                     {"counts", counts}});
+  }
+  out["terms_bursting"] = std::count_if(labels.begin(), labels.end(), [&, f = 0u](const std::string&) mutable {
+    return !map.summary(f++).bursts.empty();
+  });
+  out["terms"] = terms;
+  if (terms.empty()) out["empty_reason"] = "no_bursts";
+  return out;
+}
+
+nlohmann::json to_json(const ImportReport& r) {
+  return {{"file", r.file},
+          {"source", r.source},
+          {"format", r.format},
+          {"papers", {{"read", r.read}, {"added", r.added.papers_added}, {"known", r.added.papers_known}}},
+          {"terms_added", r.added.terms_added}};
+}
+
+}  // namespace xinzhi::literature

@@ -1,0 +1,27 @@
+// /api/literature: imported papers' keyword (or category) bursts per year, as the foresight
+// page shows them beside the patents' fields.
+#include "base/text.h"
+#include "modules/services.h"
+#include "server/api_routes.h"
+#include "server/json_response.h"
+#include "server/request_json.h"
+
+namespace xinzhi::server {
+
+void install_literature_routes(ApiRouter& api) {
+  auto store = api.store();
+  api.get("/api/literature/bursts", [store](const Request& req, Response& res) {
+    literature::BurstQuery q;
+    if (req.has_param("by")) q.by = req.get_param_value("by");
+    q.top = static_cast<size_t>(number_param(req, "top", 20, 1, 1000));
+    q.min_duration = static_cast<size_t>(number_param(req, "min_duration", 1, 1, 100));
+    q.s = number_param(req, "s", 2, -1e9, 1e9);
+    if (!(q.s > 1))
+      fail_keyed(ErrorCode::InvalidInput, "param_greater_than", {{"param", "s"}, {"value", text::number(q.s)}, {"min", "1"}},
+                 "'s' must be greater than 1 (the burst rate is s times the base rate)");
+    q.gamma = number_param(req, "gamma", 1, 0, 1000);
+    write_json(res, modules::Services(store->connection()).literature().bursts(q));
+  });
+}
+
+}  // namespace xinzhi::server
