@@ -205,6 +205,19 @@ void add_foresight_commands(CLI::App& app, GlobalOptions& g) {
     for (const auto* f : {&csv, &png, &svg})
       if (!f->empty()) std::cout << " → " << *f;
     std::cout << "\n";
+    // Where the figures come from and how far the data reaches, as the page says it.
+    std::cout << "  source:";
+    for (size_t i = 0; i < m.sources.size(); ++i)
+      std::cout << (i ? "; " : " ") << m.sources[i].name << " (" << m.sources[i].records << " records, filed "
+                << m.sources[i].first_filed << " to " << m.sources[i].last_filed << ")";
+    std::cout << "; data as of " << m.data_through << " (latest filing date)\n";
+    if (m.complete_periods < m.periods.size()) {
+      std::cout << "  incomplete:";
+      for (size_t t = m.complete_periods; t < m.periods.size(); ++t) std::cout << " " << m.periods[t];
+      std::cout << " (the data ends inside); growth to "
+                << (m.complete_periods ? m.periods[m.complete_periods - 1] : std::string("none")) << "\n";
+    }
+    if (!m.empty_heatmap.empty()) std::cout << "  empty: " << m.empty_heatmap << "\n";
     if (!csv.empty() || !png.empty() || !svg.empty()) return;
     for (const auto& f : m.shown) {
       auto label = foresight::label_of(f.code);

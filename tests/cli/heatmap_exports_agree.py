@@ -2,8 +2,10 @@
 """The VR patent heat map (cn-vr-2022, 2005–2022, subclasses) three ways in one run:
 --json counts equal an independent count of the raw CNIPA file (Python csv module: distinct
 patents per subclass and year by 申请日); --csv equals the JSON values; the PNG's cell colours are
-the JSON values on the documented scale (read back with Pillow); the SVG is well-formed, the size
-of the PNG, with a shape per cell."""
+the JSON values on the scale the JSON states (the page colours with the same `scale`), read back
+with Pillow, for counts (log) and for growth (diverging, undefined cells grey, the partial 2022
+undefined); burst outlines sit exactly on the cells the JSON marks as bursts (the page outlines
+the same); the SVG is well-formed, the size of the PNG, with a shape per cell."""
 import csv, collections, json, math, os, subprocess, sys, tempfile
 import xml.etree.ElementTree as ET
 
@@ -26,6 +28,10 @@ with tempfile.TemporaryDirectory() as tmp:
     paths = {ext: os.path.join(tmp, "hm." + ext) for ext in ("csv", "png", "svg")}
     for ext, path in paths.items():
         run(*common, "--" + ext, path)
+    growth_hm = json.loads(run(*common, "--measure", "growth", "--json"))
+    growth_png_path = os.path.join(tmp, "growth.png")
+    run(*common, "--measure", "growth", "--png", growth_png_path)
+    growth_png = Image.open(growth_png_path).convert("RGB")
     with open(paths["csv"], encoding="utf-8") as f:
         table = list(csv.reader(f))
     png = Image.open(paths["png"]).convert("RGB")
@@ -56,23 +62,65 @@ for row, field in zip(table[1:], hm["fields"]):
     assert row[0] == field["code"] and row[1] == field["label_zh"], row[:2]
     assert [float(x) for x in row[3:]] == field["values"], field["code"]
 
-# 3. PNG cell colours: log scale of the count against the largest value shown, YlOrRd.
-stops = [(1.00, 1.00, 0.80), (1.00, 0.93, 0.63), (0.996, 0.85, 0.46), (0.996, 0.70, 0.30), (0.99, 0.55, 0.24),
-         (0.99, 0.31, 0.16), (0.89, 0.10, 0.11), (0.74, 0.00, 0.15), (0.50, 0.00, 0.15)]
-def colour(x):
-    x = min(max(x, 0.0), 1.0) * 8
-    i = min(int(x), 7)
+# 3. PNG cell colours: the JSON's scale (log for counts, against the largest value shown), the
+# colours the page's visualMap uses, interpolated linearly between equally spaced stops.
+def rgb(h):
+    return tuple(int(h[i:i + 2], 16) for i in (1, 3, 5))
+def position(scale, v):
+    if scale["max"] <= 0:
+        return 0.5 if scale["kind"] == "diverging" else 0.0
+    if scale["kind"] == "diverging":
+        x = 0.5 + v / (2 * scale["max"])
+    elif scale["kind"] == "log":
+        x = math.log1p(scale["factor"] * max(0.0, v)) / math.log1p(scale["factor"] * scale["max"])
+    else:
+        x = v / scale["max"]
+    return min(max(x, 0.0), 1.0)
+def colour(scale, v):
+    if v is None:
+        return rgb(scale["missing"])
+    stops = [rgb(c) for c in scale["colours"]]
+    x = position(scale, v) * (len(stops) - 1)
+    i = min(int(x), len(stops) - 2)
     f = x - i
-    return tuple(round(255 * (stops[i][c] + f * (stops[i + 1][c] - stops[i][c]))) for c in range(3))
+    return tuple(round(stops[i][c] + f * (stops[i + 1][c] - stops[i][c])) for c in range(3))
+scale = hm["scale"]
+assert scale["kind"] == "log" and scale["unit"] == "patents", scale
+assert scale["colours"] == ["#ffffcc", "#ffeda0", "#fed976", "#feb24c", "#fd8d3c", "#fc4e2a", "#e31a1c", "#bd0026", "#800026"]
 hi = max(max(f["values"]) for f in hm["fields"])
+assert scale["max"] == hi, (scale["max"], hi)
 cell_w = max(14.0, min(40.0, 900.0 / len(periods)))
-for r, field in enumerate(hm["fields"]):
-    for t, v in enumerate(field["values"]):
-        x = int(300 + cell_w * t + (cell_w - 1) / 2)
-        y = int(56 + 18 * r + 8.5)
-        want = colour(math.log1p(v) / math.log1p(hi))
-        got = png.getpixel((x, y))
-        assert all(abs(a - b) <= 2 for a, b in zip(got, want)), (field["code"], periods[t], got, want)
+def check_colours(m, image):
+    outlined = 0
+    for r, field in enumerate(m["fields"]):
+        for t, v in enumerate(field["values"]):
+            x = int(300 + cell_w * t + (cell_w - 1) / 2)
+            y = int(56 + 18 * r + 8.5)
+            want = colour(m["scale"], v)
+            got = image.getpixel((x, y))
+            assert all(abs(a - b) <= 2 for a, b in zip(got, want)), (field["code"], periods[t], got, want)
+            # The outline's first pixel column: the burst colour exactly where the JSON has a
+            # burst, the cell's own colour elsewhere (no outline the page does not draw).
+            edge = image.getpixel((int(300 + cell_w * t), y))
+            if field["burst"][t]:
+                outlined += 1
+                assert all(abs(a - b) <= 2 for a, b in zip(edge, rgb(m["scale"]["burst_outline"]))), (field["code"], periods[t], edge)
+            else:
+                assert all(abs(a - b) <= 2 for a, b in zip(edge, want)), (field["code"], periods[t], edge, want)
+    return outlined
+outlined = check_colours(hm, png)
+assert outlined > 0
+# Most cells are not near-white on the log scale (the linear scale left them so).
+positions = [position(scale, v) for f in hm["fields"] for v in f["values"] if v]
+assert sum(p > 0.25 for p in positions) > len(positions) / 2, sum(p > 0.25 for p in positions)
+# Growth: centred on 0, the partial 2022 (data end 2022-03-17) undefined and grey, never −100 %.
+assert growth_hm["scale"]["kind"] == "diverging" and growth_hm["scale"]["unit"] == "percent_per_period"
+assert growth_hm["incomplete_periods"] == ["2022"] and growth_hm["growth_through"] == "2021", growth_hm["incomplete_periods"]
+assert growth_hm["provenance"]["data_through"] == "2022-03-17"
+for field in growth_hm["fields"]:
+    assert field["values"][-1] is None, field["code"]
+    assert field["cagr"] is None or field["cagr"] > -1 or field["counts"][-2] == 0, (field["code"], field["cagr"])
+check_colours(growth_hm, growth_png)
 
 # 4. SVG: same size, a shape per cell.
 width = float(svg.get("width").rstrip("pt"))
@@ -81,4 +129,4 @@ assert (round(width), round(height)) == png.size, ((width, height), png.size)
 shapes = sum(1 for e in svg.iter() if e.tag.endswith("path") or e.tag.endswith("rect"))
 assert shapes >= len(hm["fields"]) * len(periods), shapes
 print(f"heat map exports agree: {len(hm['fields'])} fields × {len(periods)} years, "
-      f"{hm['records']} records, PNG {png.size[0]}×{png.size[1]}")
+      f"{hm['records']} records, {outlined} burst cells outlined, PNG {png.size[0]}×{png.size[1]}")

@@ -123,4 +123,47 @@ TEST(ForesightRoutes, HeatMapPicturesErrorsAndAScheduledDiff) {
   EXPECT_EQ(get_json(c, "/api/foresight/schedules")["schedules"].size(), 1u);
 }
 
+// The page's provenance line, incomplete period and empty-state reasons over HTTP: patents
+// filed on 1 June each year, so the last year is partial; an industry level with no industry
+// data and a region with no patents answer 200 with the reason, not a blank map.
+TEST(ForesightRoutes, ProvenanceIncompletePeriodAndEmptyReasons) {
+  testing::ScratchDir dir;
+  std::string db_path = dir.database("x.db");
+  store::Database db(db_path);
+  modules::migrate(db);
+  int serial = 0;
+  for (int year = 2015; year <= 2022; ++year) add_patents(db, year, 10 + year - 2015, {"G09B"}, serial);
+  testing::RunningServer server(testing::test_server_options(db_path, dir.file("web")));
+  testing::HttpClient c("127.0.0.1", server.port());
+  c.set_read_timeout(10, 0);
+  auto token = testing::token_for(db_path, "analyst");
+  c.set_bearer_token_auth(token.c_str());
+
+  auto hm = get_json(c, "/api/foresight/heatmap?from=2015&to=2022&growth_window=1");
+  EXPECT_EQ(hm["provenance"]["records_total"], 10 * 8 + 28);
+  EXPECT_EQ(hm["provenance"]["data_through"], "2022-06-01");
+  ASSERT_EQ(hm["provenance"]["sources"].size(), 1u);
+  EXPECT_EQ(hm["provenance"]["sources"][0]["name"], "test");
+  EXPECT_EQ(hm["provenance"]["sources"][0]["records"], 108);
+  EXPECT_FALSE(hm["provenance"]["sources"][0]["imported_at"].get<std::string>().empty());
+  EXPECT_EQ(hm["complete_periods"], 7);
+  EXPECT_EQ(hm["incomplete_periods"], json::array({"2022"}));
+  EXPECT_EQ(hm["growth_through"], "2021");
+  const auto& g09b = hm["fields"][0];
+  EXPECT_DOUBLE_EQ(g09b["cagr"].get<double>(), 16.0 / 15 - 1);  // 2020 → 2021, not 2021 → partial 2022
+  EXPECT_TRUE(g09b["growth"][7].is_null());
+  EXPECT_EQ(hm["scale"]["kind"], "log");
+  EXPECT_EQ(hm["scale"]["unit"], "patents");
+  EXPECT_EQ(hm["scale"]["colours"].size(), 9u);
+  EXPECT_EQ(hm["empty"]["emerging"], "too_few_periods");
+
+  auto industry = get_json(c, "/api/foresight/heatmap?level=industry");
+  EXPECT_EQ(industry["fields"].size(), 0u);
+  EXPECT_EQ(industry["empty"]["heatmap"], "no_industry_data");
+  auto shanghai = get_json(c, "/api/foresight/heatmap?region=%E4%B8%8A%E6%B5%B7");  // 上海
+  EXPECT_EQ(shanghai["records"], 0);
+  EXPECT_EQ(shanghai["empty"]["heatmap"], "no_patents_match");
+  EXPECT_EQ(shanghai["empty"]["bursts"], "no_patents_match");
+}
+
 }  // namespace xinzhi::server

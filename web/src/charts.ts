@@ -2,11 +2,11 @@
 // chart is registered on window.__xinzhi.charts so end-to-end tests can read what it shows.
 import * as echarts from 'echarts/core';
 import { BarChart, GraphChart, HeatmapChart, LineChart, PieChart } from 'echarts/charts';
-import { DataZoomComponent, GridComponent, TooltipComponent, LegendComponent, TitleComponent, VisualMapComponent } from 'echarts/components';
+import { DataZoomComponent, GridComponent, MarkAreaComponent, TooltipComponent, LegendComponent, TitleComponent, VisualMapComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
 echarts.use([BarChart, GraphChart, HeatmapChart, LineChart, PieChart, GridComponent, TooltipComponent, LegendComponent, TitleComponent,
-  VisualMapComponent, DataZoomComponent, CanvasRenderer]);
+  VisualMapComponent, DataZoomComponent, MarkAreaComponent, CanvasRenderer]);
 
 declare global {
   interface Window {

@@ -40,7 +40,7 @@ bool FieldHeatMap::growth(size_t f, size_t t, double& out) const {
 bool FieldHeatMap::growth_of(size_t f, size_t t, double& out) const {
   const size_t w = p_.growth_window;
   const double* row = &counts_[f * n_periods_];
-  if (t < w || row[t - w] <= 0) return false;
+  if (t < w || t >= complete_periods() || row[t - w] <= 0) return false;
   out = std::pow(row[t] / row[t - w], 1.0 / static_cast<double>(w)) - 1;
   return true;
 }
@@ -183,13 +183,14 @@ void FieldHeatMap::run() {
       if (s.first_period < 0 && row[t] > 0) s.first_period = static_cast<int64_t>(t);
     }
     if (s.records == 0) return;
-    if (P > 0) s.cagr_defined = growth_of(f, P - 1, s.cagr);
+    const size_t complete = complete_periods();
+    if (complete > 0) s.cagr_defined = growth_of(f, complete - 1, s.cagr);
     KleinbergBursts kb(std::vector<uint64_t>(row, row + P), records_per_period_, p_.s, p_.gamma, p_.min_duration);
     kb.run();
     for (size_t t = 0; t < P; ++t) states_[f * P + t] = static_cast<uint8_t>(kb.states()[t]);
     s.bursts = kb.bursts();
     for (const auto& b : s.bursts) s.max_strength = std::max(s.max_strength, b.strength);
-    emergence(row, records_per_period_.data(), P, s);
+    emergence(row, records_per_period_.data(), complete, s);
   });
   guard_.mark_finished();
 }

@@ -2,6 +2,7 @@
 // technology-foresight heat map shows (share, growth, first appearance, Kleinberg bursts,
 // Porter-style emergence), for millions of records in one pass.
 #pragma once
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -50,20 +51,24 @@ struct HeatMapParameters {
   // Bursts use whole counts (Kleinberg's r_t are items, d_t records, whatever the counting).
   double s = 2.0, gamma = 1.0;
   size_t min_duration = 1;
+  // Periods [0, complete_periods) are complete; later ones are cut short by the end of the data
+  // (a year whose records stop in March). Growth and emergence stop at the last complete
+  // period, so that truncation never reads as a fall (−100 %); counts and bursts use them all.
+  size_t complete_periods = SIZE_MAX;
 };
 
 struct FieldSummary {
   double total = 0;            // in the chosen counting
   uint64_t records = 0;        // whole count
   int64_t first_period = -1;   // first period with a record, −1 if none
-  double cagr = 0;             // over the growth window ending at the last period
-  // false when the window reaches before the first period or starts at 0
+  double cagr = 0;             // over the growth window ending at the last complete period
+  // false when the window reaches before the first period or starts at 0, or no period is complete
   bool cagr_defined = false;
   std::vector<BurstInterval> bursts;
   double max_strength = 0;
   // Carley, Newman, Porter & Garner (2018), "An indicator of technical emergence",
-  // Scientometrics 115:35–49, over the last 10 periods (3 base, 7 active); defined only
-  // with 10 or more periods.
+  // Scientometrics 115:35–49, over the last 10 complete periods (3 base, 7 active); defined
+  // only with 10 or more complete periods.
   double emergence = 0;
   bool emergence_defined = false;
   // The paper's filters (≥7 records, active/base > 2, base share < 15%) and a positive score.
@@ -81,6 +86,7 @@ class FieldHeatMap {
 
   size_t fields() const { return n_fields_; }
   size_t periods() const { return n_periods_; }
+  size_t complete_periods() const { return std::min(p_.complete_periods, n_periods_); }
   double count(size_t f, size_t t) const {
     guard_.assure_finished("FieldHeatMap");
     return counts_[f * n_periods_ + t];
@@ -95,7 +101,8 @@ class FieldHeatMap {
     return records_per_period_;
   }
   double share(size_t f, size_t t) const;  // count / records in the period; 0 when the period is empty
-  // CAGR over growth_window periods ending at t; false when t < window or the start is 0.
+  // CAGR over growth_window periods ending at t; false when t < window, the start is 0 or t
+  // is not a complete period.
   bool growth(size_t f, size_t t, double& out) const;
   int burst_state(size_t f, size_t t) const {
     guard_.assure_finished("FieldHeatMap");

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <stdexcept>
 #include <type_traits>
 
@@ -104,6 +105,50 @@ double HeatMap::value(uint32_t f, size_t t, bool& defined) const {
   return 0;
 }
 
+size_t complete_periods(const series::PeriodAxis& axis, uint32_t last_date, int to_year) {
+  if (last_date == 0) return 0;
+  const uint32_t p = axis.index_of(last_date);
+  if (p == series::PeriodAxis::kOutside) return static_cast<int>(last_date / 10000) > to_year ? axis.size() : 0;
+  // The period holding the last record is complete only when that record falls on its last
+  // day, that is when the next day lies in another period.
+  using namespace std::chrono;
+  const year_month_day day{year{static_cast<int>(last_date / 10000)}, month{last_date / 100 % 100}, std::chrono::day{last_date % 100}};
+  const year_month_day next{sys_days{day} + days{1}};
+  const auto next_date = static_cast<uint32_t>(static_cast<int>(next.year())) * 10000 + static_cast<unsigned>(next.month()) * 100 +
+                         static_cast<unsigned>(next.day());
+  return axis.index_of(next_date) == p ? p : p + 1;
+}
+
+double ColourScale::position(double v) const {
+  double x = 0;
+  if (kind == "diverging") x = max > 0 ? 0.5 + v / (2 * max) : 0.5;
+  else if (kind == "log") x = max > 0 ? std::log1p(factor * std::max(0.0, v)) / std::log1p(factor * max) : 0;
+  else x = max > 0 ? v / max : 0;
+  return std::clamp(x, 0.0, 1.0);
+}
+
+ColourScale colour_scale(const HeatMap& m) {
+  ColourScale c;
+  const auto& measure = m.query.measure;
+  if (measure == "growth") {
+    c.kind = "diverging", c.unit = "percent_per_period";
+    c.colours = {"#2c7bb6", "#ffffbf", "#d7191c"};
+  } else {
+    // ColorBrewer YlOrRd, 9 classes.
+    c.colours = {"#ffffcc", "#ffeda0", "#fed976", "#feb24c", "#fd8d3c", "#fc4e2a", "#e31a1c", "#bd0026", "#800026"};
+    c.kind = measure == "burst" ? "linear" : "log";
+    c.factor = measure == "share" ? 100 : 1;
+    c.unit = measure == "count" ? "patents" : measure == "share" ? "percent" : "strength";
+  }
+  for (const auto& f : m.shown)
+    for (size_t t = 0; t < m.periods.size(); ++t) {
+      bool defined = false;
+      double v = m.value(f.id, t, defined);
+      if (defined) c.max = std::max(c.max, std::abs(v));
+    }
+  return c;
+}
+
 HeatMap heat_map(const PatentCube& cube, const HeatMapQuery& q) {
   check_member("level", q.level, {"section", "class", "subclass", "group", "industry"});
   check_member("period", q.period, {"year", "quarter", "month", "week"});
@@ -126,6 +171,17 @@ HeatMap heat_map(const PatentCube& cube, const HeatMapQuery& q) {
   series::PeriodAxis axis(g, m.from, m.to);
   if (axis.size() > 2000) invalid_input("more than 2,000 periods: choose a coarser period or fewer years");
   m.periods = axis.labels();
+  m.complete_periods = complete_periods(axis, cube.last_date(), m.to);
+  auto date_text = [](uint32_t d) {
+    if (!d) return std::string();
+    char buf[16];
+    snprintf(buf, sizeof buf, "%04u-%02u-%02u", d / 10000, d / 100 % 100, d % 100);
+    return std::string(buf);
+  };
+  m.data_from = date_text(cube.first_date());
+  m.data_through = date_text(cube.last_date());
+  m.records_total = cube.size();
+  m.sources = cube.sources();
   auto level = code_level_named(q.level);
   // The matrix is fields × periods per thread: 78,000 groups by week over 20 years would ask
   // for gigabytes. Refuse before allocating.
@@ -137,6 +193,7 @@ HeatMap heat_map(const PatentCube& cube, const HeatMapQuery& q) {
   const double classified = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   auto params = q.params;
   params.counting = series::counting_named(q.counting);
+  params.complete_periods = m.complete_periods;
   const auto& names = cube.fields(level);
   m.engine = std::make_unique<series::FieldHeatMap>(records, names.size(), axis.size(), params);
   m.engine->run();
@@ -161,6 +218,15 @@ HeatMap heat_map(const PatentCube& cube, const HeatMapQuery& q) {
   std::stable_sort(m.bursts.begin(), m.bursts.end(),
                    [](const HeatMap::Burst& a, const HeatMap::Burst& b) { return a.interval.strength > b.interval.strength; });
   if (m.bursts.size() > q.burst_top) m.bursts.resize(q.burst_top);
+  // Each empty list says why, so the page never shows a blank chart or another list's reason.
+  if (level == CodeLevel::Industry && names.empty()) m.empty_heatmap = "no_industry_data";
+  else if (m.records == 0) m.empty_heatmap = "no_patents_match";
+  if (m.bursts.empty()) m.empty_bursts = m.empty_heatmap.empty() ? "no_bursts" : m.empty_heatmap;
+  if (m.emerging.empty())
+    m.empty_emerging = !m.empty_heatmap.empty()   ? m.empty_heatmap
+                       : m.complete_periods < 10 ? "too_few_periods"
+                                                 : "none_meet_criteria";
+  m.scale = colour_scale(m);
   m.compute_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   spdlog::debug("heat map: periods {:.3f} s, counts and bursts {:.3f} s, orders and lists {:.3f} s", classified,
                 counted - classified, m.compute_seconds - counted);
@@ -203,6 +269,30 @@ void write_json(JsonWriter& w, const HeatMap& m) {
                                : "fractional counting: a record with k fields counts 1/k in each; bursts use whole counts");
   w.field("records", m.records).field("fields_with_records", uint64_t{m.fields_with_records});
   w.field("compute_seconds", m.compute_seconds);
+  // Where the figures come from and how far the data reaches (docs/foresight.md, 数据来源).
+  w.key("provenance").begin_object().field("records_total", m.records_total);
+  w.field("data_from", m.data_from).field("data_through", m.data_through).key("sources").begin_array();
+  for (const auto& src : m.sources)
+    w.begin_object().field("name", src.name).field("records", src.records).field("first_filed", src.first_filed)
+        .field("last_filed", src.last_filed).field("imported_at", src.imported_at).end_object();
+  w.end_array().end_object();
+  w.field("complete_periods", uint64_t{m.complete_periods}).key("incomplete_periods").begin_array();
+  for (size_t t = m.complete_periods; t < m.periods.size(); ++t) w.value(m.periods[t]);
+  w.end_array().key("growth_through");
+  m.complete_periods ? w.value(m.periods[m.complete_periods - 1]) : w.null();
+  w.field("growth_window", uint64_t{m.query.params.growth_window}).field("emergence_periods_needed", uint64_t{10});
+  w.key("empty").begin_object();
+  const std::pair<const char*, const std::string*> reasons[] = {
+      {"heatmap", &m.empty_heatmap}, {"emerging", &m.empty_emerging}, {"bursts", &m.empty_bursts}};
+  for (const auto& [key, reason] : reasons) {
+    w.key(key);
+    reason->empty() ? w.null() : w.value(*reason);
+  }
+  w.end_object().key("scale").begin_object().field("kind", m.scale.kind).field("factor", m.scale.factor)
+      .field("max", m.scale.max).field("unit", m.scale.unit).field("missing", m.scale.missing)
+      .field("burst_outline", m.scale.burst_outline).key("colours").begin_array();
+  for (const auto& c : m.scale.colours) w.value(c);
+  w.end_array().end_object();
   w.key("periods").begin_array();
   for (const auto& p : m.periods) w.value(p);
   w.end_array().key("records_per_period").begin_array();

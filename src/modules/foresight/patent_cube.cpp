@@ -76,6 +76,8 @@ void PatentCube::add(uint32_t yyyymmdd, std::string_view province, std::string_v
   int year = static_cast<int>(yyyymmdd / 10000);
   if (date_.empty() || year < first_year_) first_year_ = year;
   if (date_.empty() || year > last_year_) last_year_ = year;
+  if (date_.empty() || yyyymmdd < first_date_) first_date_ = yyyymmdd;
+  if (date_.empty() || yyyymmdd > last_date_) last_date_ = yyyymmdd;
   date_.push_back(yyyymmdd);
   place_.push_back(last_place_);
   kind_.push_back(kind_code(kind));
@@ -146,6 +148,9 @@ std::shared_ptr<const PatentCube> PatentCube::load(PatentReader& patents, int64_
   patents.each_patent(up_to, [&](const PatentFacts& p) {
     cube->add(yyyymmdd(p.filed_on), p.province, p.city, p.applicant_kind, p.codes, p.industries);
   });
+  // Read after the patents: a source imported in between can only add records beyond up_to,
+  // and the cube is reloaded then (last_id changes).
+  cube->set_sources(patents.sources());
   return cube;
 }
 

@@ -37,6 +37,14 @@ class PatentCube {
   size_t code_count() const { return code_.size(); }  // code assignments, one per code of each record
   int first_year() const { return first_year_; }
   int last_year() const { return last_year_; }
+  // The latest filing date as YYYYMMDD (0 when empty): the end of the data, from which the
+  // heat map tells a complete period from one the data stops inside.
+  uint32_t last_date() const { return last_date_; }
+  uint32_t first_date() const { return first_date_; }
+  // Where the records came from (import names, counts, dates, import times), for the page's
+  // provenance line; set by whoever loads the cube.
+  const std::vector<PatentSource>& sources() const { return sources_; }
+  void set_sources(std::vector<PatentSource> s) { sources_ = std::move(s); }
 
   // Field names at a level (G, G09, G09B, G09B 9/00); a record's fields at that level are
   // indexes into this list.
@@ -74,6 +82,8 @@ class PatentCube {
   std::vector<uint32_t> industry_;
   std::vector<uint32_t> industry_identity_;  // field_of for the industry level
   int first_year_ = 0, last_year_ = 0;
+  uint32_t first_date_ = 0, last_date_ = 0;
+  std::vector<PatentSource> sources_;
 };
 
 }  // namespace xinzhi::foresight

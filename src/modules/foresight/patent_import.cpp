@@ -1,5 +1,7 @@
 #include "modules/foresight/patent_import.h"
 
+#include <cstdio>
+
 #include <chrono>
 #include <functional>
 
@@ -81,6 +83,16 @@ std::shared_ptr<const PatentCube> cube_from_file(const std::string& path, const 
               p.record.codes);
     ++r.added;
   });
+  // Read straight from a file: the file is the source, and it was never imported.
+  auto date = [](uint32_t d) {
+    char buf[16];
+    snprintf(buf, sizeof buf, "%04u-%02u-%02u", d / 10000, d / 100 % 100, d % 100);
+    return std::string(buf);
+  };
+  std::string name = format;
+  name.append(":").append(path.substr(path.find_last_of('/') + 1));
+  if (cube->size())
+    cube->set_sources({{name, static_cast<int64_t>(cube->size()), date(cube->first_date()), date(cube->last_date()), ""}});
   return cube;
 }
 

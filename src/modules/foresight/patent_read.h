@@ -22,12 +22,23 @@ struct PatentFacts {
   const std::vector<std::string>& industries;       // the holder's industries, sorted (knowledge-graph patents)
 };
 
+// Where stored patents came from, so that every figure drawn from them can name its source:
+// the import's name (format:file), its records, their filing dates and when it was imported.
+struct PatentSource {
+  std::string name;             // "cnipa:cn-vr-2022.csv", "kg:ICKG"
+  int64_t records = 0;
+  std::string first_filed, last_filed;  // YYYY-MM-DD
+  std::string imported_at;      // UTC, ISO 8601 (the import's audit entry); empty when unknown
+};
+
 class PatentReader {
  public:
   virtual ~PatentReader() = default;
   // Patents per filing year (all sources), for checks and the heat map.
   virtual std::map<std::string, int64_t> count_by_year() = 0;
   virtual int64_t count() = 0;
+  // Every source with its records, by name.
+  virtual std::vector<PatentSource> sources() = 0;
   // The largest patent id, 0 when there is none. Patents are only ever added, so it tells
   // whether a copy loaded earlier is still current.
   virtual int64_t last_id() = 0;

@@ -82,6 +82,21 @@ class SqlPatentStore final : public PatentStore {
 
   int64_t count() override { return db_.query_int("SELECT count(*) FROM patent"); }
 
+  std::vector<PatentSource> sources() override {
+    std::vector<PatentSource> out;
+    store::Statement q(db_, "SELECT source, count(*), min(filed_on), max(filed_on) FROM patent GROUP BY source ORDER BY source");
+    while (q.step()) out.push_back({q.text(0), q.int64(1), q.text(2), q.text(3), ""});
+    // The import time is the audit entry that import wrote (the newest import that added
+    // records): the trail is the one record of it, so no second copy is kept.
+    store::AuditFilter filter;
+    filter.action = "import.patents";
+    filter.limit = 10000;
+    for (const auto& e : store::list_audit(db_, filter))
+      for (auto& s : out)
+        if (s.imported_at.empty() && e.target_id == s.name) s.imported_at = e.at;
+    return out;
+  }
+
   int64_t last_id() override { return db_.query_int("SELECT coalesce(max(id), 0) FROM patent"); }
 
   void each_patent(int64_t up_to, const std::function<void(const PatentFacts&)>& visit) override {

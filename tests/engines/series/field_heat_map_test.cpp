@@ -62,6 +62,36 @@ TEST(FieldHeatMap, GrowthFirstAppearanceAndCagr) {
   EXPECT_FALSE(m.summary(1).cagr_defined);  // starts at 0
 }
 
+TEST(FieldHeatMap, AnIncompleteLastPeriodIsLeftOutOfGrowth) {
+  // 10, 20, 40 records, then 1 in a period the data stops early in: the CAGR ends at the last
+  // complete period (2 periods, (40/10)^(1/2) − 1 = 1), not at the cut (which read −73 %).
+  ClassifiedRecords r;
+  uint32_t f0 = 0;
+  const int per[] = {10, 20, 40, 1};
+  for (uint32_t t = 0; t < 4; ++t)
+    for (int i = 0; i < per[t]; ++i) r.add(t, &f0, 1);
+  HeatMapParameters p;
+  p.growth_window = 2;
+  p.complete_periods = 3;
+  FieldHeatMap m(r, 1, 4, p);
+  m.run();
+  double g = 0;
+  EXPECT_FALSE(m.growth(0, 3, g));  // the incomplete period has no growth
+  ASSERT_TRUE(m.growth(0, 2, g));
+  EXPECT_DOUBLE_EQ(g, 1.0);
+  ASSERT_TRUE(m.summary(0).cagr_defined);
+  EXPECT_DOUBLE_EQ(m.summary(0).cagr, 1.0);
+  EXPECT_EQ(m.count(0, 3), 1);  // still counted
+  p.complete_periods = SIZE_MAX;  // the old reading, every period complete
+  FieldHeatMap all(r, 1, 4, p);
+  all.run();
+  EXPECT_NEAR(all.summary(0).cagr, std::sqrt(1.0 / 20) - 1, 1e-12);
+  p.complete_periods = 0;
+  FieldHeatMap none(r, 1, 4, p);
+  none.run();
+  EXPECT_FALSE(none.summary(0).cagr_defined);
+}
+
 TEST(FieldHeatMap, EmergenceScoreByHand) {
   // 100 records in each of 10 periods; the field has 0,0,1 in the base periods and
   // a = 1,1,1,2,3,4,5 in the active ones. √T = 10, so:

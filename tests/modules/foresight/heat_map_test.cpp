@@ -5,6 +5,7 @@
 #include <thread>
 
 #include <algorithm>
+#include <cmath>
 
 #include "store/statement.h"
 
@@ -122,6 +123,127 @@ TEST(HeatMap, TooManyCellsAreRefusedBeforeAllocating) {
   testing::expect_error(ErrorCode::InvalidInput, [&] { heat_map(cube, q); }, "more than 20 million cells");
   q.period = "year";
   EXPECT_EQ(heat_map(cube, q).fields_with_records, 20000u);
+}
+
+TEST(HeatMap, CompletePeriodsEndOnTheLastFilingDate) {
+  series::PeriodAxis years(series::Granularity::Year, 2020, 2022);
+  EXPECT_EQ(complete_periods(years, 20221231, 2022), 3u);  // the last day: 2022 is whole
+  EXPECT_EQ(complete_periods(years, 20220317, 2022), 2u);  // the VR export stops in March
+  EXPECT_EQ(complete_periods(years, 20211231, 2022), 2u);  // 2022 not reached at all
+  EXPECT_EQ(complete_periods(years, 20230105, 2022), 3u);  // data beyond the window
+  EXPECT_EQ(complete_periods(years, 20190101, 2022), 0u);  // data ends before it
+  EXPECT_EQ(complete_periods(years, 0, 2022), 0u);
+  series::PeriodAxis quarters(series::Granularity::Quarter, 2022, 2022);
+  EXPECT_EQ(complete_periods(quarters, 20220331, 2022), 1u);
+  EXPECT_EQ(complete_periods(quarters, 20220330, 2022), 0u);
+  series::PeriodAxis months(series::Granularity::Month, 2024, 2024);
+  EXPECT_EQ(complete_periods(months, 20240229, 2024), 2u);  // leap day ends February
+}
+
+// The VR export ends on 2022-03-17: 2022 is partial. Growth stops at 2021, so no field reads
+// −100 % from the cut; H04N's CAGR by hand from the raw file (Python csv, distinct patents per
+// subclass by 申请日): 103 in 2018, 56 in 2021 (and 0 in 2022, the old −100 %).
+TEST(HeatMap, VrPartialYearIsLeftOutOfGrowthAndNamed) {
+  XINZHI_REQUIRE_DATA(testing::shared_data() + "/patents/cn-vr-2022.csv");
+  VrFixture f;
+  auto cube = PatentCube::of(f.db);
+  HeatMapQuery q;
+  q.from = 2005, q.to = 2022, q.top = 0;
+  auto m = heat_map(*cube, q);
+  EXPECT_EQ(m.data_through, "2022-03-17");
+  EXPECT_EQ(m.data_from, "1995-05-02");
+  EXPECT_EQ(m.records_total, 7805u);
+  ASSERT_EQ(m.periods.size(), 18u);
+  EXPECT_EQ(m.complete_periods, 17u);  // 2005–2021
+  ASSERT_EQ(m.sources.size(), 1u);
+  EXPECT_EQ(m.sources[0].name, "cnipa:cn-vr-2022.csv");
+  EXPECT_EQ(m.sources[0].records, 7805);
+  EXPECT_EQ(m.sources[0].first_filed, "1995-05-02");
+  EXPECT_EQ(m.sources[0].last_filed, "2022-03-17");
+  EXPECT_EQ(m.sources[0].imported_at.size(), 24u) << m.sources[0].imported_at;  // 2026-12-01T13:35:00.123Z
+  std::map<std::string, const HeatMapField*> by_code;
+  for (const auto& fld : m.shown) by_code[fld.code] = &fld;
+  ASSERT_TRUE(by_code.count("H04N") && by_code.count("G09B"));
+  const auto& h04n = by_code["H04N"]->summary;
+  EXPECT_EQ(m.engine->count(by_code["H04N"]->id, 17), 0);
+  ASSERT_TRUE(h04n.cagr_defined);
+  EXPECT_NEAR(h04n.cagr, std::pow(56.0 / 103.0, 1.0 / 3) - 1, 1e-12);  // −18.4 %, not −100 %
+  EXPECT_NEAR(by_code["G09B"]->summary.cagr, std::pow(140.0 / 141.0, 1.0 / 3) - 1, 1e-12);
+  double g = 0;
+  EXPECT_FALSE(m.engine->growth(by_code["H04N"]->id, 17, g));  // no growth in the partial year
+  // Nowhere a −100 % that the cut made: a CAGR of −1 only where the last complete year is 0.
+  for (const auto& fld : m.shown)
+    if (fld.summary.cagr_defined && fld.summary.cagr <= -1) {
+      EXPECT_EQ(m.engine->count(fld.id, 16), 0) << fld.code;
+    }
+  for (const auto& e : m.emerging) EXPECT_GT(e.summary.cagr, -1) << e.code;
+  // The JSON names the partial year, the last complete one and the source.
+  JsonWriter w;
+  write_json(w, m);
+  auto j = nlohmann::json::parse(w.take());
+  EXPECT_EQ(j["incomplete_periods"], nlohmann::json::array({"2022"}));
+  EXPECT_EQ(j["growth_through"], "2021");
+  EXPECT_EQ(j["provenance"]["data_through"], "2022-03-17");
+  EXPECT_EQ(j["provenance"]["sources"][0]["name"], "cnipa:cn-vr-2022.csv");
+  EXPECT_TRUE(j["empty"]["heatmap"].is_null());
+}
+
+TEST(HeatMap, EveryEmptyListSaysWhy) {
+  XINZHI_REQUIRE_DATA(testing::shared_data() + "/patents/cn-vr-2022.csv");
+  VrFixture f;
+  auto cube = PatentCube::of(f.db);
+  HeatMapQuery q;
+  q.from = 2005, q.to = 2022;
+  q.level = "industry";  // the VR export has no knowledge-graph patents
+  auto industry = heat_map(*cube, q);
+  EXPECT_TRUE(industry.shown.empty());
+  EXPECT_EQ(industry.empty_heatmap, "no_industry_data");
+  EXPECT_EQ(industry.empty_emerging, "no_industry_data");
+  EXPECT_EQ(industry.empty_bursts, "no_industry_data");
+  q.level = "subclass", q.filter.region = "天津", q.filter.applicant_kind = "individual";
+  auto none = heat_map(*cube, q);
+  int64_t sql = f.db.query_int("SELECT count(*) FROM patent WHERE province = '天津市' AND applicant_kind = 'individual' "
+                               "AND filed_on >= '2005'");
+  ASSERT_EQ(sql, 0);
+  EXPECT_EQ(none.records, 0u);
+  EXPECT_EQ(none.empty_heatmap, "no_patents_match");
+  EXPECT_EQ(none.empty_emerging, "no_patents_match");
+  q.filter.applicant_kind.clear();
+  auto tianjin = heat_map(*cube, q);
+  EXPECT_GT(tianjin.records, 0u);
+  EXPECT_EQ(tianjin.empty_heatmap, "");
+  EXPECT_EQ(tianjin.bursts.empty() ? "no_bursts" : "", tianjin.empty_bursts);
+  q.filter.region.clear(), q.from = 2014;  // 2014–2021 complete: 8 periods, emergence needs 10
+  auto short_window = heat_map(*cube, q);
+  EXPECT_EQ(short_window.complete_periods, 8u);
+  EXPECT_TRUE(short_window.emerging.empty());
+  EXPECT_EQ(short_window.empty_emerging, "too_few_periods");
+}
+
+TEST(HeatMap, ColourScaleIsLogForCountsAndNamesItsUnit) {
+  XINZHI_REQUIRE_DATA(testing::shared_data() + "/patents/cn-vr-2022.csv");
+  VrFixture f;
+  auto cube = PatentCube::of(f.db);
+  HeatMapQuery q;
+  q.from = 2005, q.to = 2022, q.top = 25;
+  auto m = heat_map(*cube, q);
+  EXPECT_EQ(m.scale.kind, "log");
+  EXPECT_EQ(m.scale.unit, "patents");
+  double hi = 0;
+  for (const auto& fld : m.shown)
+    for (size_t t = 0; t < m.periods.size(); ++t) hi = std::max(hi, m.engine->count(fld.id, t));
+  EXPECT_EQ(m.scale.max, hi);
+  EXPECT_DOUBLE_EQ(m.scale.position(hi), 1);
+  // A cell of a tenth of the largest sits past the middle of the scale, not near white.
+  EXPECT_NEAR(m.scale.position(hi / 10), std::log1p(hi / 10) / std::log1p(hi), 1e-12);
+  EXPECT_GT(m.scale.position(hi / 10), 0.5);
+  q.measure = "growth";
+  auto g = heat_map(*cube, q);
+  EXPECT_EQ(g.scale.kind, "diverging");
+  EXPECT_EQ(g.scale.unit, "percent_per_period");
+  EXPECT_DOUBLE_EQ(g.scale.position(0), 0.5);
+  q.measure = "share";
+  EXPECT_EQ(heat_map(*cube, q).scale.unit, "percent");
 }
 
 TEST(HeatMap, PatentsHeldInTheKnowledgeGraphByIndustry) {
