@@ -68,6 +68,7 @@ void add_literature_commands(CLI::App& app, GlobalOptions& g) {
   auto* bursts = lit->add_subcommand("bursts", "Kleinberg bursts of keywords (or categories) per year, strongest first");
   bursts->add_option("--by", lit_opt.query.by, "keyword (default), index_keyword or category");
   bursts->add_option("--top", lit_opt.query.top, "how many terms (default 20)");
+  bursts->add_option("--source", lit_opt.query.source, "one imported source's papers only (its --name)");
   bursts->add_option("--s", lit_opt.query.s, "burst rate ratio s > 1 (default 2)");
   bursts->add_option("--gamma", lit_opt.query.gamma, "cost of entering a burst, γ ≥ 0 (default 1)");
   bursts->add_option("--min-duration", lit_opt.query.min_duration, "shortest burst in years (default 1)");

@@ -13,6 +13,7 @@ void install_literature_routes(ApiRouter& api) {
   api.get("/api/literature/bursts", [store](const Request& req, Response& res) {
     literature::BurstQuery q;
     if (req.has_param("by")) q.by = req.get_param_value("by");
+    if (req.has_param("source")) q.source = req.get_param_value("source");
     q.top = static_cast<size_t>(number_param(req, "top", 20, 1, 1000));
     q.min_duration = static_cast<size_t>(number_param(req, "min_duration", 1, 1, 100));
     q.s = number_param(req, "s", 2, -1e9, 1e9);

@@ -236,3 +236,32 @@ test('foresight page: bad parameters are reported, not crashed on', async () => 
   assert.match(await page.textContent('main'), /参数“突发倍率 s”为 1，应大于 1/);
   await page.close();
 });
+
+// Issue 14: papers beside patents. A WoS and a CNKI export imported while the server runs; the
+// page's burst table lists what the API lists, strongest first, with the source named.
+test('keyword bursts of imported papers, as the API gives them, with their source', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${base}/#/foresight?${query}`);
+  await page.waitForSelector('main[data-page="foresight"][aria-busy="false"] [data-testid="lit-none"]');
+  const fixtures = join(root, 'tests/cli/fixtures/literature');
+  execFileSync(bin, ['import', 'papers', join(fixtures, 'wos_savedrecs.txt'), '--db', platform.db]);
+  execFileSync(bin, ['import', 'papers', join(fixtures, 'cnki_refworks.txt'), '--name', '知网示例', '--db', platform.db]);
+  const api = await (await platform.fetch(`${base}/api/literature/bursts?by=keyword&top=25`)).json();
+  await page.reload();
+  await page.waitForSelector('main[data-page="foresight"][aria-busy="false"] [data-testid="lit-bursts"]');
+  const rows = await page.$$eval('[data-testid="lit-bursts"] tbody tr', (trs) => trs.map((tr) => [...tr.cells].slice(1, 6).map((c) => c.textContent)));
+  assert.equal(rows.length, api.terms.length);
+  assert.deepEqual(rows[0], [api.terms[0].term, String(api.terms[0].total), api.terms[0].strength.toFixed(2),
+    String(api.terms[0].bursts[0].start), String(api.terms[0].bursts[0].end)]);
+  // One corpus on its own: the CNKI export's rising term bursts when it rose.
+  await page.selectOption('#lit-source', '知网示例');
+  await page.waitForFunction(() => document.querySelector('[data-testid="lit-source"]')?.textContent.includes('共 30 篇'));
+  const cnki = await page.$$eval('[data-testid="lit-bursts"] tbody tr', (trs) => trs.map((tr) => [...tr.cells].slice(1, 6).map((c) => c.textContent)));
+  assert.ok(cnki.some((r) => r[0] === '新质生产力' && r[3] === '2023' && r[4] === '2024'), JSON.stringify(cnki));
+  assert.match(await page.textContent('[data-testid="lit-source"]'), /知网示例（cnki-refworks，30 篇，.*北京时间）/);
+  await page.selectOption('#lit-source', '');
+  await page.selectOption('#lit-by', 'category');
+  await page.waitForSelector('[data-testid="lit-empty"]');
+  assert.equal(await page.textContent('[data-testid="lit-empty"]'), '没有词的出现比例显著高于其基准，暂无突现。');
+  await page.close();
+});

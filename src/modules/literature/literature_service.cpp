@@ -28,9 +28,20 @@ nlohmann::json LiteratureService::bursts(const BurstQuery& q) {
                "by is '" + q.by + "', expected keyword, index_keyword or category");
   auto papers = store_.papers_with_terms(q.by);
   nlohmann::json sources = nlohmann::json::array();
-  for (const auto& s : store_.sources())
+  bool source_known = q.source.empty();
+  for (const auto& s : store_.sources()) {
+    if (!q.source.empty() && s.name != q.source) continue;
+    source_known = true;
     sources.push_back({{"name", s.name}, {"format", s.format}, {"imported_at", s.imported_at}, {"papers", s.papers}});
-  nlohmann::json out = {{"by", q.by}, {"sources", sources}, {"papers", papers.size()},
+  }
+  if (!source_known)
+    fail_keyed(ErrorCode::NotFound, "literature_source_unknown", {{"source", q.source}},
+               "no literature source named '" + q.source + "'");
+  // Bursts are relative to the papers of each year, so one export is read on its own: mixing
+  // an English and a Chinese corpus changes every term's base rate.
+  if (!q.source.empty())
+    std::erase_if(papers, [&](const PaperTerms& p) { return p.source != q.source; });
+  nlohmann::json out = {{"by", q.by}, {"source", q.source}, {"sources", sources}, {"papers", papers.size()},
                         {"parameters", {{"s", q.s}, {"gamma", q.gamma}, {"min_duration", q.min_duration}}}};
   if (papers.empty()) {
     out["terms"] = nlohmann::json::array();

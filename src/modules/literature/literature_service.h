@@ -20,6 +20,7 @@ struct BurstQuery {
   size_t top = 20;             // terms with the strongest bursts
   double s = 2.0, gamma = 1.0;
   size_t min_duration = 1;
+  std::string source;  // one source's papers only; empty: every source's
 };
 
 class LiteratureService {

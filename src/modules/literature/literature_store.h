@@ -21,6 +21,7 @@ struct AddedPapers {
 struct PaperTerms {
   int64_t paper_id = 0;
   int year = 0;
+  std::string source;  // the literature source's name
   std::vector<std::pair<std::string, std::string>> terms;  // (key, spelling)
 };
 

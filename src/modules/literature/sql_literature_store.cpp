@@ -66,10 +66,11 @@ class SqlLiteratureStore final : public LiteratureStore {
   std::vector<PaperTerms> papers_with_terms(const std::string& kind) override {
     std::vector<PaperTerms> out;
     std::map<int64_t, size_t> at;
-    store::Statement papers(db_, "SELECT id, year FROM paper ORDER BY id");
+    store::Statement papers(db_,
+                            "SELECT p.id, p.year, s.name FROM paper p JOIN literature_source s ON s.id = p.source_id ORDER BY p.id");
     while (papers.step()) {
       at[papers.int64(0)] = out.size();
-      out.push_back({papers.int64(0), papers.int32(1), {}});
+      out.push_back({papers.int64(0), papers.int32(1), papers.text(2), {}});
     }
     store::Statement terms(db_, "SELECT paper_id, term_key, term FROM paper_term WHERE kind = ? ORDER BY paper_id, term_key");
     terms.bind(1, kind);

@@ -204,11 +204,26 @@ TEST(LiteratureServiceTest, TheRisingTermsBurstWhenTheyRoseAndSpellingsMerge) {
   EXPECT_EQ(out["sources"][0]["papers"], 30);
 
   service.import_file(fixture("wos_savedrecs.txt"), "", "");
-  auto wos = service.bursts({"keyword", 50});
+  BurstQuery top50;
+  top50.top = 50;
+  auto wos = service.bursts(top50);
   size_t twins = 0;
   for (const auto& t : wos["terms"]) twins += ingest::keyword_key(t["term"]) == "digital twin";
   EXPECT_EQ(twins, 1u);  // "digital twin" and "Digital Twin" are one keyword
-  testing::expect_error(ErrorCode::InvalidInput, [&] { service.bursts({"abstract"}); }, "by is 'abstract'");
+  // Both corpora together dilute the CNKI term's rise; read on its own it bursts again.
+  BurstQuery cnki_only;
+  cnki_only.source = "CNKI 示例";
+  auto cnki = service.bursts(cnki_only);
+  EXPECT_EQ(cnki["papers"], 30);
+  bool rising = false;
+  for (const auto& t : cnki["terms"]) rising = rising || (t["term"] == "新质生产力" && t["bursts"][0]["start"] == 2023);
+  EXPECT_TRUE(rising);
+  BurstQuery unknown;
+  unknown.source = "Scopus";
+  testing::expect_error(ErrorCode::NotFound, [&] { service.bursts(unknown); }, "no literature source named 'Scopus'");
+  BurstQuery abstracts;
+  abstracts.by = "abstract";
+  testing::expect_error(ErrorCode::InvalidInput, [&] { service.bursts(abstracts); }, "by is 'abstract'");
 }
 
 }  // namespace

@@ -5,6 +5,7 @@ import { mountChart } from '../charts';
 import { dataText, el, escapeHtml, fmt, table } from '../dom';
 import { currentLang, t, tf, type Key } from '../i18n';
 import { beijingTime } from '../time';
+import { renderLiteratureBursts } from './literature';
 
 interface FieldHead {
   code: string; label_zh: string; label_en: string; rank: number; total: number; records: number;
@@ -100,6 +101,7 @@ export async function renderForesight(root: HTMLElement): Promise<void> {
   root.replaceChildren(el('h1', {}, t('foresightTitle')));
   if (overview.patents === 0) {
     root.append(el('p', { class: 'banner', 'data-testid': 'no-patents' }, t('fsNoPatents')));
+    await renderLiteratureBursts(root);
     return;
   }
   const params = new URLSearchParams(location.hash.split('?')[1] ?? '');
@@ -167,6 +169,7 @@ export async function renderForesight(root: HTMLElement): Promise<void> {
       m.emerging.map((f) => [f.code, dataText(label(f)), (f.emergence ?? 0).toFixed(2), fmt(f.records), pct(f.cagr), f.first_period ?? '—']), 'fs-emerging')
       : el('p', { 'data-testid': 'fs-emerging-none' }, emptyReason(m, m.empty.emerging ?? 'none_meet_criteria'))));
 
+  await renderLiteratureBursts(root);
   await renderSnapshots(root, query);
 }
 
