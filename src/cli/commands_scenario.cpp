@@ -122,7 +122,7 @@ void add_scenario_commands(CLI::App& app, GlobalOptions& g) {
       w.key("indicators").begin_array();
       for (const auto& i : p.indicators(so.id, by)) scenario::write_json(w, i);
       w.end_array().key("experts").begin_array();
-      for (const auto& e : p.experts(so.id, by)) w.value(e);
+      for (const auto& e : p.experts(so.id, by)) w.value(e.username);
       w.end_array().key("applications").begin_array();
       for (const auto& a : p.applications(so.id, by)) scenario::write_json(w, a);
       std::cout << w.end_array().end_object().take() << "\n";
@@ -132,7 +132,7 @@ void add_scenario_commands(CLI::App& app, GlobalOptions& g) {
     std::cout << "indicators:\n";
     for (const auto& i : p.indicators(so.id, by)) std::cout << "  " << i.id << (i.parent_id ? "    " : "  ") << i.name << "\n";
     std::cout << "experts: ";
-    for (const auto& e : p.experts(so.id, by)) std::cout << e << " ";
+    for (const auto& e : p.experts(so.id, by)) std::cout << e.username << " ";
     std::cout << "\napplications:\n";
     for (const auto& a : p.applications(so.id, by))
       std::cout << "  " << a.id << "  " << a.org << "  TRL " << a.trl << "  " << a.solution << "\n";

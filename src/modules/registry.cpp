@@ -18,9 +18,10 @@ Services::Services(store::Database& db)
       home_(settings_->region()),
       graph_store_(kg::sql_graph_store(db)),
       chain_store_(chain::sql_chain_store(db)),
+      accounts_(std::make_unique<accounts::AccountDirectory>(db)),
       patent_store_(foresight::sql_patent_store(db)),
       graph_(std::make_unique<kg::KnowledgeGraph>(*graph_store_)),
-      chains_(std::make_unique<chain::ChainService>(*chain_store_, *graph_store_, home_)),
+      chains_(std::make_unique<chain::ChainService>(*chain_store_, *graph_store_, home_, accounts_.get())),
       literature_store_(literature::sql_literature_store(db)),
       literature_(std::make_unique<literature::LiteratureService>(*literature_store_)) {}
 

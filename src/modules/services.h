@@ -11,6 +11,10 @@
 #include "modules/settings/region_settings.h"
 #include "store/database.h"
 
+namespace xinzhi::accounts {
+class AccountDirectory;
+}
+
 namespace xinzhi::modules {
 
 class Services {
@@ -35,6 +39,7 @@ class Services {
   settings::RegionSettings home_;
   std::unique_ptr<kg::GraphStore> graph_store_;
   std::unique_ptr<chain::ChainStore> chain_store_;
+  std::unique_ptr<accounts::AccountDirectory> accounts_;  // names the authors of chain edits
   std::unique_ptr<foresight::PatentStore> patent_store_;
   std::unique_ptr<kg::KnowledgeGraph> graph_;
   std::unique_ptr<chain::ChainService> chains_;

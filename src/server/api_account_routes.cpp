@@ -23,7 +23,7 @@ std::optional<std::string> optional_string(const nlohmann::json& body, const cha
 }
 
 accounts::OrganisationFields org_fields(const nlohmann::json& body) {
-  if (!body.is_object()) invalid_input("request body must be a JSON object");
+  if (!body.is_object()) fail_keyed(ErrorCode::InvalidInput, "body_not_object", {}, "request body must be a JSON object");
   return {optional_string(body, "name", 200),        optional_string(body, "kind", 40),
           optional_string(body, "region", 200),      optional_string(body, "credit_code", 18),
           optional_string(body, "contact", 200),     optional_string(body, "description", 4000)};
@@ -31,7 +31,7 @@ accounts::OrganisationFields org_fields(const nlohmann::json& body) {
 
 int64_t path_id(const Request& req) {
   const std::string s = req.matches[1];
-  if (s.size() > 15) not_found("no record with id " + s);
+  if (s.size() > 15) fail_keyed(ErrorCode::NotFound, "record_not_found", {{"id", s}}, "no record with id " + s);
   return std::stoll(s);
 }
 
@@ -74,9 +74,9 @@ void install_account_routes(ApiRouter& api) {
     // A login form posted from another site would sign the victim into the attacker's account.
     auto origin = req.get_header_value("Origin");
     if (!origin.empty() && !origin_allowed(origin, req, auth))
-      fail(ErrorCode::Forbidden, "sign-in from " + origin + " is not accepted");
+      fail_keyed(ErrorCode::Forbidden, "origin_refused", {{"origin", origin}}, "sign-in from " + origin + " is not accepted");
     if (throttle.blocked(req.remote_addr))
-      fail(ErrorCode::TooManyRequests, "too many failed sign-ins from this address; wait a few minutes");
+      fail_keyed(ErrorCode::TooManyRequests, "address_throttled", {}, "too many failed sign-ins from this address; wait a few minutes");
     auto body = parse_json_body(req);
     auto username = string_field(body, "username", 64), password = string_field(body, "password", 1024);
     try {
@@ -216,10 +216,15 @@ void install_account_routes(ApiRouter& api) {
   // ?expect_head=SEQ:HASH anchors the check to a checkpoint written down earlier.
   api.get("/api/audit/verify", [store](const Request& req, Response& res) {
     auto checkpoint = req.has_param("expect_head") ? req.get_param_value("expect_head") : "";
-    if (checkpoint.size() > 100) invalid_input("query parameter 'expect_head' is longer than 100 bytes");
+    if (checkpoint.size() > 100)
+      fail_keyed(ErrorCode::InvalidInput, "param_too_long", {{"param", "expect_head"}, {"max", "100"}},
+                 "query parameter 'expect_head' is longer than 100 bytes");
     auto v = store::verify_audit(store->connection(), checkpoint);
+    // problem_key and problem_params: the problem in the dashboard's language, as errors carry it.
+    nlohmann::json params = nlohmann::json::object();
+    for (const auto& [name, value] : v.problem_params) params[name] = value;
     write_json(res, {{"ok", v.ok}, {"entries", v.entries}, {"first_bad_seq", v.first_bad_seq}, {"problem", v.problem},
-                     {"head_hash", v.head_hash},
+                     {"problem_key", v.problem_key}, {"problem_params", params}, {"head_hash", v.head_hash},
                      {"checkpoint", v.ok ? std::to_string(v.entries) + ":" + v.head_hash : std::string()}});
   });
 }

@@ -55,7 +55,7 @@ void install_chain_routes(ApiRouter& api) {
   // The segment travels as a query parameter too: twchains names such as /IC設計 hold a slash.
   auto segment_firms = [store](const Request& req, Response& res) {
     std::string segment = req.matches.size() > 2 ? std::string(req.matches[2]) : string_param(req, "segment");
-    if (segment.empty()) invalid_input("query parameter 'segment' is missing");
+    if (segment.empty()) missing_param("segment");
     with_chains(*store, [&](chain::ChainService& s) {
       JsonWriter w;
       w.begin_object().field("chain", std::string(req.matches[1])).field("segment", segment);

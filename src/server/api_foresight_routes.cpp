@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "base/error.h"
+#include "base/text.h"
 #include "modules/foresight/heat_map.h"
 #include "modules/foresight/heat_map_picture.h"
 #include "modules/foresight/snapshots.h"
@@ -27,8 +28,22 @@ foresight::HeatMapQuery query_of(const Request& req) {
   if (req.has_param("burst_top")) j["burst_top"] = static_cast<size_t>(number_param(req, "burst_top", 20, 0, 100000));
   if (req.has_param("min_duration")) j["min_duration"] = static_cast<size_t>(number_param(req, "min_duration", 1, 1, 1000));
   if (req.has_param("growth_window")) j["growth_window"] = static_cast<size_t>(number_param(req, "growth_window", 3, 1, 1000));
-  if (req.has_param("s")) j["s"] = number_param(req, "s", 2, -1e9, 1e9);
-  if (req.has_param("gamma")) j["gamma"] = number_param(req, "gamma", 1, -1e9, 1e9);
+  // The heat map refuses s ≤ 1 and γ ≤ 0 too (foresight/heat_map.cpp), in English only; the
+  // page's form sends these two, so they are checked here first with a key the dashboard says.
+  if (req.has_param("s")) {
+    double s = number_param(req, "s", 2, -1e9, 1e9);
+    if (!(s > 1))
+      fail_keyed(ErrorCode::InvalidInput, "param_greater_than", {{"param", "s"}, {"value", text::number(s)}, {"min", "1"}},
+                 "'s' must be greater than 1 (the burst rate is s times the base rate)");
+    j["s"] = s;
+  }
+  if (req.has_param("gamma")) {
+    double gamma = number_param(req, "gamma", 1, -1e9, 1e9);
+    if (!(gamma > 0))
+      fail_keyed(ErrorCode::InvalidInput, "param_greater_than", {{"param", "gamma"}, {"value", text::number(gamma)}, {"min", "0"}},
+                 "'gamma' must be greater than 0");
+    j["gamma"] = gamma;
+  }
   return foresight::query_from_json(j);
 }
 
@@ -42,7 +57,7 @@ foresight::HeatMapQuery body_query(const nlohmann::json& body) {
 }
 
 int64_t id_param(const Request& req, const std::string& name) {
-  if (!req.has_param(name)) invalid_input("query parameter '" + name + "' is missing");
+  if (!req.has_param(name)) missing_param(name);
   return static_cast<int64_t>(number_param(req, name, 0, 1, 9e15));
 }
 

@@ -78,21 +78,23 @@ accounts::Principal ApiRouter::authenticate(store::Store& store, const AuthOptio
   if (!authorization.empty()) {
     // Scripts: a bearer token is not sent by browsers on their own, so no CSRF check applies.
     if (authorization.rfind("Bearer ", 0) != 0)
-      fail(ErrorCode::Unauthenticated, "the Authorization header must be 'Bearer <token>'");
+      fail_keyed(ErrorCode::Unauthenticated, "authorization_malformed", {}, "the Authorization header must be 'Bearer <token>'");
     return accounts::ApiTokens(db, auth.policy.now).authenticate(authorization.substr(7));
   }
   auto token = cookie_value(req, kSessionCookie);
-  if (token.empty()) fail(ErrorCode::Unauthenticated, "sign in first");
+  if (token.empty()) fail_keyed(ErrorCode::Unauthenticated, "sign_in_first", {}, "sign in first");
   auto who = accounts::Sessions(db, auth.policy).authenticate(token);
   if (writes) {
     // A browser sends the cookie on cross-site requests too; a write must come from our own
     // pages: the Origin header names this server and the CSRF token echoes the session's.
     auto origin = req.get_header_value("Origin");
-    if (origin.empty()) fail(ErrorCode::Forbidden, "a write with a session cookie needs an Origin header");
+    if (origin.empty())
+      fail_keyed(ErrorCode::Forbidden, "origin_missing", {}, "a write with a session cookie needs an Origin header");
     if (!origin_allowed(origin, req, auth))
-      fail(ErrorCode::Forbidden, "requests from " + origin + " may not write here (serve --public-origin names the origins)");
+      fail_keyed(ErrorCode::Forbidden, "origin_refused", {{"origin", origin}},
+                 "requests from " + origin + " may not write here (serve --public-origin names the origins)");
     if (!constant_time_equal(req.get_header_value("X-CSRF-Token"), who.csrf_token))
-      fail(ErrorCode::Forbidden, "the X-CSRF-Token header is missing or does not match this session");
+      fail_keyed(ErrorCode::Forbidden, "csrf_mismatch", {}, "the X-CSRF-Token header is missing or does not match this session");
   }
   return who;
 }

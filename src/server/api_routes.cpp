@@ -22,11 +22,14 @@ nlohmann::json region_json(const std::string& name, const ingest::Region& r) {
           {"district", r.district}, {"national", r.national}, {"known", r.known()}};
 }
 
-std::string checked_name(const nlohmann::json& v, const std::string& where) {
-  if (!v.is_string()) invalid_input(where + " must be a string");
+// `field` names the value for the dashboard (names[3], name); `where` for the English text.
+std::string checked_name(const nlohmann::json& v, const std::string& field, const std::string& where) {
+  if (!v.is_string()) wrong_field_type(field, "string", where + " must be a string");
   auto s = v.get<std::string>();
-  if (!text::is_valid_utf8(s)) invalid_input(where + " is not valid UTF-8");
-  if (s.size() > 1000) invalid_input(where + " is longer than 1000 bytes");
+  if (!text::is_valid_utf8(s))
+    fail_keyed(ErrorCode::InvalidInput, "field_not_utf8", {{"field", field}}, where + " is not valid UTF-8");
+  if (s.size() > 1000)
+    fail_keyed(ErrorCode::InvalidInput, "field_too_long", {{"field", field}, {"max", "1000"}}, where + " is longer than 1000 bytes");
   return s;
 }
 
@@ -51,19 +54,23 @@ void install_api_routes(ApiRouter& api) {
 
   // Region inference for one name (?name=) or many ({"names": [...]}, at most 1000).
   api.get("/api/regions/infer", [](const Request& req, Response& res) {
-    if (!req.has_param("name")) invalid_input("query parameter 'name' is missing");
-    auto name = checked_name(req.get_param_value("name"), "query parameter 'name'");
+    if (!req.has_param("name")) missing_param("name");
+    auto name = checked_name(req.get_param_value("name"), "name", "query parameter 'name'");
     write_json(res, region_json(name, ingest::RegionGazetteer::instance().infer(name)));
   });
   api.post("/api/regions/infer", [](const Request& req, Response& res) {
     auto body = parse_json_body(req);
-    if (!body.is_object() || !body.contains("names")) invalid_input("body must be an object with field 'names'");
+    if (!body.is_object() || !body.contains("names"))
+      fail_keyed(ErrorCode::InvalidInput, "field_missing", {{"field", "names"}}, "body must be an object with field 'names'");
     const auto& names = body["names"];
-    if (!names.is_array()) invalid_input("field 'names' must be an array of strings");
-    if (names.size() > 1000) invalid_input("field 'names' holds more than 1000 names");
+    if (!names.is_array()) wrong_field_type("names", "array", "field 'names' must be an array of strings");
+    if (names.size() > 1000)
+      fail_keyed(ErrorCode::InvalidInput, "too_many_items", {{"field", "names"}, {"max", "1000"}},
+                 "field 'names' holds more than 1000 names");
     nlohmann::json out = nlohmann::json::array();
     for (size_t i = 0; i < names.size(); ++i) {
-      auto name = checked_name(names[i], "names[" + std::to_string(i) + "]");
+      auto where = "names[" + std::to_string(i) + "]";
+      auto name = checked_name(names[i], where, where);
       out.push_back(region_json(name, ingest::RegionGazetteer::instance().infer(name)));
     }
     write_json(res, {{"regions", out}});

@@ -15,7 +15,7 @@ namespace {
 
 int64_t id_at(const Request& req, size_t i = 1) {
   const std::string s = req.matches[i];
-  if (s.size() > 15) not_found("no record with id " + s);
+  if (s.size() > 15) fail_keyed(ErrorCode::NotFound, "record_not_found", {{"id", s}}, "no record with id " + s);
   return std::stoll(s);
 }
 
@@ -25,35 +25,47 @@ std::optional<std::string> optional_text(const nlohmann::json& body, const char*
 }
 
 scenario::ScenarioFields scenario_fields(const nlohmann::json& body) {
-  if (!body.is_object()) invalid_input("request body must be a JSON object");
+  if (!body.is_object()) fail_keyed(ErrorCode::InvalidInput, "body_not_object", {}, "request body must be a JSON object");
   scenario::ScenarioFields f{optional_text(body, "title", 200),      optional_text(body, "field", 100),
                              optional_text(body, "owner_org", 200),  optional_text(body, "location", 200),
                              optional_text(body, "needs", 4000),     optional_text(body, "deadline", 10),
                              optional_text(body, "weighting", 20),   optional_text(body, "ranking", 20),
                              std::nullopt};
   if (body.contains("budget")) {
-    if (!body["budget"].is_number()) invalid_input("field 'budget' must be a number (万元)");
+    if (!body["budget"].is_number()) wrong_field_type("budget", "number", "field 'budget' must be a number (万元)");
     f.budget = body["budget"].get<double>();
   }
   return f;
 }
 
 std::vector<double> flat_matrix(const nlohmann::json& m) {
-  if (!m.is_array()) invalid_input("field 'matrix' must be an array of rows");
+  if (!m.is_array()) wrong_field_type("matrix", "array", "field 'matrix' must be an array of rows");
   std::vector<double> out;
   for (size_t r = 0; r < m.size(); ++r) {
-    if (!m[r].is_array() || m[r].size() != m.size()) invalid_input("matrix row " + std::to_string(r + 1) + " must hold " + std::to_string(m.size()) + " numbers");
+    if (!m[r].is_array() || m[r].size() != m.size())
+      fail_keyed(ErrorCode::InvalidInput, "matrix_row_size", {{"row", std::to_string(r + 1)}, {"size", std::to_string(m.size())}},
+                 "matrix row " + std::to_string(r + 1) + " must hold " + std::to_string(m.size()) + " numbers");
     for (size_t c = 0; c < m[r].size(); ++c) {
-      if (!m[r][c].is_number()) invalid_input("matrix row " + std::to_string(r + 1) + ", column " + std::to_string(c + 1) + " is not a number");
+      if (!m[r][c].is_number())
+        fail_keyed(ErrorCode::InvalidInput, "matrix_cell_not_number", {{"row", std::to_string(r + 1)}, {"column", std::to_string(c + 1)}},
+                   "matrix row " + std::to_string(r + 1) + ", column " + std::to_string(c + 1) + " is not a number");
       out.push_back(m[r][c].get<double>());
     }
   }
   return out;
 }
 
+// {"experts":[{"username","display_name"}]}: names for every role that sees the scenario.
+void write_experts(Response& res, const std::vector<scenario::Expert>& experts, int status = 200) {
+  JsonWriter w;
+  w.begin_object().key("experts").begin_array();
+  for (const auto& e : experts) scenario::write_json(w, e);
+  write_json_text(res, w.end_array().end_object().take(), status);
+}
+
 int64_t application_id(const nlohmann::json& body) {
   if (!body.is_object() || !body.contains("application_id") || !body["application_id"].is_number_integer())
-    invalid_input("field 'application_id' must be an integer");
+    wrong_field_type("application_id", "integer", "field 'application_id' must be an integer");
   return body["application_id"].get<int64_t>();
 }
 
@@ -114,7 +126,8 @@ void install_scenario_routes(ApiRouter& api) {
   });
   api.post("/api/scenarios", [partners](const Request& req, Response& res, const accounts::Principal& who) {
     auto body = parse_json_body(req);
-    if (!body.contains("list_id") || !body["list_id"].is_number_integer()) invalid_input("field 'list_id' must be an integer");
+    if (!body.contains("list_id") || !body["list_id"].is_number_integer())
+      wrong_field_type("list_id", "integer", "field 'list_id' must be an integer");
     write_one(res, partners().add_scenario(body["list_id"].get<int64_t>(), scenario_fields(body), who), 201);
   });
   api.get(R"(/api/scenarios/(\d+))", [partners](const Request& req, Response& res, const accounts::Principal& who) {
@@ -131,15 +144,16 @@ void install_scenario_routes(ApiRouter& api) {
   api.post(R"(/api/scenarios/(\d+)/indicators)", [partners](const Request& req, Response& res,
                                                           const accounts::Principal& who) {
     auto body = parse_json_body(req);
-    if (!body.is_object() || !body.contains("tree") || !body["tree"].is_array()) invalid_input("field 'tree' must be an array");
+    if (!body.is_object() || !body.contains("tree") || !body["tree"].is_array())
+      wrong_field_type("tree", "array", "field 'tree' must be an array");
     std::vector<std::pair<std::string, std::vector<std::string>>> tree;
     for (const auto& node : body["tree"]) {
       auto name = string_field(node, "name", 100);
       std::vector<std::string> children;
       if (node.contains("children")) {
-        if (!node["children"].is_array()) invalid_input("'children' of '" + name + "' must be an array of names");
+        if (!node["children"].is_array()) wrong_field_type("children", "array", "'children' of '" + name + "' must be an array of names");
         for (const auto& c : node["children"]) {
-          if (!c.is_string()) invalid_input("'children' of '" + name + "' must be an array of names");
+          if (!c.is_string()) wrong_field_type("children", "array", "'children' of '" + name + "' must be an array of names");
           children.push_back(c.get<std::string>());
         }
       }
@@ -151,13 +165,13 @@ void install_scenario_routes(ApiRouter& api) {
 
   api.get(R"(/api/scenarios/(\d+)/experts)", [partners](const Request& req, Response& res,
                                                       const accounts::Principal& who) {
-    write_json(res, {{"experts", partners().experts(id_at(req), who)}});
+    write_experts(res, partners().experts(id_at(req), who));
   });
   api.post(R"(/api/scenarios/(\d+)/experts)", [partners](const Request& req, Response& res,
                                                        const accounts::Principal& who) {
     auto body = parse_json_body(req);
     partners().assign_expert(id_at(req), string_field(body, "username", 64), who);
-    write_json(res, {{"experts", partners().experts(id_at(req), who)}}, 201);
+    write_experts(res, partners().experts(id_at(req), who), 201);
   });
 
   api.get(R"(/api/scenarios/(\d+)/applications)", [partners](const Request& req, Response& res,
@@ -174,7 +188,8 @@ void install_scenario_routes(ApiRouter& api) {
   api.post(R"(/api/scenarios/(\d+)/judgements)", [partners](const Request& req, Response& res,
                                                           const accounts::Principal& who) {
     auto body = parse_json_body(req);
-    if (!body.is_object() || !body.contains("matrix")) invalid_input("field 'matrix' is missing");
+    if (!body.is_object() || !body.contains("matrix"))
+      fail_keyed(ErrorCode::InvalidInput, "field_missing", {{"field", "matrix"}}, "field 'matrix' is missing");
     int64_t parent = body.contains("parent_id") && body["parent_id"].is_number_integer() ? body["parent_id"].get<int64_t>() : 0;
     partners().judge(id_at(req), parent, flat_matrix(body["matrix"]), who);
     write_json(res, {{"judged", parent}}, 201);
@@ -183,12 +198,14 @@ void install_scenario_routes(ApiRouter& api) {
                                                       const accounts::Principal& who) {
     auto body = parse_json_body(req);
     int64_t application = application_id(body);
-    if (!body.contains("scores") || !body["scores"].is_object()) invalid_input("field 'scores' must map indicator ids to scores");
+    if (!body.contains("scores") || !body["scores"].is_object())
+      wrong_field_type("scores", "object", "field 'scores' must map indicator ids to scores");
     std::map<int64_t, double> scores;
     for (const auto& [key, value] : body["scores"].items()) {
       int64_t indicator = 0;
       if (!value.is_number() || key.empty() || key.size() > 15 || key.find_first_not_of("0123456789") != std::string::npos)
-        invalid_input("scores['" + key + "'] must be a number keyed by an indicator id");
+        fail_keyed(ErrorCode::InvalidInput, "score_entry_invalid", {{"key", key}},
+                   "scores['" + key + "'] must be a number keyed by an indicator id");
       indicator = std::stoll(key);
       scores[indicator] = value.get<double>();
     }

@@ -27,9 +27,10 @@ void install_settings_routes(ApiRouter& api) {
              auto body = parse_json_body(req);
              std::vector<std::string> provinces;
              if (body.contains("provinces")) {
-               if (!body["provinces"].is_array()) invalid_input("field 'provinces' must be an array of province names");
+               if (!body["provinces"].is_array())
+                 wrong_field_type("provinces", "array", "field 'provinces' must be an array of province names");
                for (const auto& p : body["provinces"]) {
-                 if (!p.is_string()) invalid_input("field 'provinces' must hold province names (strings)");
+                 if (!p.is_string()) wrong_field_type("provinces", "array", "field 'provinces' must hold province names (strings)");
                  provinces.push_back(p.get<std::string>());
                }
              }

@@ -16,5 +16,10 @@ int int_field(const nlohmann::json& body, const std::string& field, int fallback
 // A query parameter as a number in [lo, hi], or `fallback` when absent.
 double number_param(const Request& req, const std::string& name, double fallback, double lo, double hi);
 std::string string_param(const Request& req, const std::string& name, const std::string& fallback = "");
+// InvalidInput keyed field_type: the dashboard names the field and the type it expects
+// ("string", "integer", "number", "array", "object"); `message` is the English text.
+[[noreturn]] void wrong_field_type(const std::string& field, const std::string& type, const std::string& message);
+// InvalidInput keyed param_missing: a required query parameter is absent.
+[[noreturn]] void missing_param(const std::string& name);
 
 }  // namespace xinzhi::server

@@ -149,31 +149,38 @@ AuditVerdict verify_audit(Database& db, const std::string& checkpoint) {
     anchor_seq = colon == std::string::npos ? 0 : std::strtoll(checkpoint.c_str(), &end, 10);
     anchor_hash = colon == std::string::npos ? "" : checkpoint.substr(colon + 1);
     if (anchor_seq <= 0 || end != checkpoint.c_str() + colon || anchor_hash.size() != 64)
-      invalid_input("checkpoint is '" + checkpoint + "', expected SEQ:HASH as xinzhi audit head prints it");
+      fail_keyed(ErrorCode::InvalidInput, "checkpoint_invalid", {{"checkpoint", checkpoint}},
+                 "checkpoint is '" + checkpoint + "', expected SEQ:HASH as xinzhi audit head prints it");
   }
-  auto bad = [&](int64_t seq, std::string problem) {
+  auto bad = [&](int64_t seq, const char* key, ErrorParams params, std::string problem) {
     v.ok = false;
     v.first_bad_seq = seq;
     v.problem = std::move(problem);
+    v.problem_key = key;
+    v.problem_params = std::move(params);
     return v;
   };
+  auto n = [](int64_t x) { return std::to_string(x); };
   std::string prev = kGenesis;
   Statement q(db, std::string("SELECT ") + kColumns + " FROM audit_entry ORDER BY seq");
   while (q.step()) {
     AuditEntry e = entry_row(q);
     int64_t expected = v.entries + 1;
     if (e.seq != expected)
-      return bad(expected, "entry " + std::to_string(expected) + " is missing (deleted); the next entry is " +
-                               std::to_string(e.seq));
+      return bad(expected, "audit_entry_missing", {{"entry", n(expected)}, {"next", n(e.seq)}},
+                 "entry " + std::to_string(expected) + " is missing (deleted); the next entry is " + std::to_string(e.seq));
     if (e.prev_hash != prev)
-      return bad(e.seq, "entry " + std::to_string(e.seq) + " does not link to the entry before it");
+      return bad(e.seq, "audit_entry_unlinked", {{"entry", n(e.seq)}},
+                 "entry " + std::to_string(e.seq) + " does not link to the entry before it");
     if (entry_hash(e) != e.hash)
-      return bad(e.seq, "entry " + std::to_string(e.seq) + " was changed after it was written (" + e.action + " by " +
-                            e.actor + " at " + e.at + ")");
+      return bad(e.seq, "audit_entry_changed", {{"entry", n(e.seq)}, {"action", e.action}, {"actor", e.actor}, {"at", e.at}},
+                 "entry " + std::to_string(e.seq) + " was changed after it was written (" + e.action + " by " + e.actor +
+                     " at " + e.at + ")");
     if (e.seq == anchor_seq) {
       if (e.hash != anchor_hash)
-        return bad(e.seq, "entry " + std::to_string(e.seq) + " is not the one the checkpoint names: the trail was "
-                                                                "rebuilt after the checkpoint was written down");
+        return bad(e.seq, "audit_checkpoint_mismatch", {{"entry", n(e.seq)}},
+                   "entry " + std::to_string(e.seq) + " is not the one the checkpoint names: the trail was "
+                                                      "rebuilt after the checkpoint was written down");
       anchor_found = true;
     }
     prev = e.hash;
@@ -181,18 +188,20 @@ AuditVerdict verify_audit(Database& db, const std::string& checkpoint) {
   }
   v.head_hash = v.entries ? prev : "";
   if (!anchor_found)
-    return bad(v.entries + 1, "the trail has " + std::to_string(v.entries) + " entries but the checkpoint names entry " +
-                                  std::to_string(anchor_seq) + ": entries were deleted (the trail was wiped or cut)");
+    return bad(v.entries + 1, "audit_checkpoint_beyond", {{"entries", n(v.entries)}, {"entry", n(anchor_seq)}},
+               "the trail has " + std::to_string(v.entries) + " entries but the checkpoint names entry " +
+                   std::to_string(anchor_seq) + ": entries were deleted (the trail was wiped or cut)");
   Statement head(db, "SELECT entries, hash FROM audit_head WHERE id = 1");
   int64_t head_entries = 0;
   std::string head_hash;
   if (head.step()) head_entries = head.int64(0), head_hash = head.text(1);
   if (head_entries > v.entries)
-    return bad(v.entries + 1, "entries " + std::to_string(v.entries + 1) + " to " + std::to_string(head_entries) +
-                                  " were deleted from the end of the trail");
+    return bad(v.entries + 1, "audit_tail_deleted", {{"from", n(v.entries + 1)}, {"to", n(head_entries)}},
+               "entries " + std::to_string(v.entries + 1) + " to " + std::to_string(head_entries) +
+                   " were deleted from the end of the trail");
   if (head_entries < v.entries || (v.entries && head_hash != prev))
-    return bad(head_entries + 1, "the trail's head does not match its last entry (entries were added or edited "
-                                 "outside Xinzhi)");
+    return bad(head_entries + 1, "audit_head_mismatch", {},
+               "the trail's head does not match its last entry (entries were added or edited outside Xinzhi)");
   return v;
 }
 

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "store/migrations.h"
@@ -64,7 +65,10 @@ struct AuditVerdict {
   bool ok = true;
   int64_t entries = 0;
   int64_t first_bad_seq = 0;  // 0 when ok
-  std::string problem;        // what is wrong with the first bad entry
+  std::string problem;        // what is wrong with the first bad entry, in English
+  // The same for the dashboard: a key (audit_entry_changed …) and the params its text names.
+  std::string problem_key;
+  std::vector<std::pair<std::string, std::string>> problem_params;
   std::string head_hash;      // the last entry's hash: write it down to anchor the chain
 };
 

@@ -60,7 +60,8 @@ test('the login page refuses a wrong password and signs in and out', async () =>
   await page.fill('#login-password', 'not-the-password');
   await page.click('#login-submit');
   await page.waitForSelector('[data-testid="login-error"]:visible');
-  assert.match(await page.textContent('[data-testid="login-error"]'), /wrong username or password/);
+  // In the user's language, from the error's key (the server's English stays in the API).
+  assert.equal(await page.textContent('[data-testid="login-error"]'), '用户名或密码错误');
   await page.fill('#login-password', 'demo-analyst-2026');
   await page.click('#login-submit');
   await page.waitForSelector('#chart-companies-by-region canvas');
@@ -152,7 +153,8 @@ test('the auditor page verifies the chain and names an entry edited in SQLite', 
   execFileSync('sqlite3', [platform.db, "UPDATE audit_entry SET actor = 'mallory' WHERE seq = 3"]);
   await page.click('#audit-verify');
   await page.waitForFunction(() => document.querySelector('[data-testid="audit-verdict"]').textContent.includes('#3'));
-  assert.match(await page.textContent('[data-testid="audit-verdict"]'), /哈希链已被破坏，首个异常条目 #3：entry 3 was changed/);
+  // In Chinese from the verdict's problem_key and params (it used to be the server's English).
+  assert.match(await page.textContent('[data-testid="audit-verdict"]'), /哈希链已被破坏，首个异常条目 #3：第 3 条记录写入后被改动过（mallory 于 \S+ 的 \S+）$/);
   await page.screenshot({ path: join(artifacts, 'audit.png'), fullPage: true });
   await logout(page);
   assert.deepEqual(problems, []);

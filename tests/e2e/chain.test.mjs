@@ -60,9 +60,10 @@ test('sample chain: stages, coverage colours and a segment click match the API',
   assert.deepEqual(await page.$$eval('main thead th', (ths) => ths.filter((th) => !th.textContent.trim()).length), 0);
   assert.deepEqual(await page.$$eval('[data-testid="link-legend"] [data-status]', (ss) => ss.map((s) => [s.dataset.status, s.textContent])),
     [['missing', '缺失'], ['weak', '薄弱'], ['covered', '已覆盖']]);
-  // The edit history reads as sentences: the chain's creation, in Beijing time, no JSON.
+  // The edit history reads as sentences: the chain's creation, in Beijing time, by whom (the
+  // sample was seeded from the command line, named as the audit trail names it), no JSON.
   const created = await page.textContent('[data-testid="edit-log"] li:last-child');
-  assert.match(created, /^创建 · 10 个环节，20 家企业，来源：由知识图谱推导\d{4}-\d{2}-\d{2} \d{2}:\d{2} 北京时间$/);
+  assert.match(created, /^创建 · 10 个环节，20 家企业，来源：由知识图谱推导\d{4}-\d{2}-\d{2} \d{2}:\d{2} 北京时间 · 操作人：cli:\S+$/);
   assert.doesNotMatch(await page.textContent('[data-testid="edit-log"]'), /[{}"]/);
   await page.screenshot({ path: join(artifacts, 'chain-sample.png'), fullPage: true });
   await page.close();
@@ -100,6 +101,9 @@ test('an edit through the page fills a gap and is recorded', async () => {
   const [edit] = (await (await platform.fetch(`${base}/api/chains/${enc(chain)}/edits`)).json()).edits.slice(-1);
   const beijing = new Date(Date.parse(edit.at) + 8 * 3600e3).toISOString().slice(0, 16).replace('T', ' ');
   assert.ok(log.includes(`${beijing} 北京时间`), `${log} shows ${edit.at} as ${beijing} 北京时间`);
+  // And who made it: the signed-in analyst, by display name.
+  assert.equal(edit.by, 'analyst');
+  assert.ok(log.includes(`${beijing} 北京时间 · 操作人：${edit.display_name}`), `${log} names ${edit.display_name}`);
   const firms = await (await platform.fetch(`${base}/api/chains/${enc(chain)}/segments/${enc('数据库')}/firms?region=${enc('天津')}`)).json();
   assert.ok(firms.firms.some((f) => f.name === '天津市南开区示例数据库有限公司' && f.zone === 'local'));
   // A bad edit is refused with the server's message and changes nothing.
@@ -108,7 +112,8 @@ test('an edit through the page fills a gap and is recorded', async () => {
   await page.fill('#edit-target', '不存在的环节');
   await page.click('#edit-apply');
   await page.waitForSelector('[data-testid="edit-error"]:visible');
-  assert.match(await page.textContent('[data-testid="edit-error"]'), /不存在的环节/);
+  // In Chinese, from the error's key and params (it used to be the server's English sentence).
+  assert.equal(await page.textContent('[data-testid="edit-error"]'), '产业链“信创（示例）”中没有环节“不存在的环节”');
   await page.close();
 });
 

@@ -21,6 +21,7 @@
 #include "server/running_server.h"
 #include "server/signed_in.h"
 #include "store/audit_trail.h"
+#include "store/queries.h"
 #include "support/captured_log.h"
 #include "support/http_client.h"
 #include "support/test_support.h"
@@ -400,6 +401,158 @@ TEST_F(AccessTest, SqlMetacharactersAreStoredAndReturnedVerbatim) {
   store::Database db(db_path_);
   EXPECT_TRUE(store::verify_audit(db).ok);
   EXPECT_GT(db.query_int("SELECT count(*) FROM account"), 9);
+}
+
+// The refusals a browser walk met in English now carry a key and params (the dashboard says
+// them in the user's language); the English message stays for the CLI, logs and scripts.
+TEST_F(AccessTest, RefusalsTheDashboardShowsCarryAKeyAndParams) {
+  auto error_of = [](const testing::HttpResult& res) { return json::parse(res->body)["error"]; };
+  auto wrong = client().Post("/api/auth/login", json{{"username", "analyst"}, {"password", "not-the-password"}}.dump(),
+                             "application/json");
+  ASSERT_EQ(wrong->status, 401);
+  EXPECT_EQ(error_of(wrong)["key"], "login_wrong");
+  EXPECT_EQ(error_of(wrong)["message"], "wrong username or password");
+  EXPECT_EQ(login("analyst").me["username"], "analyst");  // one failure leaves the account usable
+
+  testing::Headers b{{"Authorization", "Bearer " + token("analyst")}};
+  // Bounds in their shortest form: the message used to say "1800.000000".
+  auto from = client().Get("/api/foresight/heatmap?from=", b);
+  ASSERT_EQ(from->status, 400);
+  auto e = error_of(from);
+  EXPECT_EQ(e["key"], "param_number");
+  EXPECT_EQ(e["params"], (json{{"param", "from"}, {"value", ""}, {"min", "1800"}, {"max", "2200"}}));
+  EXPECT_EQ(e["message"], "query parameter 'from' is '', expected a number from 1800 to 2200");
+  auto s = client().Get("/api/foresight/heatmap?s=0.5", b);
+  ASSERT_EQ(s->status, 400);
+  EXPECT_EQ(error_of(s)["key"], "param_greater_than");
+  EXPECT_EQ(error_of(s)["params"], (json{{"param", "s"}, {"value", "0.5"}, {"min", "1"}}));
+  EXPECT_NE(error_of(s)["message"].get<std::string>().find("'s' must be greater than 1"), std::string::npos);
+
+  auto chain = client().Get("/api/chains/x/atlas", b);
+  ASSERT_EQ(chain->status, 404);
+  EXPECT_EQ(error_of(chain)["key"], "chain_not_found");
+  EXPECT_EQ(error_of(chain)["params"], (json{{"chain", "x"}}));
+  EXPECT_EQ(error_of(chain)["message"], "no chain named 'x'");
+  auto segment = client().Get("/api/chains/" + url_encode("新能源汽车（示例）") + "/firms?segment=" + url_encode("无此环节"), b);
+  ASSERT_EQ(segment->status, 404);
+  EXPECT_EQ(error_of(segment)["key"], "chain_no_segment");
+  EXPECT_EQ(error_of(segment)["params"], (json{{"chain", "新能源汽车（示例）"}, {"segment", "无此环节"}}));
+  auto edit = client().Post("/api/chains/" + url_encode("新能源汽车（示例）") + "/edits", b,
+                            json{{"action", "add_link"}, {"segment", "无此环节"}, {"target", "锂矿资源"}}.dump(), "application/json");
+  ASSERT_EQ(edit->status, 404);
+  EXPECT_EQ(error_of(edit)["key"], "chain_no_segment");
+  auto missing = client().Post("/api/chains/" + url_encode("新能源汽车（示例）") + "/edits", b,
+                               json{{"action", "add_link"}, {"segment", "锂矿资源"}}.dump(), "application/json");
+  ASSERT_EQ(missing->status, 400);
+  EXPECT_EQ(error_of(missing)["key"], "field_missing");
+  EXPECT_EQ(error_of(missing)["params"], (json{{"field", "target"}}));
+
+  // A scenario with no application yet: assigning an unknown account, and its evaluation.
+  auto list = client().Post("/api/scenario-lists", b, json{{"title", "键名测试清单"}}.dump(), "application/json");
+  ASSERT_EQ(list->status, 201) << list->body;
+  auto created = client().Post("/api/scenarios", b, json{{"list_id", json::parse(list->body)["id"]}, {"title", "键名测试场景"}}.dump(),
+                               "application/json");
+  ASSERT_EQ(created->status, 201) << created->body;
+  auto id = std::to_string(json::parse(created->body)["id"].get<int64_t>());
+  auto nobody = client().Post("/api/scenarios/" + id + "/experts", b, json{{"username", "nobody-here"}}.dump(), "application/json");
+  ASSERT_EQ(nobody->status, 404);
+  EXPECT_EQ(error_of(nobody)["key"], "account_not_found");
+  EXPECT_EQ(error_of(nobody)["params"], (json{{"username", "nobody-here"}}));
+  auto evaluation = client().Get("/api/scenarios/" + id + "/evaluation", b);
+  ASSERT_EQ(evaluation->status, 400);
+  EXPECT_EQ(error_of(evaluation)["key"], "evaluation_too_few");
+  EXPECT_EQ(error_of(evaluation)["params"], (json{{"scenario", id}, {"applications", "0"}}));
+  EXPECT_EQ(error_of(evaluation)["message"], "an evaluation needs at least 2 applications; scenario " + id + " has 0");
+
+  // The audit check's problem, keyed like an error; the trail is put back as it was after.
+  testing::Headers auditor{{"Authorization", "Bearer " + token("auditor")}};
+  std::string actor;
+  {
+    store::Database db(db_path_);
+    store::AuditFilter third;
+    third.before_seq = 4;
+    third.limit = 1;
+    actor = store::list_audit(db, third).at(0).actor;  // entry 3, as written
+    db.exec("UPDATE audit_entry SET actor = 'mallory' WHERE seq = 3");
+  }
+  auto verdict = json::parse(client().Get("/api/audit/verify", auditor)->body);
+  {
+    store::Database db(db_path_);
+    store::run(db, "UPDATE audit_entry SET actor = ? WHERE seq = 3", {actor});
+  }
+  EXPECT_FALSE(verdict["ok"]);
+  EXPECT_EQ(verdict["first_bad_seq"], 3);
+  EXPECT_EQ(verdict["problem_key"], "audit_entry_changed");
+  EXPECT_EQ(verdict["problem_params"]["entry"], "3");
+  EXPECT_EQ(verdict["problem_params"]["actor"], "mallory");
+  EXPECT_NE(verdict["problem"].get<std::string>().find("entry 3 was changed"), std::string::npos);
+  EXPECT_TRUE(json::parse(client().Get("/api/audit/verify", auditor)->body)["ok"]);
+}
+
+// Each edit names its author (account and display name); edits recorded before authors were
+// (chain migration 2) name none.
+TEST_F(AccessTest, ChainEditsNameTheirAuthor) {
+  const std::string chain = url_encode("信创（示例）");
+  {
+    store::Database db(db_path_);
+    accounts::AccountDirectory dir(db, testing::cheap_cost());
+    dir.add_account({"author", "王分析师", "天津市科学技术局", "analyst", "password-author"}, accounts::Principal::console("test"));
+    // An edit as it was stored before the author columns: no account, no actor.
+    db.exec("INSERT INTO chain_edit(chain_id, action, detail) SELECT id, 'add_segment', '{\"segment\":\"旧\"}' FROM chain "
+            "WHERE name = '信创（示例）'");
+  }
+  auto author = login("author");
+  testing::Headers cookie{{"Cookie", author.cookie}, {"X-CSRF-Token", author.csrf}, {"Origin", origin()}};
+  int64_t added = 0;
+  for (const char* segment : {"作者测试甲", "作者测试乙"}) {
+    auto edit = client().Post("/api/chains/" + chain + "/edits", cookie,
+                              json{{"action", "add_segment"}, {"segment", segment}, {"stage", "中游"}}.dump(), "application/json");
+    ASSERT_EQ(edit->status, 201) << edit->body;
+    added = json::parse(edit->body)["id"];
+  }
+  auto merged = client().Post("/api/chains/" + chain + "/merge", cookie, json{{"from", "作者测试甲"}, {"into", "作者测试乙"}}.dump(),
+                              "application/json");
+  ASSERT_EQ(merged->status, 200) << merged->body;
+  // The viewer reads who made each edit too.
+  auto edits = json::parse(client().Get("/api/chains/" + chain + "/edits", {{"Authorization", "Bearer " + token("viewer")}})->body)["edits"];
+  ASSERT_GE(edits.size(), 4u);
+  const auto& old = edits[edits.size() - 4];
+  EXPECT_EQ(old["detail"], "{\"segment\":\"旧\"}");
+  EXPECT_FALSE(old.contains("by")) << old.dump();
+  EXPECT_FALSE(old.contains("display_name")) << old.dump();
+  const auto& mine = edits[edits.size() - 2];
+  EXPECT_EQ(mine["id"], added);
+  EXPECT_EQ(mine["by"], "author");
+  EXPECT_EQ(mine["display_name"], "王分析师");
+  EXPECT_EQ(edits.back()["action"], "merge");
+  EXPECT_EQ(edits.back()["by"], "author");
+  EXPECT_EQ(edits.back()["display_name"], "王分析师");
+}
+
+// Every role that sees a scenario sees who its experts are (it used to get usernames only).
+TEST_F(AccessTest, ScenarioExpertsComeWithTheirDisplayNames) {
+  {
+    store::Database db(db_path_);
+    accounts::AccountDirectory dir(db, testing::cheap_cost());
+    dir.add_account({"expert-li", "李专家", "海河实验室", "lab", "password-expert-li"}, accounts::Principal::console("test"));
+  }
+  testing::Headers b{{"Authorization", "Bearer " + token("analyst")}};
+  auto list = client().Post("/api/scenario-lists", b, json{{"title", "专家名称测试清单"}}.dump(), "application/json");
+  ASSERT_EQ(list->status, 201) << list->body;
+  auto list_id = json::parse(list->body)["id"].get<int64_t>();
+  auto created = client().Post("/api/scenarios", b, json{{"list_id", list_id}, {"title", "专家名称测试场景"}}.dump(), "application/json");
+  ASSERT_EQ(created->status, 201) << created->body;
+  auto id = std::to_string(json::parse(created->body)["id"].get<int64_t>());
+  ASSERT_EQ(client().Post("/api/scenario-lists/" + std::to_string(list_id) + "/publish", b, "{}", "application/json")->status, 200);
+  auto assigned = client().Post("/api/scenarios/" + id + "/experts", b, json{{"username", "expert-li"}}.dump(), "application/json");
+  ASSERT_EQ(assigned->status, 201) << assigned->body;
+  const json expected = {{"experts", {{{"username", "expert-li"}, {"display_name", "李专家"}}}}};
+  EXPECT_EQ(json::parse(assigned->body), expected);
+  for (const char* role : {"viewer", "enterprise", "lab"}) {
+    auto res = client().Get("/api/scenarios/" + id + "/experts", {{"Authorization", "Bearer " + token(role)}});
+    ASSERT_EQ(res->status, 200) << role << res->body;
+    EXPECT_EQ(json::parse(res->body), expected) << role;
+  }
 }
 
 TEST_F(AccessTest, StaticPathsCannotClimbOutOfTheWebRoot) {

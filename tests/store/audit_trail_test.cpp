@@ -115,6 +115,13 @@ TEST_F(AuditTrail, NamesTheFirstEditedEntry) {
   EXPECT_FALSE(v.ok);
   EXPECT_EQ(v.first_bad_seq, 4);
   EXPECT_NE(v.problem.find("entry 4 was changed"), std::string::npos) << v.problem;
+  // The dashboard says it in the user's language from a key and its params.
+  EXPECT_EQ(v.problem_key, "audit_entry_changed");
+  ASSERT_FALSE(v.problem_params.empty());
+  EXPECT_EQ(v.problem_params[0], (std::pair<std::string, std::string>{"entry", "4"}));
+  bool names_the_actor = false;
+  for (const auto& [name, value] : v.problem_params) names_the_actor |= name == "actor" && value == "mallory";
+  EXPECT_TRUE(names_the_actor);
 }
 
 TEST_F(AuditTrail, AnEditWithARecomputedHashBreaksTheNextLink) {
@@ -132,6 +139,8 @@ TEST_F(AuditTrail, FindsDeletedEntriesInTheMiddleAndAtTheEnd) {
   EXPECT_FALSE(v.ok);
   EXPECT_EQ(v.first_bad_seq, 3);
   EXPECT_NE(v.problem.find("missing"), std::string::npos) << v.problem;
+  EXPECT_EQ(v.problem_key, "audit_entry_missing");
+  EXPECT_EQ(v.problem_params, (ErrorParams{{"entry", "3"}, {"next", "4"}}));
 
   testing::ScratchDir other;
   Database tail(other.database("b.db"));
@@ -149,6 +158,8 @@ TEST_F(AuditTrail, FindsDeletedEntriesInTheMiddleAndAtTheEnd) {
   EXPECT_FALSE(w.ok);
   EXPECT_EQ(w.first_bad_seq, 4);
   EXPECT_NE(w.problem.find("deleted from the end"), std::string::npos) << w.problem;
+  EXPECT_EQ(w.problem_key, "audit_tail_deleted");
+  EXPECT_EQ(w.problem_params, (ErrorParams{{"from", "4"}, {"to", "5"}}));
 }
 
 TEST_F(AuditTrail, AWriteWithNoActorIsRefused) {

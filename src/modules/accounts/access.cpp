@@ -47,14 +47,16 @@ std::optional<Role> parse_role(std::string_view name) {
 }
 Role role_from(std::string_view name) {
   if (auto r = parse_role(name)) return *r;
-  invalid_input("role is '" + std::string(name) + "', expected one of " + accepted(kRoleInfo));
+  fail_keyed(ErrorCode::InvalidInput, "role_unknown", {{"value", std::string(name)}, {"accepted", accepted(kRoleInfo)}},
+             "role is '" + std::string(name) + "', expected one of " + accepted(kRoleInfo));
 }
 std::string_view org_kind_name(OrgKind k) { return kKindInfo[static_cast<int>(k)].name; }
 std::string_view org_kind_label_zh(OrgKind k) { return kKindInfo[static_cast<int>(k)].zh; }
 OrgKind org_kind_from(std::string_view name) {
   for (const auto& x : kKindInfo)
     if (name == x.name) return x.kind;
-  invalid_input("organisation kind is '" + std::string(name) + "', expected one of " + accepted(kKindInfo));
+  fail_keyed(ErrorCode::InvalidInput, "org_kind_unknown", {{"value", std::string(name)}, {"accepted", accepted(kKindInfo)}},
+             "organisation kind is '" + std::string(name) + "', expected one of " + accepted(kKindInfo));
 }
 
 std::string_view permission_name(Permission p) {

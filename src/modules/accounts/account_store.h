@@ -75,6 +75,7 @@ class AccountReads {
   virtual std::vector<Account> members(int64_t org_id) = 0;     // by id
   virtual std::optional<Account> account(const std::string& username) = 0;
   virtual std::map<int64_t, std::string> usernames() = 0;
+  virtual std::map<int64_t, std::string> display_names() = 0;
   virtual std::optional<std::string> password_hash(int64_t account_id) = 0;
   virtual int64_t failed_logins(int64_t account_id) = 0;  // wrong passwords in a row so far
   virtual std::optional<StoredLogin> login(const std::string& username) = 0;

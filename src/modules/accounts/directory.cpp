@@ -52,12 +52,14 @@ std::vector<store::Migration> migrations() {
 }
 
 std::string checked_text(const std::string& value, const std::string& field, size_t max_bytes, bool required) {
-  if (!text::is_valid_utf8(value)) invalid_input(field + " is not valid UTF-8");
+  if (!text::is_valid_utf8(value))
+    fail_keyed(ErrorCode::InvalidInput, "field_not_utf8", {{"field", field}}, field + " is not valid UTF-8");
   if (value.size() > max_bytes)
     fail_keyed(ErrorCode::InvalidInput, "field_too_long", {{"field", field}, {"max", std::to_string(max_bytes)}},
                field + " is longer than " + std::to_string(max_bytes) + " bytes");
   for (unsigned char c : value)
-    if (c < 0x20 || c == 0x7f) invalid_input(field + " holds a control character");
+    if (c < 0x20 || c == 0x7f)
+      fail_keyed(ErrorCode::InvalidInput, "field_control_character", {{"field", field}}, field + " holds a control character");
   auto trimmed = text::trim(value);
   if (required && trimmed.empty()) fail_keyed(ErrorCode::InvalidInput, "field_empty", {{"field", field}}, field + " is empty");
   return std::string(trimmed);
@@ -78,23 +80,30 @@ std::string account_text(const Account& a) {
 }
 
 
+[[noreturn]] void org_not_found(int64_t id) {
+  fail_keyed(ErrorCode::NotFound, "organisation_not_found", {{"organisation", std::to_string(id)}},
+             "no organisation with id " + std::to_string(id));
+}
+
 std::string checked_username(const std::string& u) {
-  if (u.size() < 3 || u.size() > 64) invalid_input("username must be 3 to 64 characters");
+  if (u.size() < 3 || u.size() > 64)
+    fail_keyed(ErrorCode::InvalidInput, "username_length", {}, "username must be 3 to 64 characters");
   for (char c : u)
     if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-' || c == '@'))
-      invalid_input("username '" + u + "' may hold only letters, digits and . _ - @");
+      fail_keyed(ErrorCode::InvalidInput, "username_characters", {{"username", u}},
+                 "username '" + u + "' may hold only letters, digits and . _ - @");
   return u;
 }
 
 Organisation existing_org(AccountReads& store, int64_t id) {
   auto o = store.organisation(id);
-  if (!o) not_found("no organisation with id " + std::to_string(id));
+  if (!o) org_not_found(id);
   return *o;
 }
 
 Account existing_account(AccountReads& store, const std::string& username) {
   auto a = store.account(username);
-  if (!a) not_found("no account named '" + username + "'");
+  if (!a) fail_keyed(ErrorCode::NotFound, "account_not_found", {{"username", username}}, "no account named '" + username + "'");
   return *a;
 }
 
@@ -105,8 +114,8 @@ AccountDirectory::~AccountDirectory() = default;
 
 Organisation AccountDirectory::add_org(const OrganisationFields& f, const Principal& by) {
   require(by, Permission::AccountsManage);
-  if (!f.name) invalid_input("field 'name' is missing");
-  if (!f.kind) invalid_input("field 'kind' is missing");
+  if (!f.name) fail_keyed(ErrorCode::InvalidInput, "field_missing", {{"field", "name"}}, "field 'name' is missing");
+  if (!f.kind) fail_keyed(ErrorCode::InvalidInput, "field_missing", {{"field", "kind"}}, "field 'kind' is missing");
   Organisation o;
   o.name = checked_text(*f.name, "name", 200, true);
   o.kind = org_kind_from(*f.kind);
@@ -114,7 +123,8 @@ Organisation AccountDirectory::add_org(const OrganisationFields& f, const Princi
     return v ? checked_text(*v, field, max, false) : std::string();
   };
   store_->write([&](AccountWriter& w) {
-    if (w.organisation_named(o.name)) fail(ErrorCode::Conflict, "an organisation named '" + o.name + "' exists");
+    if (w.organisation_named(o.name))
+      fail_keyed(ErrorCode::Conflict, "organisation_exists", {{"name", o.name}}, "an organisation named '" + o.name + "' exists");
     // Checked after the name, as before: a taken name is reported first.
     o.region = opt(f.region, "region", 200);
     o.credit_code = opt(f.credit_code, "credit_code", 18);
@@ -129,14 +139,16 @@ Organisation AccountDirectory::add_org(const OrganisationFields& f, const Princi
 Organisation AccountDirectory::update_org(int64_t id, const OrganisationFields& f, const Principal& by) {
   require(by, Permission::OrgEdit);
   store_->write([&](AccountWriter& w) {
-    if (!by.may_read_org(id)) not_found("no organisation with id " + std::to_string(id));
-    if (!by.may_edit_org(id)) fail(ErrorCode::Forbidden, "you may edit only your own organisation's profile");
+    if (!by.may_read_org(id)) org_not_found(id);
+    if (!by.may_edit_org(id))
+      fail_keyed(ErrorCode::Forbidden, "org_edit_own_only", {}, "you may edit only your own organisation's profile");
     auto before = existing_org(w, id);
     auto after = before;
     if (f.name) after.name = checked_text(*f.name, "name", 200, true);
     // The kind decides which roles its accounts hold: only an administrator changes it.
     if (f.kind && org_kind_from(*f.kind) != before.kind) {
-      if (!by.reaches_all(Permission::OrgEdit)) fail(ErrorCode::Forbidden, "only an administrator changes an organisation's kind");
+      if (!by.reaches_all(Permission::OrgEdit))
+        fail_keyed(ErrorCode::Forbidden, "org_kind_admin_only", {}, "only an administrator changes an organisation's kind");
       after.kind = org_kind_from(*f.kind);
     }
     if (f.region) after.region = checked_text(*f.region, "region", 200, false);
@@ -144,7 +156,9 @@ Organisation AccountDirectory::update_org(int64_t id, const OrganisationFields& 
     if (f.contact) after.contact = checked_text(*f.contact, "contact", 200, false);
     if (f.description) after.description = checked_text(*f.description, "description", 4000, false);
     auto same_name = w.organisation_named(after.name);
-    if (same_name && same_name->id != id) fail(ErrorCode::Conflict, "an organisation named '" + after.name + "' exists");
+    if (same_name && same_name->id != id)
+      fail_keyed(ErrorCode::Conflict, "organisation_exists", {{"name", after.name}},
+                 "an organisation named '" + after.name + "' exists");
     w.update_organisation(after);
     w.audit({"org.update", "organisation", std::to_string(id), org_text(before), org_text(after),
              nlohmann::json{{"name", after.name}}.dump()});
@@ -153,7 +167,7 @@ Organisation AccountDirectory::update_org(int64_t id, const OrganisationFields& 
 }
 
 Organisation AccountDirectory::org(int64_t id, const Principal& by) {
-  if (!by.may_read_org(id)) not_found("no organisation with id " + std::to_string(id));
+  if (!by.may_read_org(id)) org_not_found(id);
   return existing_org(*store_, id);
 }
 
@@ -166,7 +180,9 @@ std::vector<Organisation> AccountDirectory::orgs(const Principal& by) {
 
 Organisation AccountDirectory::find_org(const std::string& id_or_name) {
   auto o = store_->organisation_by_id_or_name(id_or_name);
-  if (!o) not_found("no organisation with id or name '" + id_or_name + "'");
+  if (!o)
+    fail_keyed(ErrorCode::NotFound, "organisation_not_found", {{"organisation", id_or_name}},
+               "no organisation with id or name '" + id_or_name + "'");
   return *o;
 }
 
@@ -181,13 +197,16 @@ Account AccountDirectory::add_account(const NewAccount& a, const Principal& by) 
   if (std::find(allowed.begin(), allowed.end(), role) == allowed.end()) {
     std::string names;
     for (auto r : allowed) names += (names.empty() ? "" : ", ") + std::string(role_name(r));
-    invalid_input("an account of " + std::string(org_kind_label_zh(o.kind)) + " '" + o.name + "' may be " + names +
-                  ", not " + std::string(role_name(role)));
+    fail_keyed(ErrorCode::InvalidInput, "role_not_for_org_kind",
+               {{"kind", std::string(org_kind_name(o.kind))}, {"org", o.name}, {"role", std::string(role_name(role))}},
+               "an account of " + std::string(org_kind_label_zh(o.kind)) + " '" + o.name + "' may be " + names + ", not " +
+                   std::string(role_name(role)));
   }
   auto hash = hash_password(a.password, cost_);  // slow: outside the write lock
   Account created;
   store_->write([&](AccountWriter& w) {
-    if (w.account(username)) fail(ErrorCode::Conflict, "an account named '" + username + "' exists");
+    if (w.account(username))
+      fail_keyed(ErrorCode::Conflict, "account_exists", {{"username", username}}, "an account named '" + username + "' exists");
     w.add_account(username, display, o.id, role, hash);
     created = existing_account(w, username);
     w.audit({"account.add", "account", username, "", account_text(created),
@@ -212,6 +231,8 @@ std::map<int64_t, std::string> AccountDirectory::organisation_names() { return s
 
 std::map<int64_t, std::string> AccountDirectory::usernames() { return store_->usernames(); }
 
+std::map<int64_t, std::string> AccountDirectory::display_names() { return store_->display_names(); }
+
 Principal AccountDirectory::principal(const std::string& username) {
   auto a = account(username);
   Principal p;
@@ -229,7 +250,8 @@ void AccountDirectory::set_disabled(const std::string& username, bool disabled, 
   require(by, Permission::AccountsManage);
   store_->write([&](AccountWriter& w) {
     auto before = existing_account(w, username);
-    if (before.id == by.account_id && disabled) invalid_input("you cannot disable your own account");
+    if (before.id == by.account_id && disabled)
+      fail_keyed(ErrorCode::InvalidInput, "disable_own_account", {}, "you cannot disable your own account");
     w.set_disabled(before.id, disabled);
     // A disabled account's sessions end and its API tokens are revoked for good: enabling
     // it again must not bring back a credential that may have leaked.
@@ -248,7 +270,8 @@ void AccountDirectory::set_password(const std::string& username, const std::stri
 void AccountDirectory::change_own_password(const Principal& me, const std::string& old_password, const std::string& password) {
   check_new_password(password);
   auto hash = store_->password_hash(me.account_id);
-  if (!hash || !verify_password(*hash, old_password)) fail(ErrorCode::Forbidden, "the current password is wrong");
+  if (!hash || !verify_password(*hash, old_password))
+    fail_keyed(ErrorCode::Forbidden, "current_password_wrong", {}, "the current password is wrong");
   // Other sessions end; the one that changed the password stays signed in.
   replace_password(me.username, hash_password(password, cost_), me.session_id, "account.password_change");
 }

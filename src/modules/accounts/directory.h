@@ -72,6 +72,9 @@ class AccountDirectory {
   // organisation's name and every account's username, by id (hundreds, not millions).
   std::map<int64_t, std::string> organisation_names();
   std::map<int64_t, std::string> usernames();
+  // Every account's display name by id: other modules name people as they are known (an
+  // expert, a chain edit's author) without reading the accounts tables.
+  std::map<int64_t, std::string> display_names();
   // The account as a caller (no session or token): for seeding demo data and for tests.
   Principal principal(const std::string& username);
   void set_disabled(const std::string& username, bool disabled, const Principal& by);

@@ -9,11 +9,14 @@
 namespace xinzhi::accounts {
 
 void check_new_password(const std::string& password) {
-  if (password.size() < 10) invalid_input("the password is shorter than 10 characters");
-  if (password.size() > 1024) invalid_input("the password is longer than 1024 bytes");
-  if (!text::is_valid_utf8(password)) invalid_input("the password is not valid UTF-8");
+  if (password.size() < 10)
+    fail_keyed(ErrorCode::InvalidInput, "password_too_short", {{"min", "10"}}, "the password is shorter than 10 characters");
+  if (password.size() > 1024)
+    fail_keyed(ErrorCode::InvalidInput, "password_too_long", {{"max", "1024"}}, "the password is longer than 1024 bytes");
+  if (!text::is_valid_utf8(password))
+    fail_keyed(ErrorCode::InvalidInput, "password_not_utf8", {}, "the password is not valid UTF-8");
   if (password.find_first_not_of(password[0]) == std::string::npos)
-    invalid_input("the password repeats one character");
+    fail_keyed(ErrorCode::InvalidInput, "password_one_character", {}, "the password repeats one character");
 }
 
 std::string hash_password(const std::string& password, const PasswordCost& cost) {

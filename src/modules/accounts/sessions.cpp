@@ -32,7 +32,11 @@ std::string utc(int64_t epoch) {
   return buf;
 }
 
-[[noreturn]] void unauthenticated(const std::string& message) { fail(ErrorCode::Unauthenticated, message); }
+// Each refusal with its key: the sign-in form and the banner that asks to sign in again say it
+// in the user's language.
+[[noreturn]] void unauthenticated(const char* key, const std::string& message, ErrorParams params = {}) {
+  fail_keyed(ErrorCode::Unauthenticated, key, std::move(params), message);
+}
 
 }  // namespace
 
@@ -47,12 +51,13 @@ NewSession Sessions::login(const std::string& username, const std::string& passw
   // One message for a locked account and a locked name that is no account: neither the
   // words nor the status tell an attacker which names exist.
   auto paused = [&](int64_t until) {
-    fail(ErrorCode::TooManyRequests, "too many wrong passwords for this name: signing in is paused until " + utc(until) +
-                                         "; try again later or ask an administrator");
+    fail_keyed(ErrorCode::TooManyRequests, "login_paused", {{"until", utc(until)}},
+               "too many wrong passwords for this name: signing in is paused until " + utc(until) +
+                   "; try again later or ask an administrator");
   };
   if (username.empty() || username.size() > 64 || password.size() > 1024) {
     verify_password(decoy_hash(), password);
-    unauthenticated(wrong);
+    unauthenticated("login_wrong", wrong);
   }
   auto found = store_->login(username);
   if (!found) {
@@ -62,7 +67,7 @@ NewSession Sessions::login(const std::string& username, const std::string& passw
     if (int64_t until = unknown.failed(username, t, policy_.lock_after_failures, policy_.lock_seconds))
       spdlog::warn("name {} (no such account) paused until {} after {} wrong passwords in a row (last from {})",
                    text::printable(username), utc(until), policy_.lock_after_failures, ip);
-    unauthenticated(wrong);
+    unauthenticated("login_wrong", wrong);
   }
   Principal p = found->who;
   store::ActingAs as(p.actor("api"));
@@ -84,9 +89,11 @@ NewSession Sessions::login(const std::string& username, const std::string& passw
                  nlohmann::json{{"until", utc(t + policy_.lock_seconds)}, {"failures", failures}, {"ip", ip}}.dump()});
       }
     });
-    unauthenticated(wrong);
+    unauthenticated("login_wrong", wrong);
   }
-  if (found->disabled) unauthenticated("account '" + p.username + "' is disabled; ask an administrator");
+  if (found->disabled)
+    unauthenticated("account_disabled", "account '" + p.username + "' is disabled; ask an administrator",
+                    {{"username", p.username}});
   NewSession s;
   s.token = random_token(32);
   s.csrf_token = random_token(32);
@@ -104,20 +111,21 @@ NewSession Sessions::login(const std::string& username, const std::string& passw
 }
 
 Principal Sessions::authenticate(const std::string& token) {
-  if (token.empty() || token.size() > 128) unauthenticated("sign in first");
+  if (token.empty() || token.size() > 128) unauthenticated("sign_in_first", "sign in first");
   auto found = store_->session(sha256_hex(token));
-  if (!found || found->ended) unauthenticated("your session has ended; sign in again");
+  if (!found || found->ended) unauthenticated("session_ended", "your session has ended; sign in again");
   Principal p = found->who;
   p.session_id = found->id;
   p.csrf_token = found->csrf_token;
   const int64_t t = now(), created = found->created_epoch, seen = found->last_seen_epoch;
-  if (found->disabled) unauthenticated("account '" + p.username + "' is disabled");
+  if (found->disabled)
+    unauthenticated("account_disabled", "account '" + p.username + "' is disabled", {{"username", p.username}});
   if (t - seen > policy_.idle_seconds || t - created > policy_.absolute_seconds) {
     store_->bookkeeping("last-seen time", [&](AccountWriter& w) {
       w.end_session(p.session_id);
       w.set_session_seen(p.session_id, t);
     });
-    unauthenticated("your session expired; sign in again");
+    unauthenticated("session_expired", "your session expired; sign in again");
   }
   // Not on every request: each write takes the database's one write lock.
   // Last-seen is written sparingly, but always well within the idle limit: a user active
@@ -128,7 +136,8 @@ Principal Sessions::authenticate(const std::string& token) {
 }
 
 void Sessions::logout(const Principal& p) {
-  if (!p.session_id) invalid_input("this request was not made with a session");
+  if (!p.session_id)
+    fail_keyed(ErrorCode::InvalidInput, "not_a_session", {}, "this request was not made with a session");
   store_->write([&](AccountWriter& w) {
     w.end_session(p.session_id);
     w.audit({"auth.logout", "account", p.username, "", "", nlohmann::json{{"session", p.session_id}}.dump()});
@@ -144,17 +153,23 @@ int64_t ApiTokens::now() const { return now_ ? now_() : system_now(); }
 std::pair<ApiToken, std::string> ApiTokens::issue(const std::string& username, const std::string& role,
                                                   const std::string& name, int64_t days, const Principal& by) {
   if (username != by.username && !by.has(Permission::AccountsManage))
-    fail(ErrorCode::Forbidden, "only an administrator issues tokens for another account");
-  if (by.token_id) fail(ErrorCode::Forbidden, "an API token cannot issue tokens; sign in with a password");
-  if (name.empty() || name.size() > 200) invalid_input("a token needs a name of 1 to 200 bytes");
+    fail_keyed(ErrorCode::Forbidden, "token_for_other_account", {}, "only an administrator issues tokens for another account");
+  if (by.token_id)
+    fail_keyed(ErrorCode::Forbidden, "token_issues_token", {}, "an API token cannot issue tokens; sign in with a password");
+  if (name.empty() || name.size() > 200)
+    fail_keyed(ErrorCode::InvalidInput, "token_name_length", {{"max", "200"}}, "a token needs a name of 1 to 200 bytes");
   // Every token expires: at most a year, renewed by issuing a new one.
-  if (days < 1 || days > 365) invalid_input("days must be 1 to 365 (every API token expires)");
+  if (days < 1 || days > 365)
+    fail_keyed(ErrorCode::InvalidInput, "token_days_range", {{"days", std::to_string(days)}},
+               "days must be 1 to 365 (every API token expires)");
   auto account = store_->account(username);
-  if (!account) not_found("no account named '" + username + "'");
+  if (!account) fail_keyed(ErrorCode::NotFound, "account_not_found", {{"username", username}}, "no account named '" + username + "'");
   Role scope = role.empty() ? account->role : role_from(role);
   if (!role_within(scope, account->role))
-    invalid_input("role " + std::string(role_name(scope)) + " grants more than account '" + username + "' holds (" +
-                  std::string(role_name(account->role)) + ")");
+    fail_keyed(ErrorCode::InvalidInput, "token_role_too_wide",
+               {{"role", std::string(role_name(scope))}, {"username", username}, {"account_role", std::string(role_name(account->role))}},
+               "role " + std::string(role_name(scope)) + " grants more than account '" + username + "' holds (" +
+                   std::string(role_name(account->role)) + ")");
   std::string secret = "xz_" + random_token(32);
   int64_t expires = now() + days * 86400;
   ApiToken t;
@@ -177,24 +192,25 @@ void ApiTokens::revoke(int64_t id, const Principal& by) {
     auto t = w.token(id);
     // Someone else's token is answered as absent: its id tells the caller nothing.
     if (!t || (t->account_id != by.account_id && !by.has(Permission::AccountsManage)))
-      not_found("no API token with id " + std::to_string(id));
+      fail_keyed(ErrorCode::NotFound, "token_not_found", {{"id", std::to_string(id)}}, "no API token with id " + std::to_string(id));
     w.revoke_token(id);
     w.audit({"token.revoke", "api_token", std::to_string(id), "", "", "{}"});
   });
 }
 
 Principal ApiTokens::authenticate(const std::string& secret) {
-  if (secret.rfind("xz_", 0) != 0 || secret.size() > 128) unauthenticated("the API token is malformed");
+  if (secret.rfind("xz_", 0) != 0 || secret.size() > 128) unauthenticated("token_malformed", "the API token is malformed");
   auto found = store_->token_use(sha256_hex(secret));
-  if (!found || found->revoked) unauthenticated("the API token is unknown or revoked");
+  if (!found || found->revoked) unauthenticated("token_unknown", "the API token is unknown or revoked");
   Principal p = found->who;
   p.token_id = found->id;
   p.token_role = found->role;
   const int64_t t = now();
   // Tokens issued before every token had to expire carry 0: refused, so none lives forever.
-  if (found->expires_epoch == 0) unauthenticated("the API token has no expiry date; issue a new one (1 to 365 days)");
-  if (t >= found->expires_epoch) unauthenticated("the API token expired on " + utc(found->expires_epoch));
-  if (found->disabled) unauthenticated("account '" + p.username + "' is disabled");
+  if (found->expires_epoch == 0) unauthenticated("token_no_expiry", "the API token has no expiry date; issue a new one (1 to 365 days)");
+  if (t >= found->expires_epoch) unauthenticated("token_expired", "the API token expired on " + utc(found->expires_epoch), {{"at", utc(found->expires_epoch)}});
+  if (found->disabled)
+    unauthenticated("account_disabled", "account '" + p.username + "' is disabled", {{"username", p.username}});
   if (t - found->last_used_epoch >= 60)
     store_->bookkeeping("last-seen time", [&](AccountWriter& w) { w.set_token_used(p.token_id, t); });
   return p;

@@ -89,6 +89,7 @@ class SqlReads : public Base {
     return first(std::string(kAccountSelect) + " WHERE a.username = ?", {username}, account_row);
   }
   std::map<int64_t, std::string> usernames() override { return names_by_id("SELECT id, username FROM account"); }
+  std::map<int64_t, std::string> display_names() override { return names_by_id("SELECT id, display_name FROM account"); }
 
   std::optional<std::string> password_hash(int64_t account_id) override {
     return first("SELECT password_hash FROM account WHERE id = ?", {account_id},

@@ -12,6 +12,7 @@
 #include "base/text.h"
 #include "engines/atlas/chain_atlas.h"
 #include "engines/atlas/leaders.h"
+#include "modules/accounts/directory.h"
 #include "modules/chain/chain_snapshot_builder.h"
 #include "modules/chain/derive.h"
 
@@ -44,6 +45,17 @@ std::string complementarity(const settings::RegionSettings& home, const std::vec
 }
 
 double round3(double x) { return std::round(x * 1000) / 1000; }
+
+// The edit rules' refusals, keyed so that the dashboard says them in the user's language.
+[[noreturn]] void refuse(ErrorCode code, const char* key, ErrorParams params, const std::string& message) {
+  fail_keyed(code, key, std::move(params), message);
+}
+
+[[noreturn]] void no_segment(const std::string& chain, const std::string& segment) {
+  std::string message = "chain '";
+  message.append(chain).append("' has no segment '").append(segment).append("'");
+  refuse(ErrorCode::NotFound, "chain_no_segment", {{"chain", chain}, {"segment", segment}}, message);
+}
 }  // namespace
 
 ImportReport ChainService::store_templates(std::vector<ingest::ChainTemplate> chains, bool sample) {
@@ -72,7 +84,8 @@ ImportReport ChainService::store_templates(std::vector<ingest::ChainTemplate> ch
 
 ImportReport ChainService::derive(const std::string& focus, int hops, const std::string& name) {
   auto view = graph_.load_view(derive_relation_kinds());
-  if (view.entities.empty()) invalid_input("the knowledge graph is empty: import one first (xinzhi import ickg DIR)");
+  if (view.entities.empty())
+    refuse(ErrorCode::InvalidInput, "graph_empty", {}, "the knowledge graph is empty: import one first (xinzhi import ickg DIR)");
   return store_templates({derive_chain(view, focus, hops, name)}, false);
 }
 
@@ -92,7 +105,9 @@ bool ChainService::seed_sample() {
 }
 
 AtlasReport ChainService::atlas(const AtlasRequest& req) {
-  if (!(req.weak_share >= 0 && req.weak_share <= 1)) invalid_input("weak share must lie between 0 and 1");
+  if (!(req.weak_share >= 0 && req.weak_share <= 1))
+    refuse(ErrorCode::InvalidInput, "param_number", {{"param", "weak_share"}, {"value", text::number(req.weak_share)}, {"min", "0"}, {"max", "1"}},
+           "weak share must lie between 0 and 1");
   auto lap = [last = std::chrono::steady_clock::now()](const char* step) mutable {
     auto now = std::chrono::steady_clock::now();
     spdlog::debug("atlas: {} took {:.3f} s", step, std::chrono::duration<double>(now - last).count());
@@ -156,7 +171,7 @@ namespace {
 int64_t segment_id(const StoredChain& c, const std::string& name) {
   for (const auto& s : c.segments)
     if (s.name == name) return s.id;
-  not_found("chain '" + c.summary.name + "' has no segment '" + name + "'");
+  no_segment(c.summary.name, name);
 }
 
 // The rules of each edit action, applied to the chain as stored inside the change's transaction.
@@ -164,36 +179,45 @@ void apply_edit(const StoredChain& c, const ChainEdit& e, ChainWriter& w) {
   const std::string& chain = c.summary.name;
   if (e.action == "add_segment") {
     for (const auto& s : c.segments)
-      if (s.name == e.segment) fail(ErrorCode::Conflict, "chain '" + chain + "' already has segment '" + e.segment + "'");
+      if (s.name == e.segment)
+        refuse(ErrorCode::Conflict, "segment_exists", {{"chain", chain}, {"segment", e.segment}},
+               "chain '" + chain + "' already has segment '" + e.segment + "'");
     w.add_segment(e.segment, e.stage, e.parent.empty() ? 0 : segment_id(c, e.parent));
   } else if (e.action == "remove_segment") {
     int64_t seg = segment_id(c, e.segment);
     for (const auto& s : c.segments)
       if (s.parent_id == seg || s.merged_into_id == seg)
-        fail(ErrorCode::Conflict, "segment '" + e.segment + "' has sub-segments or merged aliases: remove or unmerge them first");
+        refuse(ErrorCode::Conflict, "segment_has_children", {{"segment", e.segment}},
+               "segment '" + e.segment + "' has sub-segments or merged aliases: remove or unmerge them first");
     w.remove_segment(seg);
   } else if (e.action == "add_link") {
     int64_t a = segment_id(c, e.segment), b = segment_id(c, e.target);
-    if (a == b) invalid_input("a link needs two different segments");
-    if (!w.add_link(a, b)) fail(ErrorCode::Conflict, "the link " + e.segment + " → " + e.target + " exists");
+    if (a == b) refuse(ErrorCode::InvalidInput, "link_same_segment", {{"segment", e.segment}}, "a link needs two different segments");
+    if (!w.add_link(a, b))
+      refuse(ErrorCode::Conflict, "link_exists", {{"from", e.segment}, {"to", e.target}},
+             "the link " + e.segment + " → " + e.target + " exists");
   } else if (e.action == "remove_link") {
     int64_t a = segment_id(c, e.segment), b = segment_id(c, e.target);
-    if (!w.remove_link(a, b)) not_found("there is no link " + e.segment + " → " + e.target);
+    if (!w.remove_link(a, b))
+      refuse(ErrorCode::NotFound, "link_not_found", {{"from", e.segment}, {"to", e.target}}, "there is no link " + e.segment + " → " + e.target);
   } else if (e.action == "add_firm") {
     int64_t seg = segment_id(c, e.segment);
     int64_t firm = w.add_firm(e.firm, e.province, e.city, e.district);
     if (!w.add_member(seg, firm, e.role))
-      fail(ErrorCode::Conflict, "'" + e.firm + "' is already in segment '" + e.segment + "' as '" + e.role + "'");
+      refuse(ErrorCode::Conflict, "firm_in_segment", {{"firm", e.firm}, {"segment", e.segment}, {"role", e.role}},
+             "'" + e.firm + "' is already in segment '" + e.segment + "' as '" + e.role + "'");
   } else if (e.action == "remove_firm") {
     int64_t seg = segment_id(c, e.segment);
     auto key = text::name_key(e.firm);
     int64_t firm = 0;
     for (const auto& f : c.firms)
       if (text::name_key(f.name) == key) firm = f.id;
-    if (firm == 0 || !w.remove_member(seg, firm)) not_found("'" + e.firm + "' is not in segment '" + e.segment + "'");
+    if (firm == 0 || !w.remove_member(seg, firm))
+      refuse(ErrorCode::NotFound, "firm_not_in_segment", {{"firm", e.firm}, {"segment", e.segment}},
+             "'" + e.firm + "' is not in segment '" + e.segment + "'");
   } else {
-    invalid_input("action is '" + e.action +
-                  "', expected add_segment, remove_segment, add_link, remove_link, add_firm or remove_firm");
+    refuse(ErrorCode::InvalidInput, "edit_action_unknown", {{"action", e.action}},
+           "action is '" + e.action + "', expected add_segment, remove_segment, add_link, remove_link, add_firm or remove_firm");
   }
 }
 
@@ -201,20 +225,25 @@ void apply_edit(const StoredChain& c, const ChainEdit& e, ChainWriter& w) {
 
 int64_t ChainService::edit(const std::string& chain, ChainEdit e) {
   auto need = [&](const std::string& v, const char* field) {
-    if (text::trim(v).empty()) invalid_input(e.action + " needs field '" + field + "'");
-    if (v.size() > 200) invalid_input(std::string("field '") + field + "' is longer than 200 bytes");
+    if (text::trim(v).empty())
+      refuse(ErrorCode::InvalidInput, "field_missing", {{"field", field}}, e.action + " needs field '" + field + "'");
+    if (v.size() > 200)
+      refuse(ErrorCode::InvalidInput, "field_too_long", {{"field", field}, {"max", "200"}},
+             std::string("field '") + field + "' is longer than 200 bytes");
   };
   need(e.action, "action");
   need(e.segment, "segment");
   if (e.action == "add_link" || e.action == "remove_link") need(e.target, "target");
   if (e.action == "add_firm" || e.action == "remove_firm") need(e.firm, "firm");
   if (!e.stage.empty() && e.stage != "上游" && e.stage != "中游" && e.stage != "下游")
-    invalid_input("stage '" + e.stage + "' is not 上游, 中游 or 下游");
+    refuse(ErrorCode::InvalidInput, "stage_invalid", {{"stage", e.stage}}, "stage '" + e.stage + "' is not 上游, 中游 or 下游");
   if (e.action == "add_firm") {
     const auto& gazetteer = ingest::RegionGazetteer::instance();
     if (!e.region.empty()) {
       auto scope = gazetteer.scope(e.region);
-      if (scope.provinces.size() != 1) invalid_input("region '" + e.region + "' is a group; give one province or city");
+      if (scope.provinces.size() != 1)
+        refuse(ErrorCode::InvalidInput, "region_is_group", {{"region", e.region}},
+               "region '" + e.region + "' is a group; give one province or city");
       e.province = scope.provinces[0], e.city = scope.city;
     } else {
       auto r = gazetteer.infer(e.firm);
@@ -228,16 +257,35 @@ int64_t ChainService::edit(const std::string& chain, ChainEdit e) {
   return chains_.change(chain, e.action, detail.dump(), [&](const StoredChain& c, ChainWriter& w) { apply_edit(c, e, w); });
 }
 
+std::vector<EditRecord> ChainService::edits(const std::string& chain) {
+  auto list = chains_.edits(chain);
+  std::map<int64_t, std::string> usernames, display_names;
+  if (people_) usernames = people_->usernames(), display_names = people_->display_names();
+  for (auto& e : list) {
+    auto user = usernames.find(e.account_id);
+    if (e.account_id && user != usernames.end()) {
+      e.by = user->second;
+      e.display_name = display_names[e.account_id];
+    } else {
+      e.by = e.actor;  // the console ("cli:<os user>"), or "" for edits recorded before authors were
+    }
+  }
+  return list;
+}
+
 void ChainService::merge(const std::string& chain, const std::string& from, const std::string& into) {
   nlohmann::json detail = {{"segment", from}, {"into", into}};
   chains_.change(chain, "merge", detail.dump(), [&](const StoredChain& c, ChainWriter& w) {
     int64_t a = segment_id(c, from), b = segment_id(c, into);
-    if (a == b) invalid_input("cannot merge segment '" + from + "' into itself");
+    if (a == b)
+      refuse(ErrorCode::InvalidInput, "merge_into_itself", {{"segment", from}}, "cannot merge segment '" + from + "' into itself");
     // Follow `into` to the segment it finally stands for, and refuse a merge cycle.
     std::map<int64_t, int64_t> merged_into;
     for (const auto& s : c.segments) merged_into[s.id] = s.merged_into_id;
     for (int64_t at = b; at != 0; at = merged_into[at])
-      if (at == a) invalid_input("merging '" + from + "' into '" + into + "' would make a cycle of merges");
+      if (at == a)
+        refuse(ErrorCode::InvalidInput, "merge_cycle", {{"from", from}, {"into", into}},
+               "merging '" + from + "' into '" + into + "' would make a cycle of merges");
     w.set_merged_into(a, b);
   });
 }
@@ -246,7 +294,8 @@ void ChainService::unmerge(const std::string& chain, const std::string& segment)
   chains_.change(chain, "unmerge", nlohmann::json{{"segment", segment}}.dump(), [&](const StoredChain& c, ChainWriter& w) {
     int64_t a = segment_id(c, segment);
     for (const auto& s : c.segments)
-      if (s.id == a && s.merged_into_id == 0) invalid_input("segment '" + segment + "' is not merged");
+      if (s.id == a && s.merged_into_id == 0)
+        refuse(ErrorCode::InvalidInput, "segment_not_merged", {{"segment", segment}}, "segment '" + segment + "' is not merged");
     w.set_merged_into(a, 0);
   });
 }
@@ -270,7 +319,7 @@ std::vector<FirmRow> ChainService::segment_firms(const std::string& chain, const
                                                  const std::string& region) {
   auto p = prepare_chain(chains_.load(chain), region, home_);
   auto it = p.segment_named.find(segment);
-  if (it == p.segment_named.end()) not_found("chain '" + chain + "' has no segment '" + segment + "'");
+  if (it == p.segment_named.end()) no_segment(chain, segment);
   atlas::ChainAtlas a(p.snapshot, p.zones);
   a.run();
   std::vector<FirmRow> rows;
@@ -302,8 +351,13 @@ void write_json(JsonWriter& w, const std::vector<FirmRow>& firms) {
 
 void write_json(JsonWriter& w, const std::vector<EditRecord>& edits) {
   w.begin_array();
-  for (const auto& e : edits)
-    w.begin_object().field("id", e.id).field("at", e.at).field("action", e.action).field("detail", e.detail).end_object();
+  for (const auto& e : edits) {
+    w.begin_object().field("id", e.id).field("at", e.at).field("action", e.action).field("detail", e.detail);
+    // Only when known: edits recorded before authors were show none.
+    if (!e.by.empty()) w.field("by", e.by);
+    if (!e.display_name.empty()) w.field("display_name", e.display_name);
+    w.end_object();
+  }
   w.end_array();
 }
 

@@ -11,6 +11,10 @@
 #include "modules/kg/graph_read.h"
 #include "modules/settings/region_settings.h"
 
+namespace xinzhi::accounts {
+class AccountDirectory;
+}
+
 namespace xinzhi::chain {
 
 struct AtlasRequest {
@@ -66,9 +70,11 @@ struct ImportReport {
 
 class ChainService {
  public:
-  // home: the deployment's focal province and partner group (settings::RegionSettingsService).
-  ChainService(ChainStore& chains, kg::GraphReader& graph, settings::RegionSettings home = {})
-      : chains_(chains), graph_(graph), home_(std::move(home)) {}
+  // home: the deployment's focal province and partner group (settings::RegionSettingsService);
+  // people: names the authors of edits (without it, edits carry the actor's name only).
+  ChainService(ChainStore& chains, kg::GraphReader& graph, settings::RegionSettings home = {},
+               accounts::AccountDirectory* people = nullptr)
+      : chains_(chains), graph_(graph), home_(std::move(home)), people_(people) {}
   ImportReport derive(const std::string& focus, int hops, const std::string& name);
   // A .json file is read as twchains, .xlsx as the template workbook, anything else as CSV.
   ImportReport import_file(const std::string& path);
@@ -79,7 +85,8 @@ class ChainService {
   // The firms of one segment (with its sub-segments and merged aliases) for a region.
   // Checks an analyst's edit (names present, stage valid, region resolved) and applies it.
   int64_t edit(const std::string& chain, ChainEdit edit);
-  std::vector<EditRecord> edits(const std::string& chain) { return chains_.edits(chain); }
+  // The edit log, oldest first, each edit with its author's username and display name.
+  std::vector<EditRecord> edits(const std::string& chain);
   // Records `from` as an alias of `into` (reversible: unmerge clears it); refuses a cycle.
   void merge(const std::string& chain, const std::string& from, const std::string& into);
   void unmerge(const std::string& chain, const std::string& segment);
@@ -94,6 +101,7 @@ class ChainService {
   ChainStore& chains_;
   kg::GraphReader& graph_;
   settings::RegionSettings home_;
+  accounts::AccountDirectory* people_;
 };
 
 // JSON forms, streamed (an atlas of 10,000 segments is tens of megabytes).

@@ -60,6 +60,12 @@ struct ChainEdit {
 struct EditRecord {
   int64_t id;
   std::string at, action, detail;  // detail: the edit as JSON
+  // Who made it: the account (0 for the console, the scheduler, and edits recorded before
+  // authors were: migration chain 2) and the actor's name as the audit trail has it.
+  int64_t account_id = 0;
+  std::string actor;
+  // Filled by ChainService from the accounts directory: the username and display name.
+  std::string by, display_name;
 };
 
 struct CreateResult {
@@ -95,7 +101,8 @@ class ChainStore {
   virtual void remove(const std::string& name) = 0;
   // One change of a chain in one write transaction: `rules` sees the chain as stored (loaded
   // inside the transaction) and makes its writes through the writer; the change is recorded
-  // in the chain's edit log as `action` with `detail` (JSON) and in the audit trail. Returns
+  // in the chain's edit log as `action` with `detail` (JSON) and the thread's acting account
+  // (store::current_actor, set by each door from its Principal), and in the audit trail. Returns
   // the edit record's id. NotFound if the chain is absent.
   virtual int64_t change(const std::string& chain, const std::string& action, const std::string& detail,
                          const std::function<void(const StoredChain&, ChainWriter&)>& rules) = 0;

@@ -75,6 +75,13 @@ CREATE TABLE chain_edit (
   detail TEXT NOT NULL
 );
 )sql"},
+      // Who made each edit, so the page can name the author. Rows written before have none:
+      // account_id NULL and actor ''.
+      {"chain", 2, "the author of each chain edit",
+       R"sql(
+ALTER TABLE chain_edit ADD COLUMN account_id INTEGER;
+ALTER TABLE chain_edit ADD COLUMN actor TEXT NOT NULL DEFAULT '';
+)sql"},
   };
 }
 

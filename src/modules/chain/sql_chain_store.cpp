@@ -14,6 +14,10 @@ namespace xinzhi::chain {
 
 namespace {
 
+[[noreturn]] void no_chain(const std::string& name) {
+  fail_keyed(ErrorCode::NotFound, "chain_not_found", {{"chain", name}}, "no chain named '" + name + "'");
+}
+
 class SqlChainStore final : public ChainStore {
  public:
   explicit SqlChainStore(store::Database& db) : db_(db) {}
@@ -47,7 +51,7 @@ class SqlChainStore final : public ChainStore {
     StoredChain c;
     store::Statement q(db, std::string(kSummarySelect) + " WHERE c.name = ?");
     q.bind(1, name);
-    if (!q.step()) not_found("no chain named '" + name + "'");
+    if (!q.step()) no_chain(name);
     c.summary = summary_row(q);
     int64_t id = chain_id(name);
     store::Statement seg(db, "SELECT id, name, stage, coalesce(parent_id, 0), coalesce(merged_into_id, 0) "
@@ -110,12 +114,11 @@ class SqlChainStore final : public ChainStore {
 
   std::vector<EditRecord> edits(const std::string& chain) override {
     int64_t id = existing_chain(chain);
-    store::Statement q(db_, "SELECT id, at, action, detail FROM chain_edit WHERE chain_id = ? ORDER BY id");
+    store::Statement q(db_, "SELECT id, at, action, detail, coalesce(account_id, 0), actor FROM chain_edit "
+                            "WHERE chain_id = ? ORDER BY id");
     q.bind(1, id);
     std::vector<EditRecord> out;
-    while (q.step())
-      out.push_back({q.int64(0), q.text(1), q.text(2),
-                     q.text(3)});
+    while (q.step()) out.push_back({q.int64(0), q.text(1), q.text(2), q.text(3), q.int64(4), q.text(5), "", ""});
     return out;
   }
 
@@ -214,16 +217,21 @@ class SqlChainStore final : public ChainStore {
   }
   int64_t existing_chain(const std::string& name) {
     int64_t id = chain_id(name);
-    if (id == 0) not_found("no chain named '" + name + "'");
+    if (id == 0) no_chain(name);
     return id;
   }
 
 
 
 
+  // The author is the actor the audit entry of the same change names, so the edit log and
+  // the trail cannot disagree about who made an edit.
   int64_t record_edit(int64_t chain, const std::string& action, const std::string& detail) {
-    return store::insert_id(db_, "INSERT INTO chain_edit(chain_id, action, detail) VALUES (?, ?, ?) RETURNING id",
-                            {chain, action, detail});
+    const auto& who = store::current_actor();
+    store::Value account = who.account_id ? store::Value(who.account_id) : store::Value(nullptr);  // NULL: no account
+    return store::insert_id(
+        db_, "INSERT INTO chain_edit(chain_id, action, detail, account_id, actor) VALUES (?, ?, ?, ?, ?) RETURNING id",
+        {chain, action, detail, account, who.name});
   }
 
   // The chain's whole content in a fixed order: the audit trail keeps its digest before and

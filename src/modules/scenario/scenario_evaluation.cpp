@@ -57,8 +57,14 @@ ScenarioEvaluation evaluate(ScenarioPartners& partners, int64_t scenario_id, con
   e.applications = partners.applications(scenario_id, by);
   if (!by.has(accounts::Permission::ScenarioManage) && !by.has(accounts::Permission::AuditRead) &&
       e.applications.size() != static_cast<size_t>(e.scenario.applications))
-    fail(ErrorCode::Forbidden, "the evaluation compares every application; only managers, the scenario's experts and auditors see it");
-  if (e.applications.size() < 2) invalid_input("an evaluation needs at least 2 applications; scenario " + std::to_string(scenario_id) + " has " + std::to_string(e.applications.size()));
+    fail_keyed(ErrorCode::Forbidden, "evaluation_forbidden", {},
+               "the evaluation compares every application; only managers, the scenario's experts and auditors see it");
+  if (e.applications.size() < 2) {
+    std::string message = "an evaluation needs at least 2 applications; scenario ";
+    message.append(std::to_string(scenario_id)).append(" has ").append(std::to_string(e.applications.size()));
+    fail_keyed(ErrorCode::InvalidInput, "evaluation_too_few",
+               {{"scenario", std::to_string(scenario_id)}, {"applications", std::to_string(e.applications.size())}}, message);
+  }
 
   // The tree: children by parent in position order; leaves are indicators without children.
   std::map<int64_t, std::vector<const Indicator*>> children;
@@ -136,8 +142,10 @@ ScenarioEvaluation evaluate(ScenarioPartners& partners, int64_t scenario_id, con
     e.scorers.push_back(scorers[i].size());
     for (size_t j = 0; j < n; ++j) {
       if (count(i, j) == 0)
-        invalid_input("application " + std::to_string(e.applications[i].id) + " (" + e.applications[i].org +
-                      ") has no score on indicator " + e.leaves[j]);
+        fail_keyed(ErrorCode::InvalidInput, "application_unscored",
+                   {{"application", std::to_string(e.applications[i].id)}, {"org", e.applications[i].org}, {"indicator", e.leaves[j]}},
+                   "application " + std::to_string(e.applications[i].id) + " (" + e.applications[i].org +
+                       ") has no score on indicator " + e.leaves[j]);
       e.scores(i, j) /= count(i, j);
       for (size_t k = 0; k < grade_bands().size(); ++k) relations[i](j, k) /= count(i, j);
     }

@@ -84,13 +84,17 @@ void check_date(const std::string& d) {
   static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
   if (!shape || y < 1900 || m < 1 || m > 12 || day < 1 || day > days[m - 1] || (m == 2 && day == 29 && !leap))
-    invalid_input("deadline is '" + d + "', expected a date YYYY-MM-DD");
+    fail_keyed(ErrorCode::InvalidInput, "date_invalid", {{"field", "deadline"}, {"value", d}},
+               "deadline is '" + d + "', expected a date YYYY-MM-DD");
 }
 
 void check_methods(const std::string& weighting, const std::string& ranking) {
   if (weighting != "ahp" && weighting != "entropy" && weighting != "combined")
-    invalid_input("weighting is '" + weighting + "', expected ahp, entropy or combined");
-  if (ranking != "topsis" && ranking != "fce") invalid_input("ranking is '" + ranking + "', expected topsis or fce");
+    fail_keyed(ErrorCode::InvalidInput, "value_not_one_of", {{"field", "weighting"}, {"value", weighting}, {"accepted", "ahp, entropy, combined"}},
+               "weighting is '" + weighting + "', expected ahp, entropy or combined");
+  if (ranking != "topsis" && ranking != "fce")
+    fail_keyed(ErrorCode::InvalidInput, "value_not_one_of", {{"field", "ranking"}, {"value", ranking}, {"accepted", "topsis, fce"}},
+               "ranking is '" + ranking + "', expected topsis or fce");
 }
 
 // The tree as text (top: child, child | …), for the audit trail's before and after digests.
@@ -106,25 +110,45 @@ std::string tree_text(const std::vector<Indicator>& indicators) {
   return out;
 }
 
+[[noreturn]] void no_scenario(int64_t id) {
+  fail_keyed(ErrorCode::NotFound, "scenario_not_found", {{"scenario", std::to_string(id)}}, "no scenario with id " + std::to_string(id));
+}
+
+[[noreturn]] void no_list(int64_t id) {
+  fail_keyed(ErrorCode::NotFound, "list_not_found", {{"list", std::to_string(id)}}, "no scenario list with id " + std::to_string(id));
+}
+
+[[noreturn]] void bad_budget() {
+  fail_keyed(ErrorCode::InvalidInput, "budget_invalid", {}, "budget must be a number ≥ 0 (万元)");
+}
+
 // The scenario with its owner's name; NotFound if there is none. Through the writer inside a
 // write, so that the rules see the state they change.
 Scenario load(ScenarioReader& rows, store::Database& db, int64_t id) {
   auto s = rows.scenario(id);
-  if (!s) not_found("no scenario with id " + std::to_string(id));
+  if (!s) no_scenario(id);
   return named(std::move(*s), Names(db));
 }
 
 Scenario visible(ScenarioReader& rows, store::Database& db, int64_t id, const Principal& by) {
   auto s = load(rows, db, id);
   // A draft list's scenarios are not there for anyone but its managers (and auditors).
-  if (s.list_status == "draft" && !sees_all(by)) not_found("no scenario with id " + std::to_string(id));
+  if (s.list_status == "draft" && !sees_all(by)) no_scenario(id);
   return s;
 }
 
-void require_stage(const Scenario& s, const std::string& stage, const char* what) {
+// `doing` names the step for the dashboard (apply, judge …), `what` for the English text.
+void require_stage(const Scenario& s, const std::string& stage, const char* doing, const char* what) {
   if (s.stage != stage)
-    fail(ErrorCode::Conflict, std::string(what) + " happens in stage " + stage + "; scenario " + std::to_string(s.id) +
-                                  " is in " + s.stage);
+    fail_keyed(ErrorCode::Conflict, "stage_required",
+               {{"doing", doing}, {"stage", stage}, {"scenario", std::to_string(s.id)}, {"current", s.stage}},
+               std::string(what) + " happens in stage " + stage + "; scenario " + std::to_string(s.id) + " is in " + s.stage);
+}
+
+[[noreturn]] void no_application(int64_t scenario_id, int64_t application_id) {
+  fail_keyed(ErrorCode::NotFound, "application_not_found",
+             {{"scenario", std::to_string(scenario_id)}, {"application", std::to_string(application_id)}},
+             "scenario " + std::to_string(scenario_id) + " has no application " + std::to_string(application_id));
 }
 
 // The account whose judgements and scores these are: the caller's, or for the console the
@@ -135,12 +159,13 @@ int64_t expert_account(ScenarioReader& rows, store::Database& db, int64_t scenar
   int64_t account = by.account_id;
   std::string name = by.username;
   if (account == 0) {  // the console records judgements and scores for a named expert
-    if (expert.empty()) invalid_input("name the expert (--expert USERNAME)");
+    if (expert.empty()) fail_keyed(ErrorCode::InvalidInput, "field_missing", {{"field", "expert"}}, "name the expert (--expert USERNAME)");
     account = accounts::AccountDirectory(db).account(expert).id;
     name = expert;
   }
   if (!rows.is_expert(scenario_id, account))
-    fail(ErrorCode::Forbidden, "'" + name + "' is not an expert on scenario " + std::to_string(scenario_id));
+    fail_keyed(ErrorCode::Forbidden, "not_an_expert", {{"username", name}, {"scenario", std::to_string(scenario_id)}},
+               "'" + name + "' is not an expert on scenario " + std::to_string(scenario_id));
   return account;
 }
 
@@ -154,7 +179,9 @@ ScenarioList ScenarioPartners::add_list(const std::string& title, const std::str
   accounts::require(by, Permission::ScenarioManage);
   auto t = accounts::checked_text(title, "title", 200, true);
   auto d = accounts::checked_text(description, "description", 4000, false);
-  if (by.org_id == 0) invalid_input("a scenario list is published by an organisation; the console has none (use --org)");
+  if (by.org_id == 0)
+    fail_keyed(ErrorCode::InvalidInput, "no_organisation", {},
+               "a scenario list is published by an organisation; the console has none (use --org)");
   int64_t id = 0;
   store_->write([&](ScenarioWriter& w) {
     id = w.insert_list(t, d, by.org_id);
@@ -168,8 +195,9 @@ void ScenarioPartners::publish_list(int64_t id, const Principal& by) {
   store_->write([&](ScenarioWriter& w) {
     if (!w.publish_list(id)) {
       auto l = w.list(id);
-      if (!l) not_found("no scenario list with id " + std::to_string(id));
-      fail(ErrorCode::Conflict, "scenario list " + std::to_string(id) + " is already " + l->status);
+      if (!l) no_list(id);
+      fail_keyed(ErrorCode::Conflict, "list_already", {{"list", std::to_string(id)}, {"status", l->status}},
+                 "scenario list " + std::to_string(id) + " is already " + l->status);
     }
     w.audit({"scenario.list_publish", "scenario_list", std::to_string(id), "draft", "published", "{}"});
   });
@@ -193,18 +221,20 @@ std::vector<Scenario> ScenarioPartners::scenarios(int64_t list_id, const Princip
 
 Scenario ScenarioPartners::add_scenario(int64_t list_id, const ScenarioFields& f, const Principal& by) {
   accounts::require(by, Permission::ScenarioManage);
-  if (!f.title) invalid_input("field 'title' is missing");
-  if (!store_->list(list_id)) not_found("no scenario list with id " + std::to_string(list_id));
+  if (!f.title) fail_keyed(ErrorCode::InvalidInput, "field_missing", {{"field", "title"}}, "field 'title' is missing");
+  if (!store_->list(list_id)) no_list(list_id);
   int64_t owner = by.org_id;
   if (f.owner_org) owner = accounts::AccountDirectory(db_).find_org(*f.owner_org).id;
-  if (owner == 0) invalid_input("field 'owner_org' is missing: which organisation owns the scenario?");
+  if (owner == 0)
+    fail_keyed(ErrorCode::InvalidInput, "field_missing", {{"field", "owner_org"}},
+               "field 'owner_org' is missing: which organisation owns the scenario?");
   auto text = [](const std::optional<std::string>& v, const char* field, size_t max) {
     return v ? accounts::checked_text(*v, field, max, false) : std::string();
   };
   auto deadline = text(f.deadline, "deadline", 10);
   check_date(deadline);
   double budget = f.budget.value_or(0);
-  if (!std::isfinite(budget) || budget < 0) invalid_input("budget must be a number ≥ 0 (万元)");
+  if (!std::isfinite(budget) || budget < 0) bad_budget();
   check_methods(f.weighting.value_or("combined"), f.ranking.value_or("topsis"));
   Scenario row;
   row.list_id = list_id;
@@ -244,7 +274,7 @@ Scenario ScenarioPartners::update_scenario(int64_t id, const ScenarioFields& f, 
     if (f.needs) after.needs = accounts::checked_text(*f.needs, "needs", 4000, false);
     if (f.deadline) check_date(after.deadline = accounts::checked_text(*f.deadline, "deadline", 10, false));
     if (f.budget) {
-      if (!std::isfinite(*f.budget) || *f.budget < 0) invalid_input("budget must be a number ≥ 0 (万元)");
+      if (!std::isfinite(*f.budget) || *f.budget < 0) bad_budget();
       after.budget = *f.budget;
     }
     if (f.weighting) after.weighting = *f.weighting;
@@ -265,12 +295,17 @@ Scenario ScenarioPartners::advance(int64_t id, const std::string& to, const std:
     auto before = load(w, db_, id);
     auto from = std::find(kStages.begin(), kStages.end(), before.stage);
     auto target = std::find(kStages.begin(), kStages.end(), to);
-    if (target == kStages.end()) invalid_input("stage is '" + to + "', expected 征集, 评估, 首试首用, 推广 or 终止");
+    if (target == kStages.end())
+      fail_keyed(ErrorCode::InvalidInput, "value_not_one_of", {{"field", "stage"}, {"value", to}, {"accepted", "征集, 评估, 首试首用, 推广, 终止"}},
+                 "stage is '" + to + "', expected 征集, 评估, 首试首用, 推广 or 终止");
     bool ok = (to == "终止" && before.stage != "终止" && before.stage != "推广") || (target == from + 1 && to != "终止");
-    if (!ok) fail(ErrorCode::Conflict, "scenario " + std::to_string(id) + " is in " + before.stage + " and cannot move to " + to);
+    if (!ok)
+      fail_keyed(ErrorCode::Conflict, "stage_move", {{"scenario", std::to_string(id)}, {"current", before.stage}, {"stage", to}},
+                 "scenario " + std::to_string(id) + " is in " + before.stage + " and cannot move to " + to);
     if (to == "首试首用" && before.decided_application == 0)
-      fail(ErrorCode::Conflict, "choose the application for the first trial first (decide)");
-    if (to == "评估" && before.applications == 0) fail(ErrorCode::Conflict, "no application has been received yet");
+      fail_keyed(ErrorCode::Conflict, "decide_first", {}, "choose the application for the first trial first (decide)");
+    if (to == "评估" && before.applications == 0)
+      fail_keyed(ErrorCode::Conflict, "no_applications_yet", {}, "no application has been received yet");
     w.set_stage(id, before.stage, to, accounts::checked_text(note, "note", 4000, false), by.username);
     after = load(w, db_, id);
     w.audit({"scenario.advance", "scenario", std::to_string(id), scenario_text(before), scenario_text(after),
@@ -283,10 +318,10 @@ Scenario ScenarioPartners::decide(int64_t id, int64_t application_id, const std:
   accounts::require(by, Permission::ScenarioManage);
   store_->write([&](ScenarioWriter& w) {
     auto before = load(w, db_, id);
-    require_stage(before, "评估", "choosing the first-trial application");
+    require_stage(before, "评估", "decide", "choosing the first-trial application");
     auto chosen = w.application(application_id);
     if (!chosen || chosen->scenario_id != id)
-      not_found("scenario " + std::to_string(id) + " has no application " + std::to_string(application_id));
+      no_application(id, application_id);
     w.set_decision(id, application_id, accounts::checked_text(decision, "decision", 4000, true));
     w.audit({"scenario.decide", "scenario", std::to_string(id), scenario_text(before), scenario_text(load(w, db_, id)),
              nlohmann::json{{"application", application_id}}.dump()});
@@ -303,22 +338,26 @@ void ScenarioPartners::set_indicators(int64_t scenario_id,
                                       const std::vector<std::pair<std::string, std::vector<std::string>>>& tree,
                                       const Principal& by) {
   accounts::require(by, Permission::ScenarioManage);
-  if (tree.empty() || tree.size() > 15) invalid_input("an indicator tree has 1 to 15 top-level indicators");
+  if (tree.empty() || tree.size() > 15)
+    fail_keyed(ErrorCode::InvalidInput, "indicator_tree_size", {{"max", "15"}}, "an indicator tree has 1 to 15 top-level indicators");
   store_->write([&](ScenarioWriter& w) {
     auto s = load(w, db_, scenario_id);
-    require_stage(s, "征集", "changing the indicators");
+    require_stage(s, "征集", "indicators", "changing the indicators");
     auto before = tree_text(w.indicators(scenario_id));
     w.clear_indicators(scenario_id);
     nlohmann::json after = nlohmann::json::array();
     int top_pos = 0;
     for (const auto& [top, children] : tree) {
-      if (children.size() > 15) invalid_input("indicator '" + top + "' has more than 15 sub-indicators");
+      if (children.size() > 15)
+        fail_keyed(ErrorCode::InvalidInput, "indicator_children_size", {{"indicator", top}, {"max", "15"}},
+                   "indicator '" + top + "' has more than 15 sub-indicators");
       int64_t parent = w.add_indicator(scenario_id, 0, accounts::checked_text(top, "indicator", 100, true), top_pos++);
-      if (!parent) invalid_input("indicator '" + top + "' appears twice");
+      if (!parent) fail_keyed(ErrorCode::InvalidInput, "indicator_twice", {{"indicator", top}}, "indicator '" + top + "' appears twice");
       int pos = 0;
       for (const auto& c : children)
         if (!w.add_indicator(scenario_id, parent, accounts::checked_text(c, "indicator", 100, true), pos++))
-          invalid_input("sub-indicator '" + c + "' appears twice under '" + top + "'");
+          fail_keyed(ErrorCode::InvalidInput, "sub_indicator_twice", {{"indicator", c}, {"parent", top}},
+                     "sub-indicator '" + c + "' appears twice under '" + top + "'");
       after.push_back({{"name", top}, {"children", children}});
     }
     w.audit({"scenario.indicators", "scenario", std::to_string(scenario_id), before, tree_text(w.indicators(scenario_id)),
@@ -330,8 +369,9 @@ void ScenarioPartners::assign_expert(int64_t scenario_id, const std::string& use
   accounts::require(by, Permission::ScenarioManage);
   auto account = accounts::AccountDirectory(db_).account(username);
   if (!accounts::role_has(account.role, Permission::ScenarioScore))
-    invalid_input("account '" + username + "' (" + std::string(accounts::role_name(account.role)) +
-                  ") cannot score scenarios; experts are admin, analyst, park_operator or lab accounts");
+    fail_keyed(ErrorCode::InvalidInput, "expert_role", {{"username", username}, {"role", std::string(accounts::role_name(account.role))}},
+               "account '" + username + "' (" + std::string(accounts::role_name(account.role)) +
+                   ") cannot score scenarios; experts are admin, analyst, park_operator or lab accounts");
   store_->write([&](ScenarioWriter& w) {
     load(w, db_, scenario_id);
     // Assigning an expert twice changes nothing, so it leaves no audit entry either.
@@ -341,12 +381,13 @@ void ScenarioPartners::assign_expert(int64_t scenario_id, const std::string& use
   });
 }
 
-std::vector<std::string> ScenarioPartners::experts(int64_t scenario_id, const Principal& by) {
+std::vector<Expert> ScenarioPartners::experts(int64_t scenario_id, const Principal& by) {
   scenario(scenario_id, by);
   Names names(db_);
-  std::vector<std::string> out;
-  for (int64_t account : store_->expert_accounts(scenario_id)) out.push_back(names.user(account));
-  std::sort(out.begin(), out.end(), username_less);
+  auto display_names = accounts::AccountDirectory(db_).display_names();
+  std::vector<Expert> out;
+  for (int64_t account : store_->expert_accounts(scenario_id)) out.push_back({names.user(account), display_names[account]});
+  std::sort(out.begin(), out.end(), [](const Expert& a, const Expert& b) { return username_less(a.username, b.username); });
   return out;
 }
 
@@ -354,20 +395,25 @@ Application ScenarioPartners::apply(int64_t scenario_id, const std::string& solu
                                     const Principal& by, int64_t org_id) {
   accounts::require(by, Permission::ScenarioApply);
   int64_t org = by.account_id == 0 && org_id ? org_id : by.org_id;  // the console applies for a named organisation
-  if (org == 0) invalid_input("an application is made by an organisation (use --org)");
+  if (org == 0) fail_keyed(ErrorCode::InvalidInput, "no_organisation", {}, "an application is made by an organisation (use --org)");
   auto applicant = accounts::AccountDirectory(db_).find_org(std::to_string(org));
   if (applicant.kind != accounts::OrgKind::Enterprise && applicant.kind != accounts::OrgKind::Lab)
-    invalid_input("'" + applicant.name + "' is a " + std::string(accounts::org_kind_label_zh(applicant.kind)) +
-                  "; applications come from enterprises and laboratories");
-  if (trl < 1 || trl > 9) invalid_input("trl is " + std::to_string(trl) + ", expected a technology readiness level 1 to 9 (GB/T 22900)");
+    fail_keyed(ErrorCode::InvalidInput, "applicant_kind", {{"org", applicant.name}, {"kind", std::string(accounts::org_kind_name(applicant.kind))}},
+               "'" + applicant.name + "' is a " + std::string(accounts::org_kind_label_zh(applicant.kind)) +
+                   "; applications come from enterprises and laboratories");
+  if (trl < 1 || trl > 9)
+    fail_keyed(ErrorCode::InvalidInput, "trl_range", {{"trl", std::to_string(trl)}},
+               "trl is " + std::to_string(trl) + ", expected a technology readiness level 1 to 9 (GB/T 22900)");
   auto sol = accounts::checked_text(solution, "solution", 8000, true);
   auto ev = accounts::checked_text(evidence, "evidence", 8000, false);
   int64_t id = 0;
   store_->write([&](ScenarioWriter& w) {
     auto s = visible(w, db_, scenario_id, by);
-    require_stage(s, "征集", "applying");
+    require_stage(s, "征集", "apply", "applying");
     id = w.add_application(scenario_id, org, sol, ev, trl);
-    if (!id) fail(ErrorCode::Conflict, "this organisation has already applied for scenario " + std::to_string(scenario_id));
+    if (!id)
+      fail_keyed(ErrorCode::Conflict, "already_applied", {{"scenario", std::to_string(scenario_id)}},
+                 "this organisation has already applied for scenario " + std::to_string(scenario_id));
     w.audit({"scenario.apply", "scenario_application", std::to_string(id), "", sol + "\x1f" + ev + "\x1f" + std::to_string(trl),
              nlohmann::json{{"scenario", scenario_id}, {"trl", trl}}.dump()});
   });
@@ -390,16 +436,18 @@ void ScenarioPartners::judge(int64_t scenario_id, int64_t parent_id, const std::
   store_->write([&](ScenarioWriter& w) {
     auto s = visible(w, db_, scenario_id, by);
     int64_t account = expert_account(w, db_, scenario_id, by, expert);
-    require_stage(s, "评估", "judging");
+    require_stage(s, "评估", "judge", "judging");
     auto indicators = w.indicators(scenario_id);
     auto n = static_cast<size_t>(std::count_if(indicators.begin(), indicators.end(),
                                                 [&](const Indicator& i) { return i.parent_id == parent_id; }));
     if (n < 2)
-      not_found("indicator " + std::to_string(parent_id) + " of scenario " + std::to_string(scenario_id) +
-                " has fewer than 2 children to compare");
+      fail_keyed(ErrorCode::NotFound, "nothing_to_compare", {{"indicator", std::to_string(parent_id)}, {"scenario", std::to_string(scenario_id)}},
+                 "indicator " + std::to_string(parent_id) + " of scenario " + std::to_string(scenario_id) +
+                     " has fewer than 2 children to compare");
     if (matrix.size() != n * n)
-      invalid_input("the judgement matrix has " + std::to_string(matrix.size()) + " cells; " + std::to_string(n) + " × " +
-                    std::to_string(n) + " are needed");
+      fail_keyed(ErrorCode::InvalidInput, "judgement_size", {{"cells", std::to_string(matrix.size())}, {"n", std::to_string(n)}},
+                 "the judgement matrix has " + std::to_string(matrix.size()) + " cells; " + std::to_string(n) + " × " +
+                     std::to_string(n) + " are needed");
     mcda::Matrix m(n, n);
     m.values = matrix;
     mcda::check_pairwise(m);
@@ -414,11 +462,11 @@ void ScenarioPartners::score(int64_t scenario_id, int64_t application_id, const 
   store_->write([&](ScenarioWriter& w) {
     auto s = visible(w, db_, scenario_id, by);
     int64_t account = expert_account(w, db_, scenario_id, by, expert);
-    require_stage(s, "评估", "scoring");
+    require_stage(s, "评估", "score", "scoring");
     auto scored = w.application(application_id);
     if (!scored || scored->scenario_id != scenario_id)
-      not_found("scenario " + std::to_string(scenario_id) + " has no application " + std::to_string(application_id));
-    if (scores.empty()) invalid_input("no scores given");
+      no_application(scenario_id, application_id);
+    if (scores.empty()) fail_keyed(ErrorCode::InvalidInput, "no_scores", {}, "no scores given");
     // Experts score leaves only: the weights of inner indicators come from their children.
     auto indicators = w.indicators(scenario_id);
     auto is_leaf = [&](int64_t id) {
@@ -427,7 +475,8 @@ void ScenarioPartners::score(int64_t scenario_id, int64_t application_id, const 
     };
     for (const auto& [indicator, value] : scores) {
       if (!is_leaf(indicator))
-        invalid_input("indicator " + std::to_string(indicator) + " is not a leaf indicator of scenario " + std::to_string(scenario_id));
+        fail_keyed(ErrorCode::InvalidInput, "indicator_not_leaf", {{"indicator", std::to_string(indicator)}, {"scenario", std::to_string(scenario_id)}},
+                   "indicator " + std::to_string(indicator) + " is not a leaf indicator of scenario " + std::to_string(scenario_id));
       if (!std::isfinite(value) || value < 0 || value > 100)
         fail_keyed(ErrorCode::InvalidInput, "score_range", {{"indicator", std::to_string(indicator)}, {"score", text::number(value)}},
                    "the score for indicator " + std::to_string(indicator) + " is " + text::number(value) + ", expected 0 to 100");
@@ -497,6 +546,10 @@ void write_json(JsonWriter& w, const Application& a) {
   w.begin_object().field("id", a.id).field("scenario_id", a.scenario_id).field("org_id", a.org_id).field("org", a.org);
   w.field("solution", a.solution).field("evidence", a.evidence).field("trl", int64_t{a.trl});
   w.field("submitted_at", a.submitted_at).end_object();
+}
+
+void write_json(JsonWriter& w, const Expert& e) {
+  w.begin_object().field("username", e.username).field("display_name", e.display_name).end_object();
 }
 
 }  // namespace xinzhi::scenario

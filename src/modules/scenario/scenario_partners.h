@@ -50,7 +50,8 @@ class ScenarioPartners {
                       const accounts::Principal& by);
 
   void assign_expert(int64_t scenario_id, const std::string& username, const accounts::Principal& by);
-  std::vector<std::string> experts(int64_t scenario_id, const accounts::Principal& by);
+  // Ordered by username; everyone who may see the scenario sees who its experts are.
+  std::vector<Expert> experts(int64_t scenario_id, const accounts::Principal& by);
 
   Application apply(int64_t scenario_id, const std::string& solution, const std::string& evidence, int trl,
                     const accounts::Principal& by, int64_t org_id = 0);
@@ -80,5 +81,6 @@ void write_json(JsonWriter& w, const ScenarioList& l);
 void write_json(JsonWriter& w, const Scenario& s);
 void write_json(JsonWriter& w, const Indicator& i);
 void write_json(JsonWriter& w, const Application& a);
+void write_json(JsonWriter& w, const Expert& e);
 
 }  // namespace xinzhi::scenario

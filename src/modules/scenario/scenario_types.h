@@ -53,6 +53,11 @@ struct Application {
   std::string submitted_at;
 };
 
+// An expert on a scenario as people know them: the display name beside the username.
+struct Expert {
+  std::string username, display_name;
+};
+
 struct ExpertScore {
   int64_t application_id = 0;
   std::string expert;

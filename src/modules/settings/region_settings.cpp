@@ -50,21 +50,26 @@ RegionSettings RegionSettingsService::set_region(const std::string& focal, const
   RegionSettings r;
   r.provinces.clear();  // not the defaults: only what was asked for
   r.focal = gazetteer.province_named(focal);
-  if (r.focal.empty()) invalid_input("focal region '" + focal + "' is not a province (天津, 四川省 …)");
+  if (r.focal.empty())
+    fail_keyed(ErrorCode::InvalidInput, "focal_not_province", {{"region", focal}},
+               "focal region '" + focal + "' is not a province (天津, 四川省 …)");
   r.group = accounts::checked_text(group, "group", 60, true);  // UTF-8, no control characters
   if (provinces.empty()) {
     r.provinces = gazetteer.group(group);
     if (r.provinces.empty())
-      invalid_input("group '" + group + "' is not a known group; name its provinces too (--provinces 北京,天津,河北)");
+      fail_keyed(ErrorCode::InvalidInput, "group_unknown", {{"group", group}},
+                 "group '" + group + "' is not a known group; name its provinces too (--provinces 北京,天津,河北)");
   } else {
     for (const auto& p : provinces) {
       auto full = gazetteer.province_named(p);
-      if (full.empty()) invalid_input("province '" + p + "' of the group is not a province");
+      if (full.empty())
+        fail_keyed(ErrorCode::InvalidInput, "province_unknown", {{"province", p}}, "province '" + p + "' of the group is not a province");
       if (std::find(r.provinces.begin(), r.provinces.end(), full) == r.provinces.end()) r.provinces.push_back(full);
     }
   }
   if (std::find(r.provinces.begin(), r.provinces.end(), r.focal) == r.provinces.end())
-    invalid_input("the focal province " + r.focal + " is not in group " + r.group);
+    fail_keyed(ErrorCode::InvalidInput, "focal_not_in_group", {{"province", r.focal}, {"group", r.group}},
+               "the focal province " + r.focal + " is not in group " + r.group);
   // The stored text as it is (even unreadable: setting the region again is how it is repaired).
   auto before = store_->get(kRegionKey).value_or(region_text(RegionSettings{}));
   store_->put(kRegionKey, region_text(r), {"settings.region", "setting", kRegionKey, before, region_text(r), region_text(r)});

@@ -187,7 +187,11 @@ TEST_F(ScenarioRound, ConflictsAreNamedAndLeaveNothingBehind) {
   // Assigning an expert twice changes nothing and leaves one audit entry.
   partners.assign_expert(s.id, "park", analyst);
   partners.assign_expert(s.id, "park", analyst);
-  EXPECT_EQ(partners.experts(s.id, analyst), std::vector<std::string>{"park"});
+  // The expert with the display name people know them by (it was the username only).
+  auto experts = partners.experts(s.id, analyst);
+  ASSERT_EQ(experts.size(), 1u);
+  EXPECT_EQ(experts[0].username, "park");
+  EXPECT_EQ(experts[0].display_name, "园区运营（示例）");
   store::AuditFilter f;
   f.action = "scenario.expert";
   size_t assigned = 0;

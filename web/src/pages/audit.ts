@@ -2,7 +2,7 @@
 // account, action and date, and verify the chain (the server recomputes every hash).
 import { getJson, type AuditEntry } from '../api';
 import { dataText, el, table } from '../dom';
-import { t } from '../i18n';
+import { localizeError, t } from '../i18n';
 import { beijingDayStartUtc, beijingTime } from '../time';
 
 export async function renderAudit(root: HTMLElement): Promise<void> {
@@ -21,10 +21,13 @@ export async function renderAudit(root: HTMLElement): Promise<void> {
   const verdict = el('p', { 'data-testid': 'audit-verdict', style: 'display:none' });
   const verify = el('button', { type: 'button', id: 'audit-verify' }, t('verifyChain'));
   verify.addEventListener('click', async () => {
-    const v = await getJson<{ ok: boolean; entries: number; first_bad_seq: number; problem: string; head_hash: string }>('/api/audit/verify');
+    const v = await getJson<{ ok: boolean; entries: number; first_bad_seq: number; problem: string; problem_key: string;
+      problem_params: Record<string, string>; head_hash: string }>('/api/audit/verify');
     verdict.className = v.ok ? 'banner' : 'banner error';
+    // The problem in the user's language, as errors are said (its key and params).
+    const problem = localizeError({ key: v.problem_key, params: v.problem_params, message: v.problem });
     verdict.textContent = v.ok ? `${t('chainIntact')}：${v.entries} ${t('entries')}，${t('headHash')} ${v.head_hash}`
-      : `${t('chainBroken')} #${v.first_bad_seq}：${v.problem}`;
+      : `${t('chainBroken')} #${v.first_bad_seq}：${problem}`;
     verdict.style.display = '';
   });
   const q = new URLSearchParams();

@@ -101,20 +101,10 @@ export async function renderScenario(root: HTMLElement): Promise<void> {
   }
 }
 
-// An expert as people know them: the display name when the API or the account list gives one.
-type ExpertEntry = string | { username: string; display_name?: string };
-const expertUsername = (x: ExpertEntry) => (typeof x === 'string' ? x : x.username);
-
-async function expertNames(experts: ExpertEntry[]): Promise<string[]> {
-  // GET /api/scenarios/{id}/experts lists usernames; administrators and auditors may read the
-  // account list (accounts.read) and so see who each expert is.
-  const names = new Map<string, string>();
-  if (can('accounts.read') && experts.some((x) => typeof x === 'string')) {
-    const { accounts } = await getJson<{ accounts: { username: string; display_name: string }[] }>('/api/accounts');
-    for (const a of accounts) if (a.display_name) names.set(a.username, a.display_name);
-  }
-  return experts.map((x) => (typeof x === 'string' ? names.get(x) ?? x : x.display_name || x.username));
-}
+// An expert as people know them: GET /api/scenarios/{id}/experts gives every role that sees the
+// scenario each expert's username and display name.
+type Expert = { username: string; display_name?: string };
+const expertName = (x: Expert) => x.display_name || x.username;
 
 async function renderOne(root: HTMLElement, id: number): Promise<void> {
   const me = currentUser()!;
@@ -122,11 +112,11 @@ async function renderOne(root: HTMLElement, id: number): Promise<void> {
   const [{ indicators }, { applications }, { experts }] = await Promise.all([
     getJson<{ indicators: Indicator[] }>(`/api/scenarios/${id}/indicators`),
     getJson<{ applications: Application[] }>(`/api/scenarios/${id}/applications`),
-    getJson<{ experts: ExpertEntry[] }>(`/api/scenarios/${id}/experts`),
+    getJson<{ experts: Expert[] }>(`/api/scenarios/${id}/experts`),
   ]);
   const out = message();
   const manage = can('scenario.manage');
-  const isExpert = experts.some((x) => expertUsername(x) === me.username) && can('scenario.score');
+  const isExpert = experts.some((x) => x.username === me.username) && can('scenario.score');
   // The evaluation comes first: the decision form defaults to its top-ranked application.
   const evaluation = applications.length >= 2 && s.stage !== '征集' && (manage || isExpert || can('audit.read'))
     ? await getJson<Evaluation>(`/api/scenarios/${id}/evaluation`).catch((err: Error) => err) : null;
@@ -156,7 +146,7 @@ async function renderOne(root: HTMLElement, id: number): Promise<void> {
       el('div', { class: 'controls' }, submit), el('p', { class: 'note' }, t('trlNote')));
   }
 
-  const names = await expertNames(experts);
+  const names = experts.map(expertName);
   root.append(el('h2', {}, t('experts')), el('p', { 'data-testid': 'expert-list' },
     ...(names.length ? names.flatMap((n, i) => (i ? ['、', dataText(n)] : [dataText(n)])) : ['—'])));
   if (manage) {
