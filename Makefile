@@ -44,6 +44,10 @@ demo: build web
 	@# Real patents for the foresight heat map (CNIPA VR export); a second run adds nothing.
 	@if [ -f ../shared/data/patents/cn-vr-2022.csv ]; then \
 	  $(XINZHI) import patents ../shared/data/patents/cn-vr-2022.csv --format cnipa --db $(DB); fi
+	@# Sample papers for the literature bursts (hand-written in the WoS and CNKI export layouts,
+	@# named as samples on the page); a second run adds nothing.
+	@$(XINZHI) import papers tests/cli/fixtures/literature/wos_savedrecs.txt --name "示例：WoS 纯文本格式（手写）" --db $(DB) >/dev/null
+	@$(XINZHI) import papers tests/cli/fixtures/literature/cnki_refworks.txt --name "示例：知网 RefWorks 格式（手写）" --db $(DB) >/dev/null
 	@$(XINZHI) demo start --db $(DB) --port $(PORT)
 
 test-unit: setup-test build-asan
@@ -68,6 +72,7 @@ bench: setup-test build
 	@/usr/bin/python3 bench/foresight_heatmap.py $(XINZHI)
 	@/usr/bin/python3 bench/mcda_topsis.py $(XINZHI)
 	@/usr/bin/python3 bench/io_multipliers.py $(XINZHI)
+	@cd web && node ../bench/first_load.mjs ../$(XINZHI)
 	@/usr/bin/python3 bench/http_load.py $(XINZHI) --soak 300 $(if $(PREVIOUS),--previous $(PREVIOUS))
 
 clean:

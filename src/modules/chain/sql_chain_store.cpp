@@ -228,10 +228,17 @@ class SqlChainStore final : public ChainStore {
   // the trail cannot disagree about who made an edit.
   int64_t record_edit(int64_t chain, const std::string& action, const std::string& detail) {
     const auto& who = store::current_actor();
-    store::Value account = who.account_id ? store::Value(who.account_id) : store::Value(nullptr);  // NULL: no account
-    return store::insert_id(
-        db_, "INSERT INTO chain_edit(chain_id, action, detail, account_id, actor) VALUES (?, ?, ?, ?, ?) RETURNING id",
-        {chain, action, detail, account, who.name});
+    // Bound one by one: a Value variant copied into the list trips g++ 12's false
+    // -Wmaybe-uninitialized at -O3.
+    store::Statement q(db_, "INSERT INTO chain_edit(chain_id, action, detail, account_id, actor) VALUES (?, ?, ?, ?, ?) RETURNING id");
+    q.bind(1, chain).bind(2, action).bind(3, detail).bind(5, who.name);
+    if (who.account_id)
+      q.bind(4, who.account_id);
+    else
+      q.bind(4, nullptr);  // NULL: no account (the command line)
+    int64_t id = q.step() ? q.int64(0) : 0;
+    q.exec();
+    return id;
   }
 
   // The chain's whole content in a fixed order: the audit trail keeps its digest before and
