@@ -204,6 +204,11 @@ void add_chain_commands(CLI::App& app, GlobalOptions& g) {
         for (const auto& d : x.drivers) std::cout << " " << d;
         std::cout << "\n";
       }
+      if (r.data_gaps.empty()) return;
+      std::cout << "data gaps, not scored (" << r.data_gaps.size() << "):\n";
+      for (const auto& gap : r.data_gaps)
+        std::cout << "  " << gap.name << " (" << (gap.stage.empty() ? "--" : gap.stage) << ")  " << gap.reason
+                  << ", dominates " << gap.dominated << "\n";
     });
   });
 

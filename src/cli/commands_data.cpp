@@ -13,6 +13,7 @@
 namespace xinzhi::cli {
 
 void add_patent_import(CLI::App& imp, GlobalOptions& g);
+void add_chainkg_import(CLI::App& imp, GlobalOptions& g);
 
 namespace {
 void print_json(const nlohmann::json& j) { std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n"; }
@@ -23,6 +24,8 @@ void print_import(const kg::ImportReport& r) {
   bool first = true;
   for (auto& [kind, n] : r.entities_by_kind) std::cout << (first ? "" : ", ") << kind << " " << n, first = false;
   std::cout << ")\n";
+  if (r.added.entities_updated)
+    std::cout << "  entities   " << r.added.entities_updated << " imported before took the new resolution\n";
   std::cout << "  relations  " << r.relations_read << " read, " << r.added.relations_added << " added, "
             << r.relation_kinds << " kinds\n";
   std::cout << "  dates      " << r.dates_read << " (" << r.first_date << " to " << r.last_date << ")\n";
@@ -34,7 +37,25 @@ void print_import(const kg::ImportReport& r) {
   };
   std::cout << "  companies  天津市 " << c("天津市") << ", 北京市 " << c("北京市") << ", 河北省 " << c("河北省")
             << " (京津冀 " << c("京津冀") << "), other provinces " << c("other_provinces") << ", national "
-            << c("national") << ", unknown " << c("unknown") << "\n";
+            << c("national") << ", 境外 " << c("foreign") << ", generic actors " << c("generic_actor") << ", unknown "
+            << c("unknown") << "\n";
+  const auto& res = r.resolution;
+  auto n = [](const std::map<std::string, size_t>& m, const char* k) {
+    auto it = m.find(k);
+    return it == m.end() ? size_t{0} : it->second;
+  };
+  std::cout << "  listed table " << (res.listed_table.empty() ? "none" : res.listed_table) << " (" << res.listed_rows
+            << " firms): " << res.listed_matched << " companies matched, " << res.listed_region_changed
+            << " placed elsewhere by the registered name\n";
+  std::cout << "  without region before " << res.without_region_before << ": listed short names " << n(res.before, "listed_short_name")
+            << ", listed full names " << n(res.before, "listed_full_name")
+            << ", foreign " << n(res.before, "foreign") << ", generic actors " << n(res.before, "generic_actor")
+            << ", unresolved " << n(res.before, "unresolved") << "\n";
+  std::cout << "  without region after " << res.without_region_after << ": listed without a place in the registered name "
+            << n(res.after, "listed_without_place") << ", listed ambiguous " << n(res.after, "listed_ambiguous")
+            << ", unresolved " << n(res.after, "unresolved") << " (placed by listed name " << n(res.after, "listed_placed")
+            << ", national by listed name " << n(res.after, "listed_national") << ", 境外 " << n(res.after, "foreign")
+            << ", generic actors set apart " << n(res.after, "generic_actor") << ")\n";
 }
 }  // namespace
 
@@ -106,11 +127,18 @@ void add_import_commands(CLI::App& app, GlobalOptions& g) {
   auto* imp = app.add_subcommand("import", "import real data into the database (one transaction per import)");
   imp->require_subcommand(1);
   static std::string dir;
+  static kg::IckgImportOptions ickg_options;
+  static bool no_listed = false;
   auto* ickg = imp->add_subcommand("ickg", "the ICKG temporal industrial-chain knowledge graph (entity2id.txt …)");
   ickg->add_option("DIR", dir, "folder with entity2id.txt, relation2id.txt, time2id.txt, train/valid/test.txt")
       ->required();
+  ickg->add_option("--listed", ickg_options.listed,
+                   "listed-company table (chainkg company.json: name, fullname, code per line) resolving stock short "
+                   "names; default: chainkg/company.json two folders up from DIR when present");
+  ickg->add_flag("--no-listed", no_listed, "no listed-company resolution");
   ickg->add_flag("--json", g.json, "print JSON");
   add_patent_import(*imp, g);
+  add_chainkg_import(*imp, g);
   ickg->callback([&g] {
     log::configure(g.log_level);
     store::Database database(g.db);
@@ -119,13 +147,43 @@ void add_import_commands(CLI::App& app, GlobalOptions& g) {
     kg::ImportReport report;
     {
       ProgressBar bar("导入 ICKG");
-      report = services.graph().import_ickg(dir, [&](uint64_t d, uint64_t t) { bar.update(d, t); });
+      ickg_options.use_listed = !no_listed;
+      if (no_listed && !ickg_options.listed.empty()) invalid_input("give --listed FILE or --no-listed, not both");
+      report = services.graph().import_ickg(dir, [&](uint64_t d, uint64_t t) { bar.update(d, t); }, ickg_options);
     }
     if (g.json)
       print_json(kg::to_json(report));
     else
       print_import(report);
     spdlog::info("import took {:.2f} s", report.seconds);
+  });
+}
+
+void add_chainkg_import(CLI::App& imp, GlobalOptions& g) {
+  static std::string dir;
+  static int min_upstream = 2;
+  auto* chainkg = imp.add_subcommand(
+      "chainkg", "Shenwan industries, their upstream table and listed companies (chainkg) as a chain source");
+  chainkg->add_option("DIR", dir, "folder with industry.json, industry_industry.json, industry_up.json, company.json, "
+                                  "company_industry.json")
+      ->required();
+  chainkg->add_option("--min-upstream", min_upstream, "keep upstream links seen at least this often (default 2)");
+  chainkg->add_flag("--json", g.json, "print JSON");
+  chainkg->callback([&g] {
+    log::configure(g.log_level);
+    store::Database database(g.db);
+    modules::migrate(database);
+    modules::Services services(database);
+    auto r = services.graph().import_chainkg(dir, min_upstream);
+    if (g.json) return print_json(kg::to_json(r));
+    auto c = [&](const char* k) { return r.companies_by_region.at(k); };
+    std::cout << "imported " << r.source << " from " << r.dir << ": " << r.industries << " industries, " << r.companies
+              << " companies (placed " << c("placed") << ", national " << c("national") << ", unknown " << c("unknown")
+              << ")\n";
+    std::cout << "  upstream links " << r.upstream_links_read << " read, " << r.upstream_links_kept << " kept (seen "
+              << r.min_upstream_count << "+ times); parent links " << r.parent_links << "; company industries "
+              << r.company_industries << " stored, " << r.company_industries_unmatched << " naming an unknown code\n";
+    std::cout << "  added " << r.added.entities_added << " entities, " << r.added.relations_added << " relations\n";
   });
 }
 

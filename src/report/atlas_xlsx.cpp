@@ -105,6 +105,10 @@ void write_chokepoints_xlsx(const chain::ChokepointReport& r, const std::string&
   }
   worksheet_set_column(sheet.raw(), 1, 1, 24, nullptr);
   worksheet_set_column(sheet.raw(), 4, 4, 32, nullptr);
+  // Unscored segments on their own sheet, so that no reader ranks them with the chokepoints.
+  Sheet gaps(wb, "数据缺口", {"环节 segment", "阶段 stage", "原因 reason", "支配下游 dominated"}, bold);
+  for (const auto& gap : r.data_gaps) gaps.text(gap.name).text(gap.stage).text(gap.reason).number(gap.dominated).next_row();
+  worksheet_set_column(gaps.raw(), 0, 0, 24, nullptr);
   close_workbook(wb, path);
 }
 

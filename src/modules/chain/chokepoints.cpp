@@ -68,21 +68,25 @@ ChokepointReport chokepoints(const PreparedChain& p, const ChokepointWeights& w)
   for (double x : bc.scores()) max_bc = std::max(max_bc, x);
   auto dominated = dominated_counts(p);
 
-  ChokepointReport r{p.stored.summary.name, p.region.label, w, {}};
+  ChokepointReport r{p.stored.summary.name, p.region.label, w, {}, {}};
   const double weights[] = {w.concentration, w.outside, w.dominance, w.betweenness, w.substitutes, w.technology};
   for (uint32_t s = 0; s < S; ++s) {
     const auto& f = a.segments()[s];
+    if (f.total == 0) {
+      r.data_gaps.push_back({p.segments[s]->name, p.stages[s], "no_known_firm", dominated[s]});
+      continue;
+    }
     ChokepointRow row{p.segments[s]->name, p.stages[s], 0, 0, 0, 0, 0, 0, 0, f.total, f.local, 0, dominated[s], f.patents, 0, {}};
     for (auto firm : a.firms_of(s)) {
       if (p.stored.firms[firm].province == "境外") ++row.foreign;
       if (p.zones[firm] == atlas::Zone::Local) row.local_patents += p.stored.firms[firm].patents;
     }
-    double hhi_firms = f.total ? 10000.0 / f.total : 10000.0;  // firms weigh alike: no size data
-    row.concentration = f.total ? (hhi_firms + f.hhi) / 20000.0 : 1.0;
-    row.outside = f.total ? 1.0 - f.local_share : 1.0;
+    double hhi_firms = 10000.0 / f.total;  // firms weigh alike: no size data
+    row.concentration = (hhi_firms + f.hhi) / 20000.0;
+    row.outside = 1.0 - f.local_share;
     row.dominance = S > 1 ? static_cast<double>(dominated[s]) / (S - 1) : 0;
     row.betweenness = max_bc > 0 ? bc.scores()[s] / max_bc : 0;
-    row.substitutes = 1.0 / std::sqrt(std::max<uint32_t>(f.total, 1));
+    row.substitutes = 1.0 / std::sqrt(static_cast<double>(f.total));
     row.technology = f.patents ? 1.0 - static_cast<double>(row.local_patents) / f.patents : -1;
     const double parts[] = {row.concentration, row.outside, row.dominance, row.betweenness, row.substitutes, row.technology};
     double sum = 0, total_weight = 0;
@@ -96,8 +100,6 @@ ChokepointReport chokepoints(const PreparedChain& p, const ChokepointWeights& w)
     row.score = total_weight > 0 ? sum / total_weight : 0;
     // The drivers: components at least half their maximum, by contribution.
     std::sort(contribution.rbegin(), contribution.rend());
-    // A segment without any known firm scores high for want of data, and says so.
-    if (f.total == 0) row.drivers.push_back("no_known_firm");
     for (auto [c, k] : contribution)
       if (parts[k] >= 0.5 && row.drivers.size() < 3) row.drivers.push_back(component_name(k));
     r.rows.push_back(std::move(row));
@@ -179,6 +181,10 @@ void write_json(JsonWriter& w, const ChokepointReport& r) {
     for (const auto& d : x.drivers) w.value(d);
     w.end_array().end_object();
   }
+  w.end_array().key("data_gaps").begin_array();
+  for (const auto& gap : r.data_gaps)
+    w.begin_object().field("segment", gap.name).field("stage", gap.stage).field("reason", gap.reason)
+        .field("dominated", gap.dominated).end_object();
   w.end_array().end_object();
 }
 

@@ -26,10 +26,20 @@ struct ChokepointRow {
   std::vector<std::string> drivers;  // the components that made the score high, largest first
 };
 
+// A segment the data cannot score: no firm of it is known, so concentration, outside
+// dependence and substitutes would all read as maximal for want of data. It is listed apart
+// and never ranked above a scored segment: a gap to fill, not a chokepoint.
+struct DataGap {
+  std::string name, stage;
+  std::string reason;  // no_known_firm
+  uint32_t dominated;  // downstream segments it dominates (structure is known without firms)
+};
+
 struct ChokepointReport {
   std::string chain, region;
   ChokepointWeights weights;
-  std::vector<ChokepointRow> rows;  // highest score first
+  std::vector<ChokepointRow> rows;  // scored segments only, highest score first
+  std::vector<DataGap> data_gaps;   // segments left unscored, in chain order
 };
 
 ChokepointReport chokepoints(const PreparedChain& chain, const ChokepointWeights& weights = {});

@@ -73,7 +73,7 @@ ingest::ChainTemplate derive_chain(const kg::GraphView& view, const std::string&
     auto h = entity_index.find(r.head);
     if (t == node_of_entity.end() || !chosen.count(t->second) || h == entity_index.end()) continue;
     const auto& firm = view.entities[h->second];
-    if (firm.kind != "company") continue;
+    if (firm.kind != "company" || firm.generic_actor) continue;  // 电池厂商 is a class of firms, not a supplier
     firm_ids.insert(firm.id);
     chain.firms.push_back({node_entity[t->second]->name, firm.name, r.kind, "", "", "", 0, "knowledge graph",
                            firm.province, firm.city, firm.district});

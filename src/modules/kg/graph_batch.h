@@ -13,6 +13,11 @@ struct EntityRecord {
   std::string kind;  // industry | company | patent | other
   std::string province, city, district;
   bool national = false;
+  // Entity resolution (companies only, docs/data.md): the registered name and stock code of a
+  // listed firm the source names by its short name; the country of a foreign firm (province
+  // 境外); and whether the name is a generic class of actors (餐饮外卖平台) rather than one firm.
+  std::string full_name{}, stock_code{}, country{};
+  bool generic_actor = false;
 };
 
 struct RelationRecord {
@@ -33,6 +38,7 @@ struct GraphBatch {
 struct BatchResult {
   size_t entities_added = 0;
   size_t relations_added = 0;
+  size_t entities_updated = 0;  // companies of a source imported again whose resolution changed
 };
 
 }  // namespace xinzhi::kg

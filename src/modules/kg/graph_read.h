@@ -14,6 +14,7 @@ struct GraphView {
   struct Entity {
     int64_t id;
     std::string name, name_key, kind, province, city, district;
+    bool generic_actor = false;  // a company-kind name for a class of actors, not one firm
   };
   struct Relation {
     int64_t head;

@@ -4,11 +4,13 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <optional>
 #include <unordered_map>
 
 #include "base/log.h"
 #include "base/text.h"
 #include "ingest/ickg.h"
+#include "ingest/listed_companies.h"
 #include "ingest/region.h"
 
 namespace xinzhi::kg {
@@ -29,14 +31,27 @@ DuplicateNames count_duplicates(const std::vector<ingest::IckgEntity>& entities)
 }
 
 std::string region_bucket(const EntityRecord& e) {
+  if (e.generic_actor) return "generic_actor";
   if (e.national) return "national";
+  if (e.province == ingest::kForeignProvince) return "foreign";
   if (e.province.empty()) return "unknown";
   if (e.province == "北京市" || e.province == "天津市" || e.province == "河北省") return e.province;
   return "other_provinces";
 }
+// The listed-company table an import uses: the one given, else shared data's beside the ICKG
+// folder (data/ickg/ICKG25 → data/chainkg/company.json), else none.
+std::optional<ingest::ListedCompanies> listed_table(const std::string& dir, const IckgImportOptions& options) {
+  if (!options.use_listed) return std::nullopt;
+  if (!options.listed.empty()) return ingest::ListedCompanies::read(options.listed);
+  auto beside = (std::filesystem::path(dir) / ".." / ".." / "chainkg" / "company.json").lexically_normal();
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(beside, ec)) return std::nullopt;
+  return ingest::ListedCompanies::read(beside.string());
+}
 }  // namespace
 
-ImportReport KnowledgeGraph::import_ickg(const std::string& dir, const Progress& progress) {
+ImportReport KnowledgeGraph::import_ickg(const std::string& dir, const Progress& progress,
+                                         const IckgImportOptions& options) {
   auto start = std::chrono::steady_clock::now();
   // Reading is about half the work, writing the other half.
   auto data = ingest::read_ickg(dir, [&](uint64_t done, uint64_t total) {
@@ -50,7 +65,12 @@ ImportReport KnowledgeGraph::import_ickg(const std::string& dir, const Progress&
   lap("reading and checking");
   auto kinds = ingest::infer_ickg_kinds(data);
   lap("kind inference");
-  const auto& gazetteer = ingest::RegionGazetteer::instance();
+  // Read and checked before anything is written, like the ICKG files.
+  auto listed = listed_table(dir, options);
+  std::vector<std::string> industry_names;
+  for (size_t i = 0; i < data.entities.size(); ++i)
+    if (kinds[i] == ingest::EntityKind::Industry) industry_names.push_back(data.entities[i].name);
+  CompanyResolver resolver(listed ? &*listed : nullptr, industry_names);
 
   ImportReport report;
   report.dir = dir;
@@ -64,7 +84,7 @@ ImportReport KnowledgeGraph::import_ickg(const std::string& dir, const Progress&
   report.dates_read = data.dates.size();
   report.duplicates = count_duplicates(data.entities);
 
-  for (auto bucket : {"天津市", "北京市", "河北省", "other_provinces", "national", "unknown"})
+  for (auto bucket : {"天津市", "北京市", "河北省", "other_provinces", "national", "foreign", "generic_actor", "unknown"})
     report.companies_by_region[bucket] = 0;
   GraphBatch batch{report.source, "ickg", false, {}, {}};
   batch.entities.reserve(data.entities.size());
@@ -73,14 +93,13 @@ ImportReport KnowledgeGraph::import_ickg(const std::string& dir, const Progress&
                    std::string(ingest::kind_name(kinds[i])), "", "", "", false};
     // Only organisations carry a place in their name; a patent title or an industry does not.
     if (kinds[i] == ingest::EntityKind::Company) {
-      auto region = gazetteer.infer(e.name);
-      e.province = region.province, e.city = region.city, e.district = region.district;
-      e.national = region.national;
+      resolver.resolve(e);
       ++report.companies_by_region[region_bucket(e)];
     }
     ++report.entities_by_kind[e.kind];
     batch.entities.push_back(std::move(e));
   }
+  report.resolution = resolver.report();
   report.companies_by_region["京津冀"] = report.companies_by_region["北京市"] +
                                          report.companies_by_region["天津市"] + report.companies_by_region["河北省"];
   std::unordered_map<int64_t, std::string> relation_name, date_of;
@@ -115,7 +134,11 @@ nlohmann::json to_json(const ImportReport& r) {
       {"source", r.source},
       {"dir", r.dir},
       {"files", files},
-      {"entities", {{"read", r.entities_read}, {"added", r.added.entities_added}, {"by_kind", r.entities_by_kind}}},
+      {"entities",
+       {{"read", r.entities_read},
+        {"added", r.added.entities_added},
+        {"resolution_updated", r.added.entities_updated},
+        {"by_kind", r.entities_by_kind}}},
       {"relations",
        {{"read", r.relations_read}, {"added", r.added.relations_added}, {"kinds", r.relation_kinds}}},
       {"dates", {{"read", r.dates_read}, {"first", r.first_date}, {"last", r.last_date}}},
@@ -127,7 +150,21 @@ nlohmann::json to_json(const ImportReport& r) {
         {"extra_ids_after_folding", r.duplicates.extra_ids_by_key},
         {"treatment", "every id is kept as its own entity; ids whose names fold to the same key share name_key"}}},
       {"companies_by_region", r.companies_by_region},
+      {"region_resolution", to_json(r.resolution)},
       {"seconds", std::round(r.seconds * 1000) / 1000},
+  };
+}
+
+nlohmann::json to_json(const RegionResolution& r) {
+  return {
+      {"listed_table", r.listed_table.empty() ? nlohmann::json() : nlohmann::json(r.listed_table)},
+      {"listed_rows", r.listed_rows},
+      {"listed_matched", r.listed_matched},
+      {"listed_region_changed", r.listed_region_changed},
+      {"without_region_before", r.without_region_before},
+      {"before_by_reason", r.before},
+      {"after_by_outcome", r.after},
+      {"without_region_after", r.without_region_after},
   };
 }
 

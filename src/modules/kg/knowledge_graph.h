@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "modules/kg/company_resolution.h"
 #include "modules/kg/graph_store.h"
 #include "modules/settings/region_settings.h"
 
@@ -24,18 +25,42 @@ struct ImportReport {
   std::string first_date, last_date;
   BatchResult added;
   std::map<std::string, size_t> entities_by_kind;
-  std::map<std::string, size_t> companies_by_region;  // 天津市, 北京市, 河北省, 京津冀, other, national, unknown
+  // 天津市, 北京市, 河北省, 京津冀, other_provinces, national, foreign (境外), generic_actor, unknown
+  std::map<std::string, size_t> companies_by_region;
+  RegionResolution resolution;
   DuplicateNames duplicates;
   double seconds = 0;
 };
 
+// What `xinzhi import chainkg DIR` read and stored (Shenwan industries as a chain source).
+struct ChainkgImportReport {
+  std::string source, dir;
+  size_t industries = 0, companies = 0, parent_links = 0;
+  size_t upstream_links_read = 0, upstream_links_kept = 0;  // kept: seen at least min_upstream_count times
+  int min_upstream_count = 0;
+  size_t company_industries = 0, company_industries_unmatched = 0;  // rows naming a code the tables lack
+  std::map<std::string, size_t> companies_by_region;
+  BatchResult added;
+};
+
 using Progress = std::function<void(uint64_t done, uint64_t total)>;
+
+struct IckgImportOptions {
+  // The listed-company table (chainkg company.json). Empty: the default, shared data's
+  // chainkg/company.json beside the ICKG folder (DIR/../../chainkg/company.json) when present.
+  std::string listed;
+  bool use_listed = true;  // false: no listed-company resolution at all
+};
 
 class KnowledgeGraph {
  public:
   explicit KnowledgeGraph(GraphStore& store) : store_(store) {}
   // Reads and checks the ICKG folder completely, then writes it in one transaction.
-  ImportReport import_ickg(const std::string& dir, const Progress& progress = {});
+  ImportReport import_ickg(const std::string& dir, const Progress& progress = {}, const IckgImportOptions& options = {});
+  // Reads chainkg's industries, upstream links, listed companies and their industries
+  // (ingest/chainkg.h) and stores them as their own source: industries, 上游于 links seen at
+  // least min_upstream_count times, 上级行业 parent links, companies 归属于行业 their industry.
+  ChainkgImportReport import_chainkg(const std::string& dir, int min_upstream_count = 2);
   // Writes the labelled sample region (示例数据) unless the store already has data;
   // returns false when it left a non-empty store alone.
   bool seed_sample_if_empty();
@@ -52,6 +77,8 @@ class KnowledgeGraph {
 GraphBatch sample_region();
 
 nlohmann::json to_json(const ImportReport& r);
+nlohmann::json to_json(const RegionResolution& r);
+nlohmann::json to_json(const ChainkgImportReport& r);
 // With the home region: its group's companies by province and the focal province's by district.
 nlohmann::json to_json(const GraphCounts& c, const settings::RegionSettings& home);
 

@@ -41,6 +41,13 @@ CREATE TABLE kg_relation (
 CREATE INDEX kg_relation_tail ON kg_relation(tail_id, kind);
 CREATE INDEX kg_relation_kind ON kg_relation(kind);
 )sql"},
+      {"kg", 2, "entity resolution: listed firms' full names and codes, foreign countries, generic actors",
+       R"sql(
+ALTER TABLE kg_entity ADD COLUMN full_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE kg_entity ADD COLUMN stock_code TEXT NOT NULL DEFAULT '';
+ALTER TABLE kg_entity ADD COLUMN country TEXT NOT NULL DEFAULT '';
+ALTER TABLE kg_entity ADD COLUMN generic_actor INTEGER NOT NULL DEFAULT 0 CHECK (generic_actor IN (0, 1));
+)sql"},
   };
 }
 

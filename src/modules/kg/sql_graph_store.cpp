@@ -61,16 +61,22 @@ class SqlGraphStore final : public GraphStore {
       return any.step() ? std::make_unique<store::BulkInsert>(db, table, std::move(columns), conflict)
                         : std::make_unique<store::BulkInsert>(db, table, std::move(columns), store::BulkInsert::Fresh{});
     };
-    auto ent = load("kg_entity", {"source_id", "ext_id", "name", "name_key", "kind", "province", "city", "district", "national"},
+    store::Statement had_entities(db, "SELECT 1 FROM kg_entity WHERE source_id = ? LIMIT 1");
+    had_entities.bind(1, source_id);
+    const bool imported_before = had_entities.step();
+    had_entities.reset();
+    auto ent = load("kg_entity", {"source_id", "ext_id", "name", "name_key", "kind", "province", "city", "district", "national",
+                     "full_name", "stock_code", "country", "generic_actor"},
                     "ON CONFLICT (source_id, ext_id) DO NOTHING");
     std::unordered_set<std::string_view> seen;
     for (const auto& e : batch.entities) {
       if (seen.insert(e.ext_id).second)
         ent->add({source_id, e.ext_id, e.name, text::name_key(e.name), e.kind, e.province, e.city, e.district,
-                  int64_t{e.national ? 1 : 0}});
+                  int64_t{e.national ? 1 : 0}, e.full_name, e.stock_code, e.country, int64_t{e.generic_actor ? 1 : 0}});
       if (progress && ++done % 8192 == 0) progress(done, total);
     }
     result.entities_added += ent->finish();
+    if (imported_before) result.entities_updated = update_resolution(source_id, batch);
     // Relations refer to entities by the source's ids: map them to row ids once.
     std::unordered_map<std::string, int64_t> row_of;
     store::Statement ids(db, "SELECT ext_id, id FROM kg_entity WHERE source_id = ?");
@@ -89,12 +95,42 @@ class SqlGraphStore final : public GraphStore {
     }
     result.relations_added += rel->finish();
     auto detail = nlohmann::json{{"source", batch.source}, {"format", batch.format}, {"sample", batch.sample},
-                                 {"entities_added", result.entities_added}, {"relations_added", result.relations_added}}
+                                 {"entities_added", result.entities_added}, {"relations_added", result.relations_added},
+                                 {"entities_updated", result.entities_updated}}
                       .dump();
     tx.audit({"import.kg", "kg_source", batch.source, "", detail, detail});
     tx.commit();
     if (progress) progress(total, total);
     return result;
+  }
+
+  // A source imported again: its companies take the resolution this import computed (a newer
+  // rule, another listed-company table), so that an existing database gains it without a new
+  // import; names, kinds and relations stay as first stored. Only rows that differ are written.
+  size_t update_resolution(int64_t source_id, const GraphBatch& batch) {
+    store::Statement update(db_, "UPDATE kg_entity SET province = ?1, city = ?2, district = ?3, national = ?4, "
+                                 "full_name = ?5, stock_code = ?6, country = ?7, generic_actor = ?8 "
+                                 "WHERE source_id = ?9 AND ext_id = ?10 AND kind = 'company' AND (province <> ?1 OR "
+                                 "city <> ?2 OR district <> ?3 OR national <> ?4 OR full_name <> ?5 OR stock_code <> ?6 "
+                                 "OR country <> ?7 OR generic_actor <> ?8)");
+    size_t updated = 0;
+    std::unordered_set<std::string_view> seen;
+    for (const auto& e : batch.entities) {
+      if (e.kind != "company" || !seen.insert(e.ext_id).second) continue;
+      update.bind(1, e.province);
+      update.bind(2, e.city);
+      update.bind(3, e.district);
+      update.bind(4, int64_t{e.national ? 1 : 0});
+      update.bind(5, e.full_name);
+      update.bind(6, e.stock_code);
+      update.bind(7, e.country);
+      update.bind(8, int64_t{e.generic_actor ? 1 : 0});
+      update.bind(9, source_id);
+      update.bind(10, e.ext_id);
+      updated += static_cast<size_t>(update.exec());
+      update.reset();
+    }
+    return updated;
   }
 
   int64_t remove_sample_sources() override {
@@ -122,7 +158,7 @@ class SqlGraphStore final : public GraphStore {
         named_counts(db, "SELECT kind, count(*) n FROM kg_relation GROUP BY kind ORDER BY n DESC, kind");
     c.companies_by_province = named_counts(
         db, "SELECT province, count(*) n FROM kg_entity WHERE kind = 'company' AND national = 0 "
-            "GROUP BY province ORDER BY n DESC, province");
+            "AND generic_actor = 0 GROUP BY province ORDER BY n DESC, province");
     c.national_companies = scalar(db, "SELECT count(*) FROM kg_entity WHERE kind = 'company' AND national = 1");
     c.focal_province = focal_province;
     store::Statement districts(db, "SELECT district, count(*) n FROM kg_entity WHERE kind = 'company' AND province = ? "
@@ -142,11 +178,10 @@ class SqlGraphStore final : public GraphStore {
   GraphView load_view(const std::vector<std::string>& relation_kinds) override {
     auto& db = db_;
     GraphView view;
-    store::Statement e(db, "SELECT id, name, name_key, kind, province, city, district FROM kg_entity ORDER BY id");
+    store::Statement e(db, "SELECT id, name, name_key, kind, province, city, district, generic_actor FROM kg_entity "
+                           "ORDER BY id");
     while (e.step())
-      view.entities.push_back({e.int64(0), e.text(1), e.text(2),
-                               e.text(3), e.text(4), e.text(5),
-                               e.text(6)});
+      view.entities.push_back({e.int64(0), e.text(1), e.text(2), e.text(3), e.text(4), e.text(5), e.text(6), e.flag(7)});
     store::Statement r(db, "SELECT head_id, tail_id FROM kg_relation WHERE kind = ? ORDER BY id");
     for (const auto& kind : relation_kinds) {
       r.bind(1, kind);

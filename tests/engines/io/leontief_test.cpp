@@ -71,7 +71,7 @@ TEST(LeontiefModelTest, InverseTimesIMinusAIsTheIdentityOnALargeRandomTable) {
     x[j] = inputs * 1.6;  // inputs take 62.5% of output
   }
   std::vector<std::string> names(n);
-  for (size_t i = 0; i < n; ++i) names[i] = "s" + std::to_string(i);
+  for (size_t i = 0; i < n; ++i) names[i] = std::to_string(i);  // not "s" + …: g++ 12 -O3 -Wrestrict
   LeontiefModel m(names, z, x);
   m.run();
   const auto& a = m.coefficients();

@@ -2,13 +2,19 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <deque>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 
+#include "base/json_writer.h"
 #include "base/text.h"
+#include "ingest/company_origin.h"
 #include "ingest/ickg.h"
+#include "ingest/listed_companies.h"
+#include "ingest/region.h"
 #include "modules/kg/knowledge_graph.h"
 #include "modules/registry.h"
 #include "support/test_support.h"
@@ -87,11 +93,28 @@ TEST(ChainDerive, MatchesAnIndependentBreadthFirstSearchOnIckg25) {
   EXPECT_EQ(derived, expected);
   EXPECT_EQ(derived.size(), 255u);
 
-  // Per-segment enterprise counts against the raw relations.
+  // Per-segment enterprise counts against the raw relations. Generic actors (电池厂商) are no
+  // firms: names the gazetteer does not place, the listed table does not know, and the rule
+  // (tests/ingest/company_origin_test.cpp) calls generic.
+  std::vector<std::string> industry_names;
+  std::map<int64_t, std::string> name_of;
+  for (size_t i = 0; i < data.entities.size(); ++i) {
+    if (kinds[i] == ingest::EntityKind::Industry) industry_names.push_back(data.entities[i].name);
+    name_of[data.entities[i].id] = data.entities[i].name;
+  }
+  ingest::GenericActorRule generic(industry_names);
+  auto listed = ingest::ListedCompanies::read(testing::shared_data() + "/chainkg/company.json");
+  auto is_generic = [&](int64_t e) {
+    const auto& n = name_of[e];
+    auto place = ingest::RegionGazetteer::instance().infer(n);
+    return !place.known() && !place.national && listed.by_short_name(n).empty() && listed.by_full_name(n).empty() &&
+           generic.is_generic(n);
+  };
   std::map<std::string, std::set<std::string>> firms;
   for (const auto& q : data.quads) {
     const auto& r = rel[q.relation];
-    if ((r == "涉足行业" || r == "归属于行业" || r == "供给") && kind_of[q.head] == "company" && segment(q.tail))
+    if ((r == "涉足行业" || r == "归属于行业" || r == "供给") && kind_of[q.head] == "company" && segment(q.tail) &&
+        !is_generic(q.head))
       firms[key_of[q.tail]].insert(key_of[q.head]);
   }
   size_t checked = 0;
@@ -257,6 +280,7 @@ void expect_shocks_cut_off_dominated(ChainService& service, const std::string& c
   auto report = service.chokepoints(chain, "天津");
   std::map<std::string, uint32_t> dominated;
   for (const auto& row : report.rows) dominated[row.name] = row.dominated;
+  for (const auto& gap : report.data_gaps) dominated[gap.name] = gap.dominated;
   size_t dominators = 0;
   for (const auto& [name, count] : dominated) {
     auto shock = service.shock(chain, {name, "", ""});
@@ -285,9 +309,13 @@ TEST(Chokepoints, OnAnIckgDerivedChainEveryRowIsExplained) {
   f.service->derive("新能源车行业", 2, "新能源车");
   expect_shocks_cut_off_dominated(*f.service, "新能源车");
   auto r = f.service->chokepoints("新能源车", "天津");
-  ASSERT_EQ(r.rows.size(), 255u);
+  // Every segment is either scored or a data gap; segments without a known firm are gaps.
+  ASSERT_EQ(r.rows.size() + r.data_gaps.size(), 255u);
+  EXPECT_EQ(r.data_gaps.size(), 95u);  // 95 segments no known firm is attached to (they tied at 0.688 before)
+  for (const auto& gap : r.data_gaps) EXPECT_EQ(gap.reason, "no_known_firm") << gap.name;
   for (size_t i = 1; i < r.rows.size(); ++i) EXPECT_GE(r.rows[i - 1].score, r.rows[i].score);
   for (const auto& row : r.rows) {
+    EXPECT_GT(row.firms, 0u) << row.name;
     EXPECT_GE(row.score, 0);
     EXPECT_LE(row.score, 1);
     if (row.score >= 0.5) {
@@ -300,6 +328,31 @@ TEST(Chokepoints, OnAnIckgDerivedChainEveryRowIsExplained) {
   uint32_t most = 0;
   for (const auto& row : d.rows) most = std::max(most, row.dominated);
   EXPECT_EQ(d.rows.front().dominated, most);
+}
+
+// Missing data is not risk: the sample's 新能源汽车 has no known firm and used to rank first
+// (0.688, every firm-based component at its maximum), so that the page's default shock target
+// was a segment nobody knows anything about.
+TEST(Chokepoints, SegmentsWithoutKnownFirmsAreDataGapsNotTopChokepoints) {
+  Fixture f;
+  modules::seed_sample_region(f.db);
+  auto r = f.service->chokepoints("新能源汽车（示例）", "天津");
+  ASSERT_EQ(r.data_gaps.size(), 1u);
+  EXPECT_EQ(r.data_gaps[0].name, "新能源汽车");
+  EXPECT_EQ(r.data_gaps[0].reason, "no_known_firm");
+  ASSERT_EQ(r.rows.size(), 9u);
+  EXPECT_EQ(r.rows.front().name, "锂矿资源");
+  for (const auto& row : r.rows) {
+    EXPECT_NE(row.name, "新能源汽车");
+    EXPECT_GT(row.firms, 0u) << row.name;
+    EXPECT_EQ(std::count(row.drivers.begin(), row.drivers.end(), "no_known_firm"), 0) << row.name;
+  }
+  JsonWriter w;
+  write_json(w, r);
+  auto j = nlohmann::json::parse(w.str());
+  EXPECT_EQ(j["rows"][0]["segment"], "锂矿资源");
+  EXPECT_EQ(j["data_gaps"][0]["segment"], "新能源汽车");
+  EXPECT_EQ(j["data_gaps"][0]["reason"], "no_known_firm");
 }
 
 TEST(Chokepoints, ShockRequestsAreChecked) {
