@@ -125,8 +125,15 @@ test('chokepoint page: ranked rows equal the API, a shock on a dominator shows w
   const api = await (await platform.fetch(`${base}/api/chains/${enc(chain)}/chokepoints?region=${enc('天津')}`)).json();
   const shown = await page.$$eval('[data-testid="chokepoint-table"] tbody tr td:nth-child(2)', (tds) => tds.map((td) => td.textContent));
   assert.deepEqual(shown, api.rows.map((r) => r.segment));
-  const chips = await page.$$eval('[data-testid="choke-map"] .segment-chip', (cs) => cs.map((c) => [c.dataset.segment, Number(c.dataset.score)]));
+  const chips = await page.$$eval('[data-testid="choke-map"] .segment-chip:not(.data-gap)', (cs) => cs.map((c) => [c.dataset.segment, Number(c.dataset.score)]));
   assert.equal(chips.length, api.rows.length);
+  // Issue 14: the end product with no known firm ranked first at the top score; it is a data
+  // gap now, listed apart, grey on the map, and not the default shock target.
+  assert.deepEqual(api.data_gaps.map((g) => [g.segment, g.reason]), [['新能源汽车', 'no_known_firm']]);
+  assert.notEqual(api.rows[0].segment, '新能源汽车');
+  assert.deepEqual(await page.$$eval('[data-testid="choke-map"] .segment-chip.data-gap', (cs) => cs.map((c) => c.dataset.segment)), ['新能源汽车']);
+  assert.deepEqual(await page.$$eval('[data-testid="chokepoint-gaps"] tbody tr td:first-child', (tds) => tds.map((td) => td.textContent)), ['新能源汽车']);
+  assert.equal(await page.inputValue('#shock-target'), api.rows[0].segment);
   for (const [segment, score] of chips) assert.equal(score, Number(api.rows.find((r) => r.segment === segment).score.toFixed(3)));
   // Chips stay inside their stage column, on a desktop and on a phone.
   for (const width of [1440, 390]) {
