@@ -7,7 +7,6 @@
 #include <numeric>
 
 #include "cli/commands.h"
-#include "ingest/io_table.h"
 #include "modules/linkage/linkage_service.h"
 
 namespace xinzhi::cli {
@@ -59,15 +58,12 @@ void add_io_commands(CLI::App& app, GlobalOptions& g) {
   multipliers->add_flag("--timing", io_opt.timing, "report reading and computing times (seconds)");
   multipliers->callback([&g] {
     auto start = std::chrono::steady_clock::now();
-    auto table = ingest::read_io_table(io_opt.table);
-    auto read = std::chrono::steady_clock::now();
-    auto report = linkage::sector_linkages(table);
+    auto report = linkage::sector_linkages_of(io_opt.table);
     auto done = std::chrono::steady_clock::now();
     if (!g.json) return print_text(report);
     auto out = linkage::to_json(report);
     if (io_opt.timing)
-      out["timing"] = {{"read_s", std::chrono::duration<double>(read - start).count()},
-                       {"compute_s", std::chrono::duration<double>(done - read).count()}};
+      out["timing"] = {{"read_s", report.read_seconds}, {"compute_s", std::chrono::duration<double>(done - start).count() - report.read_seconds}};
     std::cout << out.dump(2) << "\n";
   });
 }

@@ -70,7 +70,7 @@ void add_literature_commands(CLI::App& app, GlobalOptions& g) {
   bursts->add_option("--top", lit_opt.query.top, "how many terms (default 20)");
   bursts->add_option("--source", lit_opt.query.source, "one imported source's papers only (its --name)");
   bursts->add_option("--s", lit_opt.query.s, "burst rate ratio s > 1 (default 2)");
-  bursts->add_option("--gamma", lit_opt.query.gamma, "cost of entering a burst, γ ≥ 0 (default 1)");
+  bursts->add_option("--gamma", lit_opt.query.gamma, "cost of entering a burst, γ > 0 (default 1)");
   bursts->add_option("--min-duration", lit_opt.query.min_duration, "shortest burst in years (default 1)");
   bursts->add_flag("--json", g.json, "print JSON");
   bursts->callback([&g] {

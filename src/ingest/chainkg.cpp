@@ -52,8 +52,8 @@ ChainkgDataset read_chainkg(const std::string& dir) {
     auto ups = j.find("ups");
     if (ups == j.end() || !ups->is_object()) r.fail_here("field 'ups' is missing or not an object");
     for (auto& [up, count] : ups->items()) {
-      if (!count.is_number_integer() || count.get<int64_t>() < 1)
-        r.fail_here(std::string("ups['").append(text::printable(up)).append("'] is not a count ≥ 1"));
+      if (!count.is_number_integer() || count.get<int64_t>() < 1 || count.get<int64_t>() > 1000000000)
+        r.fail_here(std::string("ups['").append(text::printable(up)).append("'] is not a count from 1 to 1000000000"));
       if (text::trim(up).empty()) r.fail_here("ups has an empty industry name");
       d.upstream.push_back({std::string(text::trim(up)), industry, static_cast<int>(count.get<int64_t>())});
     }

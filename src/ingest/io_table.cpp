@@ -151,6 +151,31 @@ InputOutputTable read_io_table(const std::string& path) {
     sector_row[j] = row;
   }
 
+  // The walk stops at the first column without a row of its name. When that column holds
+  // numbers in the sector rows (not names, not codes the headers list) it is a sector whose
+  // row is missing, not a label column: refuse rather than drop the sector.
+  {
+    size_t c = first_sector - 1;
+    std::set<std::string> header_keys;
+    for (size_t h : headers)
+      for (const auto& cell : grid[h].cells) header_keys.insert(label_key(cell));
+    bool numbers = true, any = false;
+    for (size_t row : sector_row) {
+      const auto& cells = grid[row].cells;
+      auto cell = c < cells.size() ? text::trim(cells[c]) : std::string_view();
+      if (cell.empty()) continue;
+      double v = 0;
+      any = true;
+      if (!parse_number_or_fraction(std::string(cell), v) || header_keys.count(label_key(cell))) numbers = false;
+    }
+    if (any && numbers) {
+      const auto& head = grid[headers.front()].cells;
+      fail_at(path, grid[headers.front()].line,
+              "the column '" + std::string(c < head.size() ? text::trim(head[c]) : std::string_view()) + "' (column " +
+                  std::to_string(c + 1) + ") holds numbers but names no row: each sector needs a row with the same name or code");
+    }
+  }
+
   auto number_at = [&](size_t r, size_t c, const std::string& column) {
     const auto& cells = grid[r].cells;
     std::string cell(c < cells.size() ? text::trim(cells[c]) : std::string_view());

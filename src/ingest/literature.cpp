@@ -50,8 +50,18 @@ int year_of(std::string_view text) {
 void finish(PaperRecord& r, const std::string& path, std::vector<PaperRecord>& out) {
   auto fail_at = [&](const char* what) { invalid_input(path + ":" + std::to_string(r.line) + ": " + what); };
   if (r.title.empty()) fail_at("record without a title");
-  if (r.year < 1000 || r.year > 2999) fail_at("record without a four-digit publication year");
-  if (r.key.empty()) r.key = r.doi.empty() ? text::name_key(r.title) + "|" + std::to_string(r.year) : "doi:" + text::name_key(r.doi);
+  if (r.year == 0) r.year = r.early_access_year;
+  if (r.year < 1800 || r.year > 2100) fail_at("record without a publication year from 1800 to 2100");
+  // CNKI exports carry no DOI as a rule, and two papers may share a title and a year: the
+  // first author and the journal tell them apart.
+  if (r.key.empty() && !r.doi.empty()) r.key = "doi:" + text::name_key(r.doi);
+  if (r.key.empty()) {
+    r.key = text::name_key(r.title);
+    for (const std::string& part : {std::to_string(r.year), r.authors.empty() ? std::string() : r.authors.front(), r.source}) {
+      r.key.push_back('|');
+      r.key.append(text::name_key(part));
+    }
+  }
   out.push_back(std::move(r));
 }
 
@@ -94,6 +104,7 @@ void apply_wos(PaperRecord& r, const std::string& tag, const std::vector<std::st
   else if (tag == "DI") r.doi = joined("");
   else if (tag == "UT") r.key = joined("");
   else if (tag == "PY") r.year = year_of(joined(" "));
+  else if (tag == "EY" || (tag == "EA" && r.early_access_year == 0)) r.early_access_year = year_of(joined(" "));
   else if (tag == "AU") r.authors = lines;
   else if (tag == "DE") r.keywords = split_terms(joined(" "));
   else if (tag == "ID") r.index_keywords = split_terms(joined(" "));

@@ -11,7 +11,7 @@ namespace xinzhi::ingest {
 enum class LiteratureFormat { WosText, WosTab, ScopusCsv, CnkiRefWorks, CnkiEndNote };
 
 struct PaperRecord {
-  std::string key;     // WoS UT, Scopus EID, else DOI, else "title|year": what re-imports match on
+  std::string key;     // WoS UT, Scopus EID, else DOI, else title|year|first author|source: what re-imports match on
   std::string title;
   std::string source;  // journal or proceedings
   std::string doi;
@@ -20,6 +20,7 @@ struct PaperRecord {
   std::vector<std::string> keywords;        // author keywords (WoS DE, Scopus Author Keywords, CNKI K1/%K)
   std::vector<std::string> index_keywords;  // WoS Keywords Plus (ID), Scopus Index Keywords
   std::vector<std::string> categories;      // WoS categories (WC); empty elsewhere
+  int early_access_year = 0;                // WoS EY / EA: the year of an early-access record without PY
   size_t line = 0;                          // where the record starts
 };
 
@@ -36,7 +37,8 @@ const char* literature_format_name(LiteratureFormat f);
 // naming what the line looked like otherwise, and for a UTF-16 file (WoS's "Win" export:
 // save it as UTF-8).
 LiteratureFormat sniff_literature_format(const std::string& path);
-// Every record needs a title and a four-digit year; a record without one is an error naming its line.
+// Every record needs a title and a year from 1800 to 2100 (WoS early-access records without PY
+// take EY, else EA's year); a record without one is an error naming its line.
 LiteratureFile read_literature(const std::string& path, LiteratureFormat format);
 
 // The form keywords are compared in: width folded, ASCII lower case, runs of blanks as one

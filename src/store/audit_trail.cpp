@@ -216,8 +216,11 @@ std::vector<AuditEntry> list_audit(Database& db, const AuditFilter& f) {
   std::string sql = std::string("SELECT ") + kColumns + " FROM audit_entry WHERE 1=1";
   if (!f.actor.empty()) sql += " AND actor = :actor";
   if (!f.since.empty()) sql += " AND at >= :since";
-  if (!f.action.empty()) sql += f.action.back() == '.' ? " AND substr(action, 1, length(:action)) = :action"
-                                                       : " AND action = :action";
+  // "chain." is a prefix; "import" is an action or, as analysts type it, the family "import.…"
+  // (it found nothing before). The family text is bound apart: SQL joins text differently.
+  if (!f.action.empty())
+    sql += f.action.back() == '.' ? " AND substr(action, 1, length(:action)) = :action"
+                                  : " AND (action = :action OR substr(action, 1, length(:family)) = :family)";
   if (f.org_id) sql += " AND org_id = :org";
   if (f.before_seq) sql += " AND seq < :before";
   sql += " ORDER BY seq DESC LIMIT :limit";
@@ -225,6 +228,11 @@ std::vector<AuditEntry> list_audit(Database& db, const AuditFilter& f) {
   if (!f.actor.empty()) q.bind(":actor", f.actor);
   if (!f.since.empty()) q.bind(":since", f.since);
   if (!f.action.empty()) q.bind(":action", f.action);
+  if (!f.action.empty() && f.action.back() != '.') {
+    std::string family = f.action;
+    family.push_back('.');
+    q.bind(":family", family);
+  }
   if (f.org_id) q.bind(":org", f.org_id);
   if (f.before_seq) q.bind(":before", f.before_seq);
   q.bind(":limit", static_cast<int64_t>(f.limit));

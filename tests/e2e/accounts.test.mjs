@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { startPlatform, signIn, artifacts } from './harness.mjs';
 
 let platform, browser, base;
@@ -92,6 +93,19 @@ test('markup stored in names is shown as text on the admin, audit and chain page
   await page.waitForSelector('main[data-page="audit"][aria-busy="false"] [data-testid="audit-table"]');
   const details = await page.$$eval('[data-testid="audit-table"] td', (tds) => tds.map((td) => td.textContent));
   assert.ok(details.some((d) => d.includes(XSS_ORG)), 'the audit detail names the organisation literally');
+  // Issue 14: a plain "org" finds what "org." finds (it found nothing), and the rows export as CSV.
+  const prefixed = await page.$$eval('[data-testid="audit-table"] tbody tr', (trs) => trs.map((tr) => tr.cells[0].textContent));
+  await page.goto(`${base}/#/audit?action=org`);
+  await page.waitForSelector('main[data-page="audit"][aria-busy="false"] [data-testid="audit-table"]');
+  const plain = await page.$$eval('[data-testid="audit-table"] tbody tr', (trs) => trs.map((tr) => tr.cells[0].textContent));
+  assert.ok(plain.length > 0);
+  assert.deepEqual(plain, prefixed);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#audit-export')]);
+  const csv = readFileSync(await download.path(), 'utf8');
+  const lines = csv.replace(/^\ufeff/, '').trim().split('\r\n');
+  assert.equal(lines[0], 'seq,at_utc,at_beijing,actor,org,action,target,detail');
+  assert.equal(lines.length, plain.length + 1);
+  assert.ok(lines.slice(1).every((l) => l.includes('"org.')), lines[1]);
 
   await page.goto(`${base}/#/chain?c=${encodeURIComponent('新能源汽车（示例）')}&r=${encodeURIComponent('天津')}`);
   await page.waitForSelector('main[data-page="chain"][aria-busy="false"]');

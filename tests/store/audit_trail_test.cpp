@@ -73,6 +73,11 @@ TEST_F(AuditTrail, VerifiesAnIntactChain) {
   EXPECT_EQ(list_audit(db, f).size(), 10u);
   f.action = "t.";
   EXPECT_EQ(list_audit(db, f).size(), 10u);
+  // Issue 14: the family without its dot ("t" for "t.…") found nothing; "t.x" is no family of "t".
+  f.action = "t";
+  EXPECT_EQ(list_audit(db, f).size(), 10u);
+  f.action = "t.x";
+  EXPECT_EQ(list_audit(db, f).size(), 0u);
   f.since = "2999-01-01";
   EXPECT_EQ(list_audit(db, f).size(), 0u);
 }

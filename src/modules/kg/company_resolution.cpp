@@ -65,9 +65,13 @@ void CompanyResolver::resolve(EntityRecord& e) {
   }
   if (!rows.empty()) {
     ++report_.listed_matched;
-    e.full_name = rows.front()->full_name;
-    e.stock_code = rows.front()->code;
     auto listed = listed_region(rows);
+    // Two listed firms under one short name (京源环保, 大连港): no registered name or code
+    // is stored rather than possibly the other firm's.
+    if (rows.size() == 1 || !listed.ambiguous) {
+      e.full_name = rows.front()->full_name;
+      e.stock_code = rows.front()->code;
+    }
     // The registered name outranks the short name: 东方电气 reads as 海南省东方市 by its name.
     if (listed.region.known()) {
       if (by_name.known() && by_name.province != listed.region.province) ++report_.listed_region_changed;

@@ -1,5 +1,7 @@
 #include "modules/linkage/linkage_service.h"
 
+#include <chrono>
+
 #include "engines/io/leontief.h"
 
 namespace xinzhi::linkage {
@@ -12,6 +14,15 @@ LinkageReport sector_linkages(const ingest::InputOutputTable& table) {
   for (size_t j = 0; j < model.size(); ++j)
     r.sectors.push_back({model.sectors()[j], model.output_multipliers()[j], model.backward_linkages()[j],
                          model.forward_linkages()[j]});
+  return r;
+}
+
+LinkageReport sector_linkages_of(const std::string& path) {
+  auto start = std::chrono::steady_clock::now();
+  auto table = ingest::read_io_table(path);
+  double read = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  auto r = sector_linkages(table);
+  r.read_seconds = read;
   return r;
 }
 

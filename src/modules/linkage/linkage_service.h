@@ -22,9 +22,12 @@ struct LinkageReport {
   std::string table;        // the file read
   std::string output_from;  // which row or column gave total output
   std::vector<SectorLinkage> sectors;  // in the table's order
+  double read_seconds = 0;             // reading the file, for benchmarks (sector_linkages_of)
 };
 
 LinkageReport sector_linkages(const ingest::InputOutputTable& table);
+// The table in the file (ingest::read_io_table), read and computed.
+LinkageReport sector_linkages_of(const std::string& path);
 // {"table": {...}, "method": "...", "sectors": [{"name", "output_multiplier",
 // "backward_linkage", "forward_linkage", "key_sector"}, …], "key_sectors": n}
 nlohmann::json to_json(const LinkageReport& r);

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <set>
 
 #include "base/error.h"
+#include "base/text.h"
 #include "engines/series/field_heat_map.h"
 
 namespace xinzhi::literature {
@@ -26,10 +28,25 @@ nlohmann::json LiteratureService::bursts(const BurstQuery& q) {
   if (q.by != "keyword" && q.by != "index_keyword" && q.by != "category")
     fail_keyed(ErrorCode::InvalidInput, "literature_by_unknown", {{"by", q.by}},
                "by is '" + q.by + "', expected keyword, index_keyword or category");
+  if (!(q.s > 1))
+    fail_keyed(ErrorCode::InvalidInput, "param_greater_than", {{"param", "s"}, {"value", text::number(q.s)}, {"min", "1"}},
+               "'s' must be greater than 1 (the burst rate is s times the base rate)");
+  if (!(q.gamma > 0))
+    fail_keyed(ErrorCode::InvalidInput, "param_greater_than", {{"param", "gamma"}, {"value", text::number(q.gamma)}, {"min", "0"}},
+               "'gamma' must be greater than 0");
   auto papers = store_.papers_with_terms(q.by);
   nlohmann::json sources = nlohmann::json::array();
   bool source_known = q.source.empty();
+  // A paper counts in d_t only when its export can carry this kind of term: a CNKI paper has
+  // no WoS category, and counting it would dilute every category's share in its years.
+  std::set<std::string> carrying;
+  auto carries = [&](const std::string& format) {
+    if (q.by == "category") return format == "wos" || format == "wos-tab";
+    if (q.by == "index_keyword") return format == "wos" || format == "wos-tab" || format == "scopus";
+    return true;
+  };
   for (const auto& s : store_.sources()) {
+    if (carries(s.format)) carrying.insert(s.name);
     if (!q.source.empty() && s.name != q.source) continue;
     source_known = true;
     sources.push_back({{"name", s.name}, {"format", s.format}, {"imported_at", s.imported_at}, {"papers", s.papers}});
@@ -39,13 +56,15 @@ nlohmann::json LiteratureService::bursts(const BurstQuery& q) {
                "no literature source named '" + q.source + "'");
   // Bursts are relative to the papers of each year, so one export is read on its own: mixing
   // an English and a Chinese corpus changes every term's base rate.
-  if (!q.source.empty())
-    std::erase_if(papers, [&](const PaperTerms& p) { return p.source != q.source; });
+  std::erase_if(papers, [&](const PaperTerms& p) { return !q.source.empty() && p.source != q.source; });
+  const bool any_papers = !papers.empty();
+  std::erase_if(papers, [&](const PaperTerms& p) { return !carrying.count(p.source); });
   nlohmann::json out = {{"by", q.by}, {"source", q.source}, {"sources", sources}, {"papers", papers.size()},
                         {"parameters", {{"s", q.s}, {"gamma", q.gamma}, {"min_duration", q.min_duration}}}};
   if (papers.empty()) {
     out["terms"] = nlohmann::json::array();
-    out["empty_reason"] = "no_papers";
+    // Papers there are, but their exports carry no such terms (CNKI has no WoS categories).
+    out["empty_reason"] = any_papers ? "kind_not_in_exports" : "no_papers";
     return out;
   }
   int first = papers.front().year, last = first;
@@ -70,6 +89,12 @@ nlohmann::json LiteratureService::bursts(const BurstQuery& q) {
     records.add(static_cast<uint32_t>(p.year - first), fields.data(), fields.size());
   }
   out["terms_total"] = labels.size();
+  // The heat map's cells are kept per thread: refuse before allocating, as the patent heat map does.
+  if (labels.size() * years > 20'000'000)
+    fail_keyed(ErrorCode::InvalidInput, "literature_too_large",
+               {{"terms", std::to_string(labels.size())}, {"years", std::to_string(years)}},
+               std::to_string(labels.size()) + " terms over " + std::to_string(years) +
+                   " years is more than 20 million cells; import one corpus at a time or narrow it");
   if (years < 2) {
     out["terms"] = nlohmann::json::array();
     out["empty_reason"] = "one_year";  // a burst needs a change between periods

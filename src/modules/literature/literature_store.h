@@ -33,7 +33,8 @@ struct SourceInfo {
 class LiteratureStore {
  public:
   virtual ~LiteratureStore() = default;
-  // In one transaction with its audit entry; papers whose key is known are skipped.
+  // In one transaction with its audit entry; papers whose key the source already holds are
+  // skipped (another source may hold the same paper: each corpus is complete on its own).
   virtual AddedPapers add(const std::string& source, ingest::LiteratureFormat format,
                           const std::vector<ingest::PaperRecord>& papers, const store::AuditChange& change) = 0;
   // Every paper (also those without terms of this kind), in id order.

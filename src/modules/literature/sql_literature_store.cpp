@@ -26,13 +26,14 @@ class SqlLiteratureStore final : public LiteratureStore {
                   const std::vector<ingest::PaperRecord>& papers, const store::AuditChange& change) override {
     AddedPapers added;
     store::WriteTransaction tx(db_);
-    store::run(db_, "INSERT INTO literature_source(name, format, imported_at) VALUES (?, ?, ?) ON CONFLICT(name) DO NOTHING",
-               {source, ingest::literature_format_name(format), store::utc_now()});
+    bool new_source =
+        store::run(db_, "INSERT INTO literature_source(name, format, imported_at) VALUES (?, ?, ?) ON CONFLICT(name) DO NOTHING",
+                   {source, ingest::literature_format_name(format), store::utc_now()}) > 0;
     auto source_id = store::first_row(db_, "SELECT id FROM literature_source WHERE name = ?", {source},
                                       [](store::Statement& q) { return q.int64(0); });
     store::Statement paper(db_,
                            "INSERT INTO paper(source_id, paper_key, title, year, venue, doi, authors) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                           "ON CONFLICT(paper_key) DO NOTHING RETURNING id");
+                           "ON CONFLICT(source_id, paper_key) DO NOTHING RETURNING id");
     store::Statement term(db_,
                           "INSERT INTO paper_term(paper_id, kind, term_key, term) VALUES (?, ?, ?, ?) "
                           "ON CONFLICT(paper_id, kind, term_key) DO NOTHING");
@@ -58,7 +59,7 @@ class SqlLiteratureStore final : public LiteratureStore {
       add_terms("index_keyword", p.index_keywords);
       add_terms("category", p.categories);
     }
-    if (added.papers_added > 0) tx.audit(change);
+    if (new_source || added.papers_added > 0) tx.audit(change);
     tx.commit();
     return added;
   }
@@ -110,12 +111,13 @@ CREATE TABLE literature_source (
 CREATE TABLE paper (
   id INTEGER PRIMARY KEY,
   source_id INTEGER NOT NULL REFERENCES literature_source(id),
-  paper_key TEXT NOT NULL UNIQUE,
+  paper_key TEXT NOT NULL,
   title TEXT NOT NULL,
   year INTEGER NOT NULL,
   venue TEXT NOT NULL DEFAULT '',
   doi TEXT NOT NULL DEFAULT '',
-  authors TEXT NOT NULL DEFAULT ''
+  authors TEXT NOT NULL DEFAULT '',
+  UNIQUE (source_id, paper_key)
 );
 CREATE TABLE paper_term (
   paper_id INTEGER NOT NULL REFERENCES paper(id),

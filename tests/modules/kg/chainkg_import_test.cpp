@@ -68,7 +68,7 @@ TEST(ChainkgImport, AMalformedLineNamesFileAndLineAndWritesNothing) {
   d.write("c/company.json", "");
   d.write("c/company_industry.json", "");
   testing::expect_error(ErrorCode::InvalidInput, [&] { KnowledgeGraph(*f.graph).import_chainkg(d.file("c")); },
-                        "industry_up.json:1: ups['种子'] is not a count ≥ 1");
+                        "industry_up.json:1: ups['种子'] is not a count from 1 to 1000000000");
   EXPECT_EQ(f.db.query_int("SELECT count(*) FROM kg_entity"), 0);
   testing::expect_error(ErrorCode::InvalidInput, [&] { KnowledgeGraph(*f.graph).import_chainkg(d.file("c"), 0); },
                         "at least 1");

@@ -65,6 +65,9 @@ TEST(LinkageServiceTest, BadTablesNameTheFileLineAndColumn) {
                         "text_cell.csv:2: column 'Manufacturing': 'five hundred' is not a number");
   testing::expect_error(ErrorCode::InvalidInput, [] { ingest::read_io_table(fixture("missing_row.csv")); },
                         "missing_row.csv:1: the column 'Mining' (column 4) names no row");
+  // A sector column first in the block without its row was dropped silently (review).
+  testing::expect_error(ErrorCode::InvalidInput, [] { ingest::read_io_table(fixture("missing_first_row.csv")); },
+                        "missing_first_row.csv:1: the column 'Mining' (column 2) holds numbers but names no row");
   testing::expect_error(ErrorCode::InvalidInput,
                         [] { sector_linkages(ingest::read_io_table(fixture("not_productive.csv"))); },
                         "the intermediate inputs of sector 'Agriculture' are 1.05");

@@ -8,7 +8,7 @@ import { beijingDayStartUtc, beijingTime } from '../time';
 export async function renderAudit(root: HTMLElement): Promise<void> {
   const params = new URLSearchParams(location.hash.split('?')[1] ?? '');
   const actor = el('input', { id: 'audit-actor', value: params.get('actor') ?? '' });
-  const action = el('input', { id: 'audit-action', value: params.get('action') ?? '', placeholder: 'chain.' });
+  const action = el('input', { id: 'audit-action', value: params.get('action') ?? '', placeholder: 'import' });
   const since = el('input', { id: 'audit-since', type: 'date', value: params.get('since') ?? '' });
   const show = el('button', { type: 'button', id: 'audit-show' }, t('show'));
   show.addEventListener('click', () => {
@@ -35,11 +35,22 @@ export async function renderAudit(root: HTMLElement): Promise<void> {
   // The date picked is a Beijing day; the trail stores UTC.
   if (params.get('since')) q.set('since', beijingDayStartUtc(params.get('since')!));
   const { entries } = await getJson<{ entries: AuditEntry[] }>(`/api/audit?${q}`);
+  // The entries shown, as CSV for a report (UTF-8 with a BOM so that Excel reads the Chinese;
+  // times in UTC as stored, the Beijing time beside them).
+  const exportCsv = el('button', { type: 'button', id: 'audit-export' }, t('exportCsv'));
+  exportCsv.addEventListener('click', () => {
+    const cell = (v: string | number) => `"${String(v).replace(/"/g, '""')}"`;
+    const rows = [['seq', 'at_utc', 'at_beijing', 'actor', 'org', 'action', 'target', 'detail'].join(','),
+      ...entries.map((e) => [e.seq, e.at, beijingTime(e.at), e.actor, e.org, e.action, `${e.target_kind}:${e.target_id}`, e.detail].map(cell).join(','))];
+    const link = el('a', { href: URL.createObjectURL(new Blob([`\ufeff${rows.join('\r\n')}\r\n`], { type: 'text/csv;charset=utf-8' })), download: 'audit.csv' });
+    link.click();
+    URL.revokeObjectURL(link.href);
+  });
   root.replaceChildren(
     el('h1', {}, t('audit')),
     el('p', { class: 'note' }, t('auditNote')),
     el('div', { class: 'controls' }, el('label', {}, t('username'), actor), el('label', {}, t('action'), action),
-      el('label', {}, t('sinceBeijing'), since), show, verify),
+      el('label', {}, t('sinceBeijing'), since), show, verify, exportCsv),
     verdict,
     table(['#', t('time'), t('username'), t('orgs'), t('action'), t('auditTarget'), t('detail')],
       // Action codes, record ids and the stored detail are the trail's own data, shown as written.

@@ -13,7 +13,7 @@ interface LiteratureBursts {
   terms_total?: number;
   terms_bursting?: number;
   terms: { term: string; total: number; first_year: number; strength: number; bursts: { start: number; end: number; strength: number }[]; counts: number[] }[];
-  empty_reason?: 'no_papers' | 'one_year' | 'no_bursts';
+  empty_reason?: 'no_papers' | 'one_year' | 'no_bursts' | 'kind_not_in_exports';
 }
 
 export async function renderLiteratureBursts(root: HTMLElement): Promise<void> {
@@ -48,7 +48,8 @@ export async function renderLiteratureBursts(root: HTMLElement): Promise<void> {
       el('p', { class: 'note' }, tf('litSummary', { t: fmt(r.terms_total ?? 0), k: fmt(r.terms_bursting ?? 0) })),
       el('p', { class: 'note' }, t('litDefinition')));
     if (!r.terms.length) {
-      body.append(el('p', { 'data-testid': 'lit-empty' }, t(r.empty_reason === 'one_year' ? 'litOneYear' : 'litNoBursts')));
+      const reason = r.empty_reason === 'one_year' ? 'litOneYear' : r.empty_reason === 'kind_not_in_exports' ? 'litKindNotInExports' : 'litNoBursts';
+      body.append(el('p', { 'data-testid': 'lit-empty' }, t(reason)));
       return;
     }
     // CiteSpace's table: a red bar over the burst years on the line of all years.
