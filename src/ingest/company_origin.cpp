@@ -136,6 +136,13 @@ std::string folded(std::string_view name) {
 }
 }  // namespace
 
+bool is_outside_mainland_label(std::string_view label) {
+  if (label == kForeignProvince) return true;
+  for (const auto& [prefix, country] : kCountries)
+    if (label == prefix || label == country) return true;
+  return false;
+}
+
 std::optional<ForeignOrigin> foreign_origin(std::string_view name) {
   std::string s = folded(name);
   std::string_view v = s;

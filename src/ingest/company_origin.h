@@ -21,6 +21,9 @@ struct ForeignOrigin {
 inline constexpr std::string_view kForeignProvince = "境外";
 
 std::optional<ForeignOrigin> foreign_origin(std::string_view name);
+// Whether a region label names a place outside the mainland divisions that data sets use as a
+// province: 境外, a country or region of the list above (美国, 中国香港, 台湾, 欧洲 …).
+bool is_outside_mainland_label(std::string_view label);
 
 // Tells generic actors from firms. A name is generic when it ends in a class noun (企业, 厂商,
 // 车企, 运营商, 供应商, 平台, 机构 …) and everything before it is generic vocabulary:

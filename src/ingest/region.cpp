@@ -4,6 +4,7 @@
 
 #include "base/error.h"
 #include "base/text.h"
+#include "ingest/company_origin.h"
 
 namespace xinzhi::ingest {
 
@@ -252,7 +253,12 @@ RegionScope RegionGazetteer::scope(std::string_view spec_in) const {
     with_partners(r.provinces[0]);
     return r;
   }
-  r.provinces = {spec};  // a data set's own label (台湾, 境外)
+  // A data set's own label for a place outside the mainland divisions (台湾, 境外, 美国); any
+  // other text names no place ("火星" was accepted and matched nothing).
+  if (!is_outside_mainland_label(spec))
+    fail_keyed(ErrorCode::InvalidInput, "region_unknown", {{"region", spec}},
+               "region '" + spec + "' is not a province, city or group (京津冀) nor a place outside the mainland (境外, 台湾, 美国 …)");
+  r.provinces = {spec};
   return r;
 }
 

@@ -1,6 +1,8 @@
 // Region inference on real organisation names from ICKG25, each checked by hand.
 #include "ingest/region.h"
 
+#include "base/error.h"
+
 #include <gtest/gtest.h>
 
 namespace xinzhi::ingest {
@@ -107,6 +109,27 @@ TEST(RegionGazetteer, EmptyAndOddInputStayUnknown) {
   EXPECT_FALSE(g.infer("()").known());
   EXPECT_FALSE(g.infer("(天津").known());  // bracket never closed
   EXPECT_FALSE(g.infer("\xFF\xFE").known());
+}
+
+}  // namespace xinzhi::ingest
+
+namespace xinzhi::ingest {
+
+// Issue 14: region "火星" was accepted as a data set's label and matched nothing; labels for
+// places outside the mainland divisions (twchains' 台湾 and 境外, a country) still scope.
+TEST(RegionGazetteer, AScopeIsAPlaceOrAKnownOutsideLabel) {
+  const auto& g = RegionGazetteer::instance();
+  EXPECT_EQ(g.scope("台湾").provinces, (std::vector<std::string>{"台湾"}));
+  EXPECT_EQ(g.scope("境外").provinces, (std::vector<std::string>{"境外"}));
+  EXPECT_EQ(g.scope("美国").provinces, (std::vector<std::string>{"美国"}));
+  EXPECT_EQ(g.scope("唐山").city, "唐山市");
+  try {
+    g.scope("火星");
+    ADD_FAILURE() << "火星 was accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.key(), "region_unknown");
+    EXPECT_EQ(e.code(), ErrorCode::InvalidInput);
+  }
 }
 
 }  // namespace xinzhi::ingest

@@ -549,6 +549,7 @@ const strings = {
   err_firm_not_in_segment: { zh: '“{firm}”不在环节“{segment}”中', en: '"{firm}" is not in segment "{segment}"' },
   err_edit_action_unknown: { zh: '未知的编辑操作“{action}”', en: 'unknown edit action "{action}"' },
   err_stage_invalid: { zh: '阶段“{stage}”无效，应为上游、中游或下游', en: 'stage "{stage}" is not 上游, 中游 or 下游' },
+  err_region_unknown: { zh: '“{region}”不是省份、城市或区域组合（如京津冀），也不是境外地区（境外、台湾、美国等）', en: 'region "{region}" is not a province, city or group (京津冀) nor a place outside the mainland (境外, 台湾, 美国 …)' },
   err_region_is_group: { zh: '“{region}”是一个区域组合，请填写一个省份或城市', en: 'region "{region}" is a group; give one province or city' },
   err_merge_into_itself: { zh: '不能把环节“{segment}”合并到它自身', en: 'cannot merge segment "{segment}" into itself' },
   err_merge_cycle: { zh: '把“{from}”合并到“{into}”会形成循环合并', en: 'merging "{from}" into "{into}" would make a cycle of merges' },
