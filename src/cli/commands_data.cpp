@@ -140,10 +140,8 @@ void add_import_commands(CLI::App& app, GlobalOptions& g) {
   add_patent_import(*imp, g);
   add_chainkg_import(*imp, g);
   ickg->callback([&g] {
-    log::configure(g.log_level);
-    store::Database database(g.db);
-    modules::migrate(database);
-    modules::Services services(database);
+    auto database = open_database(g);
+    modules::Services services(*database);
     kg::ImportReport report;
     {
       ProgressBar bar("导入 ICKG");
@@ -170,10 +168,8 @@ void add_chainkg_import(CLI::App& imp, GlobalOptions& g) {
   chainkg->add_option("--min-upstream", min_upstream, "keep upstream links seen at least this often (default 2)");
   chainkg->add_flag("--json", g.json, "print JSON");
   chainkg->callback([&g] {
-    log::configure(g.log_level);
-    store::Database database(g.db);
-    modules::migrate(database);
-    modules::Services services(database);
+    auto database = open_database(g);
+    modules::Services services(*database);
     auto r = services.graph().import_chainkg(dir, min_upstream);
     if (g.json) return print_json(kg::to_json(r));
     auto c = [&](const char* k) { return r.companies_by_region.at(k); };
@@ -200,10 +196,8 @@ void add_patent_import(CLI::App& imp, GlobalOptions& g) {
   pat->add_flag("--skip-bad", skip_bad, "skip bad rows and count them instead of stopping");
   pat->add_flag("--json", g.json, "print JSON");
   pat->callback([&g] {
-    log::configure(g.log_level);
-    store::Database database(g.db);
-    modules::migrate(database);
-    modules::Services services(database);
+    auto database = open_database(g);
+    modules::Services services(*database);
     if (format == "kg") {
       if (!file.empty()) invalid_input("--format kg reads the imported knowledge graph, not a file");
       auto r = foresight::import_graph_patents(services.patents(), services.graph_reader());

@@ -258,7 +258,7 @@ test('keyword bursts of imported papers, as the API gives them, with their sourc
   await page.waitForFunction(() => document.querySelector('[data-testid="lit-source"]')?.textContent.includes('共 30 篇'));
   const cnki = await page.$$eval('[data-testid="lit-bursts"] tbody tr', (trs) => trs.map((tr) => [...tr.cells].slice(1, 6).map((c) => c.textContent)));
   assert.ok(cnki.some((r) => r[0] === '新质生产力' && r[3] === '2023' && r[4] === '2024'), JSON.stringify(cnki));
-  assert.match(await page.textContent('[data-testid="lit-source"]'), /知网示例（cnki-refworks，30 篇，.*北京时间）/);
+  assert.match(await page.textContent('[data-testid="lit-source"]'), /知网示例（cnki-refworks，30 篇，导入于 .*北京时间）/);
   await page.selectOption('#lit-source', '');
   await page.selectOption('#lit-by', 'category');
   await page.waitForSelector('[data-testid="lit-empty"]');

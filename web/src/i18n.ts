@@ -206,6 +206,8 @@ const strings = {
   litByCategory: { zh: '学科类别（WoS 类别）', en: 'Subject categories (WoS)' },
   litNoPapers: { zh: '尚未导入文献。管理员可导入 Web of Science、Scopus 或中国知网（RefWorks / EndNote）导出文件，之后此处按年份显示关键词突现。', en: 'No papers imported yet. An administrator can import Web of Science, Scopus or CNKI (RefWorks / EndNote) exports; keyword bursts per year then appear here.' },
   litSource: { zh: '数据来源：{s}；共 {n} 篇，{a}–{b} 年（按出版年）', en: 'Source: {s}; {n} papers, {a}–{b} (by publication year)' },
+  litSourceItem: { zh: '{name}（{format}，{n} 篇，导入于 {at}）', en: '{name} ({format}, {n} papers, imported {at})' },
+  litListSeparator: { zh: '；', en: '; ' },
   litSummary: { zh: '不同词 {t} 个，其中 {k} 个出现突现', en: '{t} distinct terms, {k} with a burst' },
   litDefinition: { zh: '突现：某词在一段年份内出现篇数的比例显著高于全期基准（Kleinberg 两状态模型，s = 2，γ = 1）；强度为该段内两状态代价之差，无量纲。', en: 'Burst: years in which the share of papers using a term is well above its rate over all years (Kleinberg two-state model, s = 2, γ = 1); strength is the cost difference over the burst, dimensionless.' },
   litKindNotInExports: { zh: '所选文献集的导出格式不含此类词（学科类别仅见于 Web of Science，扩展关键词见于 Web of Science 和 Scopus）。', en: 'The selected exports carry no such terms (subject categories come only with Web of Science, index keywords with Web of Science and Scopus).' },

@@ -116,6 +116,7 @@ nlohmann::json LiteratureService::bursts(const BurstQuery& q) {
     if (sa.bursts.front().start != sb.bursts.front().start) return sa.bursts.front().start < sb.bursts.front().start;
     return labels[a] < labels[b];
   });
+  const size_t terms_bursting = bursting.size();
   if (bursting.size() > q.top) bursting.resize(q.top);
   nlohmann::json terms = nlohmann::json::array();
   for (uint32_t f : bursting) {
@@ -132,9 +133,7 @@ nlohmann::json LiteratureService::bursts(const BurstQuery& q) {
                      {"bursts", spans},
                      {"counts", counts}});
   }
-  out["terms_bursting"] = std::count_if(labels.begin(), labels.end(), [&, f = 0u](const std::string&) mutable {
-    return !map.summary(f++).bursts.empty();
-  });
+  out["terms_bursting"] = terms_bursting;
   out["terms"] = terms;
   if (terms.empty()) out["empty_reason"] = "no_bursts";
   return out;

@@ -42,7 +42,7 @@ export async function renderLiteratureBursts(root: HTMLElement): Promise<void> {
     const years = r.years ?? [];
     body.append(
       el('p', { class: 'note', 'data-testid': 'lit-source' }, tf('litSource', {
-        s: r.sources.map((s) => `${s.name}（${s.format}，${fmt(s.papers)} ${t('litUnitPapers')}，${beijingTime(s.imported_at)}）`).join('；'),
+        s: r.sources.map((s) => tf('litSourceItem', { name: s.name, format: s.format, n: fmt(s.papers), at: beijingTime(s.imported_at) })).join(t('litListSeparator')),
         n: fmt(r.papers), a: years[0] ?? '—', b: years[years.length - 1] ?? '—',
       })),
       el('p', { class: 'note' }, tf('litSummary', { t: fmt(r.terms_total ?? 0), k: fmt(r.terms_bursting ?? 0) })),
