@@ -43,6 +43,9 @@ async function session(username) {
     async submit(selector) {
       const before = await page.evaluate(() => (window.__draws = (window.__draws ?? 0)));
       await page.evaluate(() => window.addEventListener('hashchange', () => { window.__draws = (window.__draws ?? 0) + 1; }, { once: true }));
+      // A message still shown from an earlier refusal would end the wait below at once and be
+      // read as this write's answer (it did, in CI): hide it, so only a new answer shows it.
+      await page.evaluate(() => { const n = document.querySelector('[data-testid="scenario-message"]'); if (n) { n.style.display = 'none'; n.textContent = ''; } });
       await page.click(selector);
       await page.waitForFunction((n) => window.__draws > n || document.querySelector('[data-testid="scenario-message"]')?.style.display === '', before);
       await page.waitForSelector('main[aria-busy="false"] h1');

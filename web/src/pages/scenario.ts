@@ -49,6 +49,7 @@ function notice(): HTMLElement {
 // Runs a write; on success redraws the page with `done` as the confirmation, on failure shows
 // the server's reason in `out`.
 async function act(out: HTMLElement, action: () => Promise<unknown>, done: string): Promise<void> {
+  out.style.display = 'none'; // an earlier refusal no longer applies to this try
   try {
     await action();
     doneNotice = done;
