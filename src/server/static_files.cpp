@@ -104,12 +104,17 @@ StaticFiles::StaticFiles(fs::path root) : root_(std::move(root)) {
 std::shared_ptr<const StaticFiles::File> StaticFiles::load(const fs::path& file) {
   std::error_code ec;
   auto mtime = fs::last_write_time(file, ec);
-  if (ec) return nullptr;
+  if (ec) {
+    forget(file);
+    return nullptr;
+  }
+  bool rebuilt = false;
   {
     std::lock_guard lock(mutex_);
     auto it = files_.find(file.string());
     // A rebuilt dashboard (make web while serving) is picked up by its new mtime.
     if (it != files_.end() && it->second->mtime == mtime) return it->second;
+    rebuilt = it != files_.end();
   }
   auto size = fs::file_size(file, ec);
   if (ec || size > kMaxCachedBytes) return nullptr;
@@ -144,7 +149,23 @@ std::shared_ptr<const StaticFiles::File> StaticFiles::load(const fs::path& file)
   }
   std::lock_guard lock(mutex_);
   files_[file.string()] = f;
+  if (rebuilt) sweep_deleted();  // a rebuild renames the hashed assets: drop the old ones
   return f;
+}
+
+void StaticFiles::forget(const fs::path& file) {
+  std::lock_guard lock(mutex_);
+  files_.erase(file.string());
+}
+
+void StaticFiles::sweep_deleted() {
+  std::error_code ec;
+  std::erase_if(files_, [&](const auto& entry) { return !fs::is_regular_file(entry.first, ec); });
+}
+
+size_t StaticFiles::cached_files() {
+  std::lock_guard lock(mutex_);
+  return files_.size();
 }
 
 bool StaticFiles::serve(const Request& req, Response& res) {
@@ -161,7 +182,11 @@ bool StaticFiles::serve(const Request& req, Response& res) {
   file = fs::weakly_canonical(file, ec);
   if (ec) return false;
   auto rel = file.lexically_relative(root_);
-  if (rel.empty() || *rel.begin() == ".." || !fs::is_regular_file(file, ec)) return false;
+  if (rel.empty() || *rel.begin() == "..") return false;
+  if (!fs::is_regular_file(file, ec)) {
+    forget(file);  // deleted since it was served
+    return false;
+  }
   auto f = load(file);
   if (!f) return false;
 

@@ -21,6 +21,10 @@ class StaticFiles {
   // Answers a GET or HEAD for a file under the root; false when there is no such file
   // (a path that leaves the root has none).
   bool serve(const Request& req, Response& res);
+  // Files held in memory. A file deleted from the root leaves the cache when it is next asked
+  // for, and every deleted file leaves when a rebuild (a changed file) is first served, so old
+  // hashed bundles do not stay in memory for the life of the server.
+  size_t cached_files();
 
  private:
   struct File {
@@ -28,6 +32,8 @@ class StaticFiles {
     std::string body, gzipped, brotli, etag, gz_etag, br_etag, type;
   };
   std::shared_ptr<const File> load(const std::filesystem::path& file);
+  void forget(const std::filesystem::path& file);
+  void sweep_deleted();  // with mutex_ held
   std::filesystem::path root_;
   bool built_ = false;
   std::mutex mutex_;

@@ -297,6 +297,42 @@ TEST_F(HttpListenerTest, StaticFilesAreTypedCachedRevalidatedAndCompressed) {
   EXPECT_EQ(head.find("export const"), std::string::npos);
 }
 
+// Issue 13: files deleted from the web root stayed in the in-memory cache for the life of the
+// server (a rebuild renames every hashed bundle, so each `make web` while serving leaked one).
+TEST(StaticFilesCache, DeletedFilesLeaveTheCacheAndARebuildSweepsTheRest) {
+  testing::ScratchDir dir;
+  dir.write("web/index.html", "<!doctype html><title>x</title>");
+  dir.write("web/assets/a-1.js", std::string(2048, 'a'));
+  dir.write("web/assets/b-1.js", std::string(2048, 'b'));
+  StaticFiles files(dir.file("web"));
+  auto get = [&](const std::string& path) {
+    Request req;
+    req.method = "GET";
+    req.path = path;
+    Response res;
+    return files.serve(req, res) ? res.status : 404;
+  };
+  EXPECT_EQ(get("/index.html"), 200);
+  EXPECT_EQ(get("/assets/a-1.js"), 200);
+  EXPECT_EQ(get("/assets/b-1.js"), 200);
+  EXPECT_EQ(files.cached_files(), 3u);
+  // Asked for again after it was deleted: a 404, and its bytes are freed.
+  std::filesystem::remove(dir.file("web/assets/a-1.js"));
+  EXPECT_EQ(get("/assets/a-1.js"), 404);
+  EXPECT_EQ(files.cached_files(), 2u);
+  // A rebuild: b-1.js is replaced by b-2.js and index.html changes; no one asks for b-1.js
+  // again, yet it leaves the cache when the new index.html is first served.
+  std::filesystem::remove(dir.file("web/assets/b-1.js"));
+  dir.write("web/assets/b-2.js", std::string(2048, 'c'));
+  dir.write("web/index.html", "<!doctype html><title>rebuilt</title>");
+  std::filesystem::last_write_time(dir.file("web/index.html"),
+                                   std::filesystem::last_write_time(dir.file("web/index.html")) + std::chrono::seconds(5));
+  EXPECT_EQ(get("/index.html"), 200);
+  EXPECT_EQ(files.cached_files(), 1u);
+  EXPECT_EQ(get("/assets/b-2.js"), 200);
+  EXPECT_EQ(files.cached_files(), 2u);
+}
+
 // Issue 14: the 1 MB bundle was compressed per request (~1.5 s of a 2 s first load). The web
 // build writes .br and .gz beside each file; they are sent as they are, a stale one is not.
 TEST_F(HttpListenerTest, PrecompressedSiblingsAreServedAsBuiltAndStaleOnesIgnored) {
