@@ -54,6 +54,7 @@ PUBLIC = {
     "settings": {"region_settings.h"},
     "linkage": {"linkage_service.h"},
     "literature": {"literature_service.h"},
+    "search": {"site_search.h"},
 }
 
 # SQL is found in string literals: adjacent literals ("SELECT … FROM " "kg_entity") and raw

@@ -89,6 +89,23 @@ std::string name_key(std::string_view s) {
   return out;
 }
 
+std::string search_text(std::string_view s) {
+  std::string folded = fold_width(s);
+  std::string out;
+  out.reserve(folded.size());
+  bool space = false;
+  for (char c : folded) {
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  return out;
+}
+
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;

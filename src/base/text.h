@@ -14,6 +14,9 @@ std::string fold_width(std::string_view s);
 // Key under which two spellings of one name compare equal: fold_width, no
 // whitespace, ASCII lower case. "Claude 4" and "Claude4" share a key.
 std::string name_key(std::string_view s);
+// A search term for free text (titles, applicants): fold_width, ASCII lower case, spaces kept
+// but runs of them made one and the ends trimmed. "Lithium  BATTERY " → "lithium battery".
+std::string search_text(std::string_view s);
 bool starts_with(std::string_view s, std::string_view prefix);
 bool ends_with(std::string_view s, std::string_view suffix);
 std::vector<std::string_view> split(std::string_view s, char sep);

@@ -30,9 +30,12 @@ void add_foresight_commands(CLI::App& app, GlobalOptions& g);
 void add_account_commands(CLI::App& app, GlobalOptions& g);
 void add_mcda_commands(CLI::App& app, GlobalOptions& g);
 void add_io_commands(CLI::App& app, GlobalOptions& g);
+// After program::add_serve_commands: adds `demo linkage`.
+void add_demo_linkage_command(CLI::App& app, GlobalOptions& g);
 // After add_import_commands: adds `import papers`.
 void add_literature_commands(CLI::App& app, GlobalOptions& g);
 void add_settings_commands(CLI::App& app, GlobalOptions& g);
+void add_search_commands(CLI::App& app, GlobalOptions& g);
 // After program::add_serve_commands: adds `demo scenarios`.
 void add_scenario_commands(CLI::App& app, GlobalOptions& g);
 

@@ -216,7 +216,9 @@ std::vector<std::string> RegionGazetteer::group_names() const {
   return out;
 }
 
-bool RegionScope::is_local(const std::string& province, const std::string& city_name) const {
+bool RegionScope::is_local(const std::string& province, const std::string& city_name,
+                           const std::string& district_name) const {
+  if (!district.empty()) return city_name == city && district_name == district;
   if (!city.empty()) return city_name == city;
   return std::find(provinces.begin(), provinces.end(), province) != provinces.end();
 }
@@ -253,11 +255,20 @@ RegionScope RegionGazetteer::scope(std::string_view spec_in) const {
     with_partners(r.provinces[0]);
     return r;
   }
+  if (const Place* d = district_named(spec)) {
+    Region place = from_place(d);
+    r.label = district_label(place);
+    r.provinces = {place.province};
+    r.city = place.city;
+    r.district = place.district;
+    with_partners(place.province);
+    return r;
+  }
   // A data set's own label for a place outside the mainland divisions (台湾, 境外, 美国); any
   // other text names no place ("火星" was accepted and matched nothing).
   if (!is_outside_mainland_label(spec))
     fail_keyed(ErrorCode::InvalidInput, "region_unknown", {{"region", spec}},
-               "region '" + spec + "' is not a province, city or group (京津冀) nor a place outside the mainland (境外, 台湾, 美国 …)");
+               "region '" + spec + "' is not a province, city, district or group (京津冀) nor a place outside the mainland (境外, 台湾, 美国 …)");
   r.provinces = {spec};
   return r;
 }
@@ -265,6 +276,55 @@ RegionScope RegionGazetteer::scope(std::string_view spec_in) const {
 std::string RegionGazetteer::province_named(std::string_view name) const {
   auto it = province_names_.find(std::string(name));
   return it == province_names_.end() ? "" : it->second->name;
+}
+
+const RegionGazetteer::Place* RegionGazetteer::district_named(std::string_view spec) const {
+  auto unique = [&](std::string_view name, const std::string& within) -> const Place* {
+    auto [lo, hi] = area_full_names_.equal_range(name);
+    const Place* found = nullptr;
+    for (auto it = lo; it != hi; ++it) {
+      if (!text::starts_with(it->second->code, within)) continue;
+      if (found) return nullptr;  // 朝阳区 alone names two districts
+      found = it->second;
+    }
+    return found;
+  };
+  auto after_city = [&](std::string_view rest, const std::string& within) -> const Place* {
+    auto c = longest(city_names_, rest, within);
+    return c.place && c.length < rest.size() ? unique(rest.substr(c.length), c.place->code) : nullptr;
+  };
+  // The name alone first: 海南区 (乌海) starts with a province's short name; and a city before
+  // a province: 吉林市船营区 starts with 吉林, a province's short name.
+  if (const Place* d = unique(spec, "")) return d;
+  if (const Place* d = after_city(spec, "")) return d;
+  if (auto p = longest(province_names_, spec, ""); p.place && p.length < spec.size()) {
+    auto rest = spec.substr(p.length);
+    if (const Place* d = unique(rest, p.place->code)) return d;
+    return after_city(rest, p.place->code);
+  }
+  return nullptr;
+}
+
+// The district after its city (天津市滨海新区, 唐山市迁安市) — a name alone repeats across
+// cities — or alone where the gazetteer gives it as its own city (仙桃市).
+std::string RegionGazetteer::district_label(const Region& r) const {
+  if (r.city == r.district) return r.district;
+  std::string label = r.city;
+  return label.append(r.district);
+}
+
+std::vector<PlaceLabel> RegionGazetteer::places(const std::vector<std::string>& district_provinces) const {
+  std::vector<PlaceLabel> out;
+  for (const auto& p : provinces_) out.push_back({p.name, p.name, "", ""});
+  for (const auto& c : cities_)
+    if (!placeholder_city(c.name)) out.push_back({c.name, by_code_.at(c.province_code)->name, c.name, ""});
+  for (const auto& a : areas_) {
+    const auto& province = by_code_.at(a.province_code)->name;
+    if (std::find(district_provinces.begin(), district_provinces.end(), province) == district_provinces.end()) continue;
+    Region r = from_place(&a);
+    out.push_back({district_label(r), r.province, r.city, r.district});
+  }
+  return out;
 }
 
 }  // namespace xinzhi::ingest

@@ -18,15 +18,24 @@ struct Region {
 };
 
 // The region an analysis is drawn for: a group (京津冀), a province (天津, 天津市), a city
-// (唐山) or a literal label used by a data set (台湾, 境外). Partners are the other provinces
-// of the region's group (北京市 and 河北省 for 天津), who come first when filling gaps.
+// (唐山), a district (天津市滨海新区, 唐山市迁安市, 迁安市) or a literal label used by a data set
+// (台湾, 境外). Partners are the other provinces of the region's group (北京市 and 河北省 for
+// 天津), who come first when filling gaps.
 struct RegionScope {
   std::string label;
   std::vector<std::string> provinces;  // a firm in one of these is local …
   std::string city;                    // … or, when set, only a firm in this city
+  std::string district;                // … and, when set, only one in this district of it
   std::vector<std::string> partners;
-  bool is_local(const std::string& province, const std::string& city_name) const;
+  // Records placed by province and city only (patents) are never local to a district scope:
+  // callers holding no district refuse such scopes instead.
+  bool is_local(const std::string& province, const std::string& city_name, const std::string& district_name = {}) const;
   bool is_partner(const std::string& province) const;
+};
+
+// One entry of a pick list of places: what to type (the label scope() reads back) and the place.
+struct PlaceLabel {
+  std::string label, province, city, district;  // city and district empty for a province
 };
 
 class RegionGazetteer {
@@ -43,6 +52,10 @@ class RegionGazetteer {
   RegionScope scope(std::string_view spec) const;
   // Full province name for a full or short name (天津 → 天津市), or empty.
   std::string province_named(std::string_view name) const;
+  // The places a region field offers: every province and city, and the districts (with
+  // county-level cities and counties) of `district_provinces` (full names) only, since the
+  // whole country's 3,000 would make a pick list nobody scrolls. In the gazetteer's order.
+  std::vector<PlaceLabel> places(const std::vector<std::string>& district_provinces) const;
   size_t province_count() const { return provinces_.size(); }
   size_t city_count() const { return cities_.size(); }
   size_t district_count() const { return areas_.size(); }
@@ -61,6 +74,10 @@ class RegionGazetteer {
   void resolve_below(Region& r, std::string_view rest, const Place* province, const Place* city) const;
   Region from_place(const Place* p) const;
   Region infer_prefix(std::string_view s) const;
+  // A district named by its full name, optionally after its province and city (天津市滨海新区,
+  // 河北省唐山市迁安市, 迁安市), when that names exactly one; else null.
+  const Place* district_named(std::string_view spec) const;
+  std::string district_label(const Region& r) const;
 
   std::vector<Place> provinces_, cities_, areas_;
   std::map<std::string, const Place*> by_code_;

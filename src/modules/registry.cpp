@@ -6,6 +6,7 @@
 #include "modules/foresight/patent_store.h"
 #include "modules/kg/knowledge_graph.h"
 #include "modules/kg/graph_store.h"
+#include "modules/linkage/linkage_store.h"
 #include "modules/literature/literature_store.h"
 #include "modules/scenario/scenario_partners.h"
 #include "modules/services.h"
@@ -23,7 +24,9 @@ Services::Services(store::Database& db)
       graph_(std::make_unique<kg::KnowledgeGraph>(*graph_store_)),
       chains_(std::make_unique<chain::ChainService>(*chain_store_, *graph_store_, home_, accounts_.get())),
       literature_store_(literature::sql_literature_store(db)),
-      literature_(std::make_unique<literature::LiteratureService>(*literature_store_)) {}
+      literature_(std::make_unique<literature::LiteratureService>(*literature_store_)),
+      linkage_store_(linkage::sql_linkage_store(db)),
+      linkage_(std::make_unique<linkage::LinkageService>(*linkage_store_, *chains_)) {}
 
 Services::~Services() = default;
 
@@ -38,6 +41,7 @@ std::vector<store::Migration> all_migrations() {
   for (auto& m : scenario::migrations()) all.push_back(m);
   for (auto& m : settings::migrations()) all.push_back(m);
   for (auto& m : literature::migrations()) all.push_back(m);
+  for (auto& m : linkage::migrations()) all.push_back(m);
   return all;
 }
 

@@ -7,6 +7,7 @@
 #include "modules/chain/chain_service.h"
 #include "modules/foresight/patent_import.h"
 #include "modules/kg/knowledge_graph.h"
+#include "modules/linkage/linkage_service.h"
 #include "modules/literature/literature_service.h"
 #include "modules/settings/region_settings.h"
 #include "store/database.h"
@@ -31,6 +32,7 @@ class Services {
   kg::GraphReader& graph_reader();
   settings::RegionSettingsService& settings() { return *settings_; }
   literature::LiteratureService& literature() { return *literature_; }
+  linkage::LinkageService& linkage() { return *linkage_; }
   // The home region as it was when these services were built (focal province, partner group).
   const settings::RegionSettings& home() const { return home_; }
 
@@ -45,6 +47,8 @@ class Services {
   std::unique_ptr<chain::ChainService> chains_;
   std::unique_ptr<literature::LiteratureStore> literature_store_;
   std::unique_ptr<literature::LiteratureService> literature_;
+  std::unique_ptr<linkage::LinkageStore> linkage_store_;
+  std::unique_ptr<linkage::LinkageService> linkage_;
 };
 
 }  // namespace xinzhi::modules

@@ -44,7 +44,9 @@ int main(int argc, char** argv) {
   program::add_access_command(app);
   cli::add_mcda_commands(app, g);
   cli::add_io_commands(app, g);
+  cli::add_demo_linkage_command(app, g);
   cli::add_literature_commands(app, g);
+  cli::add_search_commands(app, g);
   cli::add_scenario_commands(app, g);
   cli::add_settings_commands(app, g);
   try {

@@ -1,6 +1,8 @@
 // /api/chains: the industry-chain atlas over HTTP. Names travel URL-encoded in the path.
 #include "server/http_message.h"
 
+#include <sstream>
+
 #include "base/error.h"
 #include "modules/services.h"
 #include "server/api_routes.h"
@@ -22,6 +24,16 @@ chain::AtlasRequest atlas_request(const Request& req) {
   return {req.matches[1], string_param(req, "region"), number_param(req, "weak_share", 0.2, 0, 1),
           static_cast<size_t>(number_param(req, "candidates", 10, 0, 100)),
           static_cast<size_t>(number_param(req, "leaders", 20, 0, 1000))};
+}
+
+// ?w_NAME=VALUE for each component; the page, its CSV link and the CLI's --weight share them.
+chain::ChokepointWeights chokepoint_weights(const Request& req) {
+  chain::ChokepointWeights w;
+  for (auto [name, slot] : {std::pair{"concentration", &w.concentration}, {"outside", &w.outside},
+                            {"dominance", &w.dominance}, {"betweenness", &w.betweenness},
+                            {"substitutes", &w.substitutes}, {"technology", &w.technology}})
+    *slot = number_param(req, std::string("w_") + name, *slot, 0, 100);
+  return w;
 }
 }  // namespace
 
@@ -53,14 +65,18 @@ void install_chain_routes(ApiRouter& api) {
   });
 
   // The segment travels as a query parameter too: twchains names such as /IC設計 hold a slash.
+  // Without one, /firms lists every firm of the chain.
   auto segment_firms = [store](const Request& req, Response& res) {
-    std::string segment = req.matches.size() > 2 ? std::string(req.matches[2]) : string_param(req, "segment");
-    if (segment.empty()) missing_param("segment");
+    bool in_path = req.matches.size() > 2;
+    std::string segment = in_path ? std::string(req.matches[2]) : string_param(req, "segment");
+    if (in_path && segment.empty()) missing_param("segment");
+    auto region = string_param(req, "region");
     with_chains(*store, [&](chain::ChainService& s) {
       JsonWriter w;
       w.begin_object().field("chain", std::string(req.matches[1])).field("segment", segment);
       w.key("firms");
-      chain::write_json(w, s.segment_firms(req.matches[1], segment, string_param(req, "region")));
+      chain::write_json(w, segment.empty() ? s.chain_firms(req.matches[1], region)
+                                           : s.segment_firms(req.matches[1], segment, region));
       write_json_text(res, w.end_object().take());
     });
   };
@@ -68,15 +84,21 @@ void install_chain_routes(ApiRouter& api) {
   api.get(R"(/api/chains/([^/]+)/firms)", segment_firms);
 
   api.get(R"(/api/chains/([^/]+)/chokepoints)", [store](const Request& req, Response& res) {
-    chain::ChokepointWeights w;
-    for (auto [name, slot] : {std::pair{"concentration", &w.concentration}, {"outside", &w.outside},
-                              {"dominance", &w.dominance}, {"betweenness", &w.betweenness},
-                              {"substitutes", &w.substitutes}, {"technology", &w.technology}})
-      *slot = number_param(req, std::string("w_") + name, *slot, 0, 100);
+    auto w = chokepoint_weights(req);
     with_chains(*store, [&](chain::ChainService& s) {
       JsonWriter out;
       chain::write_json(out, s.chokepoints(req.matches[1], string_param(req, "region"), w));
       write_json_text(res, out.take());
+    });
+  });
+
+  api.get(R"(/api/chains/([^/]+)/chokepoints\.csv)", [store](const Request& req, Response& res) {
+    auto w = chokepoint_weights(req);
+    with_chains(*store, [&](chain::ChainService& s) {
+      std::ostringstream out;
+      chain::write_csv(out, s.chokepoints(req.matches[1], string_param(req, "region"), w));
+      res.set_content(out.str(), "text/csv; charset=utf-8");
+      res.set_header("Content-Disposition", "attachment; filename=\"chokepoints.csv\"");
     });
   });
 
@@ -101,6 +123,16 @@ void install_chain_routes(ApiRouter& api) {
     with_chains(*store, [&](chain::ChainService& s) {
       res.set_content(chain::to_gexf(s.ecosystem(req.matches[1], string_param(req, "region"))), "application/gexf+xml");
       res.set_header("Content-Disposition", "attachment; filename=\"ecosystem.gexf\"");
+    });
+  });
+
+  api.get(R"(/api/chains/([^/]+)/map)", [store](const Request& req, Response& res) {
+    chain::DistrictMapRequest map{req.matches[1], string_param(req, "region"),
+                                  static_cast<size_t>(number_param(req, "firms", 50, 0, 500))};
+    with_chains(*store, [&](chain::ChainService& s) {
+      JsonWriter w;
+      chain::write_json(w, s.district_map(map));
+      write_json_text(res, w.take());
     });
   });
 

@@ -76,6 +76,21 @@ void install_api_routes(ApiRouter& api) {
     write_json(res, {{"regions", out}});
   });
 
+  // What a region field offers to pick from: groups, provinces, cities and the districts of a
+  // region (?districts_of=, default the home group), each with the label the services read back.
+  api.get("/api/regions/places", [store](const Request& req, Response& res) {
+    const auto& g = ingest::RegionGazetteer::instance();
+    std::vector<std::string> provinces;
+    if (req.has_param("districts_of"))
+      provinces = g.scope(string_param(req, "districts_of")).provinces;
+    else
+      provinces = modules::Services(store->connection()).home().provinces;
+    nlohmann::json places = nlohmann::json::array();
+    for (const auto& p : g.places(provinces))
+      places.push_back({{"label", p.label}, {"province", p.province}, {"city", p.city}, {"district", p.district}});
+    write_json(res, {{"groups", g.group_names()}, {"places", places}});
+  });
+
   api.get("/api/regions/groups", [](const Request&, Response& res) {
     nlohmann::json groups = nlohmann::json::object();
     const auto& g = ingest::RegionGazetteer::instance();

@@ -19,6 +19,10 @@ void install_scenario_routes(ApiRouter& api);
 void install_mcda_routes(ApiRouter& api);
 // /api/literature/bursts: keyword bursts of imported papers (api_literature_routes.cpp).
 void install_literature_routes(ApiRouter& api);
+// /api/search: firms, segments, chains, patents and scenarios by name (api_search_routes.cpp).
+void install_search_routes(ApiRouter& api);
+// /api/io/tables and /api/chains/{chain}/linkages: 产业关联 (api_linkage_routes.cpp).
+void install_linkage_routes(ApiRouter& api);
 // /api/settings/region: the home region (api_settings_routes.cpp).
 void install_settings_routes(ApiRouter& api);
 }  // namespace xinzhi::server

@@ -286,6 +286,8 @@ void ApiServer::install_routes() {
   install_mcda_routes(api);
   install_settings_routes(api);
   install_literature_routes(api);
+  install_search_routes(api);
+  install_linkage_routes(api);
   api.get("/metrics", [this](const Request&, Response& res) {
     res.set_header("Cache-Control", "no-store");
     res.set_content(metrics_.render(listener_->stats(), *pool_, scheduler_->stats()),

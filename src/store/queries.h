@@ -17,6 +17,14 @@ namespace xinzhi::store {
 // computed in SQL, because the engines name the function differently.
 std::string utc_now();
 
+// A search term as stores match it, with `LIKE ? ESCAPE '\'` for the patterns: the term itself,
+// and patterns for the names starting with it and containing it (%, _ and \ in the term are
+// literal). Stores rank exact over prefix over contains, the same text on both engines.
+struct TermPatterns {
+  std::string exact, prefix, contains;
+};
+TermPatterns term_patterns(std::string_view term);
+
 // Text with a NUL byte: PostgreSQL cannot store it and SQLite would, so both refuse it (400).
 [[noreturn]] void refuse_nul();
 

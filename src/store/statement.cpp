@@ -61,6 +61,18 @@ int64_t Statement::exec() {
 
 void Statement::reset() { impl_->reset(); }
 
+TermPatterns term_patterns(std::string_view term) {
+  std::string escaped;
+  for (char c : term) {
+    if (c == '%' || c == '_' || c == '\\') escaped.push_back('\\');
+    escaped.push_back(c);
+  }
+  TermPatterns t{std::string(term), escaped, "%"};
+  t.prefix.push_back('%');
+  t.contains.append(escaped).push_back('%');
+  return t;
+}
+
 std::string utc_now() {
   std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   std::tm tm{};

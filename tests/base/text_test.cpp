@@ -23,6 +23,13 @@ TEST(NameKey, FoldsWidthSpacesAndCase) {
   EXPECT_EQ(fold_width("（上海）"), "(上海)");
 }
 
+TEST(SearchText, KeepsOneSpaceBetweenWordsAndFoldsWidthAndCase) {
+  EXPECT_EQ(search_text("  Lithium \t BATTERY "), "lithium battery");
+  EXPECT_EQ(search_text("Ｅｘａｍｐｌｅ　Ｃｏｒｐ"), "example corp");  // full width, ideographic space
+  EXPECT_EQ(search_text("锂电池"), "锂电池");
+  EXPECT_EQ(search_text(" \n "), "");
+}
+
 TEST(Text, TrimSplitAndCount) {
   EXPECT_EQ(trim("  a b\t\r\n"), "a b");
   EXPECT_EQ(trim("   "), "");

@@ -1,6 +1,8 @@
 // Region inference on real organisation names from ICKG25, each checked by hand.
 #include "ingest/region.h"
 
+#include <algorithm>
+
 #include "base/error.h"
 
 #include <gtest/gtest.h>
@@ -130,6 +132,59 @@ TEST(RegionGazetteer, AScopeIsAPlaceOrAKnownOutsideLabel) {
     EXPECT_EQ(e.key(), "region_unknown");
     EXPECT_EQ(e.code(), ErrorCode::InvalidInput);
   }
+}
+
+}  // namespace xinzhi::ingest
+
+namespace xinzhi::ingest {
+
+// Issue 14 part 5: a district is a region too, named after its city (a district's name alone
+// repeats across cities), and every place the pick list offers reads back as itself.
+TEST(RegionGazetteer, ADistrictScopesToItselfAfterItsCity) {
+  const auto& g = RegionGazetteer::instance();
+  auto binhai = g.scope("天津市滨海新区");
+  EXPECT_EQ(binhai.label, "天津市滨海新区");
+  EXPECT_EQ(binhai.provinces, (std::vector<std::string>{"天津市"}));
+  EXPECT_EQ(binhai.city, "天津市");
+  EXPECT_EQ(binhai.district, "滨海新区");
+  EXPECT_TRUE(binhai.is_local("天津市", "天津市", "滨海新区"));
+  EXPECT_FALSE(binhai.is_local("天津市", "天津市", "西青区"));
+  EXPECT_FALSE(binhai.is_local("天津市", "天津市"));  // district unknown: not shown as local
+  EXPECT_EQ(g.scope("迁安市").label, "唐山市迁安市");
+  EXPECT_EQ(g.scope("河北省唐山市迁安市").district, "迁安市");
+  EXPECT_EQ(g.scope("唐山迁安市").district, "迁安市");
+  EXPECT_EQ(g.scope("海南区").city, "乌海市");  // starts with 海南, a province's short name
+  EXPECT_EQ(g.scope("张家口市桥西区").city, "张家口市");
+  EXPECT_EQ(g.scope("吉林市船营区").district, "船营区");  // starts with 吉林, a province
+  for (const char* ambiguous : {"朝阳区", "桥西区", "河北省桥西区"}) {
+    try {
+      g.scope(ambiguous);
+      ADD_FAILURE() << ambiguous << " was accepted";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.key(), "region_unknown") << ambiguous;
+    }
+  }
+}
+
+TEST(RegionGazetteer, EveryPlaceOnThePickListScopesToItself) {
+  const auto& g = RegionGazetteer::instance();
+  auto places = g.places(g.group("京津冀"));
+  size_t districts = 0;
+  for (const auto& p : places) {
+    auto s = g.scope(p.label);
+    EXPECT_EQ(s.provinces, (std::vector<std::string>{p.province})) << p.label;
+    if (!p.district.empty()) {
+      ++districts;
+      EXPECT_EQ(s.city, p.city) << p.label;
+      EXPECT_EQ(s.district, p.district) << p.label;
+      EXPECT_EQ(s.label, p.label);
+    } else if (!p.city.empty()) {
+      EXPECT_EQ(s.city, p.city) << p.label;
+    }
+  }
+  EXPECT_EQ(districts, 222u);  // 北京 16, 天津 16, 河北 190 in data/divisions (zones such as 开发区 included)
+  EXPECT_EQ(std::count_if(places.begin(), places.end(), [](auto& p) { return p.city.empty(); }),
+            static_cast<long>(g.province_count()));
 }
 
 }  // namespace xinzhi::ingest

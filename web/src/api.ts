@@ -63,11 +63,22 @@ export function homeRegion(): Promise<HomeRegion> {
   });
   return home;
 }
-// Regions to suggest in a region field: the home group's provinces and the group itself first.
-export async function regionSuggestions(extra: string[]): Promise<string[]> {
+// The gazetteer's places a region field offers (GET /api/regions/places): groups, every province
+// and city, the home group's districts, each with the label the server reads back.
+export interface PlaceLabel { label: string; province: string; city: string; district: string }
+let places: Promise<{ groups: string[]; places: PlaceLabel[] }> | null = null;
+// Regions to suggest in a region field: the home group's provinces and the group itself first;
+// with `gazetteer`, then every group, province, city and home-group district to pick from.
+export async function regionSuggestions(extra: string[], gazetteer = false): Promise<string[]> {
   const h = await homeRegion();
   const mine = [...h.provinces.map(shortProvince), h.group].filter((r) => r);
-  return [...mine, ...extra.filter((r) => !mine.includes(r))];
+  const out = [...mine, ...extra.filter((r) => !mine.includes(r))];
+  if (!gazetteer) return out;
+  places ??= getJson<{ groups: string[]; places: PlaceLabel[] }>('/api/regions/places');
+  const all = await places;
+  // Provinces by their short names, as people write them (天津, not 天津市).
+  const labels = [...all.groups, ...all.places.map((p) => (p.city ? p.label : shortProvince(p.label)))];
+  return [...out, ...labels.filter((l) => !out.includes(l))];
 }
 
 export async function loadMe(): Promise<Me | null> {
@@ -122,7 +133,7 @@ export interface Overview {
 }
 
 export interface ChainSummary {
-  name: string; origin: string; description: string; home_region: string; sample: boolean;
+  name: string; origin: string; description: string; home_region: string; sample: boolean; created_at: string;
   segments: number; links: number; firms: number;
 }
 
@@ -132,17 +143,19 @@ export interface AtlasSegment {
   name: string; stage: string; stage_computed: boolean; parent: string; aliases: string[];
   firms: number; local: number; partner: number; local_share: number; hhi: number; patents: number;
   missing: boolean; weak: boolean; group_counts: Record<string, number>;
+  weak_because: ('one_local_firm' | 'share_below_threshold')[];
   complementarity: string; top_provinces: { province: string; firms: number }[];
 }
 
 export interface Atlas {
   chain: ChainSummary;
-  region: { label: string; provinces: string[]; city: string; partners: string[] };
+  region: { label: string; provinces: string[]; city: string; district: string; partners: string[] };
   home: HomeRegion;
-  weak_share: number; coverage: number; firms: number; local_firms: number;
+  weak_share: number; as_of: string; coverage: number; firms: number; local_firms: number;
   segments: AtlasSegment[];
   links: { from: string; to: string }[];
-  gaps: { segment: string; stage: string; status: string; firms: number; local: number; local_share: number; candidates: FirmRow[] }[];
+  gaps: { segment: string; stage: string; status: string; firms: number; local: number; local_share: number;
+    weak_because: AtlasSegment['weak_because']; candidates: FirmRow[] }[];
   leaders: { name: string; province: string; score: number; segments: number; supply: number; investment_control: number; patents: number; centrality: number }[];
 }
 

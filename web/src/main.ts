@@ -16,12 +16,14 @@ import { renderOrg } from './pages/org';
 import { renderAdmin } from './pages/admin';
 import { renderAudit } from './pages/audit';
 import { renderScenario } from './pages/scenario';
+import { mountSearch } from './search';
 
 const nav = document.getElementById('nav')!;
 const page = document.getElementById('page')!;
 const langButton = document.getElementById('lang-switch')!;
 const userBox = document.getElementById('user-box')!;
 const menuToggle = document.getElementById('menu-toggle')!;
+const searchBox = document.getElementById('search-box')!;
 
 // On a phone the navigation folds into the top bar: the menu button opens it over the page and
 // choosing a page (or the button again) closes it. Wide screens show it always (style.css).
@@ -92,11 +94,25 @@ function renderUserBox(): void {
 function showLogin(reason: string): void {
   nav.replaceChildren();
   userBox.replaceChildren();
+  searchBox.replaceChildren();
   page.setAttribute('data-page', 'login');
   renderLogin(page, reason, () => void render());
 }
 
+// Renders may overlap (a language switch during a page load, a hash change): the page is
+// busy until the last of them has finished, so nothing still loading is taken for done.
+let rendering = 0;
+
 async function render(): Promise<void> {
+  rendering++;
+  try {
+    await renderOnce();
+  } finally {
+    if (--rendering === 0) page.setAttribute('aria-busy', 'false');
+  }
+}
+
+async function renderOnce(): Promise<void> {
   disposeCharts();
   document.querySelectorAll<HTMLElement>('[data-i18n]').forEach((n) => (n.textContent = t(n.dataset.i18n as 'brand')));
   langButton.textContent = currentLang() === 'zh' ? 'English' : '中文';
@@ -108,6 +124,7 @@ async function render(): Promise<void> {
   }
   renderNav();
   renderUserBox();
+  mountSearch(searchBox);
   const id = route();
   page.setAttribute('data-page', id);
   page.setAttribute('aria-busy', 'true');
@@ -134,8 +151,6 @@ async function render(): Promise<void> {
       return;
     }
     page.replaceChildren(el('h1', {}, t('loadFailed')), el('p', { class: 'banner error' }, String((e as Error).message)));
-  } finally {
-    page.setAttribute('aria-busy', 'false');
   }
 }
 

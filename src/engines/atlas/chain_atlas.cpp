@@ -49,7 +49,9 @@ void ChainAtlas::run() {
     for (auto n : fig.by_province)
       if (known) fig.hhi += 10000.0 * (static_cast<double>(n) / known) * (static_cast<double>(n) / known);
     fig.missing = fig.local == 0;
-    fig.weak = !fig.missing && (fig.local == 1 || fig.local_share < options_.weak_share);
+    fig.weak_single_firm = fig.local == 1;
+    fig.weak_low_share = !fig.missing && fig.local_share < options_.weak_share;
+    fig.weak = fig.weak_single_firm || fig.weak_low_share;
     covered += !fig.missing;
   }
   coverage_ = S ? static_cast<double>(covered) / S : 0;

@@ -25,6 +25,10 @@ struct SegmentFigures {
   uint64_t patents = 0;  // held by the segment's firms
   bool missing = false;  // no local firm
   bool weak = false;     // local firms, but one only or a share below weak_share
+  // Why a segment is weak (both may hold), so that a page can say it: a segment whose only
+  // local firm makes up 100% is still weak, for it rests on that one firm.
+  bool weak_single_firm = false;  // exactly one local firm
+  bool weak_low_share = false;    // local firms, but a local share below weak_share
   std::vector<uint32_t> by_province;  // firm count per province index
 };
 

@@ -46,6 +46,12 @@ std::string complementarity(const settings::RegionSettings& home, const std::vec
 
 double round3(double x) { return std::round(x * 1000) / 1000; }
 
+// Firm lists read local firms first, then partners, then the rest, each by strength.
+bool local_first(const FirmRow& x, const FirmRow& y) {
+  if (x.zone != y.zone) return x.zone == "local" || (x.zone == "partner" && y.zone == "elsewhere");
+  return x.strength > y.strength;
+}
+
 // The edit rules' refusals, keyed so that the dashboard says them in the user's language.
 [[noreturn]] void refuse(ErrorCode code, const char* key, ErrorParams params, const std::string& message) {
   fail_keyed(code, key, std::move(params), message);
@@ -69,6 +75,7 @@ ImportReport ChainService::store_templates(std::vector<ingest::ChainTemplate> ch
         auto scope = gazetteer.scope(f.region);
         f.province = scope.provinces.size() == 1 ? scope.provinces[0] : "";
         f.city = scope.city;
+        f.district = scope.district;
       } else {
         auto r = gazetteer.infer(f.name);
         f.province = r.province, f.city = r.city, f.district = r.district;
@@ -124,7 +131,8 @@ AtlasReport ChainService::atlas(const AtlasRequest& req) {
   leaders.run();
   lap("leader ranking");
 
-  AtlasReport r{p.stored.summary, p.region, home_, req.weak_share, a.coverage(), p.stored.firms.size(), 0, {}, {}, {}};
+  std::string as_of = last_change(p.stored);
+  AtlasReport r{p.stored.summary, p.region, home_, req.weak_share, std::move(as_of), a.coverage(), p.stored.firms.size(), 0, {}, {}, {}};
   r.local_firms = std::count(p.zones.begin(), p.zones.end(), atlas::Zone::Local);
   auto province_count = [&](const atlas::SegmentFigures& f, const std::string& name) -> int64_t {
     auto it = std::find(p.provinces.begin(), p.provinces.end(), name);
@@ -142,7 +150,9 @@ AtlasReport ChainService::atlas(const AtlasRequest& req) {
     int32_t parent = p.snapshot.segment_parent[i];
     SegmentRow row{p.segments[i]->name, p.stages[i], parent >= 0 ? p.segments[parent]->name : "",
                    p.stage_computed[i], p.aliases[i], f.total, f.local, f.partner, round3(f.local_share),
-                   std::round(f.hhi), f.patents, f.missing, f.weak, {}, "", {}, {}};
+                   std::round(f.hhi), f.patents, f.missing, f.weak, {}, {}, "", {}, {}};
+    if (f.weak_single_firm) row.weak_because.push_back("one_local_firm");
+    if (f.weak_low_share) row.weak_because.push_back("share_below_threshold");
     for (const auto& province : home_.provinces) row.group_counts.push_back(province_count(f, province));
     row.complementarity = complementarity(home_, row.group_counts);
     std::vector<std::pair<std::string, uint32_t>> provinces;
@@ -244,7 +254,7 @@ int64_t ChainService::edit(const std::string& chain, ChainEdit e) {
       if (scope.provinces.size() != 1)
         refuse(ErrorCode::InvalidInput, "region_is_group", {{"region", e.region}},
                "region '" + e.region + "' is a group; give one province or city");
-      e.province = scope.provinces[0], e.city = scope.city;
+      e.province = scope.provinces[0], e.city = scope.city, e.district = scope.district;
     } else {
       auto r = gazetteer.infer(e.firm);
       e.province = r.province, e.city = r.city, e.district = r.district;
@@ -302,9 +312,18 @@ void ChainService::unmerge(const std::string& chain, const std::string& segment)
 
 void ChainService::remove(const std::string& chain) { chains_.remove(chain); }
 
+std::string ChainService::last_change(const StoredChain& chain) {
+  auto log = chains_.edits(chain.summary.name);
+  return log.empty() ? chain.summary.created_at : log.back().at;
+}
+
 ChokepointReport ChainService::chokepoints(const std::string& chain, const std::string& region,
                                           const ChokepointWeights& weights) {
-  return chain::chokepoints(prepare_chain(chains_.load(chain), region, home_), weights);
+  auto stored = chains_.load(chain);
+  std::string as_of = last_change(stored);
+  auto r = chain::chokepoints(prepare_chain(std::move(stored), region, home_), weights);
+  r.as_of = std::move(as_of);
+  return r;
 }
 
 ShockReport ChainService::shock(const std::string& chain, const ShockRequest& request) {
@@ -324,11 +343,37 @@ std::vector<FirmRow> ChainService::segment_firms(const std::string& chain, const
   a.run();
   std::vector<FirmRow> rows;
   for (auto f : a.firms_of(it->second)) rows.push_back(firm_row(p, a, f));
-  std::stable_sort(rows.begin(), rows.end(), [](const FirmRow& x, const FirmRow& y) {
-    if (x.zone != y.zone) return x.zone == "local" || (x.zone == "partner" && y.zone == "elsewhere");
-    return x.strength > y.strength;
-  });
+  std::stable_sort(rows.begin(), rows.end(), local_first);
   return rows;
+}
+
+std::vector<FirmRow> ChainService::chain_firms(const std::string& chain, const std::string& region) {
+  auto p = prepare_chain(chains_.load(chain), region, home_);
+  atlas::ChainAtlas a(p.snapshot, p.zones);
+  a.run();
+  std::vector<FirmRow> rows;
+  rows.reserve(p.stored.firms.size());
+  for (uint32_t f = 0; f < p.stored.firms.size(); ++f) rows.push_back(firm_row(p, a, f));
+  std::stable_sort(rows.begin(), rows.end(), local_first);
+  return rows;
+}
+
+DistrictMap ChainService::district_map(const DistrictMapRequest& req) {
+  if (req.firms > 500)
+    refuse(ErrorCode::InvalidInput, "param_number", {{"param", "firms"}, {"value", std::to_string(req.firms)}, {"min", "0"}, {"max", "500"}},
+           "firms per district must lie between 0 and 500");
+  // The default is the home group as the deployment's settings define it, which may be a group
+  // the gazetteer does not know by name (settings accept a list of provinces).
+  ingest::RegionScope region;
+  if (req.region.empty()) {
+    region.label = home_.group.empty() ? home_.focal : home_.group;
+    region.provinces = home_.provinces.empty() ? std::vector<std::string>{home_.focal} : home_.provinces;
+  } else {
+    region = ingest::RegionGazetteer::instance().scope(req.region);
+  }
+  auto stored = chains_.load(req.chain);
+  std::string as_of = last_change(stored);
+  return build_district_map(prepare_chain(std::move(stored), "", home_), region, std::move(as_of), req.firms);
 }
 
 void write_json(JsonWriter& w, const FirmRow& f) {
@@ -400,6 +445,9 @@ void write_gaps(JsonWriter& w, const AtlasReport& r) {
         .field("firms", s.firms)
         .field("local", s.local)
         .field("local_share", s.local_share);
+    w.key("weak_because").begin_array();
+    for (const auto& why : s.weak_because) w.value(why);
+    w.end_array();
     w.key("candidates").begin_array();
     for (const auto& c : s.candidates) write_json(w, c);
     w.end_array().end_object();
@@ -428,12 +476,13 @@ void write_json(JsonWriter& w, const AtlasReport& r) {
   write_json(w, r.chain);
   w.key("region").begin_object().field("label", r.region.label).key("provinces").begin_array();
   for (const auto& p : r.region.provinces) w.value(p);
-  w.end_array().field("city", r.region.city).key("partners").begin_array();
+  w.end_array().field("city", r.region.city).field("district", r.region.district).key("partners").begin_array();
   for (const auto& p : r.region.partners) w.value(p);
   w.end_array().end_object();
   w.key("home");
   settings::write_json(w, r.home);
   w.field("weak_share", r.weak_share)
+      .field("as_of", r.as_of)
       .field("coverage", round3(r.coverage))
       .field("firms", uint64_t{r.firms})
       .field("local_firms", uint64_t{r.local_firms});
@@ -455,6 +504,9 @@ void write_json(JsonWriter& w, const AtlasReport& r) {
         .field("patents", s.patents)
         .field("missing", s.missing)
         .field("weak", s.weak);
+    w.key("weak_because").begin_array();
+    for (const auto& why : s.weak_because) w.value(why);
+    w.end_array();
     w.key("group_counts").begin_object();
     for (size_t k = 0; k < s.group_counts.size(); ++k) w.field(r.home.provinces[k], s.group_counts[k]);
     w.end_object();

@@ -7,6 +7,7 @@
 #include "ingest/region.h"
 #include "modules/chain/chain_store.h"
 #include "modules/chain/chokepoints.h"
+#include "modules/chain/district_map.h"
 #include "modules/chain/ecosystem.h"
 #include "modules/kg/graph_read.h"
 #include "modules/settings/region_settings.h"
@@ -39,6 +40,7 @@ struct SegmentRow {
   double local_share, hhi;
   uint64_t patents;
   bool missing, weak;
+  std::vector<std::string> weak_because;  // one_local_firm, share_below_threshold (both may hold)
   std::vector<int64_t> group_counts;  // firms in each province of the home group (AtlasReport::home)
   std::string complementarity;        // focal_leads | focal_present | partners_fill | all_missing
   std::vector<std::pair<std::string, uint32_t>> top_provinces;
@@ -56,6 +58,7 @@ struct AtlasReport {
   ingest::RegionScope region;
   settings::RegionSettings home;  // the focal province and its partner group
   double weak_share;
+  std::string as_of;  // the chain's last change (its last edit, else its creation), UTC
   double coverage;
   size_t firms, local_firms;
   std::vector<SegmentRow> segments;  // upstream first
@@ -95,9 +98,30 @@ class ChainService {
   ChokepointReport chokepoints(const std::string& chain, const std::string& region, const ChokepointWeights& weights = {});
   ShockReport shock(const std::string& chain, const ShockRequest& request);
   std::vector<FirmRow> segment_firms(const std::string& chain, const std::string& segment, const std::string& region);
+  // Every firm of the chain, local first (the shock simulator's list of firms to lose).
+  std::vector<FirmRow> chain_firms(const std::string& chain, const std::string& region);
+  // The chain's firms and covered segments per district of a region (district_map.h).
+  DistrictMap district_map(const DistrictMapRequest& request);
+  // The chain's segments in stored order, merged aliases left out (NotFound for an unknown chain).
+  std::vector<StoredSegment> segments(const std::string& chain) {
+    std::vector<StoredSegment> out;
+    for (auto& s : chains_.load(chain).segments)
+      if (s.merged_into_id == 0) out.push_back(std::move(s));
+    return out;
+  }
+  // For the site search, best matches first: segments whose lower-cased name contains `text`
+  // (text::search_text of the term), firms whose name key contains `key` (text::name_key).
+  std::vector<SegmentMatch> find_segments(const std::string& text, size_t limit) {
+    return chains_.find_segments(store::term_patterns(text), limit);
+  }
+  std::vector<FirmMatch> find_firms(const std::string& key, size_t limit) {
+    return chains_.find_firms(store::term_patterns(key), limit);
+  }
 
  private:
   ImportReport store_templates(std::vector<ingest::ChainTemplate> chains, bool sample);
+  // When the chain last changed: its last edit, else its creation (the figures' as-of date).
+  std::string last_change(const StoredChain& chain);
   ChainStore& chains_;
   kg::GraphReader& graph_;
   settings::RegionSettings home_;

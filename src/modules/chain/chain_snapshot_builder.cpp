@@ -88,7 +88,7 @@ PreparedChain prepare_chain(StoredChain stored, const std::string& region_spec, 
     }
     p.snapshot.firm_province.push_back(prov);
     p.snapshot.firm_patents.push_back(static_cast<uint32_t>(f.patents));
-    p.zones.push_back(p.region.is_local(f.province, f.city)  ? atlas::Zone::Local
+    p.zones.push_back(p.region.is_local(f.province, f.city, f.district) ? atlas::Zone::Local
                       : p.region.is_partner(f.province) ? atlas::Zone::Partner
                                                         : atlas::Zone::Elsewhere);
   }

@@ -9,6 +9,7 @@
 #include "ingest/chain_template.h"
 #include "store/database.h"
 #include "store/migrations.h"
+#include "store/queries.h"
 
 namespace xinzhi::chain {
 
@@ -68,6 +69,16 @@ struct EditRecord {
   std::string by, display_name;
 };
 
+// What the site search finds in chains (ChainStore::find_segments / find_firms).
+struct SegmentMatch {
+  std::string chain, segment, stage;
+  int64_t firms = 0;
+};
+struct FirmMatch {
+  std::string chain, firm, province, city, district;
+  std::string segment;  // the first segment it belongs to, "" when none
+};
+
 struct CreateResult {
   std::vector<std::string> created, skipped;  // skipped: a chain of that name exists
 };
@@ -107,6 +118,12 @@ class ChainStore {
   virtual int64_t change(const std::string& chain, const std::string& action, const std::string& detail,
                          const std::function<void(const StoredChain&, ChainWriter&)>& rules) = 0;
   virtual std::vector<EditRecord> edits(const std::string& chain) = 0;
+  // Segments (merged ones are aliases and left out) whose lower-cased name matches `term`
+  // (text::search_text of what was typed),
+  // and firms whose name key matches `key` (text::name_key of the term): exact, then prefix,
+  // then contains; shorter names first.
+  virtual std::vector<SegmentMatch> find_segments(const store::TermPatterns& term, size_t limit) = 0;
+  virtual std::vector<FirmMatch> find_firms(const store::TermPatterns& key, size_t limit) = 0;
 };
 
 std::unique_ptr<ChainStore> sql_chain_store(store::Database& db);

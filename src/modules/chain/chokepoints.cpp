@@ -1,7 +1,9 @@
 #include "modules/chain/chokepoints.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <string_view>
 
 #include "base/error.h"
 #include "base/text.h"
@@ -54,9 +56,29 @@ const char* component_name(int k) {
   static const char* names[] = {"concentration", "outside", "dominance", "betweenness", "substitutes", "technology"};
   return names[k];
 }
+
+// Weights are relative (each score is divided by their sum), so any non-negative numbers do,
+// but not none: with every weight 0 every segment would score 0/0.
+void check_weights(const ChokepointWeights& w) {
+  const double weights[] = {w.concentration, w.outside, w.dominance, w.betweenness, w.substitutes, w.technology};
+  double sum = 0;
+  for (int k = 0; k < 6; ++k) {
+    if (!std::isfinite(weights[k]) || weights[k] < 0) {
+      std::string message = "weight '";
+      message.append(component_name(k)).append("' is ").append(text::number(weights[k])).append(", expected a number ≥ 0");
+      fail_keyed(ErrorCode::InvalidInput, "chokepoint_weight_invalid",
+                 {{"weight", component_name(k)}, {"value", text::number(weights[k])}}, message);
+    }
+    sum += weights[k];
+  }
+  if (!(sum > 0))
+    fail_keyed(ErrorCode::InvalidInput, "chokepoint_weights_zero", {},
+               "every chokepoint weight is 0: give at least one weight above 0");
+}
 }  // namespace
 
 ChokepointReport chokepoints(const PreparedChain& p, const ChokepointWeights& w) {
+  check_weights(w);
   atlas::ChainAtlas a(p.snapshot, p.zones);
   a.run();
   const size_t S = p.segments.size();
@@ -68,7 +90,10 @@ ChokepointReport chokepoints(const PreparedChain& p, const ChokepointWeights& w)
   for (double x : bc.scores()) max_bc = std::max(max_bc, x);
   auto dominated = dominated_counts(p);
 
-  ChokepointReport r{p.stored.summary.name, p.region.label, w, {}, {}};
+  ChokepointReport r;
+  r.chain = p.stored.summary.name, r.region = p.region.label, r.weights = w;
+  r.origin = p.stored.summary.origin, r.description = p.stored.summary.description;
+  r.created_at = p.stored.summary.created_at, r.sample = p.stored.summary.sample;
   const double weights[] = {w.concentration, w.outside, w.dominance, w.betweenness, w.substitutes, w.technology};
   for (uint32_t s = 0; s < S; ++s) {
     const auto& f = a.segments()[s];
@@ -111,14 +136,21 @@ ChokepointReport chokepoints(const PreparedChain& p, const ChokepointWeights& w)
 ShockReport simulate_shock(const PreparedChain& p, const ShockRequest& req) {
   const size_t S = p.segments.size();
   int given = !req.segment.empty() + !req.region.empty() + !req.enterprise.empty();
-  if (given != 1) invalid_input("give exactly one of: a segment to remove, a region, an enterprise");
+  // Keyed, so that the page's shock simulator says them in the reader's language.
+  if (given != 1)
+    fail_keyed(ErrorCode::InvalidInput, "shock_one_target", {},
+               "give exactly one of: a segment to remove, a region, an enterprise");
   atlas::ChainAtlas a(p.snapshot, p.zones);
   a.run();
   std::vector<double> initial(S, 0);
   std::string label;
   if (!req.segment.empty()) {
     auto it = p.segment_named.find(req.segment);
-    if (it == p.segment_named.end()) not_found("chain '" + p.stored.summary.name + "' has no segment '" + req.segment + "'");
+    if (it == p.segment_named.end()) {
+      std::string message = "chain '";
+      message.append(p.stored.summary.name).append("' has no segment '").append(req.segment).append("'");
+      fail_keyed(ErrorCode::NotFound, "chain_no_segment", {{"chain", p.stored.summary.name}, {"segment", req.segment}}, message);
+    }
     initial[it->second] = 1;
     label = "segment " + req.segment;
   } else if (!req.region.empty()) {
@@ -126,7 +158,10 @@ ShockReport simulate_shock(const PreparedChain& p, const ShockRequest& req) {
     for (uint32_t s = 0; s < S; ++s) {
       auto firms = a.firms_of(s);
       size_t lost = 0;
-      for (auto f : firms) lost += scope.is_local(p.stored.firms[f].province, p.stored.firms[f].city);
+      for (auto f : firms) {
+        const auto& firm = p.stored.firms[f];
+        lost += scope.is_local(firm.province, firm.city, firm.district);
+      }
       initial[s] = firms.empty() ? 0 : static_cast<double>(lost) / firms.size();
     }
     label = "suppliers in " + scope.label;
@@ -135,7 +170,11 @@ ShockReport simulate_shock(const PreparedChain& p, const ShockRequest& req) {
     int64_t firm = -1;
     for (size_t f = 0; f < p.stored.firms.size(); ++f)
       if (text::name_key(p.stored.firms[f].name) == key) firm = static_cast<int64_t>(f);
-    if (firm < 0) not_found("chain '" + p.stored.summary.name + "' has no enterprise '" + req.enterprise + "'");
+    if (firm < 0) {
+      std::string message = "chain '";
+      message.append(p.stored.summary.name).append("' has no enterprise '").append(req.enterprise).append("'");
+      fail_keyed(ErrorCode::NotFound, "chain_no_enterprise", {{"chain", p.stored.summary.name}, {"firm", req.enterprise}}, message);
+    }
     for (uint32_t s = 0; s < S; ++s) {
       auto firms = a.firms_of(s);
       if (std::find(firms.begin(), firms.end(), static_cast<uint32_t>(firm)) != firms.end())
@@ -165,6 +204,8 @@ ShockReport simulate_shock(const PreparedChain& p, const ShockRequest& req) {
 void write_json(JsonWriter& w, const ChokepointReport& r) {
   const auto& k = r.weights;
   w.begin_object().field("chain", r.chain).field("region", r.region);
+  w.key("source").begin_object().field("origin", r.origin).field("description", r.description)
+      .field("sample", r.sample).field("created_at", r.created_at).field("as_of", r.as_of).end_object();
   w.key("weights").begin_object().field("concentration", k.concentration).field("outside", k.outside)
       .field("dominance", k.dominance).field("betweenness", k.betweenness).field("substitutes", k.substitutes)
       .field("technology", k.technology).end_object();
@@ -198,6 +239,64 @@ void write_json(JsonWriter& w, const ShockReport& r) {
     w.begin_object().field("segment", x.name).field("stage", x.stage).field("initial", x.initial).field("loss", x.loss)
         .field("cut_off", x.cut_off).field("end_product", x.end_product).end_object();
   w.end_array().end_object();
+}
+
+namespace {
+// A CSV cell: quoted when it holds a separator, a quote or a line break; a text starting with
+// = + - @ (or a tab or carriage return) gets a leading apostrophe, so that a segment name from
+// imported data is never run as an Excel formula.
+std::string csv_text(const std::string& s) {
+  std::string cell;
+  if (!s.empty() && std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos) cell = "'";
+  cell.append(s);
+  if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
+  std::string quoted = "\"";
+  for (char c : cell) {
+    if (c == '"') quoted.push_back('"');
+    quoted.push_back(c);
+  }
+  quoted.push_back('"');
+  return quoted;
+}
+
+std::string csv_number(double v) {
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, static_cast<size_t>(end - buf));
+}
+}  // namespace
+
+void write_csv(std::ostream& out, const ChokepointReport& r) {
+  const auto& k = r.weights;
+  auto weighted = [](const char* label, double weight) {
+    std::string head = label;
+    head.append("（权重 weight ").append(csv_number(weight)).append("）");
+    return csv_text(head);
+  };
+  out << "\xEF\xBB\xBF";
+  out << "排名 rank,环节 segment,阶段 stage,得分 score,原因 drivers,"
+      << weighted("集中 concentration", k.concentration) << ',' << weighted("外部依赖 outside", k.outside) << ','
+      << weighted("支配 dominance", k.dominance) << ',' << weighted("中介 betweenness", k.betweenness) << ','
+      << weighted("替代 substitutes", k.substitutes) << ',' << weighted("技术 technology", k.technology) << ','
+      << "企业 firms,本地 local,境外 foreign,支配下游 dominated,专利 patents,本地专利 local patents,"
+         "数据缺口 data gap\r\n";
+  for (size_t i = 0; i < r.rows.size(); ++i) {
+    const auto& x = r.rows[i];
+    std::string drivers;
+    for (const auto& d : x.drivers) {
+      if (!drivers.empty()) drivers.push_back(' ');
+      drivers.append(d);
+    }
+    out << i + 1 << ',' << csv_text(x.name) << ',' << csv_text(x.stage) << ',' << csv_number(x.score) << ','
+        << csv_text(drivers) << ',' << csv_number(x.concentration) << ',' << csv_number(x.outside) << ','
+        << csv_number(x.dominance) << ',' << csv_number(x.betweenness) << ',' << csv_number(x.substitutes) << ','
+        << (x.technology < 0 ? std::string() : csv_number(x.technology)) << ',' << x.firms << ',' << x.local << ','
+        << x.foreign << ',' << x.dominated << ',' << x.patents << ',' << x.local_patents << ",\r\n";
+  }
+  // Unscored: no rank, score or component; the reason in the last column.
+  for (const auto& gap : r.data_gaps)
+    out << ',' << csv_text(gap.name) << ',' << csv_text(gap.stage) << ",,,,,,,,,0,0,0," << gap.dominated << ",0,0,"
+        << csv_text(gap.reason) << "\r\n";
 }
 
 }  // namespace xinzhi::chain

@@ -2,6 +2,7 @@
 // of supplier concentration, outside dependence, structural criticality, lack of substitutes
 // and technology control, each row explained; and supply-shock simulation downstream.
 #pragma once
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -40,8 +41,15 @@ struct ChokepointReport {
   ChokepointWeights weights;
   std::vector<ChokepointRow> rows;  // scored segments only, highest score first
   std::vector<DataGap> data_gaps;   // segments left unscored, in chain order
+  // Where the figures come from: the chain's origin (derived, twchains, template), its
+  // description, whether it is the sample region's, its creation and its last change (UTC;
+  // as_of is filled by ChainService, which reads the edit log).
+  std::string origin, description, created_at, as_of;
+  bool sample = false;
 };
 
+// InvalidInput keyed chokepoint_weight_invalid (a weight negative or not finite) or
+// chokepoint_weights_zero (no weight above 0: nothing to score with).
 ChokepointReport chokepoints(const PreparedChain& chain, const ChokepointWeights& weights = {});
 
 struct ShockRequest {
@@ -68,5 +76,10 @@ ShockReport simulate_shock(const PreparedChain& chain, const ShockRequest& reque
 
 void write_json(JsonWriter& w, const ChokepointReport& r);
 void write_json(JsonWriter& w, const ShockReport& r);
+// The ranking as CSV for Excel: UTF-8 with a byte-order mark (without it Excel reads Chinese
+// as the local code page), one row per scored segment in rank order with every component,
+// then the data gaps with their reason; headers in Chinese and English, the weights in the
+// component headers; numbers in the JSON's shortest round-trip form.
+void write_csv(std::ostream& out, const ChokepointReport& r);
 
 }  // namespace xinzhi::chain

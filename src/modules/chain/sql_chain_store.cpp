@@ -39,6 +39,37 @@ class SqlChainStore final : public ChainStore {
     return result;
   }
 
+  std::vector<SegmentMatch> find_segments(const store::TermPatterns& term, size_t limit) override {
+    store::Statement q(db_, R"sql(
+SELECT c.name, s.name, s.stage,
+  (SELECT count(DISTINCT m.firm_id) FROM chain_member m WHERE m.segment_id = s.id)
+FROM chain_segment s JOIN chain c ON c.id = s.chain_id
+WHERE s.merged_into_id IS NULL AND lower(s.name) LIKE ?1 ESCAPE '\'
+ORDER BY CASE WHEN lower(s.name) = ?2 THEN 0 WHEN lower(s.name) LIKE ?3 ESCAPE '\' THEN 1 ELSE 2 END,
+  length(s.name), s.name, c.id
+LIMIT ?4)sql");
+    q.bind(1, term.contains).bind(2, term.exact).bind(3, term.prefix).bind(4, static_cast<int64_t>(limit));
+    std::vector<SegmentMatch> out;
+    while (q.step()) out.push_back({q.text(0), q.text(1), q.text(2), q.int64(3)});
+    return out;
+  }
+
+  std::vector<FirmMatch> find_firms(const store::TermPatterns& key, size_t limit) override {
+    store::Statement q(db_, R"sql(
+SELECT c.name, f.name, f.province, f.city, f.district,
+  coalesce((SELECT s.name FROM chain_member m JOIN chain_segment s ON s.id = m.segment_id
+            WHERE m.firm_id = f.id ORDER BY s.id LIMIT 1), '')
+FROM chain_firm f JOIN chain c ON c.id = f.chain_id
+WHERE f.name_key LIKE ?1 ESCAPE '\'
+ORDER BY CASE WHEN f.name_key = ?2 THEN 0 WHEN f.name_key LIKE ?3 ESCAPE '\' THEN 1 ELSE 2 END,
+  length(f.name), f.name, c.id
+LIMIT ?4)sql");
+    q.bind(1, key.contains).bind(2, key.exact).bind(3, key.prefix).bind(4, static_cast<int64_t>(limit));
+    std::vector<FirmMatch> out;
+    while (q.step()) out.push_back({q.text(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5)});
+    return out;
+  }
+
   std::vector<ChainSummary> list() override {
     std::vector<ChainSummary> out;
     store::Statement q(db_, std::string(kSummarySelect) + " ORDER BY c.id");

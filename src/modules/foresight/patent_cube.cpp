@@ -96,6 +96,10 @@ series::ClassifiedRecords PatentCube::classify(CodeLevel level, const series::Pe
   std::vector<char> place_in(places_.size(), 1);
   if (!filter.region.empty()) {
     auto scope = ingest::RegionGazetteer::instance().scope(filter.region);
+    // A patent is placed by its applicant's province and city only: a district would match none.
+    if (!scope.district.empty())
+      fail_keyed(ErrorCode::InvalidInput, "region_district_for_patents", {{"region", scope.label}},
+                 "patents are placed by province and city only; '" + scope.label + "' is a district");
     for (size_t i = 0; i < places_.size(); ++i) place_in[i] = scope.is_local(places_[i].first, places_[i].second);
   }
   uint8_t kind = 0;

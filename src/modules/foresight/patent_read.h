@@ -31,6 +31,12 @@ struct PatentSource {
   std::string imported_at;      // UTC, ISO 8601 (the import's audit entry); empty when unknown
 };
 
+// A patent the site search found.
+struct PatentMatch {
+  std::string number, title, applicant, filed_on, source;
+  std::string subclass;  // the first IPC/CPC subclass, "" when none
+};
+
 class PatentReader {
  public:
   virtual ~PatentReader() = default;
@@ -44,6 +50,10 @@ class PatentReader {
   virtual int64_t last_id() = 0;
   // Every patent with an id up to `up_to`, in id order, one call each.
   virtual void each_patent(int64_t up_to, const std::function<void(const PatentFacts&)>& visit) = 0;
+  // Patents whose publication number starts with `key` (text::name_key of the term) or whose
+  // title or applicant contains `text` (text::search_text of it): number first, then title
+  // prefix, then newest filed.
+  virtual std::vector<PatentMatch> find_patents(const std::string& key, const std::string& text, size_t limit) = 0;
 };
 
 }  // namespace xinzhi::foresight

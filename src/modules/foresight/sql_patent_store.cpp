@@ -7,6 +7,7 @@
 #include "modules/foresight/patent_store.h"
 #include "store/audit_trail.h"
 #include "store/bulk_insert.h"
+#include "store/queries.h"
 
 #include <unordered_map>
 
@@ -77,6 +78,23 @@ class SqlPatentStore final : public PatentStore {
     std::map<std::string, int64_t> out;
     store::Statement q(db_, "SELECT substr(filed_on, 1, 4), count(*) FROM patent GROUP BY 1");
     while (q.step()) out[q.text(0)] = q.int64(1);
+    return out;
+  }
+
+  std::vector<PatentMatch> find_patents(const std::string& key, const std::string& text, size_t limit) override {
+    auto number = store::term_patterns(key), words = store::term_patterns(text);
+    store::Statement q(db_, R"sql(
+SELECT p.number, p.title, p.applicant, p.filed_on, p.source,
+  coalesce((SELECT c.subclass FROM patent_code c WHERE c.patent_id = p.id ORDER BY c.position LIMIT 1), '')
+FROM patent p
+WHERE lower(p.number) LIKE ?3 ESCAPE '\' OR lower(p.title) LIKE ?1 ESCAPE '\' OR lower(p.applicant) LIKE ?1 ESCAPE '\'
+ORDER BY CASE WHEN lower(p.number) = ?2 THEN 0 WHEN lower(p.number) LIKE ?3 ESCAPE '\' THEN 1
+  WHEN lower(p.title) LIKE ?5 ESCAPE '\' THEN 2 ELSE 3 END, p.filed_on DESC, p.number
+LIMIT ?4)sql");
+    q.bind(1, words.contains).bind(2, number.exact).bind(3, number.prefix).bind(4, static_cast<int64_t>(limit));
+    q.bind(5, words.prefix);
+    std::vector<PatentMatch> out;
+    while (q.step()) out.push_back({q.text(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5)});
     return out;
   }
 

@@ -36,6 +36,12 @@ struct PatentHolding {
   std::string holder_name, holder_province, holder_city;
 };
 
+// A company the site search found: its name as the source has it, the registered name and
+// stock code where entity resolution found them, its region and the source's name.
+struct CompanyMatch {
+  std::string name, full_name, stock_code, province, city, district, source;
+};
+
 class GraphReader {
  public:
   virtual ~GraphReader() = default;
@@ -43,6 +49,10 @@ class GraphReader {
   virtual std::vector<PatentHolding> patent_holdings() = 0;
   // Each company's industries (涉足行业 / 归属于行业), names sorted.
   virtual std::map<int64_t, std::vector<std::string>> industries_of_companies() = 0;
+  // Companies (generic actors left out) whose name key contains `key` (text::name_key of the
+  // term), whose registered name contains `text` (text::search_text of it) or whose stock code
+  // is `key`: exact, prefix, then contains, shorter names first; one row per name.
+  virtual std::vector<CompanyMatch> find_companies(const std::string& key, const std::string& text, size_t limit) = 0;
 };
 
 }  // namespace xinzhi::kg

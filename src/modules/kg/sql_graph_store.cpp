@@ -10,6 +10,7 @@
 #include "base/error.h"
 #include "store/audit_trail.h"
 #include "store/bulk_insert.h"
+#include "store/queries.h"
 #include "base/text.h"
 #include "modules/kg/graph_store.h"
 
@@ -189,6 +190,26 @@ class SqlGraphStore final : public GraphStore {
       r.reset();
     }
     return view;
+  }
+
+  std::vector<CompanyMatch> find_companies(const std::string& key, const std::string& text, size_t limit) override {
+    auto term = store::term_patterns(key), words = store::term_patterns(text);
+    // min(id): the first source's row when several sources name the same company.
+    store::Statement q(db_, R"sql(
+SELECT e.name, e.full_name, e.stock_code, e.province, e.city, e.district, src.name
+FROM kg_entity e JOIN kg_source src ON src.id = e.source_id
+WHERE e.id IN (SELECT min(id) FROM kg_entity
+               WHERE kind = 'company' AND generic_actor = 0
+                 AND (name_key LIKE ?1 ESCAPE '\' OR lower(full_name) LIKE ?5 ESCAPE '\' OR stock_code = ?2)
+               GROUP BY name_key)
+ORDER BY CASE WHEN e.name_key = ?2 OR e.stock_code = ?2 THEN 0 WHEN e.name_key LIKE ?3 ESCAPE '\' THEN 1 ELSE 2 END,
+  length(e.name), e.name
+LIMIT ?4)sql");
+    q.bind(1, term.contains).bind(2, term.exact).bind(3, term.prefix).bind(4, static_cast<int64_t>(limit));
+    q.bind(5, words.contains);
+    std::vector<CompanyMatch> out;
+    while (q.step()) out.push_back({q.text(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5), q.text(6)});
+    return out;
   }
 
   std::vector<PatentHolding> patent_holdings() override {

@@ -54,10 +54,20 @@ TEST(ChainAtlas, WeakShareThresholdAndSingleLocalFirm) {
   ChainAtlas loose(c, zones(), {0.5, 10});
   loose.run();
   EXPECT_FALSE(loose.segments()[0].weak);  // two local firms, share 0.667 ≥ 0.5
+  EXPECT_FALSE(loose.segments()[0].weak_single_firm || loose.segments()[0].weak_low_share);
   c.memberships.pop_back();                // without f5 A has one local firm
   ChainAtlas single(c, zones(), {0.0, 10});
   single.run();
   EXPECT_TRUE(single.segments()[0].weak);
+  // The reason the page states: one local firm, whatever its share (here 1/2 ≥ 0).
+  EXPECT_TRUE(single.segments()[0].weak_single_firm);
+  EXPECT_FALSE(single.segments()[0].weak_low_share);
+  // Both reasons at once: one local firm of two, below a threshold of 0.6.
+  ChainAtlas strict(c, zones(), {0.6, 10});
+  strict.run();
+  EXPECT_TRUE(strict.segments()[0].weak_single_firm && strict.segments()[0].weak_low_share);
+  // A missing segment is neither.
+  EXPECT_FALSE(strict.segments()[2].weak_single_firm || strict.segments()[2].weak_low_share);
 }
 
 TEST(ChainAtlas, CandidatesPartnersFirstThenStrength) {

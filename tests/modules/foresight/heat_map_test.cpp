@@ -80,6 +80,14 @@ TEST(HeatMap, FractionalCountsAddUpAndFiltersNarrow) {
   int64_t in_beijing = f.db.query_int("SELECT count(*) FROM patent WHERE province = '北京市'");
   EXPECT_GT(in_beijing, 100);
   EXPECT_EQ(beijing.records, static_cast<uint64_t>(in_beijing));
+  // A district is a region for chains, not for patents (placed by province and city only).
+  q.filter.region = "北京市海淀区";
+  try {
+    heat_map(*cube, q);
+    ADD_FAILURE() << "a district filtered patents";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.key(), "region_district_for_patents");
+  }
   q.filter.region.clear();
   q.filter.applicant_kind = "university";
   auto universities = heat_map(*cube, q);

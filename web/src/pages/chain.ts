@@ -1,11 +1,15 @@
 // 产业链图谱: a chain's segments left to right by stage, coloured by local coverage; a click
 // shows a segment's firms by region; gaps with candidates, chain leaders, 京津冀 complementarity.
-import { can, getJson, sendJson, type Atlas, type AtlasSegment, type Ecosystem, type FirmRow, regionSuggestions, homeRegion } from '../api';
+import { can, getJson, sendJson, type Atlas, type AtlasSegment, type FirmRow, regionSuggestions, homeRegion } from '../api';
 import { pickChain } from './chain_picker';
+import { renderLinkages } from './chain_linkage';
+import { renderChainMap } from './chain_map';
 import { mountChart } from '../charts';
-import { dataText, el, escapeHtml, fmt, table } from '../dom';
+import { dataText, el, fmt, table } from '../dom';
 import { shortProvince, t, tf, th, type Key } from '../i18n';
 import { beijingTime } from '../time';
+import { renderEcosystem } from './ecosystem';
+import { chainProvenance, definitions, info, measure, unitsLine } from './measures';
 
 const enc = encodeURIComponent;
 const STAGES: [string, Key][] = [['上游', 'upstream'], ['中游', 'midstream'], ['下游', 'downstream'], ['', 'noStage']];
@@ -15,6 +19,29 @@ function status(s: AtlasSegment): 'missing' | 'weak' | 'covered' {
 }
 const COLOURS = { missing: '#d4380d', weak: '#fa8c16', covered: '#389e0d' };
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+// Why a segment has its colour, in words: the rule applied to its numbers (a segment whose one
+// local firm makes 100% is weak, for it rests on that firm; the page must say so).
+function why(s: { missing: boolean; weak_because?: string[]; local_share: number }, weakShare: number): string {
+  if (s.missing) return t('why_missing');
+  return (s.weak_because ?? []).map((r) => tf(`why_${r}` as Key, { share: pct(s.local_share), w: pct(weakShare) })).join('；');
+}
+
+function atlasMeasures(weakShare: number) {
+  return {
+    coverage: measure('coverage', 'coverage', 'unit_percent', 'atDef_coverage'),
+    firms: measure('firms', 'firmsCol', 'unit_firms', 'atDef_firms'),
+    local: measure('local', 'localFirms', 'unit_firms', 'atDef_firms'),
+    gaps: measure('gaps', 'gapCount', 'unit_segments', 'atDef_gaps'),
+    missing: measure('missing', 'missing', '', 'atDef_missing'),
+    weak: measure('weak', 'weak', '', 'atDef_weak', { w: pct(weakShare) }),
+    share: measure('share', 'shareCol', 'unit_percent', 'atDef_share'),
+    hhi: measure('hhi', 'hhiCol', 'unit_hhi', 'atDef_hhi'),
+    patents: measure('patents', 'patentsCol', 'unit_patents', 'atDef_patents'),
+    leader: measure('leader', 'leaderScore', 'unit_score', 'atDef_leader'),
+    centrality: measure('centrality', 'centralityCol', 'unit_score', 'atDef_centrality'),
+  };
+}
 
 
 async function showFirms(panel: HTMLElement, chain: string, segment: string, region: string): Promise<void> {
@@ -41,7 +68,7 @@ export async function renderChain(root: HTMLElement): Promise<void> {
   chainSelect.addEventListener('change', () => { regionInput.value = chains.find((c) => c.name === chainSelect.value)?.home_region ?? ''; go.click(); });
   root.append(el('div', { class: 'controls' },
     el('label', {}, t('chain'), chainSelect), el('label', {}, t('region'), regionInput),
-    el('datalist', { id: 'region-options' }, ...(await regionSuggestions(['台湾', '长三角'])).map((r) => el('option', { value: r }))),
+    el('datalist', { id: 'region-options' }, ...(await regionSuggestions(['台湾', '长三角'], true)).map((r) => el('option', { value: r }))),
     el('label', {}, t('weakShare'), weakInput), go,
     el('a', { class: 'button-link', 'data-testid': 'xlsx-link', download: 'atlas.xlsx',
       href: `/api/chains/${enc(name)}/atlas.xlsx?region=${enc(regionInput.value)}&weak_share=${enc(weak)}` }, t('downloadXlsx'))));
@@ -49,33 +76,48 @@ export async function renderChain(root: HTMLElement): Promise<void> {
   const region = regionInput.value;
   const atlas = await getJson<Atlas>(`/api/chains/${enc(name)}/atlas?region=${enc(region)}&weak_share=${enc(weak)}`);
   if (atlas.chain.sample) root.append(el('p', { class: 'banner sample' }, t('sampleBanner')));
+  const m = atlasMeasures(atlas.weak_share);
+  root.append(chainProvenance('atlas-provenance', atlas.chain, atlas.as_of, atlas.region.label),
+    unitsLine('atlas', [m.share, m.hhi, m.patents, m.missing, m.weak, m.leader, m.centrality]),
+    definitions('atlas', Object.values(m), 'docs/chain-atlas.md'));
   root.append(el('div', { class: 'cards' },
-    ...([[t('coverage'), pct(atlas.coverage), 'atlas-coverage'], [t('firmsCol'), fmt(atlas.firms), 'atlas-firms'],
-      [t('localFirms'), fmt(atlas.local_firms), 'atlas-local'], [t('gapCount'), fmt(atlas.gaps.length), 'atlas-gaps']] as const)
-      .map(([label, value, id]) => el('div', { class: 'card' }, el('div', { class: 'card-label' }, `${label} · ${atlas.region.label}`),
-        el('div', { class: 'card-value', 'data-testid': id }, value)))));
+    ...([[m.coverage, pct(atlas.coverage), 'atlas-coverage'], [m.firms, fmt(atlas.firms), 'atlas-firms'],
+      [m.local, fmt(atlas.local_firms), 'atlas-local'], [m.gaps, fmt(atlas.gaps.length), 'atlas-gaps']] as const)
+      .map(([measured, value, id]) => el('div', { class: 'card' }, el('div', { class: 'card-label' },
+        `${measured.name}（${measured.unit}）· ${atlas.region.label}`, info('atlas', measured)),
+      el('div', { class: 'card-value', 'data-testid': id }, value)))));
 
   // The chain, left to right by stage; each segment a button coloured by local coverage.
   const panel = el('section', { id: 'segment-panel' }, el('p', {}, t('clickSegment')));
-  const open = (segment: string) => void showFirms(panel, name, segment, region);
+  const open = (segment: string) => void showFirms(panel, name, segment, region).catch((e: Error) =>
+    panel.append(el('p', { class: 'banner error', 'data-testid': 'segment-firms-error' }, e.message)));
   const columns = STAGES.filter(([stage]) => atlas.segments.some((s) => s.stage === stage)).map(([stage, key]) =>
     el('div', { class: 'stage-column' }, el('h3', {}, t(key)),
       ...atlas.segments.filter((s) => s.stage === stage).map((s) => {
         const chip = el('button', { type: 'button', class: `segment-chip ${status(s)}${s.parent ? ' sub' : ''}`,
           'data-segment': s.name, 'data-status': status(s),
-          title: `${s.name}: ${s.local}/${s.firms} · ${t(status(s))}${s.stage_computed ? t('computedStage') : ''}${s.aliases.length ? ` · ${t('aliases')}: ${s.aliases.join('、')}` : ''}` },
+          title: `${s.name}: ${s.local}/${s.firms} · ${t(status(s))}${status(s) === 'covered' ? '' : `（${why(s, atlas.weak_share)}）`}${s.stage_computed ? t('computedStage') : ''}${s.aliases.length ? ` · ${t('aliases')}: ${s.aliases.join('、')}` : ''}` },
         s.name, el('span', { class: 'chip-count' }, `${s.local}/${s.firms}`));
         chip.addEventListener('click', () => open(s.name));
         return chip;
       })));
-  root.append(el('section', {}, el('h2', {}, t('chainMap')), el('div', { class: 'stage-columns', 'data-testid': 'chain-map' }, ...columns)), panel);
+  root.append(el('section', {}, el('h2', {}, t('chainMap')),
+    el('p', { class: 'note', 'data-testid': 'status-rule' }, tf('weakRule', { w: pct(atlas.weak_share) })),
+    columns.length ? el('div', { class: 'stage-columns', 'data-testid': 'chain-map' }, ...columns)
+      : el('p', { class: 'note', 'data-testid': 'chain-map-empty' }, t('chainNoSegments'))), panel);
+  // A search hit or a shared link names a segment (s=…): its firms open at once.
+  const asked = params.get('s');
+  if (asked) {
+    open(asked);
+    panel.scrollIntoView({ block: 'start' });
+  }
 
   if (atlas.links.length > 0) {
     const box = el('div', { class: 'chart', id: 'chart-chain-links' });
     // The same colours as the chain map above; without a key a reader cannot tell red from orange.
     const legend = el('div', { class: 'legend', 'data-testid': 'link-legend', 'aria-label': t('legend') },
       ...(['missing', 'weak', 'covered'] as const).map((k) =>
-        el('span', { 'data-status': k }, el('span', { class: 'swatch', style: `background:${COLOURS[k]}` }), t(k))),
+        el('span', { 'data-status': k, title: k === 'covered' ? '' : m[k].definition }, el('span', { class: 'swatch', style: `background:${COLOURS[k]}` }), t(k))),
       el('span', {}, t('legendNodeSize')));
     root.append(el('section', {}, el('h2', {}, t('linkGraph')), legend, box));
     // Fixed columns by stage, rows spread over the same height whatever the column's length.
@@ -98,18 +140,25 @@ export async function renderChain(root: HTMLElement): Promise<void> {
           .map((l) => ({ source: l.from, target: l.to })) }],
     });
     chart.on('click', (p) => { if (p.dataType === 'node') open(p.name as string); });
+  } else {
+    root.append(el('section', {}, el('h2', {}, t('linkGraph')), el('p', { class: 'note', 'data-testid': 'links-empty' }, t('atNoLinks'))));
   }
 
+  await renderChainMap(root, name);  // the home group's districts, whatever the region above
   await renderEcosystem(root, name, region);
   await renderEditor(root, name, atlas);
 
-  root.append(el('section', {}, el('h2', {}, t('gaps')), table(
-    [t('segment'), t('statusCol'), `${t('localCol')}/${t('firmsCol')}`, t('shareCol'), t('candidatesCol')],
-    atlas.gaps.map((g) => [g.segment, t(g.status as Key), `${g.local}/${g.firms}`, pct(g.local_share),
-      g.candidates.slice(0, 3).map((c) => `${c.name}（${c.province || '—'}）`).join('、') || '—']), 'gaps-table')));
+  root.append(el('section', {}, el('h2', {}, t('gaps')), atlas.gaps.length === 0
+    ? el('p', { class: 'note', 'data-testid': 'gaps-empty' }, tf('atNoGaps', { w: pct(atlas.weak_share) }))
+    : table([t('segment'), t('statusCol'), t('whyCol'), `${t('localCol')}/${t('firmsCol')}（${t('unit_firms')}）`, t('shareCol'), t('candidatesCol')],
+      atlas.gaps.map((g) => [g.segment, t(g.status as Key), why({ ...g, missing: g.status === 'missing' }, atlas.weak_share),
+        `${g.local}/${g.firms}`, pct(g.local_share),
+        g.candidates.slice(0, 3).map((c) => `${c.name}（${c.province || '—'}）`).join('、') || '—']), 'gaps-table')));
 
-  root.append(el('section', {}, el('h2', {}, t('leaders')), table(
-    [t('firm'), t('region'), t('score'), t('segmentsCol'), t('supplyCol'), t('investCol'), t('patentsCol'), t('centralityCol')],
+  root.append(el('section', {}, el('h2', {}, t('leaders')), atlas.leaders.length === 0
+    ? el('p', { class: 'note', 'data-testid': 'leaders-empty' }, t('atNoLeaders'))
+    : table([t('firm'), t('region'), `${m.leader.name}（${m.leader.unit}）`, t('segmentsCol'), t('supplyCol'), t('investCol'), t('patentsCol'),
+      `${t('centralityCol')}（${m.centrality.unit}）`],
     atlas.leaders.map((l) => [l.name, l.province || '—', l.score.toFixed(3), String(l.segments), String(l.supply),
       String(l.investment_control), String(l.patents), l.centrality.toFixed(3)]), 'leaders-table')));
 
@@ -119,42 +168,15 @@ export async function renderChain(root: HTMLElement): Promise<void> {
       th(`comp_${s.complementarity}` as Key, atlas.home)]), 'jjj-table')));
 
   root.append(el('section', {}, el('h2', {}, t('segment')), table(
-    [t('segment'), t('statusCol'), t('firmsCol'), t('localCol'), t('shareCol'), t('hhiCol'), t('patentsCol')],
+    [t('segment'), t('statusCol'), `${t('firmsCol')}（${t('unit_firms')}）`, `${t('localCol')}（${t('unit_firms')}）`,
+      `${t('shareCol')}（%）`, `${t('hhiCol')}（${t('unit_hhi')}）`, `${t('patentsCol')}（${t('unit_patents')}）`],
     atlas.segments.map((s) => [s.parent ? `${s.parent} › ${s.name}` : s.name, t(status(s)), fmt(s.firms), fmt(s.local),
       pct(s.local_share), fmt(s.hhi), fmt(s.patents)]), 'segments-table')));
-}
 
-async function renderEcosystem(root: HTMLElement, chain: string, region: string): Promise<void> {
-  const eco = await getJson<Ecosystem>(`/api/chains/${enc(chain)}/ecosystem?region=${enc(region)}`);
-  const summary = t('ecosystemSummary').replace('{edges}', fmt(eco.edges.length)).replace('{communities}', fmt(eco.communities))
-    .replace('{q}', eco.modularity.toFixed(3)).replace('{isolated}', fmt(eco.isolated_firms));
-  const box = el('div', { class: 'chart', id: 'chart-ecosystem' });
-  const link = el('a', { href: `/api/chains/${enc(chain)}/ecosystem.gexf?region=${enc(region)}`, download: 'ecosystem.gexf', 'data-testid': 'gexf-link' }, t('downloadGexf'));
-  root.append(el('section', {}, el('h2', {}, t('ecosystem')),
-    el('p', { 'data-testid': 'ecosystem-summary' }, fmt(eco.nodes.length) + summary, ' ', link), box));
-  if (eco.nodes.length === 0) return;
-  // A browser lays out a few hundred nodes smoothly; larger maps show their best-connected
-  // firms and say so (the GEXF file has them all).
-  const LIMIT = 300;
-  const keep = eco.nodes.map((n, i) => ({ i, d: n.degree })).sort((a, b) => b.d - a.d || a.i - b.i).slice(0, LIMIT).map((x) => x.i);
-  const index = new Map(keep.sort((a, b) => a - b).map((orig, k) => [orig, k]));
-  const nodes = keep.map((i) => eco.nodes[i]);
-  const edges = eco.edges.filter((e) => index.has(e.from) && index.has(e.to));
-  if (eco.nodes.length > LIMIT) box.before(el('p', { class: 'note' }, t('ecosystemTop').replace('{n}', String(LIMIT))));
-  mountChart('ecosystem', box, {
-    tooltip: { formatter: (p: { dataType: string; name: string; data: { province?: string; kind?: string } }) =>
-      p.dataType === 'node' ? `${escapeHtml(p.name)}<br>${escapeHtml(p.data.province || '—')}` : escapeHtml(p.data.kind ?? '') },
-    series: [{
-      type: 'graph', layout: 'force', roam: true, draggable: true,
-      force: { repulsion: 60, edgeLength: 40, gravity: 0.1, friction: 0.2 },
-      categories: Array.from({ length: eco.communities }, (_, i) => ({ name: String(i) })),
-      data: nodes.map((n) => ({ name: n.name, category: n.community, province: n.province,
-        symbolSize: 5 + 2 * Math.sqrt(n.degree), symbol: n.zone === 'local' ? 'diamond' : 'circle' })),
-      links: edges.map((e) => ({ source: index.get(e.from)!, target: index.get(e.to)!, kind: e.kind })),
-      lineStyle: { opacity: 0.4 }, edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 4,
-      label: { show: nodes.length <= 40, position: 'right', fontSize: 10 },
-    }],
-  });
+  // 产业关联: each segment's input–output sector and its pull on the economy.
+  const linkages = el('div', {});
+  root.append(linkages);
+  await renderLinkages(linkages, name);
 }
 
 const ACTIONS = ['add_segment', 'remove_segment', 'add_link', 'remove_link', 'add_firm', 'remove_firm'] as const;
