@@ -55,6 +55,7 @@ PUBLIC = {
     "linkage": {"linkage_service.h"},
     "literature": {"literature_service.h"},
     "search": {"site_search.h"},
+    "segmentation": {"segmentation_service.h"},
 }
 
 # SQL is found in string literals: adjacent literals ("SELECT … FROM " "kg_entity") and raw

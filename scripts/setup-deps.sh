@@ -14,6 +14,9 @@ packages=(
   libboost1.81-dev zlib1g-dev nlohmann-json3-dev libsqlite3-dev libpq-dev libcli11-dev
   libspdlog-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev libxlsxwriter-dev libzip-dev libexpat1-dev
   libtbb-dev libcairo2-dev libsodium-dev libeigen3-dev
+  # engines/text: jieba's dictionary and HMM tables (MIT), read from Debian's package; also
+  # the segmentation benchmark's peer
+  python3-jieba
   # tests and tools: the sqlite3 shell in CLI golden tests, chromium for browser tests,
   # a CJK font so that screenshots show Chinese, python3 as the benchmark peer's host
   sqlite3 chromium fonts-wqy-microhei python3 python3-networkx python3-igraph python3-openpyxl python3-numpy python3-pandas python3-pil time wrk

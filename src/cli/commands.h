@@ -36,6 +36,7 @@ void add_demo_linkage_command(CLI::App& app, GlobalOptions& g);
 void add_literature_commands(CLI::App& app, GlobalOptions& g);
 void add_settings_commands(CLI::App& app, GlobalOptions& g);
 void add_search_commands(CLI::App& app, GlobalOptions& g);
+void add_text_commands(CLI::App& app, GlobalOptions& g);
 // After program::add_serve_commands: adds `demo scenarios`.
 void add_scenario_commands(CLI::App& app, GlobalOptions& g);
 

@@ -1,0 +1,44 @@
+#include "ingest/word_frequencies.h"
+
+#include <charconv>
+#include <fstream>
+
+#include "base/error.h"
+#include "base/text.h"
+
+namespace xinzhi::ingest {
+
+std::vector<std::pair<std::string, int64_t>> read_word_frequencies(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    fail_keyed(ErrorCode::NotFound, "file_not_found", {{"file", path}}, "cannot open dictionary " + path);
+  std::vector<std::pair<std::string, int64_t>> out;
+  out.reserve(350000);
+  std::string line;
+  size_t number = 0;
+  auto bad = [&](const std::string& why) {
+    std::string where = path;
+    where.append(":").append(std::to_string(number));
+    fail_keyed(ErrorCode::InvalidInput, "dictionary_line", {{"where", where}, {"why", why}},
+               where + ": " + why + " (expected: word frequency [tag])");
+  };
+  while (std::getline(in, line)) {
+    ++number;
+    std::string_view l = text::trim(line);
+    if (l.empty()) continue;
+    if (!text::is_valid_utf8(l)) bad("not UTF-8");
+    // jieba splits on single spaces: the word, then its frequency; a tag may follow.
+    auto space = l.find(' ');
+    if (space == std::string_view::npos || space == 0) bad("no frequency");
+    auto rest = l.substr(space + 1);
+    auto freq_text = rest.substr(0, rest.find(' '));
+    int64_t freq = 0;
+    auto [end, ec] = std::from_chars(freq_text.data(), freq_text.data() + freq_text.size(), freq);
+    if (ec != std::errc() || end != freq_text.data() + freq_text.size() || freq < 0)
+      bad("frequency '" + std::string(freq_text) + "' is not a whole number");
+    out.emplace_back(std::string(l.substr(0, space)), freq);
+  }
+  return out;
+}
+
+}  // namespace xinzhi::ingest

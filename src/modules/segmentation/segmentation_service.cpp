@@ -1,0 +1,62 @@
+#include "modules/segmentation/segmentation_service.h"
+
+#include <chrono>
+#include <istream>
+#include <map>
+#include <mutex>
+#include <ostream>
+
+#include "base/error.h"
+#include "base/text.h"
+#include "ingest/word_frequencies.h"
+
+namespace xinzhi::segmentation {
+
+namespace {
+using Clock = std::chrono::steady_clock;
+double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+}  // namespace
+
+const text::WordDictionary& dictionary(const std::string& path) {
+  static std::mutex mutex;
+  static std::map<std::string, std::unique_ptr<text::WordDictionary>> loaded;
+  const std::string file = path.empty() ? ingest::kJiebaDictionary : path;
+  std::lock_guard lock(mutex);
+  auto& slot = loaded[file];
+  if (!slot) slot = std::make_unique<text::WordDictionary>(ingest::read_word_frequencies(file));
+  return *slot;
+}
+
+SegmentReport segment_lines(std::istream& in, std::ostream& out, const std::string& name, bool hmm,
+                            const std::string& dictionary_path) {
+  SegmentReport r;
+  auto start = Clock::now();
+  text::WordSegmenter segmenter(dictionary(dictionary_path), hmm);
+  r.load_seconds = since(start);
+  start = Clock::now();
+  std::string line, written;
+  while (std::getline(in, line)) {
+    ++r.lines;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!text::is_valid_utf8(line)) {
+      std::string where = name;
+      where.append(":").append(std::to_string(r.lines));
+      fail_keyed(ErrorCode::InvalidInput, "text_not_utf8", {{"where", where}}, where + ": the line is not UTF-8 text");
+    }
+    r.bytes += line.size() + 1;
+    written.clear();
+    for (auto w : segmenter.cut(line)) {
+      if (text::is_whitespace_token(w)) continue;
+      if (!written.empty()) written.push_back(' ');
+      written.append(w);
+      ++r.words;
+    }
+    written.push_back('\n');
+    out << written;
+  }
+  r.cut_seconds = since(start);
+  return r;
+}
+
+}  // namespace xinzhi::segmentation
