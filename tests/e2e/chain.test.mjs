@@ -127,6 +127,11 @@ test('the region field offers the gazetteer\'s districts, and a picked district 
   await page.fill('#region-input', '天津市滨海新区');
   await page.click('#atlas-go');
   await page.waitForFunction(() => document.querySelector('[data-testid="atlas-local"]')?.textContent === '2');
+  // The chokepoint page picks districts too (the heat map stops at cities: foresight.test.mjs).
+  await page.goto(`${base}/#/chokepoint?c=${encodeURIComponent(chain)}`);
+  await page.waitForSelector('main[data-page="chokepoint"][aria-busy="false"] h1');
+  const choke = await page.$$eval('#choke-regions option', (os) => os.map((o) => o.value));
+  assert.ok(choke.includes('天津市滨海新区') && choke.includes('唐山市'));
   await page.close();
 });
 

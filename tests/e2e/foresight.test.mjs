@@ -265,3 +265,13 @@ test('keyword bursts of imported papers, as the API gives them, with their sourc
   assert.equal(await page.textContent('[data-testid="lit-empty"]'), '没有词的出现比例显著高于其基准，暂无突现。');
   await page.close();
 });
+
+test('the region field offers provinces and cities, not districts (patents know no district)', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${base}/#/foresight`);
+  await page.waitForSelector('main[data-page="foresight"][aria-busy="false"] h1');
+  const options = await page.$$eval('#fs-regions option', (os) => os.map((o) => o.value));
+  assert.ok(options.includes('唐山市') && options.includes('天津'), 'cities and provinces');
+  assert.ok(!options.includes('天津市滨海新区'), 'no district');
+  await page.close();
+});

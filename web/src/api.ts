@@ -68,8 +68,9 @@ export function homeRegion(): Promise<HomeRegion> {
 export interface PlaceLabel { label: string; province: string; city: string; district: string }
 let places: Promise<{ groups: string[]; places: PlaceLabel[] }> | null = null;
 // Regions to suggest in a region field: the home group's provinces and the group itself first;
-// with `gazetteer`, then every group, province, city and home-group district to pick from.
-export async function regionSuggestions(extra: string[], gazetteer = false): Promise<string[]> {
+// with `gazetteer`, then every group, province, city and home-group district to pick from
+// ('city': down to cities only, for data that knows no districts, such as patents).
+export async function regionSuggestions(extra: string[], gazetteer: boolean | 'city' = false): Promise<string[]> {
   const h = await homeRegion();
   const mine = [...h.provinces.map(shortProvince), h.group].filter((r) => r);
   const out = [...mine, ...extra.filter((r) => !mine.includes(r))];
@@ -77,7 +78,8 @@ export async function regionSuggestions(extra: string[], gazetteer = false): Pro
   places ??= getJson<{ groups: string[]; places: PlaceLabel[] }>('/api/regions/places');
   const all = await places;
   // Provinces by their short names, as people write them (天津, not 天津市).
-  const labels = [...all.groups, ...all.places.map((p) => (p.city ? p.label : shortProvince(p.label)))];
+  const shown = gazetteer === 'city' ? all.places.filter((p) => !p.district) : all.places;
+  const labels = [...all.groups, ...shown.map((p) => (p.city ? p.label : shortProvince(p.label)))];
   return [...out, ...labels.filter((l) => !out.includes(l))];
 }
 

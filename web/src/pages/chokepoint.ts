@@ -36,7 +36,7 @@ export async function renderChokepoints(root: HTMLElement): Promise<void> {
   go.addEventListener('click', () => show(weights));
   select.addEventListener('change', () => { region.value = ''; go.click(); });
   root.append(el('div', { class: 'controls' }, el('label', {}, t('chain'), select), el('label', {}, t('region'), region),
-    el('datalist', { id: 'choke-regions' }, ...(await regionSuggestions(['台湾'])).map((r) => el('option', { value: r }))), go));
+    el('datalist', { id: 'choke-regions' }, ...(await regionSuggestions(['台湾'], true)).map((r) => el('option', { value: r }))), go));
 
   const query = `region=${enc(region.value)}${weightQuery(weights)}`;
   let report: ChokepointReport;

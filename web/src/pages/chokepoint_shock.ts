@@ -64,7 +64,7 @@ export async function renderShock(root: HTMLElement, chain: string, segments: st
   root.append(el('section', { id: 'shock-section' }, el('h2', {}, t('shockSim')),
     unitsLine('shock', measures), definitions('shock', measures, 'docs/chokepoints.md'),
     el('datalist', { id: 'shock-segments' }, ...segments.map((s) => el('option', { value: s }))),
-    el('datalist', { id: 'shock-regions' }, ...(await regionSuggestions(['台湾', '境外'])).map((r) => el('option', { value: r }))),
+    el('datalist', { id: 'shock-regions' }, ...(await regionSuggestions(['台湾', '境外'], true)).map((r) => el('option', { value: r }))),
     firmList,
     el('div', { class: 'controls' }, el('label', {}, t('shockKind'), kind), el('label', {}, t('target2'), target), run, hint), out));
 }

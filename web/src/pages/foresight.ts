@@ -131,7 +131,7 @@ export async function renderForesight(root: HTMLElement): Promise<void> {
     labelled('fsMeasure', controls.measure), labelled('fsCounting', controls.counting), labelled('fsOrder', controls.order),
     labelled('fsTop', controls.top), labelled('fsS', controls.s), labelled('fsGammaLabel', controls.gamma),
     labelled('fsMinDuration', controls.min_duration),
-    el('datalist', { id: 'fs-regions' }, ...(await regionSuggestions(['上海', '广东'])).map((r) => el('option', { value: r }))), go));
+    el('datalist', { id: 'fs-regions' }, ...(await regionSuggestions(['上海', '广东'], 'city')).map((r) => el('option', { value: r }))), go));
 
   const m = await getJson<HeatMap>(`/api/foresight/heatmap?${query()}`);
   root.append(provenance(m), el('p', { 'data-testid': 'fs-summary' }, t('fsSummary').replace('{r}', fmt(m.records))
