@@ -82,6 +82,7 @@ bench: setup-test build
 	@/usr/bin/python3 bench/mcda_topsis.py $(XINZHI)
 	@/usr/bin/python3 bench/io_multipliers.py $(XINZHI)
 	@/usr/bin/python3 bench/text_segment.py $(XINZHI)
+	@/usr/bin/python3 bench/text_bm25.py $(XINZHI)
 	@cd web && node ../bench/first_load.mjs ../$(XINZHI)
 	@/usr/bin/python3 bench/http_load.py $(XINZHI) --soak 300 $(if $(PREVIOUS),--previous $(PREVIOUS))
 

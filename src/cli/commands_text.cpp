@@ -1,6 +1,7 @@
-// xinzhi text segment: Chinese word segmentation (jieba's method and dictionary), line for
-// line, words separated by one space. This door reads the options and prints; the
+// xinzhi text segment | search: Chinese word segmentation (jieba's method and dictionary),
+// line for line, words separated by one space; BM25 ranking of a file's lines for a query. This door reads the options and prints; the
 // segmentation module cuts.
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 
@@ -10,7 +11,9 @@
 
 namespace xinzhi::cli {
 
-void add_text_commands(CLI::App& app, GlobalOptions&) {
+void add_text_search_command(CLI::App& app, GlobalOptions& g);
+
+void add_text_commands(CLI::App& app, GlobalOptions& g) {
   static std::string file, dict;
   static bool no_hmm = false, timing = false;
   auto* text = app.add_subcommand("text", "text processing (分词): word segmentation");
@@ -34,6 +37,53 @@ void add_text_commands(CLI::App& app, GlobalOptions&) {
     if (timing)
       std::cerr << r.lines << " lines, " << r.words << " words, " << r.bytes << " bytes; dictionary " << r.load_seconds
                 << " s, segmentation " << r.cut_seconds << " s\n";
+  });
+  add_text_search_command(app, g);
+}
+
+void add_text_search_command(CLI::App& app, GlobalOptions& g) {
+  static std::string file, dict, idf = "lucene";
+  static segmentation::LineSearch search;
+  static bool timing = false;
+  auto* cmd = app.get_subcommand("text")->add_subcommand(
+      "search", "rank the lines of a file (each a document) by Okapi BM25 for a query, best first");
+  cmd->add_option("FILE", file, "the documents, one per UTF-8 line")->required();
+  cmd->add_option("QUERY", search.query, "what to look for (cut into words like the lines)")->required();
+  cmd->add_option("--top", search.top, "how many lines (default 10)")->check(CLI::Range(1, 1000000));
+  cmd->add_option("--k1", search.k1, "term-frequency saturation (default 1.2)");
+  cmd->add_option("--b", search.b, "length normalisation, 0 to 1 (default 0.75)");
+  cmd->add_option("--idf", idf, "lucene: ln(1 + (N-n+0.5)/(n+0.5)) (default); fts5: ln((N-n+0.5)/(n+0.5)), at least 1e-6, as SQLite FTS5's bm25()")
+      ->check(CLI::IsMember({"lucene", "fts5"}));
+  cmd->add_flag("--presegmented", search.presegmented, "lines and query are words separated by spaces already");
+  cmd->add_flag_function("--no-hmm", [](int64_t n) { search.hmm = n == 0; }, "segment without the hidden Markov model");
+  cmd->add_option("--dict", dict, "a dictionary in jieba's format");
+  cmd->add_flag("--timing", timing, "report index and query seconds on standard error");
+  cmd->add_flag("--json", g.json, "print JSON");
+  cmd->callback([&g] {
+    search.idf = idf == "fts5" ? text::Bm25Idf::Fts5 : text::Bm25Idf::Lucene;
+    std::ifstream in(file, std::ios::binary);
+    if (!in) fail_keyed(ErrorCode::NotFound, "file_not_found", {{"file", file}}, "cannot open " + file);
+    auto r = segmentation::search_lines(in, file, search, dict);
+    if (timing)
+      std::cerr << r.documents << " documents, " << r.terms << " terms; index " << r.index_seconds << " s, query "
+                << r.query_seconds << " s\n";
+    if (g.json) {
+      nlohmann::json hits = nlohmann::json::array();
+      for (const auto& h : r.hits) hits.push_back({{"line", h.document + 1}, {"score", h.score}});
+      std::cout << nlohmann::json{{"documents", r.documents}, {"terms", r.terms}, {"average_length", r.average_length},
+                                  {"query_words", r.query_words}, {"hits", hits}}.dump(2)
+                << "\n";
+      return;
+    }
+    std::cout << r.documents << " documents, " << r.terms << " distinct words; query:";
+    for (const auto& w : r.query_words) std::cout << " " << w;
+    std::cout << "\nrank  line   score\n";
+    size_t rank = 0;
+    for (const auto& h : r.hits) {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%4zu  %5u  %.6f\n", ++rank, h.document + 1, h.score);
+      std::cout << buf;
+    }
   });
 }
 

@@ -4,6 +4,7 @@
 #include <istream>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <ostream>
 
 #include "base/error.h"
@@ -56,6 +57,49 @@ SegmentReport segment_lines(std::istream& in, std::ostream& out, const std::stri
     out << written;
   }
   r.cut_seconds = since(start);
+  return r;
+}
+
+LineHits search_lines(std::istream& in, const std::string& name, const LineSearch& search,
+                      const std::string& dictionary_path) {
+  LineHits r;
+  std::optional<text::WordSegmenter> segmenter;
+  if (!search.presegmented) segmenter.emplace(dictionary(dictionary_path), search.hmm);
+  auto words_of = [&](std::string_view line) {
+    std::vector<std::string_view> words;
+    if (segmenter) {
+      for (auto w : segmenter->cut(line))
+        if (!text::is_whitespace_token(w)) words.push_back(w);
+    } else {
+      for (auto w : text::split(line, ' '))
+        if (!w.empty()) words.push_back(w);
+    }
+    return words;
+  };
+  auto start = Clock::now();
+  text::Bm25Index index(search.k1, search.b, search.idf);
+  std::string line;
+  size_t number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!text::is_valid_utf8(line)) {
+      std::string where = name;
+      where.append(":").append(std::to_string(number));
+      fail_keyed(ErrorCode::InvalidInput, "text_not_utf8", {{"where", where}}, where + ": the line is not UTF-8 text");
+    }
+    index.add(words_of(line));
+  }
+  index.run();
+  r.index_seconds = since(start);
+  r.documents = index.documents();
+  r.terms = index.terms();
+  r.average_length = index.average_length();
+  start = Clock::now();
+  auto query = words_of(search.query);
+  for (auto w : query) r.query_words.emplace_back(w);
+  r.hits = index.search(query, search.top);
+  r.query_seconds = since(start);
   return r;
 }
 

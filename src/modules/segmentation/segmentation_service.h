@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engines/text/bm25_index.h"
 #include "engines/text/word_segmenter.h"
 
 namespace xinzhi::segmentation {
@@ -25,5 +26,23 @@ struct SegmentReport {
 // out. InvalidInput naming name:line for a line that is not UTF-8 (nothing after it is written).
 SegmentReport segment_lines(std::istream& in, std::ostream& out, const std::string& name, bool hmm,
                             const std::string& dictionary_path = "");
+
+// BM25 over the lines of a text (each line a document): `xinzhi text search`. Lines and the
+// query are cut by the segmenter, or, `presegmented`, split at spaces (words already cut).
+struct LineSearch {
+  std::string query;
+  size_t top = 10;
+  bool hmm = true, presegmented = false;
+  double k1 = 1.2, b = 0.75;
+  text::Bm25Idf idf = text::Bm25Idf::Lucene;
+};
+struct LineHits {
+  size_t documents = 0, terms = 0;
+  double average_length = 0, index_seconds = 0, query_seconds = 0;
+  std::vector<std::string> query_words;
+  std::vector<text::Bm25Hit> hits;  // document = line number - 1
+};
+LineHits search_lines(std::istream& in, const std::string& name, const LineSearch& search,
+                      const std::string& dictionary_path = "");
 
 }  // namespace xinzhi::segmentation
