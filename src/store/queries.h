@@ -19,7 +19,9 @@ std::string utc_now();
 
 // A search term as stores match it, with `LIKE ? ESCAPE '\'` for the patterns: the term itself,
 // and patterns for the names starting with it and containing it (%, _ and \ in the term are
-// literal). Stores rank exact over prefix over contains, the same text on both engines.
+// literal). Stores rank exact over prefix over contains, the same text on both engines. Free
+// text is compared through replace(replace(lower(col), '（', '('), '）', ')'): the term is folded
+// (text::search_text), names keep the parentheses they were imported with.
 struct TermPatterns {
   std::string exact, prefix, contains;
 };

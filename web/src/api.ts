@@ -75,7 +75,11 @@ export async function regionSuggestions(extra: string[], gazetteer: boolean | 'c
   const mine = [...h.provinces.map(shortProvince), h.group].filter((r) => r);
   const out = [...mine, ...extra.filter((r) => !mine.includes(r))];
   if (!gazetteer) return out;
-  places ??= getJson<{ groups: string[]; places: PlaceLabel[] }>('/api/regions/places');
+  // A failed answer is not kept: the next page asks again instead of failing until a reload.
+  places ??= getJson<{ groups: string[]; places: PlaceLabel[] }>('/api/regions/places').catch((e) => {
+    places = null;
+    throw e;
+  });
   const all = await places;
   // Provinces by their short names, as people write them (天津, not 天津市).
   const shown = gazetteer === 'city' ? all.places.filter((p) => !p.district) : all.places;

@@ -115,13 +115,15 @@ export function mountSearch(host: HTMLElement): void {
 
   const ask = async () => {
     const term = input.value.trim();
+    const mine = ++asked;  // also when cleared: an answer still on its way is then dropped
     if (!term) { close(); return; }
-    const mine = ++asked;
+    // Drawn only while the box has the cursor: Escape or a click elsewhere means "no list".
+    const current = () => mine === asked && document.activeElement === input;
     try {
       const answer = await getJson<SearchAnswer>(`/api/search?q=${enc(term)}`);
-      if (mine === asked) draw(answer);
+      if (current()) draw(answer);
     } catch (e) {
-      if (mine === asked) show([el('div', { class: 'search-empty', 'data-testid': 'search-error' }, (e as Error).message)]);
+      if (current()) show([el('div', { class: 'search-empty', 'data-testid': 'search-error' }, (e as Error).message)]);
     }
   };
 

@@ -1,5 +1,9 @@
 #include "engines/text/word_dictionary.h"
 
+#include <limits>
+
+#include "base/error.h"
+
 namespace xinzhi::text {
 
 WordDictionary::WordDictionary(const std::vector<std::pair<std::string, int64_t>>& entries) {
@@ -18,6 +22,9 @@ WordDictionary::WordDictionary(const std::vector<std::pair<std::string, int64_t>
   for (const auto& [utf8, freq] : entries) {
     decode_utf8(utf8, word, offsets);
     if (word.empty()) continue;
+    if (freq < 0 || freq > std::numeric_limits<int64_t>::max() - total_)
+      fail_keyed(ErrorCode::InvalidInput, "dictionary_total", {{"word", utf8}},
+                 "the dictionary's frequencies do not add up to a 64-bit total (at '" + utf8 + "')");
     total_ += freq;
     int32_t node = kRoot;
     for (char32_t c : word) {

@@ -123,10 +123,11 @@ ChokepointReport chokepoints(const PreparedChain& p, const ChokepointWeights& w)
       contribution.push_back({weights[k] * parts[k], k});
     }
     row.score = total_weight > 0 ? sum / total_weight : 0;
-    // The drivers: components at least half their maximum, by contribution.
+    // The drivers: components at least half their maximum, by contribution; a component
+    // weighted 0 contributed nothing and drives nothing.
     std::sort(contribution.rbegin(), contribution.rend());
     for (auto [c, k] : contribution)
-      if (parts[k] >= 0.5 && row.drivers.size() < 3) row.drivers.push_back(component_name(k));
+      if (parts[k] >= 0.5 && weights[k] > 0 && row.drivers.size() < 3) row.drivers.push_back(component_name(k));
     r.rows.push_back(std::move(row));
   }
   std::stable_sort(r.rows.begin(), r.rows.end(), [](const auto& x, const auto& y) { return x.score > y.score; });

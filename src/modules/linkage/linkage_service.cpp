@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -93,7 +94,9 @@ nlohmann::json to_json(const ChainLinkages& c) {
 IoTableInfo LinkageService::import_table(const std::string& path, const std::string& name, bool sample) {
   if (name.empty()) fail_keyed(ErrorCode::InvalidInput, "field_missing", {{"field", "name"}}, "the table needs a name (--name)");
   auto report = sector_linkages_of(path);
-  IoTableInfo info{0, name, path, report.output_from, static_cast<int64_t>(report.sectors.size()), sample, ""};
+  // The file's name only: where it lay on the server is nobody's business on a page.
+  IoTableInfo info{0, name, std::filesystem::path(path).filename().string(), report.output_from,
+                   static_cast<int64_t>(report.sectors.size()), sample, ""};
   nlohmann::json detail = {{"file", path}, {"sectors", report.sectors.size()}, {"sample", sample}};
   info.id = store_.add_table(info, report.sectors, {"import.io_table", "io_table", name, "", "", detail.dump()});
   return *store_.table(name);

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "ingest/word_frequencies.h"
 #include "support/test_support.h"
 
@@ -74,6 +76,10 @@ TEST(WordSegmenter, ReproducesJiebasPublishedExamples) {
   EXPECT_EQ(joined(plain.cut("他来到了网易杭研大厦")), "他/来到/了/网易/杭/研/大厦");
   EXPECT_EQ(joined(hmm.cut("小明硕士毕业于中国科学院计算所，后在日本京都大学深造")),
             "小明/硕士/毕业/于/中国科学院/计算所/，/后/在/日本京都大学/深造");
+}
+
+TEST(WordDictionary, RefusesFrequenciesThatOverflowTheTotal) {
+  EXPECT_THROW(WordDictionary({{"a", std::numeric_limits<int64_t>::max()}, {"b", 1}}), Error);
 }
 
 TEST(WordFrequencies, BadLinesNameTheFileAndLine) {

@@ -4,6 +4,8 @@
 // page's shock simulator offers (every firm of the chain, each one a shock the service accepts).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <cmath>
 #include <limits>
 #include <set>
@@ -176,6 +178,20 @@ TEST(ChokepointWeights, NoneAboveZeroOrANegativeOneIsRefusedWithAKey) {
   EXPECT_EQ(key_of({0.2, -0.1, 0.15, 0.1, 0.15, 0.2}), "chokepoint_weight_invalid");
   EXPECT_EQ(key_of({std::numeric_limits<double>::quiet_NaN(), 0.2, 0.15, 0.1, 0.15, 0.2}), "chokepoint_weight_invalid");
   EXPECT_EQ(key_of({0, 0, 0, 0, 0, 1}), "accepted");
+}
+
+// A component weighted 0 adds nothing to a score, so it is named as no segment's driver.
+TEST(ChokepointWeights, AComponentWeightedZeroDrivesNothing) {
+  Fixture f;
+  auto named = [](const ChokepointReport& r, const std::string& component) {
+    size_t n = 0;
+    for (const auto& row : r.rows) n += std::count(row.drivers.begin(), row.drivers.end(), component);
+    return n;
+  };
+  auto all = f.service->chokepoints("新能源汽车（示例）", "天津");
+  ASSERT_GT(named(all, "outside"), 0u);  // with the default weights it drives some segment
+  auto without = f.service->chokepoints("新能源汽车（示例）", "天津", {0.2, 0, 0.15, 0.1, 0.15, 0.2});
+  EXPECT_EQ(named(without, "outside"), 0u);
 }
 
 TEST(ChainFirms, EveryFirmOfTheChainOnceLocalFirstAndEachAShockTarget) {

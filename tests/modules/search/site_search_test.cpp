@@ -35,6 +35,7 @@ struct Fixture {
         {{"CN114000001A", "2022-03-01", "一种锂电池正极材料的制备方法", {"天津滨海示例锂电科技有限公司"}, {}}, "天津市", "天津市"},
         {{"CN114000002A", "2021-05-01", "虚拟现实头戴显示装置", {"北京示例光学有限公司"}, {}}, "北京市", "北京市"},
         {{"US2022000003A1", "2022-01-01", "Lithium 100% recycling", {"Example Corp"}, {}}, "", ""},
+        {{"CN114000004A", "2022-02-01", "光刻胶组合物", {"中芯国际集成电路制造（北京）有限公司"}, {}}, "北京市", "北京市"},
     };
     services->patents().add(patents, "test:patents.csv");
     scenarios = std::make_unique<scenario::ScenarioPartners>(db);
@@ -99,6 +100,16 @@ TEST(SiteSearch, PatentNumbersMatchFromTheStartInAnyCase) {
   EXPECT_EQ(f.find("Example Corp").patents.size(), 1u);
   // Full-width letters and spaces fold like names do.
   EXPECT_EQ(f.find("ＣＮ 114000002").patents.size(), 1u);
+}
+
+// An input method types （）; imported names hold （） or (): both find both.
+TEST(SiteSearch, FullWidthAndAsciiParenthesesMatchEachOther) {
+  Fixture f;
+  for (const char* term : {"制造（北京）", "制造(北京)", "制造（北京)"}) {
+    auto r = f.find(term);
+    ASSERT_EQ(r.patents.size(), 1u) << term;
+    EXPECT_EQ(r.patents[0].number, "CN114000004A");
+  }
 }
 
 TEST(SiteSearch, WildcardsInTheTermAreLiteral) {
