@@ -16,6 +16,7 @@
 #include "modules/chain/chain_service.h"
 #include "modules/kg/knowledge_graph.h"
 #include "modules/registry.h"
+#include "modules/chain/sample_chains.h"
 #include "support/test_support.h"
 
 namespace xinzhi::chain {
@@ -48,20 +49,7 @@ Table parse_csv(const std::string& text) {
   return rows;
 }
 
-struct Fixture {
-  testing::ScratchDir dir;
-  store::Database db{dir.database("x.db")};
-  std::unique_ptr<kg::GraphStore> graph;
-  std::unique_ptr<ChainStore> chains;
-  std::unique_ptr<ChainService> service;
-  Fixture() {
-    modules::migrate(db);
-    graph = kg::sql_graph_store(db);
-    chains = sql_chain_store(db);
-    service = std::make_unique<ChainService>(*chains, *graph);
-    modules::seed_sample_region(db);
-  }
-};
+using Fixture = SampleChains;
 
 std::string csv_of(const ChokepointReport& r) {
   std::ostringstream out;

@@ -12,25 +12,13 @@
 #include "modules/chain/chain_service.h"
 #include "modules/kg/knowledge_graph.h"
 #include "modules/registry.h"
+#include "modules/chain/sample_chains.h"
 #include "support/test_support.h"
 
 namespace xinzhi::chain {
 namespace {
 
-struct Fixture {
-  testing::ScratchDir dir;
-  store::Database db{dir.database("x.db")};
-  std::unique_ptr<kg::GraphStore> graph;
-  std::unique_ptr<ChainStore> chains;
-  std::unique_ptr<ChainService> service;
-  Fixture() {
-    modules::migrate(db);
-    modules::seed_sample_region(db);
-    graph = kg::sql_graph_store(db);
-    chains = sql_chain_store(db);
-    service = std::make_unique<ChainService>(*chains, *graph);
-  }
-};
+using Fixture = SampleChains;
 
 const std::string kChain = "新能源汽车（示例）";
 
