@@ -217,6 +217,7 @@ const strings = {
   gapReason: { zh: '原因', en: 'Reason' },
   gapShort: { zh: '缺数据', en: 'no data' },
   gap_no_known_firm: { zh: '无已知企业', en: 'No known firm' },
+  gap_no_weighted_component: { zh: '所选权重的指标均无数据（如仅给技术加权而其企业无专利）', en: 'No data for any weighted component (e.g. only technology weighted, and its firms hold no patent)' },
   // Where a chain page's figures come from, their units and definitions (issue 14).
   provSource: { zh: '数据来源：', en: 'Source: ' },
   provDates: { zh: '；建立于 {created}；数据截至 {asOf}（最后一次修改）', en: '; built {created}; as of {asOf} (last change)' },

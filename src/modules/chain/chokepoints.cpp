@@ -122,7 +122,13 @@ ChokepointReport chokepoints(const PreparedChain& p, const ChokepointWeights& w)
       total_weight += weights[k];
       contribution.push_back({weights[k] * parts[k], k});
     }
-    row.score = total_weight > 0 ? sum / total_weight : 0;
+    if (total_weight == 0) {
+      // Every weighted component is missing here (only technology weighted, and its firms hold
+      // no patent): a 0 would rank it as the safest segment for want of data.
+      r.data_gaps.push_back({row.name, row.stage, "no_weighted_component", row.dominated});
+      continue;
+    }
+    row.score = sum / total_weight;
     // The drivers: components at least half their maximum, by contribution; a component
     // weighted 0 contributed nothing and drives nothing.
     std::sort(contribution.rbegin(), contribution.rend());

@@ -32,7 +32,7 @@ struct ChokepointRow {
 // and never ranked above a scored segment: a gap to fill, not a chokepoint.
 struct DataGap {
   std::string name, stage;
-  std::string reason;  // no_known_firm
+  std::string reason;  // no_known_firm; no_weighted_component (every weighted component missing)
   uint32_t dominated;  // downstream segments it dominates (structure is known without firms)
 };
 

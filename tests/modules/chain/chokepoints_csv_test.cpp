@@ -182,6 +182,17 @@ TEST(ChokepointWeights, AComponentWeightedZeroDrivesNothing) {
   EXPECT_EQ(named(without, "outside"), 0u);
 }
 
+// Only technology weighted: a segment whose firms hold no patent has no weighted data and is a
+// data gap, not a score of 0 ranked as the safest.
+TEST(ChokepointWeights, ASegmentWithNoWeightedDataIsAGapNotAZero) {
+  Fixture f;
+  auto r = f.service->chokepoints("新能源汽车（示例）", "天津", {0, 0, 0, 0, 0, 1});
+  size_t unweighted = 0;
+  for (const auto& g : r.data_gaps) unweighted += g.reason == "no_weighted_component";
+  EXPECT_GT(unweighted, 0u);
+  for (const auto& row : r.rows) EXPECT_GE(row.technology, 0) << row.name;  // every ranked row has the data
+}
+
 TEST(ChainFirms, EveryFirmOfTheChainOnceLocalFirstAndEachAShockTarget) {
   Fixture f;
   const std::string chain = "信创（示例）";
