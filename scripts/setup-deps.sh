@@ -10,16 +10,19 @@ cd "$(dirname "$0")/.."
 packages=(
   # build
   g++ cmake ninja-build pkg-config make
-  # C++ libraries (DESIGN.md: Dependencies)
-  libboost1.81-dev zlib1g-dev nlohmann-json3-dev libsqlite3-dev libpq-dev libcli11-dev
+  # C++ libraries (DESIGN.md: Dependencies). Boost is Debian's default, 1.74: python3-scipy (the
+  # assignment engine's peer) depends on it through pythran, and 1.81's headers conflict with it.
+  libboost-dev zlib1g-dev nlohmann-json3-dev libsqlite3-dev libpq-dev libcli11-dev
   libspdlog-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev libxlsxwriter-dev libzip-dev libexpat1-dev
   libtbb-dev libcairo2-dev libsodium-dev libeigen3-dev
+  # engines/assign: LEMON's min-cost flow (Boost licence)
+  liblemon-dev
   # engines/text: jieba's dictionary and HMM tables (MIT), read from Debian's package; also
   # the segmentation benchmark's peer
   python3-jieba
   # tests and tools: the sqlite3 shell in CLI golden tests, chromium for browser tests,
   # a CJK font so that screenshots show Chinese, python3 as the benchmark peer's host
-  sqlite3 chromium fonts-wqy-microhei python3 python3-networkx python3-igraph python3-openpyxl python3-numpy python3-pandas python3-pil time wrk
+  sqlite3 chromium fonts-wqy-microhei python3 python3-networkx python3-igraph python3-openpyxl python3-numpy python3-pandas python3-scipy python3-snowballstemmer python3-pil time wrk
   # web build
   nodejs
 )
@@ -31,6 +34,11 @@ for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if [ "${#missing[@]}" -gt 0 ]; then
+  # A machine set up before the switch to Boost 1.74 has 1.81's headers, which apt will not replace
+  # on its own: the trailing "-" removes them in the same transaction.
+  if dpkg-query -W -f='${Status}' libboost1.81-dev 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("libboost1.81-dev-")
+  fi
   echo "setup-deps: installing ${missing[*]}"
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"

@@ -4,6 +4,10 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+// Boost 1.74's asio/awaitable.hpp uses std::exchange without including <utility>.
+#include <limits>
+#include <utility>
+
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -54,8 +58,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
     parser_.emplace();
     parser_->header_limit(static_cast<uint32_t>(limits_.max_header_bytes));
     // No body limit while the header is read: Beast would fail the header itself on a
-    // Content-Length over the limit, before `screen` can answer it with its 413 or 415.
-    parser_->body_limit(boost::none);
+    // Content-Length over the limit, before `screen` can answer it with its 413 or 415. The
+    // largest number, not boost::none: Boost 1.74 compares the length with the optional, and
+    // every length is greater than none.
+    parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
     if (buffer_.size() > 0) return read_header();  // a pipelined request is already here
     stream_.expires_after(limits_.idle_timeout);
     stream_.async_read_some(buffer_.prepare(4096), [self = shared_from_this()](error_code ec, size_t n) {

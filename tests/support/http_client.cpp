@@ -1,5 +1,9 @@
 #include "support/http_client.h"
 
+// Boost 1.74's asio/awaitable.hpp uses std::exchange without including <utility>.
+#include <limits>
+#include <utility>
+
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -32,7 +36,7 @@ HttpResult HttpClient::send(const std::string& method, const std::string& path, 
   }
   beast::flat_buffer buffer;
   http::response_parser<http::string_body> parser;
-  parser.body_limit(boost::none);
+  parser.body_limit(std::numeric_limits<std::uint64_t>::max());  // not boost::none: see http_listener.cpp
   bool ok = false;
   stream.expires_after(timeout_);
   tcp::endpoint at(net::ip::make_address(host_), static_cast<uint16_t>(port_));
