@@ -83,6 +83,8 @@ bench: setup-test build
 	@/usr/bin/python3 bench/io_multipliers.py $(XINZHI)
 	@/usr/bin/python3 bench/text_segment.py $(XINZHI)
 	@/usr/bin/python3 bench/text_bm25.py $(XINZHI)
+	@cmake --build build/release --target lemon_dispatch >/dev/null
+	@/usr/bin/python3 bench/match_assign.py $(XINZHI) build/release/lemon_dispatch
 	@cd web && node ../bench/first_load.mjs ../$(XINZHI)
 	@/usr/bin/python3 bench/http_load.py $(XINZHI) --soak 300 $(if $(PREVIOUS),--previous $(PREVIOUS))
 

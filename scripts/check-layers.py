@@ -56,6 +56,7 @@ PUBLIC = {
     "literature": {"literature_service.h"},
     "search": {"site_search.h"},
     "segmentation": {"segmentation_service.h"},
+    "matching": {"assignment_service.h"},
 }
 
 # SQL is found in string literals: adjacent literals ("SELECT … FROM " "kg_entity") and raw
