@@ -1,5 +1,6 @@
-// xinzhi text segment | search: Chinese word segmentation (jieba's method and dictionary),
-// line for line, words separated by one space; BM25 ranking of a file's lines for a query. This door reads the options and prints; the
+// xinzhi text segment | search | keywords | stem: Chinese word segmentation (jieba's method and
+// dictionary), line for line, words separated by one space; BM25 ranking of a file's lines for a
+// query; TF-IDF keywords per line; Porter2 stems of English words. This door reads the options and prints; the
 // segmentation module cuts.
 #include <cstdio>
 #include <fstream>
@@ -12,6 +13,7 @@
 namespace xinzhi::cli {
 
 void add_text_search_command(CLI::App& app, GlobalOptions& g);
+void add_text_keyword_commands(CLI::App& app, GlobalOptions& g);
 
 void add_text_commands(CLI::App& app, GlobalOptions& g) {
   static std::string file, dict;
@@ -39,6 +41,7 @@ void add_text_commands(CLI::App& app, GlobalOptions& g) {
                 << " s, segmentation " << r.cut_seconds << " s\n";
   });
   add_text_search_command(app, g);
+  add_text_keyword_commands(app, g);
 }
 
 void add_text_search_command(CLI::App& app, GlobalOptions& g) {
@@ -84,6 +87,69 @@ void add_text_search_command(CLI::App& app, GlobalOptions& g) {
       std::snprintf(buf, sizeof buf, "%4zu  %5u  %.6f\n", ++rank, h.document + 1, h.score);
       std::cout << buf;
     }
+  });
+}
+
+// Opens FILE, or standard input for "" or "-", and hands the stream and its name to `use`.
+template <typename Use>
+void with_text_input(const std::string& file, Use&& use) {
+  if (file.empty() || file == "-") {
+    use(std::cin, std::string("stdin"));
+    return;
+  }
+  std::ifstream in(file, std::ios::binary);
+  if (!in) fail_keyed(ErrorCode::NotFound, "file_not_found", {{"file", file}}, "cannot open " + file);
+  use(in, file);
+}
+
+void add_text_keyword_commands(CLI::App& app, GlobalOptions& g) {
+  static std::string file, idf, dict;
+  static size_t top = 20;
+  static bool timing = false, keep_stop_words = false;
+  auto* text = app.get_subcommand("text");
+  auto* keywords = text->add_subcommand("keywords", "each line's TF-IDF keywords, best first (jieba.analyse.extract_tags)");
+  keywords->add_option("FILE", file, "the text, one document per UTF-8 line (default: standard input)");
+  keywords->add_option("--top", top, "how many keywords per line (default 20; 0: all)")->check(CLI::Range(0, 100000));
+  keywords->add_option("--idf", idf, "an IDF table of \"word idf\" lines (default: Debian's python3-jieba analyse/idf.txt)");
+  keywords->add_option("--dict", dict, "a dictionary in jieba's format");
+  keywords->add_flag("--timing", timing, "report load and extraction seconds on standard error");
+  keywords->add_flag("--json", g.json, "print JSON: per line a list of [word, weight]");
+  keywords->callback([&g] {
+    std::ios::sync_with_stdio(false);
+    segmentation::LineKeywords r;
+    with_text_input(file, [&](std::istream& in, const std::string& name) { r = segmentation::keyword_lines(in, name, top, idf, dict); });
+    if (timing) std::cerr << r.lines.size() << " lines; load " << r.load_seconds << " s, keywords " << r.extract_seconds << " s\n";
+    if (g.json) {
+      nlohmann::json lines = nlohmann::json::array();
+      for (const auto& line : r.lines) {
+        nlohmann::json items = nlohmann::json::array();
+        for (const auto& k : line) items.push_back({k.word, k.weight});
+        lines.push_back(items);
+      }
+      std::cout << lines.dump() << "\n";
+      return;
+    }
+    std::string written;
+    for (const auto& line : r.lines) {
+      written.clear();
+      for (const auto& k : line) {
+        if (!written.empty()) written.push_back(' ');
+        written += k.word;
+      }
+      written.push_back('\n');
+      std::cout << written;
+    }
+  });
+
+  auto* stem = text->add_subcommand("stem", "each line's English words, lower-cased and stemmed (Porter2, Snowball English)");
+  stem->add_option("FILE", file, "the text (default: standard input)");
+  stem->add_flag("--keep-stop-words", keep_stop_words, "keep the, of, and … (left out by default)");
+  stem->callback([] {
+    std::ios::sync_with_stdio(false);
+    with_text_input(file, [&](std::istream& in, const std::string& name) {
+      segmentation::stem_lines(in, std::cout, name, !keep_stop_words);
+    });
+    std::cout.flush();
   });
 }
 

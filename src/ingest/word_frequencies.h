@@ -15,4 +15,10 @@ inline constexpr const char* kJiebaDictionary = "/usr/lib/python3/dist-packages/
 // line without a whole-number frequency or not UTF-8; NotFound when the file is missing.
 std::vector<std::pair<std::string, int64_t>> read_word_frequencies(const std::string& path);
 
+// jieba's IDF table for keyword extraction (270,131 words in Debian's package).
+inline constexpr const char* kJiebaIdfTable = "/usr/lib/python3/dist-packages/jieba/analyse/idf.txt";
+
+// (word, idf) per "word idf" line; the same errors as read_word_frequencies (a finite number).
+std::vector<std::pair<std::string, double>> read_idf_table(const std::string& path);
+
 }  // namespace xinzhi::ingest

@@ -10,6 +10,7 @@
 #include "base/error.h"
 #include "base/text.h"
 #include "ingest/word_frequencies.h"
+#include "modules/segmentation/text_lines.h"
 
 namespace xinzhi::segmentation {
 
@@ -36,15 +37,8 @@ SegmentReport segment_lines(std::istream& in, std::ostream& out, const std::stri
   text::WordSegmenter segmenter(dictionary(dictionary_path), hmm);
   r.load_seconds = since(start);
   start = Clock::now();
-  std::string line, written;
-  while (std::getline(in, line)) {
-    ++r.lines;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (!text::is_valid_utf8(line)) {
-      std::string where = name;
-      where.append(":").append(std::to_string(r.lines));
-      fail_keyed(ErrorCode::InvalidInput, "text_not_utf8", {{"where", where}}, where + ": the line is not UTF-8 text");
-    }
+  std::string written;
+  r.lines = for_each_text_line(in, name, [&](const std::string& line) {
     r.bytes += line.size() + 1;
     written.clear();
     for (auto w : segmenter.cut(line)) {
@@ -55,7 +49,7 @@ SegmentReport segment_lines(std::istream& in, std::ostream& out, const std::stri
     }
     written.push_back('\n');
     out << written;
-  }
+  });
   r.cut_seconds = since(start);
   return r;
 }
@@ -78,18 +72,7 @@ LineHits search_lines(std::istream& in, const std::string& name, const LineSearc
   };
   auto start = Clock::now();
   text::Bm25Index index(search.k1, search.b, search.idf);
-  std::string line;
-  size_t number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (!text::is_valid_utf8(line)) {
-      std::string where = name;
-      where.append(":").append(std::to_string(number));
-      fail_keyed(ErrorCode::InvalidInput, "text_not_utf8", {{"where", where}}, where + ": the line is not UTF-8 text");
-    }
-    index.add(words_of(line));
-  }
+  for_each_text_line(in, name, [&](const std::string& line) { index.add(words_of(line)); });
   index.run();
   r.index_seconds = since(start);
   r.documents = index.documents();

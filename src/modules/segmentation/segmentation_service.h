@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engines/text/bm25_index.h"
+#include "engines/text/tfidf_keywords.h"
 #include "engines/text/word_segmenter.h"
 
 namespace xinzhi::segmentation {
@@ -44,5 +45,22 @@ struct LineHits {
 };
 LineHits search_lines(std::istream& in, const std::string& name, const LineSearch& search,
                       const std::string& dictionary_path = "");
+
+// jieba's IDF table at `path` ("" = Debian's python3-jieba analyse/idf.txt), read once per
+// process like the dictionary. Thread-safe.
+const text::TfIdfKeywords& keyword_table(const std::string& path = "");
+
+// `xinzhi text keywords`: each line's `top` TF-IDF keywords (jieba.analyse.extract_tags), the
+// line cut by the segmenter with the HMM.
+struct LineKeywords {
+  std::vector<std::vector<text::Keyword>> lines;
+  double load_seconds = 0, extract_seconds = 0;
+};
+LineKeywords keyword_lines(std::istream& in, const std::string& name, size_t top, const std::string& idf_path = "",
+                           const std::string& dictionary_path = "");
+
+// `xinzhi text stem`: each line's English words (ASCII letters and digits, lower-cased), stemmed
+// by Porter2, separated by one space, line for line; `drop_stop_words` leaves out "the", "of" …
+size_t stem_lines(std::istream& in, std::ostream& out, const std::string& name, bool drop_stop_words);
 
 }  // namespace xinzhi::segmentation
