@@ -20,7 +20,7 @@ function(xinzhi_cc_test)
   set(on_database OFF)
   if(T_DEPS MATCHES "xinzhi_(store|modules|module_|server)")
     set(on_database ON)
-    target_sources(${T_NAME} PRIVATE ${PROJECT_SOURCE_DIR}/tests/support/test_database.cpp)
+    target_link_libraries(${T_NAME} PRIVATE xinzhi_test_database)
   endif()
   target_link_libraries(${T_NAME} PRIVATE ${T_DEPS} GTest::gtest GTest::gtest_main)
   target_compile_definitions(${T_NAME} PRIVATE
