@@ -57,6 +57,7 @@ PUBLIC = {
     "search": {"site_search.h"},
     "segmentation": {"segmentation_service.h"},
     "matching": {"assignment_service.h"},
+    "engineers": {"engineer_desk.h", "engineer_types.h", "sample_engineers.h"},
 }
 
 # SQL is found in string literals: adjacent literals ("SELECT … FROM " "kg_entity") and raw

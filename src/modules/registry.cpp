@@ -3,6 +3,7 @@
 #include "modules/accounts/directory.h"
 #include "modules/chain/chain_service.h"
 #include "modules/chain/chain_store.h"
+#include "modules/engineers/engineer_store.h"
 #include "modules/foresight/patent_store.h"
 #include "modules/kg/knowledge_graph.h"
 #include "modules/kg/graph_store.h"
@@ -26,7 +27,9 @@ Services::Services(store::Database& db)
       literature_store_(literature::sql_literature_store(db)),
       literature_(std::make_unique<literature::LiteratureService>(*literature_store_)),
       linkage_store_(linkage::sql_linkage_store(db)),
-      linkage_(std::make_unique<linkage::LinkageService>(*linkage_store_, *chains_)) {}
+      linkage_(std::make_unique<linkage::LinkageService>(*linkage_store_, *chains_)),
+      engineer_store_(engineers::sql_engineer_store(db)),
+      engineers_(std::make_unique<engineers::EngineerDesk>(*engineer_store_, chains_.get())) {}
 
 Services::~Services() = default;
 
@@ -42,6 +45,7 @@ std::vector<store::Migration> all_migrations() {
   for (auto& m : settings::migrations()) all.push_back(m);
   for (auto& m : literature::migrations()) all.push_back(m);
   for (auto& m : linkage::migrations()) all.push_back(m);
+  for (auto& m : engineers::migrations()) all.push_back(m);
   return all;
 }
 
@@ -62,7 +66,8 @@ namespace xinzhi::modules {
 int64_t remove_sample_region(store::Database& db) {
   migrate(db);
   Services services(db);
-  int64_t removed = 0;
+  // The sample engineers and requests name the sample chains' segments: they go first.
+  int64_t removed = services.engineers().remove_sample();
   for (const auto& c : services.chains().list())
     if (c.sample) services.chains().remove(c.name), ++removed;
   return removed + services.graph().remove_sample();

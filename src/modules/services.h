@@ -7,6 +7,7 @@
 #include "modules/chain/chain_service.h"
 #include "modules/foresight/patent_import.h"
 #include "modules/kg/knowledge_graph.h"
+#include "modules/engineers/engineer_desk.h"
 #include "modules/linkage/linkage_service.h"
 #include "modules/literature/literature_service.h"
 #include "modules/settings/region_settings.h"
@@ -33,6 +34,7 @@ class Services {
   settings::RegionSettingsService& settings() { return *settings_; }
   literature::LiteratureService& literature() { return *literature_; }
   linkage::LinkageService& linkage() { return *linkage_; }
+  engineers::EngineerDesk& engineers() { return *engineers_; }
   // The home region as it was when these services were built (focal province, partner group).
   const settings::RegionSettings& home() const { return home_; }
 
@@ -49,6 +51,8 @@ class Services {
   std::unique_ptr<literature::LiteratureService> literature_;
   std::unique_ptr<linkage::LinkageStore> linkage_store_;
   std::unique_ptr<linkage::LinkageService> linkage_;
+  std::unique_ptr<engineers::EngineerStore> engineer_store_;
+  std::unique_ptr<engineers::EngineerDesk> engineers_;
 };
 
 }  // namespace xinzhi::modules

@@ -49,6 +49,7 @@ int main(int argc, char** argv) {
   cli::add_search_commands(app, g);
   cli::add_text_commands(app, g);
   cli::add_match_commands(app, g);
+  cli::add_engineer_commands(app, g);
   cli::add_scenario_commands(app, g);
   cli::add_settings_commands(app, g);
   try {

@@ -23,6 +23,8 @@ void install_literature_routes(ApiRouter& api);
 void install_search_routes(ApiRouter& api);
 // /api/io/tables and /api/chains/{chain}/linkages: 产业关联 (api_linkage_routes.cpp).
 void install_linkage_routes(ApiRouter& api);
+// /api/engineers, /api/engineer-requests, -rounds, -dispatches: 共享工程师 (api_engineer_routes.cpp).
+void install_engineer_routes(ApiRouter& api);
 // /api/settings/region: the home region (api_settings_routes.cpp).
 void install_settings_routes(ApiRouter& api);
 }  // namespace xinzhi::server

@@ -37,6 +37,8 @@ before(async () => {
     // give the scenario page one in 评估 with an evaluation.
     if (existsSync(PATENTS)) execFileSync(bin, ['import', 'patents', PATENTS, '--format', 'cnipa', '--db', db]);
     execFileSync(bin, ['demo', 'scenarios', '--db', db]);
+    // The engineers page with its requests, registry and load.
+    execFileSync(bin, ['demo', 'engineers', '--db', db]);
   }, { user: null });
   ({ browser, base } = platform);
   page = await browser.newPage();

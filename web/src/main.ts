@@ -16,6 +16,7 @@ import { renderOrg } from './pages/org';
 import { renderAdmin } from './pages/admin';
 import { renderAudit } from './pages/audit';
 import { renderScenario } from './pages/scenario';
+import { renderEngineers } from './pages/engineers';
 import { mountSearch } from './search';
 
 const nav = document.getElementById('nav')!;
@@ -37,7 +38,7 @@ menuToggle.addEventListener('click', () => setMenuOpen(!document.body.classList.
 // not read says so plainly, without asking the server for data it would refuse.
 const PAGE_PERMISSION: Record<string, string> = {
   overview: 'analytics.read', chain: 'analytics.read', chokepoint: 'analytics.read', foresight: 'analytics.read',
-  org: 'org.read', admin: 'accounts.read', audit: 'audit.read',
+  org: 'org.read', admin: 'accounts.read', audit: 'audit.read', engineers: 'engineers.request',
 };
 const PAGE_TITLE: Record<string, () => string> = {
   overview: () => t('overview'), org: () => t('myOrg'), admin: () => t('admin'), audit: () => t('audit'),
@@ -136,6 +137,7 @@ async function renderOnce(): Promise<void> {
     else if (id === 'chokepoint') await renderChokepoints(page);
     else if (id === 'foresight') await renderForesight(page);
     else if (id === 'scenario') await renderScenario(page);
+    else if (id === 'engineers') await renderEngineers(page);
     else if (id === 'org') await renderOrg(page);
     else if (id === 'admin') await renderAdmin(page);
     else if (id === 'audit') await renderAudit(page);

@@ -73,6 +73,8 @@ std::string_view permission_name(Permission p) {
     case Permission::ScenarioManage: return "scenario.manage";
     case Permission::ScenarioApply: return "scenario.apply";
     case Permission::ScenarioScore: return "scenario.score";
+    case Permission::EngineersRequest: return "engineers.request";
+    case Permission::EngineersDispatch: return "engineers.dispatch";
   }
   return "?";
 }
@@ -91,6 +93,8 @@ std::string_view permission_meaning(Permission p) {
     case Permission::ScenarioManage: return "publish scenario lists and scenarios, set indicators and experts, evaluate, decide";
     case Permission::ScenarioApply: return "apply for a scenario for one's own organisation; see its own applications";
     case Permission::ScenarioScore: return "judge indicators and score applications of scenarios one is an expert on";
+    case Permission::EngineersRequest: return "the shared-engineer registry and dispatches; ask for engineers for one's own organisation";
+    case Permission::EngineersDispatch: return "register engineers, run dispatch rounds, record answers, hours and outcomes";
   }
   return "?";
 }
@@ -110,6 +114,8 @@ bool role_has(Role r, Permission p) {
     case Permission::ScenarioManage: return r == Admin || r == Analyst;
     case Permission::ScenarioApply: return r == Enterprise || r == Lab;
     case Permission::ScenarioScore: return r == Admin || r == Analyst || r == ParkOperator || r == Lab;
+    case Permission::EngineersRequest: return r == Admin || r == Analyst || r == ParkOperator || r == Enterprise || r == Lab;
+    case Permission::EngineersDispatch: return r == Admin || r == Analyst || r == ParkOperator;
   }
   return false;
 }
@@ -120,6 +126,8 @@ bool reaches_all_orgs(Role r, Permission p) {
   if (p == Permission::OrgRead) return r == Admin || r == Analyst || r == ParkOperator || r == Auditor;
   // Applicants act for their own organisation; experts only on scenarios they are assigned to.
   if (p == Permission::ScenarioApply || p == Permission::ScenarioScore) return false;
+  // Firms and labs see and open their own organisation's requests only.
+  if (p == Permission::EngineersRequest) return r == Admin || r == Analyst || r == ParkOperator;
   return role_has(r, p);
 }
 

@@ -32,11 +32,14 @@ enum class Permission {
   ScenarioManage,  // scenario lists, scenarios, indicators, experts, evaluation and decisions
   ScenarioApply,   // apply for a scenario on behalf of one's own organisation
   ScenarioScore,   // judge and score a scenario's applications (where assigned as an expert)
+  EngineersRequest,   // the shared-engineer registry; ask for engineers (own organisation's requests)
+  EngineersDispatch,  // register engineers, run dispatch rounds, record answers, hours and outcomes
 };
 inline constexpr std::array kPermissions = {Permission::Public,        Permission::SignedIn,     Permission::AnalyticsRead,
                                             Permission::AnalyticsWrite, Permission::OrgRead,      Permission::OrgEdit,
                                             Permission::AccountsRead,  Permission::AccountsManage, Permission::AuditRead,
-                                            Permission::ScenarioManage, Permission::ScenarioApply, Permission::ScenarioScore};
+                                            Permission::ScenarioManage, Permission::ScenarioApply, Permission::ScenarioScore,
+                                            Permission::EngineersRequest, Permission::EngineersDispatch};
 
 std::string_view role_name(Role r);        // "park_operator"
 std::string_view role_label_zh(Role r);    // "园区运营方"

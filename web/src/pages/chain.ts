@@ -3,6 +3,7 @@
 import { can, getJson, sendJson, type Atlas, type AtlasSegment, type FirmRow, regionSuggestions, homeRegion } from '../api';
 import { pickChain } from './chain_picker';
 import { renderLinkages } from './chain_linkage';
+import { askEngineers } from './engineers';
 import { renderChainMap } from './chain_map';
 import { mountChart } from '../charts';
 import { dataText, el, fmt, table } from '../dom';
@@ -167,11 +168,14 @@ export async function renderChain(root: HTMLElement): Promise<void> {
     atlas.segments.map((s) => [s.name, ...atlas.home.provinces.map((p) => String(s.group_counts[p] ?? 0)),
       th(`comp_${s.complementarity}` as Key, atlas.home)]), 'jjj-table')));
 
+  const askable = can('engineers.request');
   root.append(el('section', {}, el('h2', {}, t('segment')), table(
     [t('segment'), t('statusCol'), `${t('firmsCol')}（${t('unit_firms')}）`, `${t('localCol')}（${t('unit_firms')}）`,
-      `${t('shareCol')}（%）`, `${t('hhiCol')}（${t('unit_hhi')}）`, `${t('patentsCol')}（${t('unit_patents')}）`],
+      `${t('shareCol')}（%）`, `${t('hhiCol')}（${t('unit_hhi')}）`, `${t('patentsCol')}（${t('unit_patents')}）`,
+      ...(askable ? [t('engTitle')] : [])],
     atlas.segments.map((s) => [s.parent ? `${s.parent} › ${s.name}` : s.name, t(status(s)), fmt(s.firms), fmt(s.local),
-      pct(s.local_share), fmt(s.hhi), fmt(s.patents)]), 'segments-table')));
+      pct(s.local_share), fmt(s.hhi), fmt(s.patents),
+      ...(askable ? [status(s) === 'covered' ? '—' : askEngineers(name, s.name, 'chain_gap')] : [])]), 'segments-table')));
 
   // 产业关联: each segment's input–output sector and its pull on the economy.
   const linkages = el('div', {});

@@ -1,7 +1,8 @@
 // 卡脖子技术图谱: a chain's segments ranked by the chokepoint composite, each row with the
 // components and the drivers that made it high, under the weights the analyst chose (shared in
 // the link, used by the CSV export too); where the figures come from; a shock simulator below.
-import { ApiError, getJson, regionSuggestions, homeRegion } from '../api';
+import { ApiError, can, getJson, regionSuggestions, homeRegion } from '../api';
+import { askEngineers } from './engineers';
 import { pickChain } from './chain_picker';
 import { el, table } from '../dom';
 import { shortProvince, t, tf, type Key } from '../i18n';
@@ -66,15 +67,17 @@ export async function renderChokepoints(root: HTMLElement): Promise<void> {
   drawMap(root, report.rows, gaps);
   const num = (x: number | null) => (x === null ? '—' : x.toFixed(2));
   const unit = (k: Key, u: Key) => `${t(k)}（${t(u)}）`;
+  const askable = can('engineers.request');
   root.append(el('section', {}, el('h2', {}, t('chokeRanking')), report.rows.length === 0
     ? el('p', { class: 'note', 'data-testid': 'choke-empty' }, gaps.length ? tf('cpNoRows', { n: gaps.length }) : t('chainNoSegments'))
     : table(['#', t('segment'), t('stage'), unit('score', 'unit_score'), t('drivers'), unit('firmsCol', 'unit_firms'),
       unit('localCol', 'unit_firms'), unit('dominatedCol', 'unit_segments'), ...(['concentration', 'outside', 'dominance',
-        'betweenness', 'substitutes', 'technology'] as const).map((c) => t(`drv_${c}` as Key))],
+        'betweenness', 'substitutes', 'technology'] as const).map((c) => t(`drv_${c}` as Key)), ...(askable ? [t('engTitle')] : [])],
     report.rows.map((r, i) => [String(i + 1), r.segment, r.stage || '—', r.score.toFixed(3),
       r.drivers.map((d) => t(`drv_${d}` as Key)).join('、') || '—', String(r.firms), String(r.local), String(r.dominated),
       num(r.components.concentration), num(r.components.outside), num(r.components.dominance), num(r.components.betweenness),
-      num(r.components.substitutes), num(r.components.technology)]), 'chokepoint-table')));
+      num(r.components.substitutes), num(r.components.technology), ...(askable ? [askEngineers(name, r.segment, 'chokepoint')] : [])]),
+    'chokepoint-table')));
   if (gaps.length)
     root.append(el('section', { id: 'choke-gaps' }, el('h2', {}, t('gapTitle')), el('p', { class: 'note' }, t('gapNote')),
       table([t('segment'), t('stage'), t('gapReason'), unit('dominatedCol', 'unit_segments')],
