@@ -92,7 +92,8 @@ void add_engineer_commands(CLI::App& app, GlobalOptions& g) {
     }
     auto db = open_database(g);
     modules::Services services(*db);
-    std::cout << "registered engineer " << services.engineers().register_engineer(engineer, capacity) << "\n";
+    auto id = services.engineers().register_engineer(engineer, capacity);
+    std::cout << "registered engineer " << id << "\n";
   });
 
   static std::string status;
@@ -129,7 +130,8 @@ void add_engineer_commands(CLI::App& app, GlobalOptions& g) {
     request.skills = comma_list(request_skills);
     auto db = open_database(g);
     modules::Services services(*db);
-    std::cout << "opened request " << services.engineers().open_request(request, console()) << "\n";
+    auto id = services.engineers().open_request(request, console());
+    std::cout << "opened request " << id << "\n";
   });
 
   static std::string month;
