@@ -143,7 +143,7 @@ void add_engineer_commands(CLI::App& app, GlobalOptions& g) {
   dispatch->callback([&g] {
     auto db = open_database(g);
     modules::Services services(*db);
-    auto answer = services.engineers().dispatch(month, fair);
+    auto answer = services.engineers().dispatch(month, fair, console());
     nlohmann::json proposals = nlohmann::json::array();
     for (const auto& d : answer.proposals) proposals.push_back(engineers::to_json(d));
     print_json_or(g, {{"round", engineers::to_json(answer.round)}, {"proposals", proposals}}, [&] {

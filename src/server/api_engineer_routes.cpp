@@ -30,6 +30,13 @@ std::string optional_string(const nlohmann::json& body, const std::string& field
   return body.contains(field) ? string_field(body, field, max_bytes) : std::string();
 }
 
+// The id in the path: more digits than any id has is no dispatch (404), not an overflow (500).
+int64_t dispatch_id(const Request& req) {
+  const std::string s = req.matches[1];
+  if (s.size() > 15) fail_keyed(ErrorCode::NotFound, "dispatch_not_found", {{"id", s}}, "no dispatch " + s);
+  return std::stoll(s);
+}
+
 nlohmann::json dispatch_list(const std::vector<engineers::Dispatch>& list) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& d : list) out.push_back(engineers::to_json(d));
@@ -97,12 +104,12 @@ void install_engineer_routes(ApiRouter& api) {
     for (const auto& r : services.engineers().rounds()) list.push_back(engineers::to_json(r));
     write_json(res, {{"rounds", list}});
   });
-  api.post("/api/engineer-rounds", [store](const Request& req, Response& res) {
+  api.post("/api/engineer-rounds", [store](const Request& req, Response& res, const accounts::Principal& who) {
     auto body = parse_json_body(req);
     auto month = string_field(body, "month", 20);
     bool fair = body.contains("fair") && body.at("fair").is_boolean() && body.at("fair").get<bool>();
     modules::Services services(store->connection());
-    auto answer = services.engineers().dispatch(month, fair);
+    auto answer = services.engineers().dispatch(month, fair, who);
     write_json(res, {{"round", engineers::to_json(answer.round)}, {"proposals", dispatch_list(answer.proposals)}}, 201);
   });
   api.get("/api/engineer-dispatches", [store](const Request& req, Response& res, const accounts::Principal& who) {
@@ -115,13 +122,13 @@ void install_engineer_routes(ApiRouter& api) {
     auto answer = string_field(body, "answer", 20);
     if (answer != "accept" && answer != "decline") wrong_field_type("answer", "string", "answer must be accept or decline");
     modules::Services services(store->connection());
-    auto d = services.engineers().respond(std::stoll(req.matches[1]), answer == "accept", optional_string(body, "reason", 40));
+    auto d = services.engineers().respond(dispatch_id(req), answer == "accept", optional_string(body, "reason", 40));
     write_json(res, engineers::to_json(d));
   });
   api.post(R"(/api/engineer-dispatches/(\d+)/report)", [store](const Request& req, Response& res) {
     auto body = parse_json_body(req);
     modules::Services services(store->connection());
-    auto d = services.engineers().report(std::stoll(req.matches[1]), number_field(body, "hours", 0),
+    auto d = services.engineers().report(dispatch_id(req), number_field(body, "hours", 0),
                                          string_field(body, "outcome", 8000));
     write_json(res, engineers::to_json(d));
   });

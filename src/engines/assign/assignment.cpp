@@ -115,6 +115,12 @@ Assignment::Assignment(AssignmentProblem problem) : problem_(std::move(problem))
   if (p.unmet_penalty && !(std::isfinite(*p.unmet_penalty) && *p.unmet_penalty >= 0))
     refuse("assign_penalty", {{"value", std::to_string(*p.unmet_penalty)}},
            "the unmet penalty must be a finite number of 0 or more");
+  for (const auto* list : {&p.forced, &p.forbidden})
+    for (const auto& f : *list)
+      if (f.supplier >= p.suppliers || f.request >= p.requests)
+        refuse("assign_pair_range", {{"supplier", std::to_string(f.supplier)}, {"request", std::to_string(f.request)}},
+               std::string(list == &p.forced ? "forced" : "forbidden") + " pair " + pair_text(f.supplier, f.request) +
+                   " is out of range (" + std::to_string(p.suppliers) + " suppliers, " + std::to_string(p.requests) + " requests)");
   for (const auto& c : p.candidates) {
     if (c.supplier >= p.suppliers || c.request >= p.requests)
       refuse("assign_pair_range", {{"supplier", std::to_string(c.supplier)}, {"request", std::to_string(c.request)}},

@@ -28,7 +28,9 @@ std::string required_text(const std::string& value, const char* field, size_t ma
   return t;
 }
 
-bool valid_month(const std::string& m) {
+}  // namespace
+
+bool is_month(const std::string& m) {
   if (m.size() != 7 || m[4] != '-') return false;
   for (size_t i : {0u, 1u, 2u, 3u, 5u, 6u})
     if (m[i] < '0' || m[i] > '9') return false;
@@ -36,8 +38,10 @@ bool valid_month(const std::string& m) {
   return month >= 1 && month <= 12;
 }
 
+namespace {
+
 void check_month(const std::string& m, const char* field) {
-  if (!valid_month(m)) refuse("month_invalid", {{"field", field}, {"value", m}}, std::string(field) + " '" + m + "' is not a month like 2026-12");
+  if (!is_month(m)) refuse("month_invalid", {{"field", field}, {"value", m}}, std::string(field) + " '" + m + "' is not a month like 2026-12");
 }
 
 std::vector<std::string> clean_skills(const std::vector<std::string>& skills) {
@@ -100,10 +104,12 @@ int64_t EngineerDesk::register_engineer(Engineer e, const std::vector<MonthCapac
 }
 
 int64_t EngineerDesk::open_request(EngineerRequest r, const accounts::Principal& who) {
-  r.org = who.org_name;
   r.created_by = who.username;
   if (!who.reaches_all(accounts::Permission::EngineersRequest)) r.firm = who.org_name;
   r.firm = required_text(r.firm, "firm", 200);
+  // Visible to the firm itself: its own organisation when it asks, the named firm when a
+  // dispatcher asks on its behalf.
+  r.org = who.reaches_all(accounts::Permission::EngineersRequest) ? r.firm : who.org_name;
   r.problem = required_text(r.problem, "problem", 2000);
   r.skills = clean_skills(r.skills);
   check_month(r.month, "month");
@@ -147,7 +153,7 @@ std::vector<Dispatch> EngineerDesk::dispatches(int64_t round_id, const accounts:
   return out;
 }
 
-RoundAnswer EngineerDesk::dispatch(const std::string& month, bool fair) {
+RoundAnswer EngineerDesk::dispatch(const std::string& month, bool fair, const accounts::Principal& who) {
   check_month(month, "month");
   auto all_requests = store_.requests("");
   auto history = store_.dispatches(0);
@@ -192,7 +198,6 @@ RoundAnswer EngineerDesk::dispatch(const std::string& month, bool fair) {
   problem.requests = uint32_t(open.size());
   problem.demand = demand;
   problem.max_load = max_load;
-  problem.unmet_penalty = 0.25;
   problem.raise_floor = fair;
   std::map<std::pair<uint32_t, uint32_t>, ScoreParts> parts;
   for (uint32_t s = 0; s < available.size(); ++s)
@@ -201,7 +206,7 @@ RoundAnswer EngineerDesk::dispatch(const std::string& month, bool fair) {
       const auto& r = *open[q];
       if (tried.count({e.id, r.id}) || barred_firm.count({e.id, r.firm})) continue;
       auto p = score(e, r, history, all_requests);
-      if (p.score <= 0) continue;
+      if (p.score < kWorthProposing) continue;
       problem.candidates.push_back({s, q, p.score});
       parts.emplace(std::make_pair(s, q), std::move(p));
     }
@@ -211,6 +216,7 @@ RoundAnswer EngineerDesk::dispatch(const std::string& month, bool fair) {
   RoundAnswer answer;
   auto& round = answer.round;
   round.month = month;
+  round.created_by = who.username;
   round.solver = "network_simplex";
   round.requests = int64_t(open.size());
   round.engineers = int64_t(available.size());
@@ -277,16 +283,16 @@ Dispatch EngineerDesk::respond(int64_t dispatch_id, bool accept, const std::stri
   for (auto& x : dispatches)
     if (x.id == d->id) x = *d;
   std::string status = request ? request_status(*request, dispatches) : "open";
+  std::optional<MonthCapacity> capacity;
   if (!accept && reason == "no_time") {
-    // The engineer has no more time that month: one place fewer, so the next round asks others.
-    int64_t capacity = 0;
-    for (const auto& m : store_.months(d->month, d->month))
-      if (m.engineer_id == d->engineer_id) capacity = m.capacity;
-    store_.set_capacity(d->engineer_id, d->month, std::max<int64_t>(0, capacity - 1),
-                        {"engineers.capacity", "engineer", std::to_string(d->engineer_id), std::to_string(capacity),
-                         std::to_string(std::max<int64_t>(0, capacity - 1)), d->month + " no_time"});
+    // No more time that month: the capacity becomes the work the engineer already has then,
+    // so no later round of the month proposes the engineer again.
+    int64_t busy = 0;
+    for (const auto& x : dispatches)
+      if (x.engineer_id == d->engineer_id && x.month == d->month && counts_against_capacity(x.status)) ++busy;
+    capacity = MonthCapacity{d->engineer_id, d->month, busy};
   }
-  store_.update_dispatch(*d, status,
+  store_.update_dispatch(*d, "proposed", status, capacity,
                          {accept ? "engineers.accept" : "engineers.decline", "engineer_dispatch", std::to_string(d->id), "proposed",
                           d->status, d->reason});
   return *d;
@@ -308,7 +314,7 @@ Dispatch EngineerDesk::report(int64_t dispatch_id, double hours, const std::stri
   auto dispatches = store_.dispatches(0);
   for (auto& x : dispatches)
     if (x.id == d->id) x = *d;
-  store_.update_dispatch(*d, request ? request_status(*request, dispatches) : "matched",
+  store_.update_dispatch(*d, "accepted", request ? request_status(*request, dispatches) : "matched", std::nullopt,
                          {"engineers.report", "engineer_dispatch", std::to_string(d->id), "accepted", "done", d->outcome});
   return *d;
 }

@@ -20,6 +20,12 @@ namespace xinzhi::engineers {
 
 class EngineerStore;
 
+// A pair scoring less is not worth proposing: the place stays open for a later round.
+inline constexpr double kWorthProposing = 0.25;
+
+// "2026-12": a year and a month 01–12.
+bool is_month(const std::string& text);
+
 // How an engineer scores for a request, each part in [0, 1]; score = 0.5 skills + 0.3 segment
 // + 0.2 location.
 struct ScoreParts {
@@ -48,11 +54,11 @@ class EngineerDesk {
   // The requests `who` may see: all, or its own organisation's; status "" = every status.
   std::vector<EngineerRequest> requests(const std::string& status, const accounts::Principal& who);
 
-  // One round for the open requests of `month`: every available engineer × request pair that
-  // may be proposed, scored, and assigned by min-cost flow (capacities as maximum loads,
-  // engineers needed as demands, 0.25 per unserved place: a pair scoring less is not worth a
-  // proposal); `fair` raises the weakest proposal first.
-  RoundAnswer dispatch(const std::string& month, bool fair);
+  // One round for the open requests of `month`, run by `who`: every available engineer ×
+  // request pair that may be proposed and scores at least kWorthProposing, assigned by
+  // min-cost flow (capacities as maximum loads, engineers needed as demands; as many places
+  // filled as the pairs allow, then the best total); `fair` raises the weakest proposal first.
+  RoundAnswer dispatch(const std::string& month, bool fair, const accounts::Principal& who);
   std::vector<DispatchRound> rounds();
   // Proposals of a round (0: every round) that `who` may see.
   std::vector<Dispatch> dispatches(int64_t round_id, const accounts::Principal& who);

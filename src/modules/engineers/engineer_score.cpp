@@ -17,6 +17,10 @@ struct Term {
   double weight;
 };
 
+bool is_ascii(const std::string& s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
 // The words that characterise a text: TF-IDF keywords (jieba's method) for Chinese, Porter2
 // stems for English words.
 std::vector<std::string> keywords_of(const std::string& text, size_t top) {
@@ -24,8 +28,7 @@ std::vector<std::string> keywords_of(const std::string& text, size_t top) {
   if (text.empty()) return out;
   static const text::WordSegmenter segmenter(segmentation::dictionary(), true);
   for (const auto& k : segmentation::keyword_table().extract(segmenter.cut(text), top)) {
-    bool ascii = std::all_of(k.word.begin(), k.word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    if (!ascii) out.push_back(k.word);
+    if (!is_ascii(k.word)) out.push_back(k.word);
   }
   for (const auto& w : text::english_words(text))
     if (!text::is_english_stop_word(w) && w.size() > 2) out.push_back(text::english_stem(w));
@@ -62,20 +65,26 @@ size_t code_points(const std::string& s) {
   return size_t(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
-// Equal, or one holds the other and both have two characters or more (电池 in 动力电池).
+// Equal; or, for Chinese terms of two characters or more, one holds the other (电池 in 动力电池).
+// English terms meet only whole ("ai" is not in "maintenance").
 bool terms_meet(const std::string& a, const std::string& b) {
   if (a == b) return true;
-  if (code_points(a) < 2 || code_points(b) < 2) return false;
+  if (is_ascii(a) || is_ascii(b) || code_points(a) < 2 || code_points(b) < 2) return false;
   return a.find(b) != std::string::npos || b.find(a) != std::string::npos;
 }
 
-// The province of a gazetteer name: its first level ("天津市", "河北省", "北京市", …).
+// The province of a gazetteer name: its first level ("天津市", "河北省", "广西壮族自治区", …),
+// ending at the earliest level suffix.
 std::string province_of(const std::string& region) {
-  for (const char* suffix : {"省", "市", "自治区", "特别行政区"}) {
+  size_t best = std::string::npos, length = 0;
+  for (std::string suffix : {"省", "市", "自治区", "特别行政区"}) {
     size_t at = region.find(suffix);
-    if (at != std::string::npos) return region.substr(0, at + std::string(suffix).size());
+    if (at != std::string::npos && (best == std::string::npos || at < best)) {
+      best = at;
+      length = suffix.size();
+    }
   }
-  return region;
+  return best == std::string::npos ? region : region.substr(0, best + length);
 }
 
 }  // namespace
@@ -112,7 +121,9 @@ ScoreParts EngineerDesk::score(const Engineer& e, const EngineerRequest& r, cons
   for (const auto& d : history) {
     if (d.engineer_id != e.id || d.status != "declined") continue;
     const auto* q = request_of(d.request_id);
-    if (d.reason == "skills_mismatch" && q != nullptr && q->chain == r.chain && q->segment == r.segment) ++skill_declines;
+    // Only a named segment carries the lesson: two requests without one are not alike.
+    if (d.reason == "skills_mismatch" && q != nullptr && !r.segment.empty() && q->chain == r.chain && q->segment == r.segment)
+      ++skill_declines;
     if (d.reason == "too_far") ++far_declines;
   }
   if (skill_declines > 0) {

@@ -24,15 +24,14 @@ class EngineerStore {
   virtual std::vector<Engineer> engineers() = 0;  // by id, with skills and segments
   virtual std::optional<Engineer> engineer(int64_t id) = 0;
   virtual std::vector<MonthCapacity> months(const std::string& from, const std::string& to) = 0;  // inclusive
-  // Sets one engineer's capacity in a month (a "no_time" decline lowers it), audited.
-  virtual void set_capacity(int64_t engineer_id, const std::string& month, int64_t capacity,
-                            const store::AuditChange& change) = 0;
 
   virtual int64_t add_request(const EngineerRequest& r, const store::AuditChange& change) = 0;
   virtual std::vector<EngineerRequest> requests(const std::string& status) = 0;  // "" = all; by id
   virtual std::optional<EngineerRequest> request(int64_t id) = 0;
 
-  // The round, its proposals and the requests' new status, in one transaction.
+  // The round, its proposals and the requests' new status, in one transaction; Conflict
+  // (round_overlap) and nothing written when, with another round stored meanwhile, an engineer
+  // would pass the month's capacity or a request the engineers it needs.
   virtual int64_t add_round(const DispatchRound& round, const std::vector<Dispatch>& proposals,
                             const std::vector<std::pair<int64_t, std::string>>& request_status,
                             const store::AuditChange& change) = 0;
@@ -41,10 +40,13 @@ class EngineerStore {
   virtual std::vector<Dispatch> dispatches(int64_t round_id) = 0;
   virtual std::optional<Dispatch> dispatch(int64_t id) = 0;
   // Status, reason and time of an answer, or hours and outcome of a finished engagement, with
-  // the request's status, audited in one transaction.
-  virtual void update_dispatch(const Dispatch& d, const std::string& request_status, const store::AuditChange& change) = 0;
-  // Sample engineers and requests with their dispatches, and rounds left empty, audited; how
-  // many engineers and requests went.
+  // the request's status and (a "no time" decline) the engineer's new capacity that month,
+  // audited in one transaction — only while the dispatch is still `from_status`, else Conflict
+  // (dispatch_answered) and nothing written, so a double click answers once.
+  virtual void update_dispatch(const Dispatch& d, const std::string& from_status, const std::string& request_status,
+                               const std::optional<MonthCapacity>& capacity, const store::AuditChange& change) = 0;
+  // Sample engineers and requests with their dispatches, and rounds left empty, audited; real
+  // requests that lose a dispatch are open again. How many engineers and requests went.
   virtual int64_t remove_sample(const store::AuditChange& change) = 0;
 };
 

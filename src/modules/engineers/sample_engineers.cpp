@@ -89,6 +89,9 @@ std::string next_month(const std::string& month) {
 
 SampleReport seed_sample(EngineerDesk& desk, chain::ChainService& chains, const std::string& month) {
   auto demo = accounts::Principal::console("demo");
+  if (!is_month(month))
+    fail_keyed(ErrorCode::InvalidInput, "month_invalid", {{"field", "month"}, {"value", month}},
+               "month '" + month + "' is not a month like 2026-12");
   SampleReport report;
   bool any_sample = false;
   for (const auto& e : desk.engineers()) any_sample = any_sample || e.sample;

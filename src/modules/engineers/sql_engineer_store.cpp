@@ -152,16 +152,6 @@ class SqlEngineerStore final : public EngineerStore {
                            {from, to}, [](store::Statement& q) { return MonthCapacity{q.int64(0), q.text(1), q.int64(2)}; });
   }
 
-  void set_capacity(int64_t engineer_id, const std::string& month, int64_t capacity, const store::AuditChange& change) override {
-    store::WriteTransaction tx(db_);
-    store::run(db_,
-               "INSERT INTO engineer_month(engineer_id, month, capacity) VALUES (?, ?, ?) "
-               "ON CONFLICT(engineer_id, month) DO UPDATE SET capacity = excluded.capacity",
-               {engineer_id, month, capacity});
-    tx.audit(change);
-    tx.commit();
-  }
-
   int64_t add_request(const EngineerRequest& r, const store::AuditChange& change) override {
     store::WriteTransaction tx(db_);
     int64_t id = store::insert_id(db_,
@@ -208,6 +198,19 @@ class SqlEngineerStore final : public EngineerStore {
     }
     for (const auto& [request, status] : request_status)
       store::run(db_, "UPDATE engineer_request SET status = ? WHERE id = ?", {status, request});
+    // Rounds computed at the same time read the same free places: the later one to store finds
+    // them taken. (Inside the write transaction every other round is committed or not begun.)
+    auto overbooked = store::first_row(
+        db_,
+        "SELECT 1 FROM engineer_dispatch d JOIN engineer_request r ON r.id = d.request_id "
+        "WHERE d.status IN ('proposed','accepted','done') AND r.month = ? GROUP BY d.engineer_id "
+        "HAVING COUNT(*) > COALESCE((SELECT capacity FROM engineer_month m WHERE m.engineer_id = d.engineer_id AND m.month = ?), 0) "
+        "UNION ALL SELECT 1 FROM engineer_dispatch d JOIN engineer_request r ON r.id = d.request_id "
+        "WHERE d.status IN ('proposed','accepted','done') GROUP BY d.request_id, r.engineers HAVING COUNT(*) > r.engineers",
+        {round.month, round.month}, [](store::Statement& q) { return q.int64(0); });
+    if (overbooked)
+      fail_keyed(ErrorCode::Conflict, "round_overlap", {{"month", round.month}},
+                 "another dispatch round for " + round.month + " was stored meanwhile; run the round again");
     auto audited = change;
     audited.target_id = std::to_string(id);
     tx.audit(audited);
@@ -247,18 +250,32 @@ class SqlEngineerStore final : public EngineerStore {
     return store::first_row(db_, sql.append(" WHERE d.id = ?"), {id}, dispatch_row);
   }
 
-  void update_dispatch(const Dispatch& d, const std::string& request_status, const store::AuditChange& change) override {
+  void update_dispatch(const Dispatch& d, const std::string& from_status, const std::string& request_status,
+                       const std::optional<MonthCapacity>& capacity, const store::AuditChange& change) override {
     store::WriteTransaction tx(db_);
-    store::run(db_,
-               "UPDATE engineer_dispatch SET status = ?, reason = ?, responded_at = ?, hours = ?, outcome = ? WHERE id = ?",
-               {d.status, d.reason, d.responded_at, d.hours, d.outcome, d.id});
+    int64_t changed = store::run(db_,
+                                 "UPDATE engineer_dispatch SET status = ?, reason = ?, responded_at = ?, hours = ?, outcome = ? "
+                                 "WHERE id = ? AND status = ?",
+                                 {d.status, d.reason, d.responded_at, d.hours, d.outcome, d.id, from_status});
+    if (changed == 0)
+      fail_keyed(ErrorCode::Conflict, "dispatch_answered", {{"id", std::to_string(d.id)}, {"status", d.status}},
+                 "dispatch " + std::to_string(d.id) + " was answered meanwhile");
     store::run(db_, "UPDATE engineer_request SET status = ? WHERE id = ?", {request_status, d.request_id});
+    if (capacity)
+      store::run(db_,
+                 "INSERT INTO engineer_month(engineer_id, month, capacity) VALUES (?, ?, ?) "
+                 "ON CONFLICT(engineer_id, month) DO UPDATE SET capacity = excluded.capacity",
+                 {capacity->engineer_id, capacity->month, capacity->capacity});
     tx.audit(change);
     tx.commit();
   }
 
   int64_t remove_sample(const store::AuditChange& change) override {
     store::WriteTransaction tx(db_);
+    // Real requests served by a sample engineer need engineers again.
+    store::run(db_,
+               "UPDATE engineer_request SET status = 'open' WHERE sample = 0 AND status IN ('proposed','matched') AND id IN "
+               "(SELECT request_id FROM engineer_dispatch WHERE engineer_id IN (SELECT id FROM engineer WHERE sample = 1))");
     int64_t dispatches = store::run(db_,
                                     "DELETE FROM engineer_dispatch WHERE engineer_id IN (SELECT id FROM engineer WHERE sample = 1) "
                                     "OR request_id IN (SELECT id FROM engineer_request WHERE sample = 1)");
@@ -315,7 +332,7 @@ std::vector<store::Migration> migrations() {
            " score REAL NOT NULL, explanation TEXT NOT NULL DEFAULT '{}',"
            " status TEXT NOT NULL DEFAULT 'proposed' CHECK (status IN ('proposed','accepted','declined','done')),"
            " reason TEXT NOT NULL DEFAULT '', responded_at TEXT NOT NULL DEFAULT '', hours REAL NOT NULL DEFAULT 0,"
-           " outcome TEXT NOT NULL DEFAULT '');"
+           " outcome TEXT NOT NULL DEFAULT '', UNIQUE (request_id, engineer_id));"
            "CREATE INDEX engineer_dispatch_by_request ON engineer_dispatch(request_id);"
            "CREATE INDEX engineer_dispatch_by_engineer ON engineer_dispatch(engineer_id);"}};
 }

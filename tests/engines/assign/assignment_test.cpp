@@ -315,6 +315,18 @@ TEST(AssignmentTest, BadInputIsRefusedWithAReason) {
   p.candidates.push_back({2, 0, 2});
   EXPECT_EQ(refusal_key(p), "assign_pair_range");
   p = ok;
+  p.forbidden = {{0, 4}};  // would have read as pair (1, 0) through supplier × requests + request
+  EXPECT_EQ(refusal_key(p), "assign_pair_range");
+  p = ok;
+  p.forced = {{5, 0}};
+  EXPECT_EQ(refusal_key(p), "assign_pair_range");
+  p = ok;
+  p.requests = 0;
+  p.demand = {};
+  p.candidates = {};
+  p.forced = {{0, 0}};
+  EXPECT_EQ(refusal_key(p), "assign_pair_range");
+  p = ok;
   p.candidates[0].score = std::nan("");
   EXPECT_EQ(refusal_key(p), "assign_score");
   p = ok;

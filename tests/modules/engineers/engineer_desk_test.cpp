@@ -92,6 +92,24 @@ TEST(EngineerScore, PartsByHand) {
   EXPECT_DOUBLE_EQ(q.skills, 1.0);
 }
 
+TEST(EngineerScore, ProvincesEnglishTermsAndUnnamedSegments) {
+  auto e = engineer("广西壮族自治区南宁市", {"maintenance"}, {});
+  auto r = request("广西壮族自治区柳州市");
+  r.segment = "";
+  r.chain = "";
+  r.skills = {"ai"};
+  auto p = EngineerDesk::score(e, r, {}, {});
+  EXPECT_DOUBLE_EQ(p.location, 0.6);  // the same autonomous region
+  EXPECT_DOUBLE_EQ(p.skills, 0.0);    // "ai" is no part of "maintenance"
+  // A skills-mismatch decline on a request without a segment teaches nothing about another.
+  Dispatch d;
+  d.engineer_id = 7;
+  d.request_id = 1;
+  d.status = "declined";
+  d.reason = "skills_mismatch";
+  EXPECT_TRUE(EngineerDesk::score(e, r, {d}, {r}).feedback.empty());
+}
+
 TEST(EngineerScore, EarlierDeclinesChangeLaterScores) {
   auto e = engineer("天津市南开区", {"快充", "充电协议"}, {{"C", "充电设施"}});
   auto r = request("天津市津南区");
@@ -116,7 +134,7 @@ TEST(EngineerScore, EarlierDeclinesChangeLaterScores) {
 TEST(EngineerDesk, ARoundProposesWithinCapacitiesAndExplainsEachProposal) {
   Fixture f;
   auto analyst = person(accounts::Role::Analyst, "局");
-  auto answer = f.desk().dispatch("2026-12", false);
+  auto answer = f.desk().dispatch("2026-12", false, analyst);
   EXPECT_EQ(answer.round.requests, 6);
   EXPECT_EQ(answer.round.engineers, 12);
   EXPECT_EQ(answer.round.missing, 0);
@@ -153,21 +171,25 @@ TEST(EngineerDesk, ARoundProposesWithinCapacitiesAndExplainsEachProposal) {
     }
   }
   // Nothing left open: a second round proposes nothing.
-  EXPECT_EQ(f.desk().dispatch("2026-12", false).proposals.size(), 0u);
+  EXPECT_EQ(f.desk().dispatch("2026-12", false, analyst).proposals.size(), 0u);
 }
 
 TEST(EngineerDesk, AnswersFeedBackIntoTheNextRound) {
   Fixture f;
   auto analyst = person(accounts::Role::Analyst, "局");
-  auto first = f.desk().dispatch("2026-12", false).proposals;
+  auto first = f.desk().dispatch("2026-12", false, analyst).proposals;
   const auto& declined = first.front();
   auto d = f.desk().respond(declined.id, false, "no_time");
   EXPECT_EQ(d.status, "declined");
   int64_t capacity_after = -1;
   for (const auto& c : f.desk().load("2026-12", "2026-12"))
     if (c.engineer_id == declined.engineer_id) capacity_after = c.capacity;
-  EXPECT_EQ(capacity_after, 1);  // 2 − 1: no time that month
-  auto second = f.desk().dispatch("2026-12", false).proposals;
+  // No more time that month: the capacity becomes the engineer's other work then.
+  int64_t others = 0;
+  for (const auto& x : first)
+    if (x.engineer_id == declined.engineer_id && x.id != declined.id) ++others;
+  EXPECT_EQ(capacity_after, others);
+  auto second = f.desk().dispatch("2026-12", false, analyst).proposals;
   ASSERT_EQ(second.size(), 1u);
   EXPECT_EQ(second[0].request_id, declined.request_id);
   EXPECT_NE(second[0].engineer_id, declined.engineer_id);  // never the same pair twice
@@ -193,6 +215,7 @@ TEST(EngineerDesk, AnswersFeedBackIntoTheNextRound) {
 
 TEST(EngineerDesk, AFirmSeesAndOpensOnlyItsOwnRequests) {
   Fixture f;
+  auto analyst = person(accounts::Role::Analyst, "局");
   auto firm = person(accounts::Role::Enterprise, "天津示例企业");
   EXPECT_TRUE(f.desk().requests("", firm).empty());
   EngineerRequest r;
@@ -204,9 +227,14 @@ TEST(EngineerDesk, AFirmSeesAndOpensOnlyItsOwnRequests) {
   ASSERT_EQ(own.size(), 1u);
   EXPECT_EQ(own[0].id, id);
   EXPECT_EQ(own[0].firm, "天津示例企业");  // a firm asks as itself
-  EXPECT_EQ(f.desk().requests("", person(accounts::Role::Analyst, "局")).size(), 7u);
-  f.desk().dispatch("2026-12", false);
-  for (const auto& d : f.desk().dispatches(0, firm)) EXPECT_EQ(d.request_id, id);
+  EXPECT_EQ(f.desk().requests("", analyst).size(), 7u);
+  // A dispatcher asking on a firm's behalf makes the request the firm's to see.
+  EngineerRequest on_behalf = r;
+  on_behalf.firm = "天津示例企业";
+  auto second = f.desk().open_request(on_behalf, analyst);
+  EXPECT_EQ(f.desk().requests("", firm).back().id, second);
+  f.desk().dispatch("2026-12", false, analyst);
+  for (const auto& d : f.desk().dispatches(0, firm)) EXPECT_TRUE(d.request_id == id || d.request_id == second);
 }
 
 TEST(EngineerDesk, BadInputIsRefusedWithAReason) {
@@ -244,11 +272,11 @@ TEST(EngineerDesk, BadInputIsRefusedWithAReason) {
   EXPECT_EQ(f.key_of([&] { f.desk().register_engineer(e, {{0, "2026-12", 1}}); }), "accepted");
   EXPECT_EQ(f.key_of([&] { f.desk().register_engineer(e, {}); }), "engineer_exists");
   // A month nobody is available: the requests are unmet with their reason, nothing proposed.
-  auto round = f.desk().dispatch("2026-12", false);
+  auto round = f.desk().dispatch("2026-12", false, analyst);
   EXPECT_EQ(round.round.requests, 2);
   auto unmet = nlohmann::json::parse(round.round.unmet);
   ASSERT_FALSE(unmet.empty());
-  EXPECT_EQ(f.key_of([&] { f.desk().dispatch("12-2026", false); }), "month_invalid");
+  EXPECT_EQ(f.key_of([&] { f.desk().dispatch("12-2026", false, analyst); }), "month_invalid");
 }
 
 }  // namespace

@@ -27,7 +27,7 @@ interface Dispatch {
 }
 interface Unmet { request: number; firm: string; missing: number; reason: string }
 interface Round { id: number; month: string; created_at: string; requests: number; engineers: number; pairs: number; missing: number; total: number; unmet: Unmet[] }
-interface Load { engineer: string; month: string; capacity: number; proposed: number; accepted: number; done: number; hours: number }
+interface Load { engineer_id: number; engineer: string; month: string; capacity: number; proposed: number; accepted: number; done: number; hours: number }
 
 const REASONS = ['no_time', 'skills_mismatch', 'too_far', 'conflict', 'firm_declined'] as const;
 const f2 = (x: number) => x.toFixed(2);
@@ -181,12 +181,15 @@ export async function renderEngineers(page: HTMLElement): Promise<void> {
     const fair = el('input', { id: 'round-fair', type: 'checkbox' });
     const run = el('button', { type: 'button', id: 'round-run' }, t('engRun'));
     run.addEventListener('click', async () => {
+      run.disabled = true;  // one round per click: a double click would run two
       try {
         await sendJson('POST', '/api/engineer-rounds', { month: month.value, fair: fair.checked });
         await reload();
         message(statusHost, t('engRoundDone'));
       } catch (e) {
         message(statusHost, (e as Error).message, true);
+      } finally {
+        run.disabled = false;
       }
     });
     const last = rounds[0];
@@ -214,16 +217,18 @@ export async function renderEngineers(page: HTMLElement): Promise<void> {
     const to = `${y + (m + 2 > 12 ? 1 : 0)}-${String(((m + 1) % 12) + 1).padStart(2, '0')}`;
     const { load } = await getJson<{ load: Load[] }>(`/api/engineers/load?from=${from}&to=${to}`);
     const months = [...new Set(load.map((c) => c.month))].sort();
-    const names = [...new Set(load.map((c) => c.engineer))];
-    const cell = (name: string, month: string) => {
-      const c = load.find((x) => x.engineer === name && x.month === month);
+    // By id: two engineers of different organisations may share a name.
+    const ids = [...new Set(load.map((c) => c.engineer_id))];
+    const nameOf = (id: number) => load.find((c) => c.engineer_id === id)?.engineer ?? '';
+    const cell = (id: number, month: string) => {
+      const c = load.find((x) => x.engineer_id === id && x.month === month);
       if (!c) return '—';
       const busy = c.proposed + c.accepted + c.done;
       return el('span', { class: busy >= c.capacity && c.capacity > 0 ? 'tag' : '' },
         tf('engLoadCell', { busy, capacity: c.capacity, hours: c.hours }));
     };
     loadHost.replaceChildren(el('h2', {}, t('engLoad')), el('p', { class: 'note' }, t('engLoadRule')),
-      table([t('engName'), ...months], names.map((n) => [dataText(n), ...months.map((mo) => cell(n, mo))]), 'engineer-load-table'));
+      table([t('engName'), ...months], ids.map((id) => [dataText(nameOf(id)), ...months.map((mo) => cell(id, mo))]), 'engineer-load-table'));
   };
 
   await reload();
