@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "base/error.h"
+#include "base/text.h"
 #include "ingest/labelled_matrix.h"
 #include "ingest/table_reader.h"
 
@@ -12,16 +13,7 @@ namespace xinzhi::ingest {
 
 namespace {
 
-bool ends_with(const std::string& s, const char* suffix) {
-  std::string_view x(suffix);
-  return s.size() >= x.size() && std::equal(x.rbegin(), x.rend(), s.rbegin());
-}
-
-std::string_view trimmed(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
+std::string_view trimmed(std::string_view s) { return text::trim(s); }
 
 // A finite number filling the whole cell.
 bool parse_finite(std::string_view cell, double& out) {
@@ -66,13 +58,34 @@ uint32_t index_cell(const LineReader& in, std::string_view cell, size_t column, 
   return uint32_t(v);
 }
 
+// Rows of `columns.size()` cells (a first row naming the columns is skipped), handed to visit
+// with the reader for errors; blank lines skipped, a row of another width refused.
+template <typename Visit>
+void for_each_pair_row(const std::string& path, std::initializer_list<const char*> columns, Visit&& visit) {
+  LineReader in(path);
+  std::string line, names;
+  for (const char* c : columns) names += (names.empty() ? "" : ",") + std::string(c);
+  std::vector<std::string_view> cells;
+  bool first = true;
+  while (in.next(line)) {
+    if (trimmed(line).empty()) continue;
+    split(line, cells);
+    bool header = first && is_header(cells, columns);
+    first = false;
+    if (header) continue;
+    if (cells.size() != columns.size())
+      in.fail_here("expected " + std::to_string(columns.size()) + " columns (" + names + "), found " + std::to_string(cells.size()));
+    visit(in, cells);
+  }
+}
+
 }  // namespace
 
 bool ScoreMatrix::complete() const { return std::all_of(present.begin(), present.end(), [](uint8_t p) { return p != 0; }); }
 
 ScoreMatrix read_score_matrix(const std::string& path) {
   ScoreMatrix m;
-  if (ends_with(path, ".npy")) {
+  if (text::ends_with(path, ".npy")) {
     auto dense = read_labelled_matrix(path);
     m.rows = uint32_t(dense.rows());
     m.columns = uint32_t(dense.cols());
@@ -113,23 +126,11 @@ ScoreMatrix read_score_matrix(const std::string& path) {
 
 std::vector<ScoredPair> read_scored_pairs(const std::string& path) {
   std::vector<ScoredPair> out;
-  LineReader in(path);
-  std::string line;
-  std::vector<std::string_view> cells;
-  bool first = true;
-  while (in.next(line)) {
-    if (trimmed(line).empty()) continue;
-    split(line, cells);
-    if (first && is_header(cells, {"supplier", "request", "score"})) {
-      first = false;
-      continue;
-    }
-    first = false;
-    if (cells.size() != 3) in.fail_here("expected 3 columns (supplier,request,score), found " + std::to_string(cells.size()));
+  for_each_pair_row(path, {"supplier", "request", "score"}, [&](const LineReader& in, const std::vector<std::string_view>& cells) {
     ScoredPair p{index_cell(in, cells[0], 0, "supplier"), index_cell(in, cells[1], 1, "request"), 0};
     if (!parse_finite(cells[2], p.score)) in.fail_here("column 3 (score): '" + std::string(trimmed(cells[2])) + "' is not a number");
     out.push_back(p);
-  }
+  });
   return out;
 }
 
@@ -158,21 +159,9 @@ std::vector<int32_t> read_count_column(const std::string& path, const char* what
 
 std::vector<std::pair<uint32_t, uint32_t>> read_index_pairs(const std::string& path) {
   std::vector<std::pair<uint32_t, uint32_t>> out;
-  LineReader in(path);
-  std::string line;
-  std::vector<std::string_view> cells;
-  bool first = true;
-  while (in.next(line)) {
-    if (trimmed(line).empty()) continue;
-    split(line, cells);
-    if (first && is_header(cells, {"supplier", "request"})) {
-      first = false;
-      continue;
-    }
-    first = false;
-    if (cells.size() != 2) in.fail_here("expected 2 columns (supplier,request), found " + std::to_string(cells.size()));
+  for_each_pair_row(path, {"supplier", "request"}, [&](const LineReader& in, const std::vector<std::string_view>& cells) {
     out.emplace_back(index_cell(in, cells[0], 0, "supplier"), index_cell(in, cells[1], 1, "request"));
-  }
+  });
   return out;
 }
 

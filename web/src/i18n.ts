@@ -425,6 +425,7 @@ const strings = {
   err_dispatch_not_accepted: { zh: '派遣 {id} 状态为 {status}，只有已接受的派遣才能登记工时', en: 'dispatch {id} is {status}; hours are reported for accepted work' },
   err_round_overlap: { zh: '同一月份的另一轮派遣刚刚完成，请重新运行本轮', en: 'another dispatch round for {month} was stored meanwhile; run the round again' },
   fld_problem: { zh: '技术问题', en: 'problem' },
+  fld_chain: { zh: '产业链', en: 'chain' },
   fld_outcome: { zh: '服务成果', en: 'outcome' },
   fld_month: { zh: '月份', en: 'month' },
   fld_engineers: { zh: '所需人数', en: 'engineers' },

@@ -4,6 +4,8 @@
 #include <array>
 #include <initializer_list>
 
+#include "base/text.h"
+
 namespace xinzhi::text {
 
 namespace {
@@ -12,15 +14,12 @@ bool vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c ==
 // Snowball's non-v_WXY: not a vowel and not w, x or Y.
 bool consonant_not_wxy(char c) { return !vowel(c) && c != 'w' && c != 'x' && c != 'Y'; }
 bool valid_li(char c) { return std::string_view("cdeghkmnrt").find(c) != std::string_view::npos; }
-bool ends_with(const std::string& w, std::string_view s) {
-  return w.size() >= s.size() && std::string_view(w).substr(w.size() - s.size()) == s;
-}
 
 // The longest of `suffixes` the word ends with; "" when none.
 std::string_view longest_suffix(const std::string& w, std::initializer_list<std::string_view> suffixes) {
   std::string_view best;
   for (auto s : suffixes)
-    if (s.size() > best.size() && ends_with(w, s)) best = s;
+    if (s.size() > best.size() && text::ends_with(w, s)) best = s;
   return best;
 }
 
@@ -86,7 +85,7 @@ void step_1b(std::string& w, const Regions& r) {
   }
   if (!std::any_of(w.begin(), w.begin() + long(at), vowel)) return;
   w.resize(at);
-  if (ends_with(w, "at") || ends_with(w, "bl") || ends_with(w, "iz")) {
+  if (text::ends_with(w, "at") || text::ends_with(w, "bl") || text::ends_with(w, "iz")) {
     w += 'e';
   } else if (w.size() >= 2 && w[w.size() - 1] == w[w.size() - 2] && std::string_view("bdfgmnprt").find(w.back()) != std::string_view::npos) {
     w.pop_back();
@@ -109,7 +108,7 @@ void step_2(std::string& w, const Regions& r) {
   }};
   const std::pair<std::string_view, std::string_view>* best = nullptr;
   for (const auto& rule : rules)
-    if ((best == nullptr || rule.first.size() > best->first.size()) && ends_with(w, rule.first)) best = &rule;
+    if ((best == nullptr || rule.first.size() > best->first.size()) && text::ends_with(w, rule.first)) best = &rule;
   if (best == nullptr) return;
   size_t at = w.size() - best->first.size();
   if (at < r.p1) return;

@@ -3,15 +3,12 @@
 #include <algorithm>
 #include <array>
 
+#include "base/text.h"
 #include "engines/text/word_segmenter.h"
 
 namespace xinzhi::text {
 
 namespace {
-
-size_t code_points(std::string_view w) {
-  return size_t(std::count_if(w.begin(), w.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
 
 // jieba.analyse's STOP_WORDS, compared with the word lower-cased.
 bool jieba_stop_word(std::string_view w) {
@@ -43,7 +40,7 @@ std::vector<Keyword> TfIdfKeywords::extract(const std::vector<std::string_view>&
   std::vector<std::pair<std::string_view, double>> counts;
   double total = 0;
   for (auto w : words) {
-    if (is_whitespace_token(w) || code_points(w) < 2 || jieba_stop_word(w)) continue;
+    if (is_whitespace_token(w) || text::codepoints(w) < 2 || jieba_stop_word(w)) continue;
     auto [it, fresh] = slot.try_emplace(w, counts.size());
     if (fresh) counts.emplace_back(w, 0.0);
     counts[it->second].second += 1.0;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <set>
 
+#include "base/text.h"
 #include "engines/text/english_stemmer.h"
 #include "modules/engineers/engineer_desk.h"
 #include "modules/segmentation/segmentation_service.h"
@@ -61,15 +62,11 @@ std::vector<std::string> engineer_terms(const Engineer& e) {
   return out;
 }
 
-size_t code_points(const std::string& s) {
-  return size_t(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
 // Equal; or, for Chinese terms of two characters or more, one holds the other (电池 in 动力电池).
 // English terms meet only whole ("ai" is not in "maintenance").
 bool terms_meet(const std::string& a, const std::string& b) {
   if (a == b) return true;
-  if (is_ascii(a) || is_ascii(b) || code_points(a) < 2 || code_points(b) < 2) return false;
+  if (is_ascii(a) || is_ascii(b) || text::codepoints(a) < 2 || text::codepoints(b) < 2) return false;
   return a.find(b) != std::string::npos || b.find(a) != std::string::npos;
 }
 
