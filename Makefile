@@ -53,6 +53,10 @@ demo: build web
 	  $(XINZHI) demo linkage ../shared/data/io/uk-2010-iot-domestic.csv --db $(DB) >/dev/null; fi
 	@# Shared engineers: twelve sample engineers and six SME requests on the sample chain.
 	@$(XINZHI) demo engineers --db $(DB) >/dev/null
+	@# Technology transfer: NASA's real patent portfolio (English) and six sample demands (示例).
+	@if [ -f ../shared/data/matching/nasa-patents.csv ]; then \
+	  $(XINZHI) transfer import ../shared/data/matching/nasa-patents.csv --format nasa --db $(DB) >/dev/null; fi
+	@$(XINZHI) demo transfer --db $(DB) >/dev/null
 	@$(XINZHI) demo start --db $(DB) --port $(PORT)
 
 test-unit: setup-test build-asan

@@ -3,9 +3,12 @@
 #pragma once
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
+#include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
+#include "modules/accounts/principal.h"
 #include "store/database.h"
 
 namespace xinzhi::cli {
@@ -18,6 +21,14 @@ struct GlobalOptions {
 
 // The database at --db, logging configured and the schema brought up to date.
 std::unique_ptr<store::Database> open_database(GlobalOptions& g);
+
+// Shared by the subcommands (cli/console.cpp). Whoever runs xinzhi: every permission, audited
+// under the actor's name.
+accounts::Principal console();
+// JSON (2-space indent) with --json, else what `text` prints.
+void print_json_or(const GlobalOptions& g, const nlohmann::json& j, const std::function<void()>& text);
+// "a, b,,c" → {"a", "b", "c"}: items trimmed, empty ones dropped.
+std::vector<std::string> comma_list(const std::string& text);
 
 void add_db_commands(CLI::App& app, GlobalOptions& g);
 void add_import_commands(CLI::App& app, GlobalOptions& g);
@@ -40,6 +51,8 @@ void add_text_commands(CLI::App& app, GlobalOptions& g);
 void add_match_commands(CLI::App& app, GlobalOptions& g);
 // After program::add_serve_commands: also adds `demo engineers`.
 void add_engineer_commands(CLI::App& app, GlobalOptions& g);
+// After program::add_serve_commands: also adds `demo transfer`.
+void add_transfer_commands(CLI::App& app, GlobalOptions& g);
 // After program::add_serve_commands: adds `demo scenarios`.
 void add_scenario_commands(CLI::App& app, GlobalOptions& g);
 

@@ -25,8 +25,6 @@ std::string username, token_name, token_role, audit_since, audit_action, org_fil
 int64_t token_days = 90, token_id = 0;
 size_t audit_limit = 100;
 
-accounts::Principal console() { return accounts::Principal::console(store::current_actor().name); }
-
 std::string read_line(const char* prompt, bool echo) {
   bool tty = isatty(STDIN_FILENO);
   termios saved{};

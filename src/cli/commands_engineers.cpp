@@ -18,15 +18,6 @@ namespace xinzhi::cli {
 
 namespace {
 
-accounts::Principal console() { return accounts::Principal::console(store::current_actor().name); }
-
-std::vector<std::string> comma_list(const std::string& text) {
-  std::vector<std::string> out;
-  for (auto part : text::split(text, ','))
-    if (auto t = text::trim(part); !t.empty()) out.emplace_back(t);
-  return out;
-}
-
 std::string this_month() {
   std::time_t now = std::time(nullptr);
   std::tm utc{};
@@ -34,11 +25,6 @@ std::string this_month() {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02d", (utc.tm_year + 1900) % 10000, utc.tm_mon + 1);
   return buf;
-}
-
-void print_json_or(GlobalOptions& g, const nlohmann::json& j, const std::function<void()>& text) {
-  if (g.json) std::cout << j.dump(2) << "\n";
-  else text();
 }
 
 }  // namespace

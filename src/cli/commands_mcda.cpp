@@ -19,7 +19,7 @@ struct McdaOptions {
   std::string score_by = "topsis";
   size_t top = 5;
   bool timing = false;
-} opt;
+} mcda_opt;
 
 double seconds_since(std::chrono::steady_clock::time_point t) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
@@ -53,18 +53,18 @@ struct LoadedMatrix {
 };
 LoadedMatrix load_single_matrix() {
   auto start = std::chrono::steady_clock::now();
-  if (opt.matrices.size() != 1) invalid_input("give one --matrix");
-  auto m = read_matrix(opt.matrices[0]);
+  if (mcda_opt.matrices.size() != 1) invalid_input("give one --matrix");
+  auto m = read_matrix(mcda_opt.matrices[0]);
   return {std::move(m), seconds_since(start)};
 }
 
 // --matrix, --weights (numbers, or 'entropy' for the matrix's entropy weights) and --types.
 mcda::RankingRequest ranking_request(mcda::NamedMatrix m) {
-  if (opt.weights.empty()) invalid_input("--weights is required (numbers, or 'entropy')");
+  if (mcda_opt.weights.empty()) invalid_input("--weights is required (numbers, or 'entropy')");
   mcda::RankingRequest r;
-  if (opt.weights != "entropy") r.weights = number_list(opt.weights, "--weights");
-  r.directions = mcda::directions_from(opt.types, m.x.cols);
-  r.norm = opt.norm == "minmax" ? mcda::Normalisation::MinMax : mcda::Normalisation::Vector;
+  if (mcda_opt.weights != "entropy") r.weights = number_list(mcda_opt.weights, "--weights");
+  r.directions = mcda::directions_from(mcda_opt.types, m.x.cols);
+  r.norm = mcda_opt.norm == "minmax" ? mcda::Normalisation::MinMax : mcda::Normalisation::Vector;
   r.m = std::move(m);
   return r;
 }
@@ -93,19 +93,19 @@ void add_mcda_commands(CLI::App& app, GlobalOptions& g) {
   mcda->require_subcommand(1);
 
   auto* ahp = mcda->add_subcommand("ahp", "weights and consistency from a pairwise comparison matrix (several: group AHP)");
-  ahp->add_option("--matrix", opt.matrices, "CSV: names in the header and first column, judgements such as 3 or 1/3")
+  ahp->add_option("--matrix", mcda_opt.matrices, "CSV: names in the header and first column, judgements such as 3 or 1/3")
       ->required();
-  ahp->add_option("--method", opt.method, "eigen (default) or approx (column-normalised)")
+  ahp->add_option("--method", mcda_opt.method, "eigen (default) or approx (column-normalised)")
       ->check(CLI::IsMember({"eigen", "approx"}));
-  ahp->add_option("--ri", opt.ri, "random index table: classic (default), saaty2005, alonso-lamata");
-  ahp->add_option("--top", opt.top, "how many inconsistent judgements to point out (default 5)");
+  ahp->add_option("--ri", mcda_opt.ri, "random index table: classic (default), saaty2005, alonso-lamata");
+  ahp->add_option("--top", mcda_opt.top, "how many inconsistent judgements to point out (default 5)");
   ahp->add_flag("--json", g.json, "print JSON");
   ahp->callback([&g] {
     mcda::AhpRequest r;
-    for (const auto& path : opt.matrices) r.experts.push_back(read_matrix(path));
-    r.method = opt.method == "approx" ? mcda::AhpMethod::ColumnNormalised : mcda::AhpMethod::Eigenvector;
-    r.ri = opt.ri;
-    r.top = opt.top;
+    for (const auto& path : mcda_opt.matrices) r.experts.push_back(read_matrix(path));
+    r.method = mcda_opt.method == "approx" ? mcda::AhpMethod::ColumnNormalised : mcda::AhpMethod::Eigenvector;
+    r.ri = mcda_opt.ri;
+    r.top = mcda_opt.top;
     auto out = mcda::ahp(r);
     print(g.json, out, "names", "weights");
     if (!g.json) {
@@ -123,32 +123,32 @@ void add_mcda_commands(CLI::App& app, GlobalOptions& g) {
   });
 
   auto* entropy = mcda->add_subcommand("entropy", "objective weights from a decision matrix (values >= 0)");
-  entropy->add_option("--matrix", opt.matrices, "CSV: alternatives in rows, criteria in columns")->required();
+  entropy->add_option("--matrix", mcda_opt.matrices, "CSV: alternatives in rows, criteria in columns")->required();
   entropy->add_flag("--json", g.json, "print JSON");
-  entropy->add_flag("--timing", opt.timing, "report reading and computing times (seconds)");
+  entropy->add_flag("--timing", mcda_opt.timing, "report reading and computing times (seconds)");
   entropy->callback([&g] {
     auto [m, read_s] = load_single_matrix();
     double compute_s = 0;
     auto out = mcda::entropy(m, &compute_s);
-    if (opt.timing) out["timing"] = {{"read_s", read_s}, {"compute_s", compute_s}};
+    if (mcda_opt.timing) out["timing"] = {{"read_s", read_s}, {"compute_s", compute_s}};
     print(g.json, out, "names", "weights");
   });
 
   auto add_ranking_options = [](CLI::App* cmd) {
-    cmd->add_option("--matrix", opt.matrices, "CSV: alternatives in rows, criteria in columns")->required();
-    cmd->add_option("--weights", opt.weights, "comma-separated, one per criterion (or 'entropy')")->required();
-    cmd->add_option("--types", opt.types, "comma-separated + (benefit) or - (cost); default all +");
+    cmd->add_option("--matrix", mcda_opt.matrices, "CSV: alternatives in rows, criteria in columns")->required();
+    cmd->add_option("--weights", mcda_opt.weights, "comma-separated, one per criterion (or 'entropy')")->required();
+    cmd->add_option("--types", mcda_opt.types, "comma-separated + (benefit) or - (cost); default all +");
   };
   auto* topsis = mcda->add_subcommand("topsis", "rank alternatives by closeness to the ideal");
   add_ranking_options(topsis);
-  topsis->add_option("--norm", opt.norm, "vector (default) or minmax")->check(CLI::IsMember({"vector", "minmax"}));
+  topsis->add_option("--norm", mcda_opt.norm, "vector (default) or minmax")->check(CLI::IsMember({"vector", "minmax"}));
   topsis->add_flag("--json", g.json, "print JSON");
-  topsis->add_flag("--timing", opt.timing, "report reading and computing times (seconds)");
+  topsis->add_flag("--timing", mcda_opt.timing, "report reading and computing times (seconds)");
   topsis->callback([&g] {
     auto [m, read_s] = load_single_matrix();
     double compute_s = 0;
     auto out = mcda::topsis(ranking_request(std::move(m)), &compute_s);
-    if (opt.timing) out["timing"] = {{"read_s", read_s}, {"compute_s", compute_s}};
+    if (mcda_opt.timing) out["timing"] = {{"read_s", read_s}, {"compute_s", compute_s}};
     print(g.json, out, "names", "closeness");
   });
 
@@ -161,32 +161,32 @@ void add_mcda_commands(CLI::App& app, GlobalOptions& g) {
   });
 
   auto* fce = mcda->add_subcommand("fce", "fuzzy comprehensive evaluation B = A o R");
-  fce->add_option("--weights", opt.weights, "factor weights A, comma-separated")->required();
-  fce->add_option("--relation", opt.relation, "CSV: factors in rows, grades in columns, memberships in [0, 1]")->required();
-  fce->add_option("--operator", opt.op, "max-min, product-max or weighted-sum (default)");
-  fce->add_option("--scores", opt.scores, "a score per grade (e.g. 90,75,60,40) for a weighted score");
+  fce->add_option("--weights", mcda_opt.weights, "factor weights A, comma-separated")->required();
+  fce->add_option("--relation", mcda_opt.relation, "CSV: factors in rows, grades in columns, memberships in [0, 1]")->required();
+  fce->add_option("--operator", mcda_opt.op, "max-min, product-max or weighted-sum (default)");
+  fce->add_option("--scores", mcda_opt.scores, "a score per grade (e.g. 90,75,60,40) for a weighted score");
   fce->add_flag("--json", g.json, "print JSON");
   fce->callback([&g] {
     mcda::FceRequest r;
-    r.weights = number_list(opt.weights, "--weights");
-    r.relation = read_matrix(opt.relation);
-    r.op = opt.op;
-    if (!opt.scores.empty()) r.grade_scores = number_list(opt.scores, "--scores");
+    r.weights = number_list(mcda_opt.weights, "--weights");
+    r.relation = read_matrix(mcda_opt.relation);
+    r.op = mcda_opt.op;
+    if (!mcda_opt.scores.empty()) r.grade_scores = number_list(mcda_opt.scores, "--scores");
     auto out = mcda::fce(r);
     print(g.json, out, "grades", "membership");
     if (!g.json) {
       std::cout << "grade (maximum membership): " << out["grade"].get<std::string>() << "\n";
-      if (!opt.scores.empty()) std::cout << "weighted score: " << out["score"].get<double>() << "\n";
+      if (!mcda_opt.scores.empty()) std::cout << "weighted score: " << out["score"].get<double>() << "\n";
     }
   });
 
   auto* sens = mcda->add_subcommand("sensitivity", "weights at which the ranking changes, one criterion at a time");
   add_ranking_options(sens);
-  sens->add_option("--by", opt.score_by, "topsis (default) or promethee")->check(CLI::IsMember({"topsis", "promethee"}));
+  sens->add_option("--by", mcda_opt.score_by, "topsis (default) or promethee")->check(CLI::IsMember({"topsis", "promethee"}));
   sens->add_flag("--json", g.json, "print JSON");
   sens->callback([&g] {
     auto [m, read_s] = load_single_matrix();
-    auto out = mcda::sensitivity(ranking_request(std::move(m)), opt.score_by);
+    auto out = mcda::sensitivity(ranking_request(std::move(m)), mcda_opt.score_by);
     if (g.json) {
       std::cout << out.dump(2) << "\n";
       return;

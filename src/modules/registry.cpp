@@ -11,6 +11,7 @@
 #include "modules/literature/literature_store.h"
 #include "modules/scenario/scenario_partners.h"
 #include "modules/services.h"
+#include "modules/transfer/transfer_store.h"
 #include "store/audit_trail.h"
 
 namespace xinzhi::modules {
@@ -29,7 +30,10 @@ Services::Services(store::Database& db)
       linkage_store_(linkage::sql_linkage_store(db)),
       linkage_(std::make_unique<linkage::LinkageService>(*linkage_store_, *chains_)),
       engineer_store_(engineers::sql_engineer_store(db)),
-      engineers_(std::make_unique<engineers::EngineerDesk>(*engineer_store_, chains_.get())) {}
+      engineers_(std::make_unique<engineers::EngineerDesk>(*engineer_store_, chains_.get())),
+      scenarios_(std::make_unique<scenario::ScenarioPartners>(db)),
+      transfer_store_(transfer::sql_transfer_store(db)),
+      transfer_(std::make_unique<transfer::TransferDesk>(*transfer_store_, scenarios_.get())) {}
 
 Services::~Services() = default;
 
@@ -46,6 +50,7 @@ std::vector<store::Migration> all_migrations() {
   for (auto& m : literature::migrations()) all.push_back(m);
   for (auto& m : linkage::migrations()) all.push_back(m);
   for (auto& m : engineers::migrations()) all.push_back(m);
+  for (auto& m : transfer::migrations()) all.push_back(m);
   return all;
 }
 
@@ -68,6 +73,7 @@ int64_t remove_sample_region(store::Database& db) {
   Services services(db);
   // The sample engineers and requests name the sample chains' segments: they go first.
   int64_t removed = services.engineers().remove_sample();
+  removed += services.transfer().remove_sample();
   for (const auto& c : services.chains().list())
     if (c.sample) services.chains().remove(c.name), ++removed;
   return removed + services.graph().remove_sample();

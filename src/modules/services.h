@@ -11,10 +11,14 @@
 #include "modules/linkage/linkage_service.h"
 #include "modules/literature/literature_service.h"
 #include "modules/settings/region_settings.h"
+#include "modules/transfer/transfer_desk.h"
 #include "store/database.h"
 
 namespace xinzhi::accounts {
 class AccountDirectory;
+}
+namespace xinzhi::scenario {
+class ScenarioPartners;
 }
 
 namespace xinzhi::modules {
@@ -35,6 +39,7 @@ class Services {
   literature::LiteratureService& literature() { return *literature_; }
   linkage::LinkageService& linkage() { return *linkage_; }
   engineers::EngineerDesk& engineers() { return *engineers_; }
+  transfer::TransferDesk& transfer() { return *transfer_; }
   // The home region as it was when these services were built (focal province, partner group).
   const settings::RegionSettings& home() const { return home_; }
 
@@ -53,6 +58,9 @@ class Services {
   std::unique_ptr<linkage::LinkageService> linkage_;
   std::unique_ptr<engineers::EngineerStore> engineer_store_;
   std::unique_ptr<engineers::EngineerDesk> engineers_;
+  std::unique_ptr<scenario::ScenarioPartners> scenarios_;  // the published scenarios transfer matches
+  std::unique_ptr<transfer::TransferStore> transfer_store_;
+  std::unique_ptr<transfer::TransferDesk> transfer_;
 };
 
 }  // namespace xinzhi::modules

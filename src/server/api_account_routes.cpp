@@ -29,12 +29,6 @@ accounts::OrganisationFields org_fields(const nlohmann::json& body) {
           optional_string(body, "contact", 200),     optional_string(body, "description", 4000)};
 }
 
-int64_t path_id(const Request& req) {
-  const std::string s = req.matches[1];
-  if (s.size() > 15) fail_keyed(ErrorCode::NotFound, "record_not_found", {{"id", s}}, "no record with id " + s);
-  return std::stoll(s);
-}
-
 void write_principal(Response& res, const accounts::Principal& p, int status = 200) {
   JsonWriter w;
   accounts::write_json(w, p);
@@ -44,14 +38,6 @@ void write_principal(Response& res, const accounts::Principal& p, int status = 2
 std::string session_cookie(const std::string& value, int64_t max_age, bool secure) {
   return std::string(kSessionCookie) + "=" + value + "; Path=/; Max-Age=" + std::to_string(max_age) +
          "; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "");
-}
-
-template <class T>
-void write_list(Response& res, const char* key, const std::vector<T>& items) {
-  JsonWriter w;
-  w.begin_object().key(key).begin_array();
-  for (const auto& x : items) accounts::write_json(w, x);
-  write_json_text(res, w.end_array().end_object().take());
 }
 
 void write_entry(JsonWriter& w, const store::AuditEntry& e) {
@@ -110,7 +96,7 @@ void install_account_routes(ApiRouter& api) {
   });
 
   api.get("/api/auth/tokens", [store](const Request&, Response& res, const accounts::Principal& me) {
-    write_list(res, "tokens", accounts::ApiTokens(store->connection()).list(me));
+    write_json_list(res, "tokens", accounts::ApiTokens(store->connection()).list(me));
   });
   api.post("/api/auth/tokens", [store](const Request& req, Response& res, const accounts::Principal& me) {
     auto body = parse_json_body(req);
@@ -150,7 +136,7 @@ void install_account_routes(ApiRouter& api) {
   });
 
   api.get("/api/orgs", [store](const Request&, Response& res, const accounts::Principal& me) {
-    write_list(res, "orgs", accounts::AccountDirectory(store->connection()).orgs(me));
+    write_json_list(res, "orgs", accounts::AccountDirectory(store->connection()).orgs(me));
   });
   api.post("/api/orgs", [store](const Request& req, Response& res, const accounts::Principal& me) {
     auto o = accounts::AccountDirectory(store->connection()).add_org(org_fields(parse_json_body(req)), me);
@@ -171,11 +157,11 @@ void install_account_routes(ApiRouter& api) {
   });
   api.get(R"(/api/orgs/(\d+)/members)", [store](const Request& req, Response& res,
                                                 const accounts::Principal& me) {
-    write_list(res, "accounts", accounts::AccountDirectory(store->connection()).members(path_id(req), me));
+    write_json_list(res, "accounts", accounts::AccountDirectory(store->connection()).members(path_id(req), me));
   });
 
   api.get("/api/accounts", [store](const Request&, Response& res, const accounts::Principal& me) {
-    write_list(res, "accounts", accounts::AccountDirectory(store->connection()).accounts(me));
+    write_json_list(res, "accounts", accounts::AccountDirectory(store->connection()).accounts(me));
   });
   api.post("/api/accounts", [store, auth](const Request& req, Response& res, const accounts::Principal& me) {
     auto body = parse_json_body(req);

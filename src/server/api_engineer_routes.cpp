@@ -26,17 +26,6 @@ double number_field(const nlohmann::json& body, const std::string& field, double
   return body.at(field).get<double>();
 }
 
-std::string optional_string(const nlohmann::json& body, const std::string& field, size_t max_bytes) {
-  return body.contains(field) ? string_field(body, field, max_bytes) : std::string();
-}
-
-// The id in the path: more digits than any id has is no dispatch (404), not an overflow (500).
-int64_t dispatch_id(const Request& req) {
-  const std::string s = req.matches[1];
-  if (s.size() > 15) fail_keyed(ErrorCode::NotFound, "dispatch_not_found", {{"id", s}}, "no dispatch " + s);
-  return std::stoll(s);
-}
-
 nlohmann::json dispatch_list(const std::vector<engineers::Dispatch>& list) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& d : list) out.push_back(engineers::to_json(d));
@@ -57,10 +46,10 @@ void install_engineer_routes(ApiRouter& api) {
     auto body = parse_json_body(req);
     engineers::Engineer e;
     e.name = string_field(body, "name", 400);
-    e.org = optional_string(body, "org", 400);
-    e.region = optional_string(body, "region", 200);
-    e.profile = optional_string(body, "profile", 8000);
-    e.certification = optional_string(body, "certification", 200);
+    e.org = string_or_empty(body, "org", 400);
+    e.region = string_or_empty(body, "region", 200);
+    e.profile = string_or_empty(body, "profile", 8000);
+    e.certification = string_or_empty(body, "certification", 200);
     e.skills = string_list(body, "skills", 40);
     if (body.contains("segments")) {
       if (!body.at("segments").is_array()) wrong_field_type("segments", "array", "segments must be an array of {chain, segment}");
@@ -84,15 +73,15 @@ void install_engineer_routes(ApiRouter& api) {
   api.post("/api/engineer-requests", [store](const Request& req, Response& res, const accounts::Principal& who) {
     auto body = parse_json_body(req);
     engineers::EngineerRequest r;
-    r.firm = optional_string(body, "firm", 400);
+    r.firm = string_or_empty(body, "firm", 400);
     r.problem = string_field(body, "problem", 8000);
     r.month = string_field(body, "month", 20);
     r.skills = string_list(body, "skills", 40);
     r.engineers = int_field(body, "engineers", 1, 1, 20);
-    r.chain = optional_string(body, "chain", 400);
-    r.segment = optional_string(body, "segment", 400);
+    r.chain = string_or_empty(body, "chain", 400);
+    r.segment = string_or_empty(body, "segment", 400);
     r.origin = body.contains("origin") ? string_field(body, "origin", 40) : "manual";
-    r.region = optional_string(body, "region", 200);
+    r.region = string_or_empty(body, "region", 200);
     r.budget = number_field(body, "budget", 0);
     modules::Services services(store->connection());
     auto id = services.engineers().open_request(r, who);
@@ -122,13 +111,13 @@ void install_engineer_routes(ApiRouter& api) {
     auto answer = string_field(body, "answer", 20);
     if (answer != "accept" && answer != "decline") wrong_field_type("answer", "string", "answer must be accept or decline");
     modules::Services services(store->connection());
-    auto d = services.engineers().respond(dispatch_id(req), answer == "accept", optional_string(body, "reason", 40));
+    auto d = services.engineers().respond(path_id(req, "dispatch_not_found"), answer == "accept", string_or_empty(body, "reason", 40));
     write_json(res, engineers::to_json(d));
   });
   api.post(R"(/api/engineer-dispatches/(\d+)/report)", [store](const Request& req, Response& res) {
     auto body = parse_json_body(req);
     modules::Services services(store->connection());
-    auto d = services.engineers().report(dispatch_id(req), number_field(body, "hours", 0),
+    auto d = services.engineers().report(path_id(req, "dispatch_not_found"), number_field(body, "hours", 0),
                                          string_field(body, "outcome", 8000));
     write_json(res, engineers::to_json(d));
   });

@@ -25,6 +25,8 @@ void install_search_routes(ApiRouter& api);
 void install_linkage_routes(ApiRouter& api);
 // /api/engineers, /api/engineer-requests, -rounds, -dispatches: 共享工程师 (api_engineer_routes.cpp).
 void install_engineer_routes(ApiRouter& api);
+// /api/transfer/…: 国际技术转移 — listings, demands, matches, cases (api_transfer_routes.cpp).
+void install_transfer_routes(ApiRouter& api);
 // /api/settings/region: the home region (api_settings_routes.cpp).
 void install_settings_routes(ApiRouter& api);
 }  // namespace xinzhi::server

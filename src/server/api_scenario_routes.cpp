@@ -70,14 +70,6 @@ int64_t application_id(const nlohmann::json& body) {
 }
 
 template <class T>
-void write_list(Response& res, const char* key, const std::vector<T>& items) {
-  JsonWriter w;
-  w.begin_object().key(key).begin_array();
-  for (const auto& x : items) scenario::write_json(w, x);
-  write_json_text(res, w.end_array().end_object().take());
-}
-
-template <class T>
 void write_one(Response& res, const T& item, int status = 200) {
   JsonWriter w;
   scenario::write_json(w, item);
@@ -109,7 +101,7 @@ void install_scenario_routes(ApiRouter& api) {
   });
 
   api.get("/api/scenario-lists", [partners](const Request&, Response& res, const accounts::Principal& who) {
-    write_list(res, "lists", partners().lists(who));
+    write_json_list(res, "lists", partners().lists(who));
   });
   api.post("/api/scenario-lists", [partners](const Request& req, Response& res, const accounts::Principal& who) {
     auto body = parse_json_body(req);
@@ -122,7 +114,7 @@ void install_scenario_routes(ApiRouter& api) {
   });
 
   api.get("/api/scenarios", [partners](const Request& req, Response& res, const accounts::Principal& who) {
-    write_list(res, "scenarios", partners().scenarios(static_cast<int64_t>(number_param(req, "list", 0, 0, 9e15)), who));
+    write_json_list(res, "scenarios", partners().scenarios(static_cast<int64_t>(number_param(req, "list", 0, 0, 9e15)), who));
   });
   api.post("/api/scenarios", [partners](const Request& req, Response& res, const accounts::Principal& who) {
     auto body = parse_json_body(req);
@@ -139,7 +131,7 @@ void install_scenario_routes(ApiRouter& api) {
 
   api.get(R"(/api/scenarios/(\d+)/indicators)", [partners](const Request& req, Response& res,
                                                          const accounts::Principal& who) {
-    write_list(res, "indicators", partners().indicators(id_at(req), who));
+    write_json_list(res, "indicators", partners().indicators(id_at(req), who));
   });
   api.post(R"(/api/scenarios/(\d+)/indicators)", [partners](const Request& req, Response& res,
                                                           const accounts::Principal& who) {
@@ -160,7 +152,7 @@ void install_scenario_routes(ApiRouter& api) {
       tree.push_back({name, children});
     }
     partners().set_indicators(id_at(req), tree, who);
-    write_list(res, "indicators", partners().indicators(id_at(req), who));
+    write_json_list(res, "indicators", partners().indicators(id_at(req), who));
   });
 
   api.get(R"(/api/scenarios/(\d+)/experts)", [partners](const Request& req, Response& res,
@@ -176,7 +168,7 @@ void install_scenario_routes(ApiRouter& api) {
 
   api.get(R"(/api/scenarios/(\d+)/applications)", [partners](const Request& req, Response& res,
                                                            const accounts::Principal& who) {
-    write_list(res, "applications", partners().applications(id_at(req), who));
+    write_json_list(res, "applications", partners().applications(id_at(req), who));
   });
   api.post(R"(/api/scenarios/(\d+)/applications)", [partners](const Request& req, Response& res,
                                                             const accounts::Principal& who) {

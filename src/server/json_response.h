@@ -4,8 +4,10 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "base/error.h"
+#include "base/json_writer.h"
 
 namespace xinzhi::server {
 
@@ -19,6 +21,16 @@ inline void write_json(Response& res, const nlohmann::json& body, int status = 2
 inline void write_json_text(Response& res, std::string body, int status = 200) {
   res.status = status;
   res.set_content(std::move(body), "application/json; charset=utf-8");
+}
+
+// {"<key>": [each item by its module's write_json]}: found by argument-dependent lookup, so
+// accounts, scenarios and the rest each bring their own.
+template <class T>
+void write_json_list(Response& res, const char* key, const std::vector<T>& items) {
+  JsonWriter w;
+  w.begin_object().key(key).begin_array();
+  for (const auto& x : items) write_json(w, x);
+  write_json_text(res, w.end_array().end_object().take());
 }
 
 // key and params, when the error has them, let the dashboard show the message in Chinese.

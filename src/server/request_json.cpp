@@ -78,4 +78,14 @@ void missing_param(const std::string& name) {
   fail_keyed(ErrorCode::InvalidInput, "param_missing", {{"param", name}}, "query parameter '" + name + "' is missing");
 }
 
+std::string string_or_empty(const nlohmann::json& body, const std::string& field, size_t max_bytes) {
+  return body.contains(field) ? string_field(body, field, max_bytes) : std::string();
+}
+
+int64_t path_id(const Request& req, const std::string& missing_key) {
+  const std::string s = req.matches[1];
+  if (s.empty() || s.size() > 15) fail_keyed(ErrorCode::NotFound, missing_key, {{"id", s}}, "no record " + s);
+  return std::stoll(s);
+}
+
 }  // namespace xinzhi::server

@@ -1,4 +1,5 @@
 #include "server/server_metrics.h"
+#include "base/clock.h"
 
 #include <unistd.h>
 
@@ -11,10 +12,6 @@
 namespace xinzhi::server {
 
 namespace {
-int64_t unix_now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
 int64_t resident_bytes() {
   std::ifstream statm("/proc/self/statm");
   int64_t pages = 0, resident = 0;
@@ -45,7 +42,7 @@ std::string prometheus_label(const std::string& value) {
   return out;
 }
 
-ServerMetrics::ServerMetrics() : started_unix_(unix_now()) {}
+ServerMetrics::ServerMetrics() : started_unix_(unix_seconds_now()) {}
 
 void ServerMetrics::record(const std::string& method, const std::string& route, int status, double seconds) {
   std::lock_guard lock(mutex_);

@@ -4,7 +4,8 @@
 # cases/NAME.out by golden_compare.py: text exactly, decimal numbers within the tolerance the
 # case's header states (`# tolerance: 1e-9 relative`; none stated = exact, byte for byte).
 # Each header also says, in `# checked:` lines, where the expected numbers come from.
-# UPDATE_GOLDEN=1 rewrites the .out files instead.
+# UPDATE_GOLDEN=1 rewrites the .out files instead. A third argument runs that one case only
+# (ctest registers each case as a test of its own, so two cores share them evenly).
 #
 # With XINZHI_TEST_POSTGRES (the file tests/postgres/cluster.sh wrote the server's address
 # to), every case runs on PostgreSQL instead: each `--db NAME` (and XINZHI_DB) becomes a
@@ -14,11 +15,12 @@
 set -u
 bin=$(realpath "$1")
 here=$(realpath "$2")
+only="${3:-}"
 export XINZHI_BIN="$bin"
 compare=("/usr/bin/python3" "$here/golden_compare.py")
 # The comparer first proves that it still fails what it must (a changed digit or word, a
 # missing line) and passes a difference within tolerance.
-if [ "${UPDATE_GOLDEN:-}" != 1 ] && ! "${compare[@]}" --self-test > /dev/null; then
+if [ -z "$only" ] && [ "${UPDATE_GOLDEN:-}" != 1 ] && ! "${compare[@]}" --self-test > /dev/null; then
   "${compare[@]}" --self-test
   echo "cli golden: the comparer's self-test failed"; exit 1
 fi
@@ -31,6 +33,7 @@ export PG_RUN="g$$"
 passed=0; failed=0; skipped=0
 for case in "$here"/cases/*.sh; do
   name=$(basename "$case" .sh)
+  [ -z "$only" ] || [ "$name" = "$only" ] || continue
   if [ -n "$PG_BASE" ] && grep -q '^# engines: sqlite$' "$case"; then skipped=$((skipped+1)); continue; fi
   work=$(mktemp -d)
   ln -s "$here/fixtures" "$work/fixtures"
@@ -64,5 +67,6 @@ for case in "$here"/cases/*.sh; do
     failed=$((failed+1))
   fi
 done
+[ -z "$only" ] || [ $((passed + failed + skipped)) -eq 1 ] || { echo "cli golden: no case $only"; exit 1; }
 echo "cli golden${PG_BASE:+ (PostgreSQL)}: $passed passed, $failed failed, $skipped on SQLite only"
 [ "$failed" -eq 0 ]

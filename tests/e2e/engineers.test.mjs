@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { startPlatform, bin, signIn } from './harness.mjs';
+import { startPlatform, bin, signIn, watch } from './harness.mjs';
 
 let platform, browser, base;
 const month = (() => {
@@ -24,13 +24,6 @@ before(async () => {
 after(async () => {
   await platform?.stop();
 });
-
-function watch(page) {
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()} ${new URL(r.url()).pathname}`); });
-  return problems;
-}
 
 test('an analyst runs a round and reads why each engineer was proposed', async () => {
   const page = await browser.newPage();

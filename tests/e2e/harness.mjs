@@ -72,3 +72,11 @@ export async function startPlatform(prepare = () => {}, { user = 'analyst' } = {
     },
   };
 }
+
+// Collects a page's script errors and refused responses ("400 /api/…") for a test to assert on.
+export function watch(page) {
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()} ${new URL(r.url()).pathname}`); });
+  return problems;
+}

@@ -39,6 +39,10 @@ before(async () => {
     execFileSync(bin, ['demo', 'scenarios', '--db', db]);
     // The engineers page with its requests, registry and load.
     execFileSync(bin, ['demo', 'engineers', '--db', db]);
+    // The transfer page with real listings, the sample demands and matches.
+    const nasa = join(root, '../shared/data/matching/nasa-patents.csv');
+    if (existsSync(nasa)) execFileSync(bin, ['transfer', 'import', nasa, '--db', db]);
+    execFileSync(bin, ['demo', 'transfer', '--db', db]);
   }, { user: null });
   ({ browser, base } = platform);
   page = await browser.newPage();

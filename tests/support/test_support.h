@@ -54,6 +54,12 @@ class ScratchDir {
 // True when the tests run on PostgreSQL ($XINZHI_TEST_POSTGRES).
 bool on_postgres();
 
+// Real data at full scale runs once, on SQLite: the same queries run on PostgreSQL in the small
+// tests, and the bulk import of ICKG25 on both engines (KnowledgeGraph.ImportsIckg25OnceAndOnlyOnce).
+// Doubling these runs cost make test two minutes and checked no statement the small tests miss.
+#define XINZHI_FULL_SCALE_ON_SQLITE_ONLY() \
+  if (::xinzhi::testing::on_postgres()) GTEST_SKIP() << "full-scale real data runs on SQLite only"
+
 // Expects `fn` to throw xinzhi::Error with `code` (which fixes the HTTP status and the exit
 // code a user sees) and a message containing `needle`. Any other exception type fails.
 template <class Fn>

@@ -17,6 +17,7 @@ import { renderAdmin } from './pages/admin';
 import { renderAudit } from './pages/audit';
 import { renderScenario } from './pages/scenario';
 import { renderEngineers } from './pages/engineers';
+import { renderTransfer } from './pages/transfer';
 import { mountSearch } from './search';
 
 const nav = document.getElementById('nav')!;
@@ -38,7 +39,7 @@ menuToggle.addEventListener('click', () => setMenuOpen(!document.body.classList.
 // not read says so plainly, without asking the server for data it would refuse.
 const PAGE_PERMISSION: Record<string, string> = {
   overview: 'analytics.read', chain: 'analytics.read', chokepoint: 'analytics.read', foresight: 'analytics.read',
-  org: 'org.read', admin: 'accounts.read', audit: 'audit.read', engineers: 'engineers.request',
+  org: 'org.read', admin: 'accounts.read', audit: 'audit.read', engineers: 'engineers.request', transfer: 'transfer.request',
 };
 const PAGE_TITLE: Record<string, () => string> = {
   overview: () => t('overview'), org: () => t('myOrg'), admin: () => t('admin'), audit: () => t('audit'),
@@ -138,6 +139,7 @@ async function renderOnce(): Promise<void> {
     else if (id === 'foresight') await renderForesight(page);
     else if (id === 'scenario') await renderScenario(page);
     else if (id === 'engineers') await renderEngineers(page);
+    else if (id === 'transfer') await renderTransfer(page);
     else if (id === 'org') await renderOrg(page);
     else if (id === 'admin') await renderAdmin(page);
     else if (id === 'audit') await renderAudit(page);

@@ -22,7 +22,7 @@ export const mechanisms: Mechanism[] = [
     plan_zh: '场景清单、申报、AHP/熵权、TOPSIS、模糊综合评价、敏感性分析', plan_en: 'scenario lists, applications, AHP / entropy weights, TOPSIS, fuzzy evaluation, sensitivity' },
   { id: 'engineers', zh: '共享工程师平台', en: 'Shared engineers', built: true, analytics: false,
     plan_zh: '工程师库、中小企业需求、容量约束最优指派、派遣记录', plan_en: 'engineer registry, SME requests, capacity-constrained assignment, dispatch records' },
-  { id: 'transfer', zh: '国际技术转移管家', en: 'Technology-transfer butler', built: false,
+  { id: 'transfer', zh: '国际技术转移管家', en: 'Technology-transfer butler', built: true, analytics: false,
     plan_zh: '海外技术与本地需求中英文匹配、一站式办理清单', plan_en: 'overseas listings matched to local demand (Chinese and English), one-stop checklist' },
   { id: 'tasks', zh: '任务清单制', en: 'National task list', built: false,
     plan_zh: '国家需求清单对接、储备—成熟—申报分级培育', plan_en: 'national demand matched to labs and firms, tiered pipeline with stage gates' },

@@ -37,6 +37,9 @@ class Bm25Index {
   double average_length() const { return average_length_; }
   // The IDF the index gives a word (0 when no document holds it).
   double idf(std::string_view word) const;
+  // The IDF a word held by `holders` documents would have: the weight a query word missing from
+  // every document carries when a caller measures how much of a query was found.
+  double idf_for(size_t holders) const { return idf_of(holders); }
 
  private:
   struct Posting {

@@ -75,6 +75,8 @@ std::string_view permission_name(Permission p) {
     case Permission::ScenarioScore: return "scenario.score";
     case Permission::EngineersRequest: return "engineers.request";
     case Permission::EngineersDispatch: return "engineers.dispatch";
+    case Permission::TransferRequest: return "transfer.request";
+    case Permission::TransferManage: return "transfer.manage";
   }
   return "?";
 }
@@ -95,6 +97,8 @@ std::string_view permission_meaning(Permission p) {
     case Permission::ScenarioScore: return "judge indicators and score applications of scenarios one is an expert on";
     case Permission::EngineersRequest: return "the shared-engineer registry and dispatches; ask for engineers for one's own organisation";
     case Permission::EngineersDispatch: return "register engineers, run dispatch rounds, record answers, hours and outcomes";
+    case Permission::TransferRequest: return "overseas technology listings and their matches; post technology demands for one's own organisation";
+    case Permission::TransferManage: return "import technology listings, open transfer cases, work their checklist, sign or decline";
   }
   return "?";
 }
@@ -116,6 +120,8 @@ bool role_has(Role r, Permission p) {
     case Permission::ScenarioScore: return r == Admin || r == Analyst || r == ParkOperator || r == Lab;
     case Permission::EngineersRequest: return r == Admin || r == Analyst || r == ParkOperator || r == Enterprise || r == Lab;
     case Permission::EngineersDispatch: return r == Admin || r == Analyst || r == ParkOperator;
+    case Permission::TransferRequest: return r == Admin || r == Analyst || r == ParkOperator || r == Enterprise || r == Lab;
+    case Permission::TransferManage: return r == Admin || r == Analyst || r == ParkOperator;
   }
   return false;
 }
@@ -127,7 +133,7 @@ bool reaches_all_orgs(Role r, Permission p) {
   // Applicants act for their own organisation; experts only on scenarios they are assigned to.
   if (p == Permission::ScenarioApply || p == Permission::ScenarioScore) return false;
   // Firms and labs see and open their own organisation's requests only.
-  if (p == Permission::EngineersRequest) return r == Admin || r == Analyst || r == ParkOperator;
+  if (p == Permission::EngineersRequest || p == Permission::TransferRequest) return r == Admin || r == Analyst || r == ParkOperator;
   return role_has(r, p);
 }
 

@@ -34,12 +34,15 @@ enum class Permission {
   ScenarioScore,   // judge and score a scenario's applications (where assigned as an expert)
   EngineersRequest,   // the shared-engineer registry; ask for engineers (own organisation's requests)
   EngineersDispatch,  // register engineers, run dispatch rounds, record answers, hours and outcomes
+  TransferRequest,    // overseas technology listings and their matches; post own organisation's demands
+  TransferManage,     // import listings, open transfer cases, work their checklist, sign or decline
 };
 inline constexpr std::array kPermissions = {Permission::Public,        Permission::SignedIn,     Permission::AnalyticsRead,
                                             Permission::AnalyticsWrite, Permission::OrgRead,      Permission::OrgEdit,
                                             Permission::AccountsRead,  Permission::AccountsManage, Permission::AuditRead,
                                             Permission::ScenarioManage, Permission::ScenarioApply, Permission::ScenarioScore,
-                                            Permission::EngineersRequest, Permission::EngineersDispatch};
+                                            Permission::EngineersRequest, Permission::EngineersDispatch,
+                                            Permission::TransferRequest, Permission::TransferManage};
 
 std::string_view role_name(Role r);        // "park_operator"
 std::string_view role_label_zh(Role r);    // "园区运营方"

@@ -1,4 +1,5 @@
 #include "modules/accounts/login_limits.h"
+#include "base/clock.h"
 
 #include <algorithm>
 #include <chrono>
@@ -10,10 +11,6 @@ namespace xinzhi::accounts {
 namespace {
 // Guards idle this long are forgotten whatever their window: a day covers every policy.
 constexpr int64_t kForgetAfter = 24 * 3600;
-
-int64_t system_now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
 
 // Account names compare without ASCII case (the account table's NOCASE): so do invented ones,
 // or "x" and "X" would answer differently for an invented name and alike for a real one.
@@ -30,7 +27,7 @@ AddressThrottle::AddressThrottle(store::Database& db, int64_t limit, int64_t win
 
 AddressThrottle::~AddressThrottle() = default;
 
-int64_t AddressThrottle::now() const { return now_ ? now_() : system_now(); }
+int64_t AddressThrottle::now() const { return now_ ? now_() : unix_seconds_now(); }
 
 bool AddressThrottle::blocked(const std::string& address) {
   auto g = store_->login_guard("ip:" + address);

@@ -1,4 +1,5 @@
 #include "modules/accounts/sessions.h"
+#include "base/clock.h"
 
 #include "modules/accounts/login_limits.h"
 
@@ -18,10 +19,6 @@
 namespace xinzhi::accounts {
 
 namespace {
-
-int64_t system_now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
 
 std::string utc(int64_t epoch) {
   std::time_t t = epoch;
@@ -43,7 +40,7 @@ std::string utc(int64_t epoch) {
 Sessions::Sessions(store::Database& db, AuthPolicy policy) : store_(sql_account_store(db)), policy_(std::move(policy)) {}
 Sessions::~Sessions() = default;
 
-int64_t Sessions::now() const { return policy_.now ? policy_.now() : system_now(); }
+int64_t Sessions::now() const { return policy_.now ? policy_.now() : unix_seconds_now(); }
 
 NewSession Sessions::login(const std::string& username, const std::string& password, const std::string& ip) {
   const int64_t t = now();
@@ -148,7 +145,7 @@ ApiTokens::ApiTokens(store::Database& db, std::function<int64_t()> now)
     : store_(sql_account_store(db)), now_(std::move(now)) {}
 ApiTokens::~ApiTokens() = default;
 
-int64_t ApiTokens::now() const { return now_ ? now_() : system_now(); }
+int64_t ApiTokens::now() const { return now_ ? now_() : unix_seconds_now(); }
 
 std::pair<ApiToken, std::string> ApiTokens::issue(const std::string& username, const std::string& role,
                                                   const std::string& name, int64_t days, const Principal& by) {

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "base/error.h"
+#include "base/required_text.h"
 #include "base/text.h"
 #include "engines/assign/assignment.h"
 #include "modules/chain/chain_service.h"
@@ -18,14 +19,6 @@ namespace {
 
 [[noreturn]] void refuse(const std::string& key, ErrorParams params, const std::string& message) {
   fail_keyed(ErrorCode::InvalidInput, key, std::move(params), message);
-}
-
-std::string required_text(const std::string& value, const char* field, size_t max_chars) {
-  auto t = std::string(text::trim(value));
-  if (t.empty()) refuse("field_missing", {{"field", field}}, std::string(field) + " is empty");
-  if (t.size() > max_chars * 4) refuse("field_too_long", {{"field", field}, {"max", std::to_string(max_chars)}},
-                                       std::string(field) + " is longer than " + std::to_string(max_chars) + " characters");
-  return t;
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // ForesightSnapshots: the rules of snapshots and schedules (what a snapshot holds, when a
 // schedule is due, the audit entries) and their JSON; the rows go through SnapshotStore.
 #include "modules/foresight/snapshots.h"
+#include "base/clock.h"
 
 #include <chrono>
 #include <cmath>
@@ -24,10 +25,6 @@ std::string utc(int64_t seconds) {
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
-}
-
-int64_t now_seconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
 nlohmann::json fields_json(const HeatMap& m) {
@@ -97,7 +94,7 @@ int64_t ForesightSnapshots::take(const std::string& name, HeatMapQuery query, co
   StoredSnapshot row{{0, name, "", trigger, m.records, 0}, q.dump(), nlohmann::json(m.periods).dump(), fields_json(m).dump()};
   int64_t id = 0;
   store_.write([&](SnapshotWriter& w) {
-    row.info.taken_at = utc(now_seconds());  // once the write lock is held, as the row's time
+    row.info.taken_at = utc(unix_seconds_now());  // once the write lock is held, as the row's time
     id = w.insert_snapshot(row);
     w.audit({"foresight.snapshot", "foresight_snapshot", std::to_string(id), "", row.query + row.fields,
              nlohmann::json{{"name", name}, {"trigger", trigger}, {"records", m.records}}.dump()});

@@ -529,7 +529,7 @@ void write_json(JsonWriter& w, const ScenarioList& l) {
 }
 
 void write_json(JsonWriter& w, const Scenario& s) {
-  w.begin_object().field("id", s.id).field("list_id", s.list_id).field("list_title", s.list_title);
+  w.begin_object().field("id", s.id).field("list_id", s.list_id).field("list_title", s.list_title).field("list_status", s.list_status);
   w.field("title", s.title).field("field", s.field).field("owner_org_id", s.owner_org_id).field("owner_org", s.owner_org);
   w.field("location", s.location).field("needs", s.needs).field("budget", s.budget).field("deadline", s.deadline);
   w.field("stage", s.stage).field("weighting", s.weighting).field("ranking", s.ranking).field("decision", s.decision);

@@ -47,6 +47,7 @@ const SegmentRow& row(const AtlasReport& r, const std::string& name) {
 }
 
 TEST(ChainDerive, MatchesAnIndependentBreadthFirstSearchOnIckg25) {
+  XINZHI_FULL_SCALE_ON_SQLITE_ONLY();
   XINZHI_REQUIRE_DATA(testing::ickg25());
   Fixture f;
   kg::KnowledgeGraph(*f.graph).import_ickg(testing::ickg25());
@@ -303,6 +304,7 @@ TEST(Chokepoints, RemovingADominatorCutsOffExactlyWhatItDominates) {
 }
 
 TEST(Chokepoints, OnAnIckgDerivedChainEveryRowIsExplained) {
+  XINZHI_FULL_SCALE_ON_SQLITE_ONLY();
   XINZHI_REQUIRE_DATA(testing::ickg25());
   Fixture f;
   kg::KnowledgeGraph(*f.graph).import_ickg(testing::ickg25());

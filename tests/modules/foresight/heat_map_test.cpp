@@ -255,6 +255,7 @@ TEST(HeatMap, ColourScaleIsLogForCountsAndNamesItsUnit) {
 }
 
 TEST(HeatMap, PatentsHeldInTheKnowledgeGraphByIndustry) {
+  XINZHI_FULL_SCALE_ON_SQLITE_ONLY();
   XINZHI_REQUIRE_DATA(testing::ickg25());
   ScratchDir dir;
   store::Database db(dir.database("x.db"));

@@ -35,6 +35,7 @@ struct Fixture {
 };
 
 TEST(PatentImport, RealExportsWithTheirYearlyCounts) {
+  XINZHI_FULL_SCALE_ON_SQLITE_ONLY();
   auto dir = testing::shared_data() + "/patents/";
   XINZHI_REQUIRE_DATA(dir + "cn-vr-2022.csv");
   Fixture f;

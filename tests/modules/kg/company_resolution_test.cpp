@@ -122,6 +122,7 @@ TEST(CompanyResolution, ABadListedTableStopsTheImportBeforeAnyWrite) {
 }
 
 TEST(CompanyResolution, OnIckg25ListedShortNamesResolveThroughTheirRegisteredNames) {
+  XINZHI_FULL_SCALE_ON_SQLITE_ONLY();
   XINZHI_REQUIRE_DATA(testing::ickg25());
   XINZHI_REQUIRE_DATA(testing::shared_data() + "/chainkg/company.json");
   Fixture f;

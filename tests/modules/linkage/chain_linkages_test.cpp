@@ -13,7 +13,7 @@ namespace {
 
 using testing::ScratchDir;
 
-std::string fixture(const std::string& name) { return std::string(XINZHI_SOURCE_DIR) + "/tests/cli/fixtures/io/" + name; }
+std::string io_fixture(const std::string& name) { return std::string(XINZHI_SOURCE_DIR) + "/tests/cli/fixtures/io/" + name; }
 
 struct Fixture {
   ScratchDir dir;
@@ -45,7 +45,7 @@ struct Fixture {
 // (Agriculture) and 1.10 / .7575 = 1.452145 (Manufacturing), as the book prints (1.518, 1.452).
 TEST(ChainLinkages, EachMappedSegmentShowsItsSectorsMultiplierAndRank) {
   Fixture f;
-  auto t = f.linkage().import_table(fixture("miller_blair.csv"), "MB");
+  auto t = f.linkage().import_table(io_fixture("miller_blair.csv"), "MB");
   EXPECT_EQ(t.sectors, 2);
   EXPECT_FALSE(t.sample);
   f.linkage().map_segment("新能源汽车（示例）", "整车制造", "MB", "Manufacturing");
@@ -100,8 +100,8 @@ TEST(ChainLinkages, TheSampleMappingReadsTheUkTableAsTheOnsPublishesIt) {
 
 TEST(ChainLinkages, NamesAreCheckedWithKeysAndAFailedImportWritesNothing) {
   Fixture f;
-  f.linkage().import_table(fixture("miller_blair.csv"), "MB");
-  EXPECT_EQ(f.key_of([&] { f.linkage().import_table(fixture("miller_blair.csv"), "MB"); }), "io_table_exists");
+  f.linkage().import_table(io_fixture("miller_blair.csv"), "MB");
+  EXPECT_EQ(f.key_of([&] { f.linkage().import_table(io_fixture("miller_blair.csv"), "MB"); }), "io_table_exists");
   EXPECT_EQ(f.key_of([&] { f.linkage().import_table(fixture("not_productive.csv"), "bad"); }), "io_not_productive");
   EXPECT_EQ(f.linkage().tables().size(), 1u);  // neither added a table
   EXPECT_EQ(f.key_of([&] { f.linkage().chain_linkages("无此链", "MB"); }), "chain_not_found");

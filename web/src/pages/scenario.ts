@@ -6,10 +6,11 @@ import { can, currentUser, getJson, sendJson } from '../api';
 import { mountChart } from '../charts';
 import { dataText, el, table } from '../dom';
 import { t, tf } from '../i18n';
+import { scenarioTechnologies } from './transfer';
 
 interface ScenarioList { id: number; title: string; description: string; org: string; status: string; scenarios: number }
 interface Scenario {
-  id: number; list_id: number; list_title: string; title: string; field: string; owner_org: string; location: string; needs: string;
+  id: number; list_id: number; list_title: string; list_status: string; title: string; field: string; owner_org: string; location: string; needs: string;
   budget: number; deadline: string; stage: string; weighting: string; ranking: string; decision: string; decided_application: number;
   applications: number;
 }
@@ -134,6 +135,8 @@ async function renderOne(root: HTMLElement, id: number): Promise<void> {
     ...(s.decision ? [el('p', { class: 'banner', 'data-testid': 'scenario-decision' }, decisionText)] : []),
     notice(), out);
 
+  // Overseas technologies that answer this scenario, once its list is published (国际技术转移).
+  if (s.list_status === 'published' && can('transfer.request')) root.append(await scenarioTechnologies(id));
   root.append(el('h2', {}, t('applications')), table([t('applicant'), 'TRL', t('solution'), t('evidence')],
     applications.map((a) => [a.org, String(a.trl), a.solution, a.evidence]), 'application-table'));
   if (can('scenario.apply') && s.stage === '征集' && !applications.some((a) => a.org_id === me.org.id)) {
