@@ -57,6 +57,8 @@ demo: build web
 	@if [ -f ../shared/data/matching/nasa-patents.csv ]; then \
 	  $(XINZHI) transfer import ../shared/data/matching/nasa-patents.csv --format nasa --db $(DB) >/dev/null; fi
 	@$(XINZHI) demo transfer --db $(DB) >/dev/null
+	@# 任务清单制: a sample national demand list (示例, data/tasks) matched to the local profiles.
+	@$(XINZHI) tasks import data/tasks/sample-national-demands-2026.csv --year 2026 --db $(DB) >/dev/null
 	@$(XINZHI) demo start --db $(DB) --port $(PORT)
 
 test-unit: setup-test build-asan

@@ -59,6 +59,7 @@ PUBLIC = {
     "matching": {"assignment_service.h"},
     "engineers": {"engineer_desk.h", "engineer_types.h", "sample_engineers.h"},
     "transfer": {"transfer_desk.h", "transfer_types.h", "sample_transfer.h", "bilingual_terms.h"},
+    "tasks": {"task_pool.h", "task_types.h"},
 }
 
 # SQL is found in string literals: adjacent literals ("SELECT … FROM " "kg_entity") and raw

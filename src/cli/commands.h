@@ -53,6 +53,7 @@ void add_match_commands(CLI::App& app, GlobalOptions& g);
 void add_engineer_commands(CLI::App& app, GlobalOptions& g);
 // After program::add_serve_commands: also adds `demo transfer`.
 void add_transfer_commands(CLI::App& app, GlobalOptions& g);
+void add_task_commands(CLI::App& app, GlobalOptions& g);
 // After program::add_serve_commands: adds `demo scenarios`.
 void add_scenario_commands(CLI::App& app, GlobalOptions& g);
 

@@ -11,6 +11,7 @@
 #include "modules/literature/literature_store.h"
 #include "modules/scenario/scenario_partners.h"
 #include "modules/services.h"
+#include "modules/tasks/task_store.h"
 #include "modules/transfer/transfer_store.h"
 #include "store/audit_trail.h"
 
@@ -33,7 +34,10 @@ Services::Services(store::Database& db)
       engineers_(std::make_unique<engineers::EngineerDesk>(*engineer_store_, chains_.get())),
       scenarios_(std::make_unique<scenario::ScenarioPartners>(db)),
       transfer_store_(transfer::sql_transfer_store(db)),
-      transfer_(std::make_unique<transfer::TransferDesk>(*transfer_store_, scenarios_.get())) {}
+      transfer_(std::make_unique<transfer::TransferDesk>(*transfer_store_, scenarios_.get())),
+      task_store_(tasks::sql_task_store(db)),
+      tasks_(std::make_unique<tasks::TaskPool>(
+          *task_store_, tasks::ProfileSources{patent_store_.get(), chains_.get(), scenarios_.get(), home_.focal})) {}
 
 Services::~Services() = default;
 
@@ -51,6 +55,7 @@ std::vector<store::Migration> all_migrations() {
   for (auto& m : linkage::migrations()) all.push_back(m);
   for (auto& m : engineers::migrations()) all.push_back(m);
   for (auto& m : transfer::migrations()) all.push_back(m);
+  for (auto& m : tasks::migrations()) all.push_back(m);
   return all;
 }
 

@@ -11,6 +11,7 @@
 #include "modules/linkage/linkage_service.h"
 #include "modules/literature/literature_service.h"
 #include "modules/settings/region_settings.h"
+#include "modules/tasks/task_pool.h"
 #include "modules/transfer/transfer_desk.h"
 #include "store/database.h"
 
@@ -40,6 +41,7 @@ class Services {
   linkage::LinkageService& linkage() { return *linkage_; }
   engineers::EngineerDesk& engineers() { return *engineers_; }
   transfer::TransferDesk& transfer() { return *transfer_; }
+  tasks::TaskPool& tasks() { return *tasks_; }
   // The home region as it was when these services were built (focal province, partner group).
   const settings::RegionSettings& home() const { return home_; }
 
@@ -61,6 +63,8 @@ class Services {
   std::unique_ptr<scenario::ScenarioPartners> scenarios_;  // the published scenarios transfer matches
   std::unique_ptr<transfer::TransferStore> transfer_store_;
   std::unique_ptr<transfer::TransferDesk> transfer_;
+  std::unique_ptr<tasks::TaskStore> task_store_;
+  std::unique_ptr<tasks::TaskPool> tasks_;
 };
 
 }  // namespace xinzhi::modules

@@ -51,6 +51,7 @@ int main(int argc, char** argv) {
   cli::add_match_commands(app, g);
   cli::add_engineer_commands(app, g);
   cli::add_transfer_commands(app, g);
+  cli::add_task_commands(app, g);
   cli::add_scenario_commands(app, g);
   cli::add_settings_commands(app, g);
   try {

@@ -27,6 +27,8 @@ void install_linkage_routes(ApiRouter& api);
 void install_engineer_routes(ApiRouter& api);
 // /api/transfer/…: 国际技术转移 — listings, demands, matches, cases (api_transfer_routes.cpp).
 void install_transfer_routes(ApiRouter& api);
+// /api/tasks, /api/task-pool: 任务清单制 — demands, profiles, matches, the pool (api_task_routes.cpp).
+void install_task_routes(ApiRouter& api);
 // /api/settings/region: the home region (api_settings_routes.cpp).
 void install_settings_routes(ApiRouter& api);
 }  // namespace xinzhi::server

@@ -1,5 +1,8 @@
 #include "server/http_routes.h"
 
+#include <map>
+#include <mutex>
+
 #include "base/error.h"
 
 namespace xinzhi::server {
@@ -13,12 +16,23 @@ std::string literal_prefix(const std::string& pattern, bool& whole) {
   whole = at == std::string::npos;
   return pattern.substr(0, at);
 }
+
+// A pattern compiled once per process: every server (and every test that builds one) shares
+// it, since compiling the route table's expressions was most of what starting a server cost.
+std::shared_ptr<const std::regex> compiled(const std::string& pattern) {
+  static std::mutex lock;
+  static std::map<std::string, std::shared_ptr<const std::regex>> cache;
+  std::lock_guard<std::mutex> hold(lock);
+  auto& re = cache[pattern];
+  if (!re) re = std::make_shared<const std::regex>(pattern);
+  return re;
+}
 }  // namespace
 
 void HttpRoutes::add(const std::string& method, const std::string& pattern, Handler handler, bool quick) {
-  Route r{method, pattern, "", std::regex(), false, quick, std::move(handler)};
+  Route r{method, pattern, "", nullptr, false, quick, std::move(handler)};
   r.prefix = literal_prefix(pattern, r.literal);
-  if (!r.literal) r.re = std::regex(pattern);
+  if (!r.literal) r.re = compiled(pattern);
   std::string key = method;
   key.append(" ").append(pattern);
   if (r.literal && !literal_.emplace(key, routes_.size()).second) fail(ErrorCode::Internal, key + " is added twice");
@@ -38,7 +52,7 @@ HttpRoutes::Found HttpRoutes::find(Request& req) const {
   std::smatch m;
   for (const Route& r : routes_) {
     if (req.path.compare(0, r.prefix.size(), r.prefix) != 0) continue;
-    bool hit = r.literal ? req.path == r.pattern : std::regex_match(req.path, m, r.re);
+    bool hit = r.literal ? req.path == r.pattern : std::regex_match(req.path, m, *r.re);
     if (!hit) continue;
     if (r.method != method) {
       found.other_method = true;

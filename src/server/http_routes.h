@@ -2,6 +2,7 @@
 // regular expression (only those whose literal prefix the path starts with are tried).
 #pragma once
 #include <functional>
+#include <memory>
 #include <regex>
 #include <string>
 #include <unordered_map>
@@ -29,7 +30,7 @@ class HttpRoutes {
  private:
   struct Route {
     std::string method, pattern, prefix;
-    std::regex re;
+    std::shared_ptr<const std::regex> re;  // shared by every route table with the pattern
     bool literal, quick;
     Handler handler;
   };

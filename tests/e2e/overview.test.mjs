@@ -70,7 +70,7 @@ test('navigation lists every mechanism and unbuilt pages say so', async () => {
   const routes = await page.$$eval('nav a[data-route]', (as) => as.map((a) => a.dataset.route));
   assert.equal(routes.length, 18); // overview + the 16 mechanisms of MISSION.md + the analyst's own organisation
   assert.ok(!routes.includes('admin') && !routes.includes('audit'));  // not an analyst's
-  await page.click('nav a[data-route="tasks"]');
+  await page.click('nav a[data-route="pilotfund"]');
   await page.waitForSelector('[data-testid="not-built"]');
   assert.match(await page.textContent('[data-testid="not-built"]'), /尚未构建/);
   await page.close();

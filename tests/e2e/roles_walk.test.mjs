@@ -43,6 +43,7 @@ before(async () => {
     const nasa = join(root, '../shared/data/matching/nasa-patents.csv');
     if (existsSync(nasa)) execFileSync(bin, ['transfer', 'import', nasa, '--db', db]);
     execFileSync(bin, ['demo', 'transfer', '--db', db]);
+    execFileSync(bin, ['tasks', 'import', join(root, 'data/tasks/sample-national-demands-2026.csv'), '--year', '2026', '--db', db]);
   }, { user: null });
   ({ browser, base } = platform);
   page = await browser.newPage();

@@ -60,6 +60,18 @@ bool on_postgres();
 #define XINZHI_FULL_SCALE_ON_SQLITE_ONLY() \
   if (::xinzhi::testing::on_postgres()) GTEST_SKIP() << "full-scale real data runs on SQLite only"
 
+// The key of the xinzhi::Error `fn` throws ("" for an error without one), "accepted" when it
+// throws nothing: what the dashboard would translate.
+template <class Fn>
+std::string error_key(Fn fn) {
+  try {
+    fn();
+  } catch (const Error& e) {
+    return e.key();
+  }
+  return "accepted";
+}
+
 // Expects `fn` to throw xinzhi::Error with `code` (which fixes the HTTP status and the exit
 // code a user sees) and a message containing `needle`. Any other exception type fails.
 template <class Fn>

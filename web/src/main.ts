@@ -18,6 +18,7 @@ import { renderAudit } from './pages/audit';
 import { renderScenario } from './pages/scenario';
 import { renderEngineers } from './pages/engineers';
 import { renderTransfer } from './pages/transfer';
+import { renderTasks } from './pages/tasks';
 import { mountSearch } from './search';
 
 const nav = document.getElementById('nav')!;
@@ -39,7 +40,7 @@ menuToggle.addEventListener('click', () => setMenuOpen(!document.body.classList.
 // not read says so plainly, without asking the server for data it would refuse.
 const PAGE_PERMISSION: Record<string, string> = {
   overview: 'analytics.read', chain: 'analytics.read', chokepoint: 'analytics.read', foresight: 'analytics.read',
-  org: 'org.read', admin: 'accounts.read', audit: 'audit.read', engineers: 'engineers.request', transfer: 'transfer.request',
+  org: 'org.read', admin: 'accounts.read', audit: 'audit.read', engineers: 'engineers.request', transfer: 'transfer.request', tasks: 'tasks.read',
 };
 const PAGE_TITLE: Record<string, () => string> = {
   overview: () => t('overview'), org: () => t('myOrg'), admin: () => t('admin'), audit: () => t('audit'),
@@ -140,6 +141,7 @@ async function renderOnce(): Promise<void> {
     else if (id === 'scenario') await renderScenario(page);
     else if (id === 'engineers') await renderEngineers(page);
     else if (id === 'transfer') await renderTransfer(page);
+    else if (id === 'tasks') await renderTasks(page);
     else if (id === 'org') await renderOrg(page);
     else if (id === 'admin') await renderAdmin(page);
     else if (id === 'audit') await renderAudit(page);

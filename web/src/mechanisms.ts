@@ -24,7 +24,7 @@ export const mechanisms: Mechanism[] = [
     plan_zh: '工程师库、中小企业需求、容量约束最优指派、派遣记录', plan_en: 'engineer registry, SME requests, capacity-constrained assignment, dispatch records' },
   { id: 'transfer', zh: '国际技术转移管家', en: 'Technology-transfer butler', built: true, analytics: false,
     plan_zh: '海外技术与本地需求中英文匹配、一站式办理清单', plan_en: 'overseas listings matched to local demand (Chinese and English), one-stop checklist' },
-  { id: 'tasks', zh: '任务清单制', en: 'National task list', built: false,
+  { id: 'tasks', zh: '任务清单制', en: 'National task list', built: true, analytics: false,
     plan_zh: '国家需求清单对接、储备—成熟—申报分级培育', plan_en: 'national demand matched to labs and firms, tiered pipeline with stage gates' },
   { id: 'pilotfund', zh: '中试风险准备金', en: 'Pilot-test risk fund', built: false,
     plan_zh: '中试项目库、损失模型、蒙特卡洛准备金（VaR/TVaR）、分摊与理赔', plan_en: 'pilot projects, loss model, Monte Carlo reserve (VaR/TVaR), cost sharing, claims' },

@@ -77,6 +77,8 @@ std::string_view permission_name(Permission p) {
     case Permission::EngineersDispatch: return "engineers.dispatch";
     case Permission::TransferRequest: return "transfer.request";
     case Permission::TransferManage: return "transfer.manage";
+    case Permission::TasksRead: return "tasks.read";
+    case Permission::TasksManage: return "tasks.manage";
   }
   return "?";
 }
@@ -99,6 +101,8 @@ std::string_view permission_meaning(Permission p) {
     case Permission::EngineersDispatch: return "register engineers, run dispatch rounds, record answers, hours and outcomes";
     case Permission::TransferRequest: return "overseas technology listings and their matches; post technology demands for one's own organisation";
     case Permission::TransferManage: return "import technology listings, open transfer cases, work their checklist, sign or decline";
+    case Permission::TasksRead: return "the national demand list, capability profiles and matches; one's own organisation's candidacies";
+    case Permission::TasksManage: return "import the national demand list, put labs and firms into the pre-research pool, move them through its gates";
   }
   return "?";
 }
@@ -122,6 +126,8 @@ bool role_has(Role r, Permission p) {
     case Permission::EngineersDispatch: return r == Admin || r == Analyst || r == ParkOperator;
     case Permission::TransferRequest: return r == Admin || r == Analyst || r == ParkOperator || r == Enterprise || r == Lab;
     case Permission::TransferManage: return r == Admin || r == Analyst || r == ParkOperator;
+    case Permission::TasksRead: return r == Admin || r == Analyst || r == ParkOperator || r == Enterprise || r == Lab;
+    case Permission::TasksManage: return r == Admin || r == Analyst;
   }
   return false;
 }
@@ -133,7 +139,8 @@ bool reaches_all_orgs(Role r, Permission p) {
   // Applicants act for their own organisation; experts only on scenarios they are assigned to.
   if (p == Permission::ScenarioApply || p == Permission::ScenarioScore) return false;
   // Firms and labs see and open their own organisation's requests only.
-  if (p == Permission::EngineersRequest || p == Permission::TransferRequest) return r == Admin || r == Analyst || r == ParkOperator;
+  if (p == Permission::EngineersRequest || p == Permission::TransferRequest || p == Permission::TasksRead)
+    return r == Admin || r == Analyst || r == ParkOperator;
   return role_has(r, p);
 }
 

@@ -36,13 +36,16 @@ enum class Permission {
   EngineersDispatch,  // register engineers, run dispatch rounds, record answers, hours and outcomes
   TransferRequest,    // overseas technology listings and their matches; post own organisation's demands
   TransferManage,     // import listings, open transfer cases, work their checklist, sign or decline
+  TasksRead,          // the national demand list, capability profiles, matches; own candidacies
+  TasksManage,        // import the list, put bodies into the pre-research pool, move them through its gates
 };
 inline constexpr std::array kPermissions = {Permission::Public,        Permission::SignedIn,     Permission::AnalyticsRead,
                                             Permission::AnalyticsWrite, Permission::OrgRead,      Permission::OrgEdit,
                                             Permission::AccountsRead,  Permission::AccountsManage, Permission::AuditRead,
                                             Permission::ScenarioManage, Permission::ScenarioApply, Permission::ScenarioScore,
                                             Permission::EngineersRequest, Permission::EngineersDispatch,
-                                            Permission::TransferRequest, Permission::TransferManage};
+                                            Permission::TransferRequest, Permission::TransferManage,
+                                            Permission::TasksRead, Permission::TasksManage};
 
 std::string_view role_name(Role r);        // "park_operator"
 std::string_view role_label_zh(Role r);    // "园区运营方"

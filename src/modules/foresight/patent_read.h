@@ -37,6 +37,16 @@ struct PatentMatch {
   std::string subclass;  // the first IPC/CPC subclass, "" when none
 };
 
+// One applicant's patents as a capability (the task pool's profiles): how many it filed first,
+// when, what they are titled and in which subclasses. Applicants are first-named applicants.
+struct ApplicantPatents {
+  std::string applicant, kind, province, city;  // kind: ingest::applicant_kind
+  int64_t patents = 0;
+  std::string first_filed, last_filed;  // YYYY-MM-DD
+  std::vector<std::string> titles;      // newest first
+  std::vector<std::pair<std::string, int64_t>> subclasses;  // most patents first
+};
+
 class PatentReader {
  public:
   virtual ~PatentReader() = default;
@@ -54,6 +64,10 @@ class PatentReader {
   // title or applicant contains `text` (text::search_text of it): number first, then title
   // prefix, then newest filed.
   virtual std::vector<PatentMatch> find_patents(const std::string& key, const std::string& text, size_t limit) = 0;
+  // Universities, institutes and companies placed in `province` with at least `min_patents`
+  // patents, most patents first (ties by name), each with its `titles` newest titles and five
+  // largest subclasses.
+  virtual std::vector<ApplicantPatents> applicants_in(const std::string& province, int64_t min_patents, size_t titles) = 0;
 };
 
 }  // namespace xinzhi::foresight

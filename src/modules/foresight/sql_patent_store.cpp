@@ -98,6 +98,40 @@ LIMIT ?4)sql");
     return out;
   }
 
+  std::vector<ApplicantPatents> applicants_in(const std::string& province, int64_t min_patents, size_t titles) override {
+    auto out = store::all_rows(db_,
+                               "SELECT applicant, applicant_kind, province, min(city), count(*), min(filed_on), max(filed_on) "
+                               "FROM patent WHERE province = ? AND applicant <> '' "
+                               "AND applicant_kind IN ('university', 'institute', 'company') "
+                               "GROUP BY applicant, applicant_kind, province HAVING count(*) >= ? "
+                               "ORDER BY count(*) DESC, applicant",
+                               {province, min_patents}, [](store::Statement& q) {
+                                 ApplicantPatents a;
+                                 a.applicant = q.text(0);
+                                 a.kind = q.text(1);
+                                 a.province = q.text(2);
+                                 a.city = q.text(3);
+                                 a.patents = q.int64(4);
+                                 a.first_filed = q.text(5);
+                                 a.last_filed = q.text(6);
+                                 return a;
+                               });
+    store::Statement title_q(db_, "SELECT title FROM patent WHERE applicant = ? AND province = ? AND title <> '' "
+                                  "ORDER BY filed_on DESC, number LIMIT ?");
+    store::Statement code_q(db_, "SELECT c.subclass, count(*) FROM patent_code c JOIN patent p ON p.id = c.patent_id "
+                                 "WHERE p.applicant = ? AND p.province = ? GROUP BY c.subclass "
+                                 "ORDER BY count(*) DESC, c.subclass LIMIT 5");
+    for (auto& a : out) {
+      title_q.reset();
+      title_q.bind_all({a.applicant, a.province, static_cast<int64_t>(titles)});
+      while (title_q.step()) a.titles.push_back(title_q.text(0));
+      code_q.reset();
+      code_q.bind_all({a.applicant, a.province});
+      while (code_q.step()) a.subclasses.emplace_back(code_q.text(0), code_q.int64(1));
+    }
+    return out;
+  }
+
   int64_t count() override { return db_.query_int("SELECT count(*) FROM patent"); }
 
   std::vector<PatentSource> sources() override {

@@ -1,6 +1,7 @@
 #include "modules/transfer/bilingual_terms.h"
 
 #include <algorithm>
+#include <set>
 
 #include "base/error.h"
 #include "base/text.h"
@@ -35,7 +36,8 @@ std::string joined(const std::vector<std::string>& words, size_t from, size_t n)
 bool is_chinese_stop_word(std::string_view w) {
   static const char* const kWords[] = {"需要", "需求", "寻求", "引进", "开发", "研发", "技术", "方法", "工艺", "以及", "及其",
                                        "用于", "面向", "相关", "进行", "提供", "实现", "提高", "研究", "应用", "系统", "装置",
-                                       "设备", "一种", "基于", "包括", "我们", "希望", "能够", "可以", "方面", "问题"};
+                                       "设备", "一种", "基于", "包括", "我们", "希望", "能够", "可以", "方面", "问题",
+                                       "示例"};  // 示例 marks sample records, not what they are about
   return std::any_of(std::begin(kWords), std::end(kWords), [&](const char* x) { return w == x; });
 }
 
@@ -184,6 +186,36 @@ GlossaryConcept BilingualTerms::label(std::string_view term) const {
   if (text::starts_with(term, "en:")) return {std::string(term.substr(3)), ""};
   if (text::starts_with(term, "zh:")) return {"", std::string(term.substr(3))};
   return {std::string(term), ""};
+}
+
+namespace {
+std::vector<std::string_view> views(const std::vector<std::string>& v) { return {v.begin(), v.end()}; }
+}  // namespace
+
+TermIndex::TermIndex(std::vector<std::vector<std::string>> docs) : docs_(std::move(docs)) {
+  for (const auto& d : docs_) index_.add(views(d));
+  index_.run();
+}
+
+std::vector<text::Bm25Hit> TermIndex::search(const std::vector<std::string>& query, size_t top) const {
+  return index_.search(views(query), top);
+}
+
+std::pair<std::vector<SharedTerm>, double> TermIndex::shared(const std::vector<std::string>& query, size_t doc) const {
+  std::set<std::string> q(query.begin(), query.end()), d(docs_[doc].begin(), docs_[doc].end());
+  double all = 0, have = 0;
+  std::vector<SharedTerm> out;
+  const auto& terms = BilingualTerms::builtin();
+  for (const auto& t : q) {
+    double idf = index_.idf(t);
+    all += idf > 0 ? idf : index_.idf_for(0);
+    if (!d.count(t) || idf <= 0) continue;
+    have += idf;
+    auto label = terms.label(t);
+    out.push_back({t, label.en, label.zh, idf});
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.idf != b.idf ? a.idf > b.idf : a.key < b.key; });
+  return {out, all > 0 ? have / all : 0.0};
 }
 
 }  // namespace xinzhi::transfer

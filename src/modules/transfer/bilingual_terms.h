@@ -14,6 +14,9 @@
 #include <unordered_map>
 #include <vector>
 
+#include "engines/text/bm25_index.h"
+#include "modules/transfer/transfer_types.h"
+
 namespace xinzhi::transfer {
 
 struct GlossaryConcept {
@@ -45,6 +48,22 @@ class BilingualTerms {
   std::unordered_map<std::string, size_t> by_stems_;  // "carbon nanotub" → concept
   std::unordered_map<std::string, size_t> by_zh_;     // 碳纳米管 → concept
   size_t longest_en_ = 1, longest_zh_ = 1;            // in words / in jieba tokens
+};
+
+// BM25 (engines/text) over documents made of BilingualTerms terms, and what one of them shares
+// with a query: the ranking both matching services (transfer, tasks) explain themselves with.
+class TermIndex {
+ public:
+  explicit TermIndex(std::vector<std::vector<std::string>> docs);
+  std::vector<text::Bm25Hit> search(const std::vector<std::string>& query, size_t top) const;
+  // The terms document `doc` shares with the query, rarest first, and the share of the query's
+  // weight (IDF) they carry; a query term no document holds weighs what a term held by none
+  // would, so a query found only in part never reads as fully covered.
+  std::pair<std::vector<SharedTerm>, double> shared(const std::vector<std::string>& query, size_t doc) const;
+
+ private:
+  std::vector<std::vector<std::string>> docs_;
+  text::Bm25Index index_;
 };
 
 }  // namespace xinzhi::transfer

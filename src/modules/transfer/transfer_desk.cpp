@@ -8,7 +8,6 @@
 #include "base/error.h"
 #include "base/required_text.h"
 #include "base/text.h"
-#include "engines/text/bm25_index.h"
 #include "modules/accounts/access.h"
 #include "modules/scenario/scenario_partners.h"
 #include "modules/transfer/bilingual_terms.h"
@@ -34,42 +33,6 @@ std::string note_text(const std::string& note) {
 std::string listing_text(const Listing& l) { return l.title + "\n" + l.title_zh + "\n" + l.summary; }
 
 bool expired(const Listing& l, const std::string& today) { return !l.expires.empty() && l.expires < today; }
-
-// BM25 over one side's documents, each a list of BilingualTerms terms.
-class TermIndex {
- public:
-  explicit TermIndex(const std::vector<std::vector<std::string>>& docs) : docs_(docs) {
-    for (const auto& d : docs_) index_.add(views(d));
-    index_.run();
-  }
-  std::vector<text::Bm25Hit> search(const std::vector<std::string>& query, size_t top) const {
-    return index_.search(views(query), top);
-  }
-  // The terms document `doc` shares with the query, rarest first, and the share of the query's
-  // weight (IDF) they carry; a query term no document holds weighs what the rarest term would,
-  // so a demand found only in part never reads as fully covered.
-  std::pair<std::vector<SharedTerm>, double> shared(const std::vector<std::string>& query, size_t doc) const {
-    std::set<std::string> q(query.begin(), query.end()), d(docs_[doc].begin(), docs_[doc].end());
-    double all = 0, have = 0;
-    std::vector<SharedTerm> out;
-    const auto& terms = BilingualTerms::builtin();
-    for (const auto& t : q) {
-      double idf = index_.idf(t);
-      all += idf > 0 ? idf : index_.idf_for(0);
-      if (!d.count(t) || idf <= 0) continue;
-      have += idf;
-      auto label = terms.label(t);
-      out.push_back({t, label.en, label.zh, idf});
-    }
-    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.idf != b.idf ? a.idf > b.idf : a.key < b.key; });
-    return {out, all > 0 ? have / all : 0.0};
-  }
-
- private:
-  static std::vector<std::string_view> views(const std::vector<std::string>& v) { return {v.begin(), v.end()}; }
-  const std::vector<std::vector<std::string>>& docs_;
-  text::Bm25Index index_;
-};
 
 template <size_t N>
 bool one_of(const std::array<const char*, N>& list, const std::string& value) {
@@ -162,7 +125,7 @@ ListingPage TransferDesk::listings(const std::string& query, size_t offset, size
     if (q.empty()) refuse("query_no_terms", {{"query", query}}, "the query '" + query + "' has no word to search for");
     std::vector<std::vector<std::string>> docs;
     for (const auto& l : all) docs.push_back(terms.terms(listing_text(l)));
-    TermIndex index(docs);
+    TermIndex index(std::move(docs));
     for (const auto& hit : index.search(q, all.size())) picked.push_back(all[hit.document]);
   }
   page.total = picked.size();
@@ -240,7 +203,7 @@ std::vector<TransferMatch> TransferDesk::matches_for(const std::string& kind, in
   auto all = store_.listings();
   std::vector<std::vector<std::string>> docs;
   for (const auto& l : all) docs.push_back(terms.terms(listing_text(l)));
-  TermIndex index(docs);
+  TermIndex index(std::move(docs));
   auto query = terms.terms(t.text);
   const std::string day = today();
   std::vector<TransferMatch> out;
@@ -258,7 +221,7 @@ std::vector<TransferMatch> TransferDesk::targets_for(int64_t listing_id, size_t 
   auto all = targets(who);
   std::vector<std::vector<std::string>> docs;
   for (const auto& t : all) docs.push_back(terms.terms(t.text));
-  TermIndex index(docs);
+  TermIndex index(std::move(docs));
   auto query = terms.terms(listing_text(l));
   const std::string day = today();
   std::vector<TransferMatch> out;

@@ -18,6 +18,7 @@
 #include "modules/transfer/bilingual_terms.h"
 #include "modules/transfer/sample_transfer.h"
 #include "modules/transfer/transfer_store.h"
+#include "support/principals.h"
 #include "support/test_support.h"
 
 namespace xinzhi::transfer {
@@ -25,23 +26,13 @@ namespace {
 
 using testing::ScratchDir;
 
-accounts::Principal person(accounts::Role role, const std::string& org) {
-  accounts::Principal p;
-  p.username = "u";
-  p.role = role;
-  p.org_name = org;
-  return p;
-}
+const accounts::Principal kAnalyst = testing::person(accounts::Role::Analyst, "天津市科学技术局（示例）");
 
-const accounts::Principal kAnalyst = person(accounts::Role::Analyst, "天津市科学技术局（示例）");
+using testing::person;
 
-std::string key_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.key();
-  }
-  return "accepted";
+template <class Fn>
+std::string key_of(Fn fn) {
+  return testing::error_key(fn);
 }
 
 TEST(BilingualTerms, BothLanguagesMeetOnOneConcept) {
