@@ -1,5 +1,7 @@
 #include "ingest/national_tasks.h"
 
+#include <algorithm>
+#include <cstdio>
 #include <map>
 
 #include "base/error.h"
@@ -46,6 +48,40 @@ std::vector<Row> rows_of(const std::string& path) {
   fail_keyed(ErrorCode::InvalidInput, key, std::move(params), message);
 }
 
+// A deadline as lists write it: ISO, "2026/9/30", "2026年9月30日", the forms listings use, or an
+// Excel date cell (a serial day count from 1899-12-30, as the workbook stores it).
+bool parse_deadline(const std::string& raw, std::string& iso) {
+  if (parse_listing_date(raw, iso)) return true;
+  std::string t(text::trim(raw));
+  int y = 0, m = 0, d = 0, used = 0;
+  if ((std::sscanf(t.c_str(), "%4d/%2d/%2d%n", &y, &m, &d, &used) == 3 ||
+       std::sscanf(t.c_str(), "%4d年%2d月%2d日%n", &y, &m, &d, &used) == 3) &&
+      used == static_cast<int>(t.size())) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+    return parse_listing_date(buf, iso);  // checks the day exists
+  }
+  if (t.size() == 5 && t.find_first_not_of("0123456789") == std::string::npos) {
+    // Days since 1899-12-30 (Excel's 1900 system, its phantom 29 Feb 1900 included): civil
+    // date from days since 1970-01-01 by Hinnant's algorithm.
+    long z = std::stol(t) - 25569 + 719468;
+    long era = z / 146097, doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+    d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+    m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    y = static_cast<int>(yoe + era * 400 + (m <= 2));
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+    return parse_listing_date(buf, iso);
+  }
+  return false;
+}
+
+bool blank(const std::vector<std::string>& cells) {
+  return std::all_of(cells.begin(), cells.end(), [](const std::string& c) { return text::trim(c).empty(); });
+}
+
 }  // namespace
 
 std::vector<NationalDemand> read_national_demands(const std::string& path) {
@@ -72,12 +108,13 @@ std::vector<NationalDemand> read_national_demands(const std::string& path) {
   std::map<std::string, size_t> seen;
   for (size_t i = 1; i < rows.size(); ++i) {
     const auto& r = rows[i];
+    if (blank(r.cells)) continue;  // a spreadsheet's empty rows (",,,,")
     NationalDemand d;
     d.line = r.line;
     const std::string line = std::to_string(r.line);
     d.title = cell(r, "title");
     if (d.title.empty())
-      refuse("task_field_invalid", {{"file", path}, {"line", line}, {"field", "需求名称"}, {"value", ""}},
+      refuse("task_field_invalid", {{"file", path}, {"line", line}, {"field", "title"}, {"value", ""}},
              path + ":" + line + ": the title is empty");
     d.ref = cell(r, "ref");
     if (d.ref.empty()) d.ref = "L" + line;
@@ -88,8 +125,8 @@ std::vector<NationalDemand> read_national_demands(const std::string& path) {
     d.text = cell(r, "text");
     d.department = cell(r, "department");
     std::string deadline = cell(r, "deadline");
-    if (!parse_listing_date(deadline, d.deadline))
-      refuse("task_field_invalid", {{"file", path}, {"line", line}, {"field", "截止日期"}, {"value", text::printable(deadline)}},
+    if (!parse_deadline(deadline, d.deadline))
+      refuse("task_field_invalid", {{"file", path}, {"line", line}, {"field", "deadline"}, {"value", text::printable(deadline)}},
              path + ":" + line + ": the deadline '" + text::printable(deadline) + "' is not a date (2027-06-30)");
     out.push_back(std::move(d));
   }

@@ -53,7 +53,8 @@ test('an analyst matches a national demand and moves a firm through the pool gat
   await page.check(`[data-testid="crit-${candidate.id}-partner"]`);
   await page.click(`[data-testid="move-${candidate.id}"]`);
   await page.waitForFunction(() => /进入“成熟”的门槛还有 1 项未满足（如：有前期成果）/.test(document.querySelector('[data-testid="tasks-message"]')?.textContent ?? ''));
-  await page.check(`[data-testid="crit-${candidate.id}-prior_results"]`);
+  // The refusal draws the pool again from the server: the boxes start unticked.
+  for (const k of ['team', 'prior_results', 'partner']) await page.check(`[data-testid="crit-${candidate.id}-${k}"]`);
   await page.click(`[data-testid="move-${candidate.id}"]`);
   await page.waitForFunction(() => document.querySelector('[data-testid="pool-成熟"] tbody tr'));
   for (const k of ['materials', 'matching_funds', 'endorsement']) await page.check(`[data-testid="crit-${candidate.id}-${k}"]`);

@@ -49,6 +49,21 @@ TEST(NationalDemands, EnglishHeadersAndRowsWithoutANumber) {
   EXPECT_EQ(list[0].text, "冷原子干涉");
 }
 
+TEST(NationalDemands, DeadlinesInTheFormsListsWriteThemAndBlankRowsSkipped) {
+  testing::ScratchDir dir;
+  auto list = read_national_demands(dir.write("d.csv",
+      "编号,需求名称,截止日期\n1,甲,2026/9/30\n,,\n2,乙,2026年10月1日\n3,丙,46295\n4,丁,2028-02-29\n"));
+  ASSERT_EQ(list.size(), 4u);
+  EXPECT_EQ(list[0].deadline, "2026-09-30");
+  EXPECT_EQ(list[1].deadline, "2026-10-01");
+  EXPECT_EQ(list[1].line, 4u);
+  EXPECT_EQ(list[2].deadline, "2026-09-30");  // Excel's serial 46295 (=DATE(2026,9,30) in a spreadsheet)
+  EXPECT_EQ(list[3].deadline, "2028-02-29");
+  EXPECT_NE(message_of([&] { read_national_demands(dir.write("e.csv", "编号,需求名称,截止日期\n1,甲,2026/2/30\n")); })
+                .find("the deadline '2026/2/30'"),
+            std::string::npos);
+}
+
 TEST(NationalDemands, BadListsAreNamedByFileAndLine) {
   testing::ScratchDir dir;
   EXPECT_NE(message_of([&] { read_national_demands(kFixtures + "no-title.csv"); }).find("no-title.csv:1: no column 需求名称"),

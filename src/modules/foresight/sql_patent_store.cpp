@@ -100,11 +100,10 @@ LIMIT ?4)sql");
 
   std::vector<ApplicantPatents> applicants_in(const std::string& province, int64_t min_patents, size_t titles) override {
     auto out = store::all_rows(db_,
-                               "SELECT applicant, applicant_kind, province, min(city), count(*), min(filed_on), max(filed_on) "
-                               "FROM patent WHERE province = ? AND applicant <> '' "
+                               "SELECT applicant, max(applicant_kind), max(province), max(city), count(*), min(filed_on), "
+                               "max(filed_on) FROM patent WHERE province = ? AND applicant <> '' "
                                "AND applicant_kind IN ('university', 'institute', 'company') "
-                               "GROUP BY applicant, applicant_kind, province HAVING count(*) >= ? "
-                               "ORDER BY count(*) DESC, applicant",
+                               "GROUP BY applicant HAVING count(*) >= ? ORDER BY count(*) DESC, applicant",
                                {province, min_patents}, [](store::Statement& q) {
                                  ApplicantPatents a;
                                  a.applicant = q.text(0);

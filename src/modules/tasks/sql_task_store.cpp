@@ -69,6 +69,15 @@ class SqlTaskStore final : public TaskStore {
         ++out.added;
         continue;
       }
+      // A number that now names another demand would carry that demand's candidates with it.
+      auto held = store::first_row(db_,
+                                   "SELECT t.title, (SELECT count(*) FROM task_candidate c WHERE c.task_id = t.id) "
+                                   "FROM national_task t WHERE t.year = ? AND t.ref = ?",
+                                   {int64_t{year}, t.ref}, [](store::Statement& q) { return std::make_pair(q.text(0), q.int64(1)); });
+      if (held && held->first != t.title && held->second > 0)
+        fail_keyed(ErrorCode::Conflict, "task_title_changed", {{"ref", t.ref}, {"title", held->first}, {"new_title", t.title}},
+                   "number " + t.ref + " was '" + held->first + "', which has candidates in the pool; the list now calls it '" +
+                       t.title + "' (renumbered?): nothing was imported");
       update.reset();
       update.bind_all({t.title, t.field, t.text, t.department, t.deadline, source, now, int64_t{year}, t.ref});
       update.exec();

@@ -118,12 +118,19 @@ std::vector<CapabilityProfile> TaskPool::profiles(const accounts::Principal& who
       for (const auto& s : sources_.chains->segments(c.name))
         for (const auto& f : sources_.chains->segment_firms(c.name, s.name, sources_.province))
           if (f.zone == "local") profile_of(f.name, "firm").segments.push_back(c.name + " · " + s.name);
-  if (sources_.scenarios != nullptr)
-    for (const auto& s : sources_.scenarios->scenarios(0, who))
-      for (const auto& a : sources_.scenarios->applications(s.id, who)) {
-        auto key = text::name_key(a.org);
-        if (at.count(key)) out[at[key]].projects.push_back(s.title + "：" + a.solution);
-      }
+  // Projects: scenarios whose first trial a body won (the decision is public, so every viewer's
+  // profiles, and so every viewer's scores, are the same; applications themselves are not).
+  if (sources_.scenarios != nullptr) {
+    const auto reader = accounts::Principal::console("tasks");
+    for (const auto& s : sources_.scenarios->scenarios(0, reader)) {
+      if (s.list_status != "published" || s.decided_application == 0) continue;
+      for (const auto& a : sources_.scenarios->applications(s.id, reader))
+        if (a.id == s.decided_application) {
+          auto key = text::name_key(a.org);
+          if (at.count(key)) out[at[key]].projects.push_back(s.title + "（首试首用）");
+        }
+    }
+  }
   std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
     if (a.patents != b.patents) return a.patents > b.patents;
     if (a.segments.size() != b.segments.size()) return a.segments.size() > b.segments.size();
@@ -213,7 +220,8 @@ Candidate TaskPool::move(int64_t candidate_id, const std::string& to, const std:
   nlohmann::json met = nlohmann::json::object();
   if (to == kWithdrawn) {
     if (why.empty()) refuse("field_missing", {{"field", "note"}}, "note is empty: say why the candidate leaves the pool");
-    if (!criteria.empty()) refuse("gate_criteria_unknown", {{"stage", to}}, "leaving the pool has no gate criteria");
+    if (!criteria.empty())
+      refuse("gate_criteria_unknown", {{"stage", to}, {"criterion", criteria.begin()->first}}, "leaving the pool has no gate criteria");
   } else {
     const Gate* gate = gate_into(to);
     if (gate == nullptr || next_stage(c->stage) != to)

@@ -1,6 +1,6 @@
 // tasks::TaskPool: 任务清单制 — the annual national demand list imported from a workbook, the
 // capability profiles of the home province's labs and firms (their patents from foresight, their
-// chain segments from the atlas, their scenario applications), each demand matched to them by
+// chain segments from the atlas, the scenarios whose first trial they won), each demand matched to them by
 // the bilingual terms and BM25 the transfer desk uses, and the pre-research pool 储备 → 成熟 →
 // 申报 whose every move records the gate criteria it met.
 #pragma once

@@ -17,7 +17,8 @@ class TaskStore {
  public:
   virtual ~TaskStore() = default;
   // A year's list in one transaction: new numbers added, known ones updated in place (their
-  // candidates stay), audited.
+  // candidates stay), audited; Conflict (task_title_changed) and nothing written when a number
+  // with candidates comes under another title.
   virtual TaskImport put_tasks(int year, const std::string& source, const std::vector<NationalTask>& tasks,
                                const store::AuditChange& change) = 0;
   virtual std::vector<NationalTask> tasks(int year) = 0;  // 0: every year; by year, then number

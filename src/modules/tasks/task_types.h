@@ -23,7 +23,8 @@ struct TaskImport {
 };
 
 // What a local lab or firm can do, as the platform knows it: the patents it filed first
-// (foresight), the chain segments it sits in (atlas), the scenarios it applied for (projects).
+// (foresight; bodies with at least two), the chain segments it sits in (atlas), the scenarios
+// whose first trial it won (projects).
 struct CapabilityProfile {
   std::string org, kind;  // kind: lab (universities and institutes) or firm
   int64_t patents = 0;
@@ -31,7 +32,7 @@ struct CapabilityProfile {
   std::vector<std::pair<std::string, int64_t>> subclasses;  // IPC subclass, patents
   std::vector<std::string> titles;    // its newest patent titles
   std::vector<std::string> segments;  // "chain · segment"
-  std::vector<std::string> projects;  // scenario applications: "scenario: solution"
+  std::vector<std::string> projects;  // "scenario（首试首用）"
 };
 
 struct TaskMatch {

@@ -126,6 +126,10 @@ TEST(TaskPool, FirmsSeeTheirOwnCandidaciesAndImportsAreWhole) {
   EXPECT_EQ(key_of([&] { f.pool().import_tasks(bad, 2027, kAnalyst); }), "task_field_invalid");
   EXPECT_EQ(f.pool().tasks(0, kAnalyst).size(), 6u);
   EXPECT_EQ(key_of([&] { f.pool().import_tasks(bad, 1066, kAnalyst); }), "task_year_invalid");
+  // A number with candidates that now names another demand (a renumbered list) is refused whole.
+  auto renumbered = f.dir.write("r.csv", "编号,需求名称\n2026-XX-01,虚拟现实沉浸式训练仿真平台（示例）\n2026-XX-03,别的需求\n");
+  EXPECT_EQ(key_of([&] { f.pool().import_tasks(renumbered, 2026, kAnalyst); }), "task_title_changed");
+  EXPECT_EQ(f.pool().task(battery, kAnalyst).title, "高安全长寿命动力电池（示例）");
   EXPECT_EQ(key_of([&] { f.pool().match(777, 3, kAnalyst); }), "task_not_found");
 }
 

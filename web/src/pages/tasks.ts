@@ -36,16 +36,23 @@ export async function renderTasks(page: HTMLElement): Promise<void> {
   page.replaceChildren(el('h1', {}, t('tkTitle')), el('p', { class: 'note' }, t('tkIntro')), status, listHost, matchHost, poolHost, profileHost);
   let chosen = 0;
   let matchTurn = 0;
+  let reloadTurn = 0;
 
+  // One write at a time: every action button waits until it settles; a refusal draws the page
+  // again too (a 409 means someone else moved the candidate meanwhile).
   const act = async (work: () => Promise<unknown>, done: string, button: HTMLButtonElement) => {
+    const buttons = [...page.querySelectorAll<HTMLButtonElement>('[data-testid="task-pool"] button, [data-testid="pool-add"]')];
+    buttons.forEach((b) => { b.disabled = true; });
     button.disabled = true;
     try {
       await work();
       await reload();
       say(status, done);
     } catch (e) {
+      await reload().catch(() => undefined);
       say(status, (e as Error).message, true);
     } finally {
+      buttons.forEach((b) => { b.disabled = false; });
       button.disabled = false;
     }
   };
@@ -54,7 +61,7 @@ export async function renderTasks(page: HTMLElement): Promise<void> {
     const rows = tasks.map((x) => {
       const show = el('button', { type: 'button', 'data-testid': `task-match-${x.id}` }, t('trShowMatches'));
       show.addEventListener('click', () => { chosen = x.id; void drawMatches(); });
-      return [dataText(x.ref), dataText(x.title), dataText(x.field || '—'), dataText(x.department || '—'), x.deadline || '—', show];
+      return [String(x.year), dataText(x.ref), dataText(x.title), dataText(x.field || '—'), dataText(x.department || '—'), x.deadline || '—', show];
     });
     const sources = [...new Set(tasks.map((x) => `${x.year} · ${x.source}`))];
     const imported = tasks.map((x) => x.imported_at).sort().pop();
@@ -62,7 +69,7 @@ export async function renderTasks(page: HTMLElement): Promise<void> {
       ...(tasks.some((x) => x.title.includes('（示例）')) ? [el('p', { class: 'banner sample' }, t('tkSample'))] : []),
       tasks.length ? el('p', { class: 'note', 'data-testid': 'task-source' }, tf('tkSource', { sources: sources.join('、'), at: imported ? beijingTime(imported) : '—', n: tasks.length }))
         : el('p', { class: 'note' }, t('tkNoTasks')),
-      ...(tasks.length ? [table([t('trRef'), t('tkTask'), t('tkField'), t('tkDepartment'), t('tkDeadline'), t('engAction')], rows, 'task-table')] : []));
+      ...(tasks.length ? [table([t('tkYear'), t('trRef'), t('tkTask'), t('tkField'), t('tkDepartment'), t('tkDeadline'), t('engAction')], rows, 'task-table')] : []));
   };
 
   const poolButton = (m: Match): HTMLElement => {
@@ -120,7 +127,7 @@ export async function renderTasks(page: HTMLElement): Promise<void> {
       const rows = list.filter((c) => c.stage === stage).map((c) => [dataText(c.task_title), dataText(c.org), label('tkKind_', c.kind),
         c.score.toFixed(2), history(c), manager && stage !== '退出' ? moveForm(c) : el('span', {}, '—')]);
       return el('div', { 'data-testid': `pool-${stage}` }, el('h3', {}, tf('tkStage', { stage, n: rows.length })),
-        rows.length ? table([t('tkTask'), t('tkOrg'), t('tkKind'), 'BM25', t('tkHistory'), t('engAction')], rows, `pool-table-${stage}`)
+        rows.length ? table([t('tkTask'), t('tkOrg'), t('tkKind'), t('tkScoreAtEntry'), t('tkHistory'), t('engAction')], rows, `pool-table-${stage}`)
           : el('p', { class: 'note' }, t('tkEmptyStage')));
     };
     poolHost.replaceChildren(el('h2', {}, t('tkPoolTitle')), el('p', { class: 'note' }, t('tkGateRule')),
@@ -138,11 +145,13 @@ export async function renderTasks(page: HTMLElement): Promise<void> {
   };
 
   async function reload(): Promise<void> {
+    const turn = ++reloadTurn;
     const [{ tasks }, { candidates }, { profiles, province }] = await Promise.all([
       getJson<{ tasks: Task[] }>('/api/tasks'),
       getJson<{ candidates: Candidate[] }>('/api/task-pool'),
       getJson<{ profiles: Profile[]; province: string }>('/api/tasks/profiles'),
     ]);
+    if (turn !== reloadTurn) return;  // a later reload draws instead
     drawList(tasks);
     drawPool(candidates);
     drawProfiles(profiles, province);
