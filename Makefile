@@ -51,6 +51,8 @@ demo: build web
 	@# 产业关联 on the atlas: the UK 2010 table (ONS) as a stand-in, named as a sample on the page.
 	@if [ -f ../shared/data/io/uk-2010-iot-domestic.csv ]; then \
 	  $(XINZHI) demo linkage ../shared/data/io/uk-2010-iot-domestic.csv --db $(DB) >/dev/null; fi
+	@# The sample region (chains, firms) the engineers and the task profiles stand on; a second run adds nothing.
+	@$(XINZHI) demo seed --db $(DB) >/dev/null
 	@# Shared engineers: twelve sample engineers and six SME requests on the sample chain.
 	@$(XINZHI) demo engineers --db $(DB) >/dev/null
 	@# Technology transfer: NASA's real patent portfolio (English) and six sample demands (示例).
