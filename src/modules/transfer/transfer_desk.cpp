@@ -46,6 +46,13 @@ std::string joined(const std::array<const char*, N>& list) {
   return s;
 }
 
+// A signed or declined case is final: Conflict (case_closed) for any change.
+void refuse_if_closed(const TransferCase& c) {
+  if (c.status == "signed" || c.status == "declined")
+    fail_keyed(ErrorCode::Conflict, "case_closed", {{"id", std::to_string(c.id)}, {"status", c.status}},
+               "case " + std::to_string(c.id) + " is " + c.status + " already");
+}
+
 void check_kind(const std::string& kind) {
   if (kind != kTargetDemand && kind != kTargetScenario)
     refuse("target_kind_invalid", {{"value", kind}}, "kind '" + kind + "' is not demand or scenario");
@@ -287,9 +294,7 @@ TransferCase TransferDesk::set_check(int64_t case_id, const std::string& item, c
   // Title, validity and freedom to operate are checked on every transfer, expired patents too.
   if (item == "ip_due_diligence" && state == "not_applicable")
     refuse("ip_check_required", {}, "IP due diligence applies to every transfer: mark it done with what was found");
-  if (c.status == "signed" || c.status == "declined")
-    fail_keyed(ErrorCode::Conflict, "case_closed", {{"id", std::to_string(case_id)}, {"status", c.status}},
-               "case " + std::to_string(case_id) + " is " + c.status + " already");
+  refuse_if_closed(c);
   CaseCheck check{item, state, note_text(note), who.username, ""};
   store_.set_check(case_id, check, c.status, "docking",
                    {"transfer.check", "transfer_case", std::to_string(case_id), "", item + " " + state, check.note});
@@ -299,9 +304,7 @@ TransferCase TransferDesk::set_check(int64_t case_id, const std::string& item, c
 TransferCase TransferDesk::sign(int64_t case_id, const std::string& note, const accounts::Principal& who) {
   accounts::require(who, Permission::TransferManage);
   auto c = find_case(case_id, who);
-  if (c.status == "signed" || c.status == "declined")
-    fail_keyed(ErrorCode::Conflict, "case_closed", {{"id", std::to_string(case_id)}, {"status", c.status}},
-               "case " + std::to_string(case_id) + " is " + c.status + " already");
+  refuse_if_closed(c);
   std::string open_items, first;
   int open_count = 0;
   for (const auto& k : c.checks)
@@ -326,9 +329,7 @@ TransferCase TransferDesk::decline(int64_t case_id, const std::string& reason, c
            "reason '" + reason + "' is not one of " + joined(kDeclineReasons));
   std::string why = note_text(note);
   if (reason == "other" && why.empty()) refuse("field_missing", {{"field", "note"}}, "note is empty: say why");
-  if (c.status == "signed" || c.status == "declined")
-    fail_keyed(ErrorCode::Conflict, "case_closed", {{"id", std::to_string(case_id)}, {"status", c.status}},
-               "case " + std::to_string(case_id) + " is " + c.status + " already");
+  refuse_if_closed(c);
   store_.close_case(case_id, c.status, "declined", reason, why,
                     {"transfer.decline", "transfer_case", std::to_string(case_id), c.status, "declined " + reason, why});
   return find_case(case_id, who);
