@@ -880,7 +880,7 @@ const strings = {
   // Server errors by key (the API's error.key), filled with error.params.
   err_field_missing: { zh: '缺少字段“{field}”', en: 'field "{field}" is missing' },
   err_field_type: { zh: '字段“{field}”的类型不对，应为{type}', en: 'field "{field}" must be a {type}' },
-  err_field_too_long: { zh: '“{field}”超过 {max} 字节', en: '"{field}" is longer than {max} bytes' },
+  err_field_too_long: { zh: '“{field}”过长（上限 {max}）', en: '"{field}" is too long (limit {max})' },
   err_field_empty: { zh: '“{field}”不能为空', en: '"{field}" is empty' },
   err_body_not_json: { zh: '请求内容不是有效的 JSON（第 {byte} 字节）', en: 'the request is not valid JSON (at byte {byte})' },
   err_body_not_object: { zh: '请求内容应为 JSON 对象', en: 'the request must be a JSON object' },
