@@ -91,6 +91,7 @@ bench: setup-test build
 	@/usr/bin/python3 bench/foresight_heatmap.py $(XINZHI)
 	@/usr/bin/python3 bench/mcda_topsis.py $(XINZHI)
 	@/usr/bin/python3 bench/io_multipliers.py $(XINZHI)
+	@/usr/bin/python3 bench/dea_malmquist.py $(XINZHI)
 	@/usr/bin/python3 bench/text_segment.py $(XINZHI)
 	@/usr/bin/python3 bench/text_bm25.py $(XINZHI)
 	@cmake --build build/release --target lemon_dispatch >/dev/null

@@ -17,6 +17,9 @@ packages=(
   libtbb-dev libcairo2-dev libsodium-dev libeigen3-dev
   # engines/assign: LEMON's min-cost flow (Boost licence)
   liblemon-dev
+  # engines/dea's tests and benchmark: GLPK (GPL-3, linked into the test and benchmark programs
+  # only, never into xinzhi) as the peer LP solver the own simplex is checked and measured against
+  libglpk-dev
   # engines/text: jieba's dictionary and HMM tables (MIT), read from Debian's package; also
   # the segmentation benchmark's peer
   python3-jieba

@@ -89,7 +89,7 @@ void print(bool json, const nlohmann::json& out, const char* names_key, const ch
 }  // namespace
 
 void add_mcda_commands(CLI::App& app, GlobalOptions& g) {
-  auto* mcda = app.add_subcommand("mcda", "decision methods: AHP, entropy weights, TOPSIS, fuzzy evaluation, PROMETHEE");
+  auto* mcda = app.add_subcommand("mcda", "decision methods: AHP, entropy and CRITIC weights, TOPSIS, fuzzy evaluation, PROMETHEE");
   mcda->require_subcommand(1);
 
   auto* ahp = mcda->add_subcommand("ahp", "weights and consistency from a pairwise comparison matrix (several: group AHP)");
@@ -132,6 +132,16 @@ void add_mcda_commands(CLI::App& app, GlobalOptions& g) {
     auto out = mcda::entropy(m, &compute_s);
     if (mcda_opt.timing) out["timing"] = {{"read_s", read_s}, {"compute_s", compute_s}};
     print(g.json, out, "names", "weights");
+  });
+
+  auto* critic = mcda->add_subcommand("critic", "objective weights by contrast and conflict (CRITIC)");
+  critic->add_option("--matrix", mcda_opt.matrices, "CSV: alternatives in rows, criteria in columns")->required();
+  critic->add_option("--types", mcda_opt.types, "comma-separated + (benefit) or - (cost); default all +");
+  critic->add_flag("--json", g.json, "print JSON");
+  critic->callback([&g] {
+    auto [m, read_s] = load_single_matrix();
+    const auto directions = mcda::directions_from(mcda_opt.types, m.x.cols);
+    print(g.json, mcda::critic(m, directions), "names", "weights");
   });
 
   auto add_ranking_options = [](CLI::App* cmd) {

@@ -74,7 +74,8 @@ test('an analyst runs a round and reads why each engineer was proposed', async (
   const otherWork = after.filter((d) => d.engineer === first.engineer && d.id !== first.id
     && ['proposed', 'accepted', 'done'].includes(d.status)).length;
   assert.equal(await capacityOf(first.engineer), otherWork);
-  assert.match(await page.textContent('[data-testid="engineer-load-table"]'), /12\.5 小时/);
+  // The load table is redrawn after the proposals; wait for it rather than read it mid-redraw.
+  await page.waitForFunction(() => document.querySelector('[data-testid="engineer-load-table"]')?.textContent.includes('12.5 小时'));
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -3,6 +3,7 @@
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_reduce.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -66,6 +67,63 @@ void EntropyWeights::run() {
   // Below this no column tells the alternatives apart (they are constant up to rounding).
   if (total > 1e-12)
     for (size_t j = 0; j < n; ++j) weights_[j] = (1 - entropies_[j]) / total;
+  guard_.mark_finished();
+}
+
+void CriticWeights::run() {
+  const size_t m = x_.rows, n = x_.cols;
+  if (m < 2) invalid_input("CRITIC weights need at least 2 alternatives");
+  if (n == 0) invalid_input("CRITIC weights need at least 1 criterion");
+  if (directions_.empty()) directions_.assign(n, Direction::Benefit);
+  if (directions_.size() != n)
+    invalid_input(std::to_string(directions_.size()) + " criterion types for " + std::to_string(n) + " columns");
+  check_finite(x_, "matrix");
+  // Normalised columns, column by column.
+  std::vector<double> z(m * n);
+  std::vector<bool> varies(n, false);
+  for (size_t j = 0; j < n; ++j) {
+    double lo = x_(0, j), hi = x_(0, j);
+    for (size_t i = 1; i < m; ++i) lo = std::min(lo, x_(i, j)), hi = std::max(hi, x_(i, j));
+    varies[j] = hi - lo > 1e-12 * std::max(1.0, std::fabs(hi));
+    for (size_t i = 0; i < m; ++i) {
+      const double v = varies[j] ? (x_(i, j) - lo) / (hi - lo) : 0.0;
+      z[j * m + i] = directions_[j] == Direction::Cost ? 1.0 - v : v;
+    }
+  }
+  std::vector<double> mean(n, 0.0);
+  sigma_.assign(n, 0.0);
+  for (size_t j = 0; j < n; ++j) {
+    for (size_t i = 0; i < m; ++i) mean[j] += z[j * m + i];
+    mean[j] /= static_cast<double>(m);
+    double ss = 0;
+    for (size_t i = 0; i < m; ++i) ss += (z[j * m + i] - mean[j]) * (z[j * m + i] - mean[j]);
+    // Sample standard deviation (n − 1), as Diakoulaki et al. and most software; the weights
+    // do not depend on the choice, it cancels in the normalisation.
+    sigma_[j] = varies[j] ? std::sqrt(ss / static_cast<double>(m - 1)) : 0.0;
+  }
+  information_.assign(n, 0.0);
+  double total = 0;
+  for (size_t j = 0; j < n; ++j) {
+    if (!varies[j]) continue;
+    double conflict = 0;
+    for (size_t k = 0; k < n; ++k) {
+      if (k == j || !varies[k]) continue;
+      double cov = 0;
+      for (size_t i = 0; i < m; ++i) cov += (z[j * m + i] - mean[j]) * (z[k * m + i] - mean[k]);
+      const double r = cov / static_cast<double>(m - 1) / (sigma_[j] * sigma_[k]);
+      conflict += 1 - r;
+    }
+    information_[j] = sigma_[j] * conflict;
+    total += information_[j];
+  }
+  weights_.assign(n, 1.0 / static_cast<double>(n));
+  // One varying column alone has no conflict: it gets all the weight.
+  const size_t varying = static_cast<size_t>(std::count(varies.begin(), varies.end(), true));
+  if (varying == 1) {
+    for (size_t j = 0; j < n; ++j) weights_[j] = varies[j] ? 1.0 : 0.0;
+  } else if (total > 1e-12) {
+    for (size_t j = 0; j < n; ++j) weights_[j] = information_[j] / total;
+  }
   guard_.mark_finished();
 }
 

@@ -81,6 +81,12 @@ nlohmann::json entropy(const NamedMatrix& m, double* compute_seconds) {
   return {{"names", m.cols}, {"weights", e.weights()}, {"entropies", e.entropies()}};
 }
 
+nlohmann::json critic(const NamedMatrix& m, const std::vector<Direction>& directions) {
+  CriticWeights c(m.x, directions);
+  c.run();
+  return {{"names", m.cols}, {"weights", c.weights()}, {"contrasts", c.contrasts()}, {"information", c.information()}};
+}
+
 nlohmann::json topsis(const RankingRequest& r, double* compute_seconds) {
   auto start = std::chrono::steady_clock::now();
   Topsis t(r.m.x, weights_or_entropy(r), directions_or_benefit(r), r.norm);

@@ -37,6 +37,9 @@ nlohmann::json ahp(const AhpRequest& r);
 // compute_seconds, when given, receives the engine's time alone (benchmarks report it apart
 // from reading the matrix and building the JSON of a million rows).
 nlohmann::json entropy(const NamedMatrix& m, double* compute_seconds = nullptr);
+// CRITIC weights (Diakoulaki et al. 1995) with each criterion's direction ("" or empty: all
+// benefit): {"names", "weights", "contrasts", "information"}.
+nlohmann::json critic(const NamedMatrix& m, const std::vector<Direction>& directions);
 
 // Alternatives in rows, criteria in columns. No weights: the matrix's entropy weights. No
 // directions: every criterion is a benefit.

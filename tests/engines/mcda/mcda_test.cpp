@@ -318,5 +318,60 @@ TEST(Mcda, ResultsBeforeRunAreAnInternalError) {
   EXPECT_TRUE(ahp.consistent());  // and answers once it has run
 }
 
+// Diakoulaki, Mavrotas & Papayannakis (1995), Computers & Operations Research 22(7):763–770:
+// the CRITIC example (8 alternatives, 3 criteria to maximise). The weights are those
+// scikit-criteria asserts for the standard method (min-max scaling, Pearson correlation).
+Matrix diakoulaki() {
+  return matrix(8, 3, {61, 1.08, 4.33, 20.7, 0.26, 4.34, 16.3, 1.98, 2.53, 9.0, 3.29, 1.65,  //
+                       5.4, 2.77, 2.33, 4.0, 4.12, 1.21, -6.1, 3.52, 2.10, -34.6, 3.31, 0.98});
+}
+
+TEST(Critic, DiakoulakiMavrotasPapayannakisExample) {
+  const Matrix x = diakoulaki();
+  CriticWeights c(x, {});
+  c.run();
+  EXPECT_NEAR(c.weights()[0], 0.20222554, 1e-8);
+  EXPECT_NEAR(c.weights()[1], 0.48090173, 1e-8);
+  EXPECT_NEAR(c.weights()[2], 0.31687273, 1e-8);
+}
+
+TEST(Critic, CostColumnsConstantColumnsAndBadInput) {
+  // A cost criterion holding the negated values is the same criterion.
+  Matrix flipped = diakoulaki();
+  for (size_t i = 0; i < flipped.rows; ++i) flipped(i, 1) = -flipped(i, 1);
+  CriticWeights c(flipped, {Direction::Benefit, Direction::Cost, Direction::Benefit});
+  c.run();
+  EXPECT_NEAR(c.weights()[1], 0.48090173, 1e-8);
+  // A constant column carries no information: weight 0, and the others' weights unchanged.
+  Matrix wider(8, 4);
+  const Matrix x = diakoulaki();
+  for (size_t i = 0; i < 8; ++i) {
+    for (size_t j = 0; j < 3; ++j) wider(i, j) = x(i, j);
+    wider(i, 3) = 7;
+  }
+  CriticWeights w(wider, {});
+  w.run();
+  EXPECT_EQ(w.weights()[3], 0.0);
+  EXPECT_NEAR(w.weights()[0], 0.20222554, 1e-8);
+  EXPECT_NEAR(w.weights()[2], 0.31687273, 1e-8);
+  const Matrix one_row = matrix(1, 2, {1, 2});
+  CriticWeights short_matrix(one_row, {});
+  EXPECT_THROW(short_matrix.run(), Error);
+  const Matrix nan = matrix(2, 2, {1, 2, std::nan(""), 3});
+  CriticWeights not_finite(nan, {});
+  EXPECT_THROW(not_finite.run(), Error);
+}
+
+// Tzeng & Huang (2011), Multiple Attribute Decision Making: Methods and Applications, the
+// TOPSIS example (vector normalisation, weights 0.3, 0.4, 0.3, every criterion a benefit):
+// closeness 0.5037, 0.6581, 0.7482, 0.3340.
+TEST(Topsis, TzengHuangExample) {
+  const Matrix x = matrix(4, 3, {5, 8, 4, 7, 6, 8, 8, 8, 6, 7, 4, 6});
+  Topsis t(x, {0.3, 0.4, 0.3}, std::vector<Direction>(3, Direction::Benefit), Normalisation::Vector);
+  t.run();
+  const std::vector<double> want = {0.5037, 0.6581, 0.7482, 0.3340};
+  for (size_t i = 0; i < 4; ++i) EXPECT_NEAR(t.closeness()[i], want[i], 5e-5);
+}
+
 }  // namespace
 }  // namespace xinzhi::mcda
