@@ -50,6 +50,7 @@ void add_search_commands(CLI::App& app, GlobalOptions& g);
 void add_text_commands(CLI::App& app, GlobalOptions& g);
 void add_match_commands(CLI::App& app, GlobalOptions& g);
 void add_dea_commands(CLI::App& app, GlobalOptions& g);
+void add_nqpf_commands(CLI::App& app, GlobalOptions& g);
 // After program::add_serve_commands: also adds `demo engineers`.
 void add_engineer_commands(CLI::App& app, GlobalOptions& g);
 // After program::add_serve_commands: also adds `demo transfer`.

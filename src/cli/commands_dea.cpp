@@ -5,8 +5,11 @@
 #include <cstdio>
 #include <iostream>
 
+#include "base/error.h"
 #include "cli/commands.h"
 #include "ingest/dea_table.h"
+#include "ingest/province_statistics.h"
+#include "ingest/region.h"
 #include "modules/productivity/dea_service.h"
 
 namespace xinzhi::cli {
@@ -15,6 +18,7 @@ namespace {
 
 struct DeaOptions {
   std::string data, panel, unit, time, inputs, outputs, undesirable;
+  double depreciation = 0.096;
   std::string model = "ccr", orientation = "input", rts = "crs", frontier = "global";
 };
 DeaOptions dea_opt;
@@ -116,6 +120,26 @@ void add_dea_commands(CLI::App& app, GlobalOptions& g) {
     auto out = productivity::slacks_based(ingest::read_dea_technology(dea_opt.data, columns()),
                                           productivity::returns_from(dea_opt.rts, "--rts"));
     print_json_or(g, out, [&] { print_table(unit_rows(out, {{"efficiency", out["efficiency"]}}), {"unit"}, {"efficiency"}); });
+  });
+
+  auto* capital = dea->add_subcommand("capital-stock", "perpetual-inventory capital stock of provinces (Zhang Jun et al. 2004)");
+  capital->add_option("--data", dea_opt.data, "CapitalStockInvest.csv (prv, yr, invest, InvestPrice)")->required();
+  capital->add_option("--region", dea_opt.unit, "one province (天津, tianjin); default all");
+  capital->add_option("--delta", dea_opt.depreciation, "depreciation rate (default 0.096)");
+  capital->add_flag("--json", g.json, "print JSON");
+  capital->callback([&g] {
+    std::string province;
+    if (!dea_opt.unit.empty()) {
+      province = ingest::normalise_province(dea_opt.unit);
+      if (province.empty()) invalid_input("region '" + dea_opt.unit + "' is not a province");
+    }
+    auto out = productivity::capital_stocks(ingest::read_province_statistics(dea_opt.data), dea_opt.depreciation, province);
+    print_json_or(g, out, [&] {
+      std::cout << "province\tyear\tcapital (亿元, 1952 prices)\n";
+      for (const auto& p : out["provinces"])
+        for (size_t t = 0; t < p["years"].size(); ++t)
+          std::cout << p["province"].get<std::string>() << "\t" << p["years"][t] << "\t" << number(p["capital"][t]) << "\n";
+    });
   });
 
   auto* ml = dea->add_subcommand("ml", "Malmquist–Luenberger index with undesirable outputs (global or contemporaneous)");

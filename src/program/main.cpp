@@ -50,6 +50,7 @@ int main(int argc, char** argv) {
   cli::add_text_commands(app, g);
   cli::add_match_commands(app, g);
   cli::add_dea_commands(app, g);
+  cli::add_nqpf_commands(app, g);
   cli::add_engineer_commands(app, g);
   cli::add_transfer_commands(app, g);
   cli::add_task_commands(app, g);

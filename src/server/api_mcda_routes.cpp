@@ -10,7 +10,7 @@
 namespace xinzhi::server {
 
 void install_mcda_routes(ApiRouter& api) {
-  api.post(R"(/api/mcda/(ahp|entropy|topsis|promethee|fce|sensitivity))",
+  api.post(R"(/api/mcda/(ahp|entropy|critic|topsis|promethee|fce|sensitivity))",
            [](const Request& req, Response& res) {
              write_json(res, mcda::run_request(req.matches[1], parse_json_body(req)));
            });

@@ -97,7 +97,7 @@ const std::vector<RouteRule>& route_table() {
       {"GET", "/api/foresight/schedules", AnalyticsRead, "scheduled snapshots"},
       {"POST", "/api/foresight/schedules", AnalyticsWrite, "schedule snapshots"},
 
-      {"POST", R"(/api/mcda/(ahp|entropy|topsis|promethee|fce|sensitivity))", AnalyticsRead,
+      {"POST", R"(/api/mcda/(ahp|entropy|critic|topsis|promethee|fce|sensitivity))", AnalyticsRead,
        "decision methods on a matrix in the body (computes, stores nothing)"},
 
       {"GET", "/api/settings/region", SignedIn, "the home region: focal province and partner group"},

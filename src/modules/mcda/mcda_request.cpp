@@ -127,6 +127,10 @@ json run_request(const std::string& method, const json& body) {
     return ahp(r);
   }
   if (method == "entropy") return entropy(matrix(field(body, "matrix"), "matrix"));
+  if (method == "critic") {
+    auto r = ranking(body);  // the matrix and its criterion types; weights are what it computes
+    return critic(r.m, r.directions);
+  }
   if (method == "topsis") return topsis(ranking(body));
   if (method == "promethee") {
     auto r = ranking(body);
@@ -149,7 +153,7 @@ json run_request(const std::string& method, const json& body) {
     if (body.contains("scores")) r.grade_scores = numbers(body["scores"], "scores");
     return fce(r);
   }
-  not_found("no decision method '" + method + "': ahp, entropy, topsis, promethee, fce or sensitivity");
+  not_found("no decision method '" + method + "': ahp, entropy, critic, topsis, promethee, fce or sensitivity");
 }
 
 }  // namespace xinzhi::mcda

@@ -1,7 +1,10 @@
 #include "modules/productivity/dea_service.h"
 
 #include "base/error.h"
+#include "engines/dea/capital_stock.h"
 #include "engines/dea/slacks_based.h"
+
+#include <map>
 
 namespace xinzhi::productivity {
 
@@ -139,6 +142,39 @@ nlohmann::json malmquist_luenberger(dea::Panel panel, dea::LuenbergerFrontier fr
           {"units", units},
           {"periods", p.periods},
           {"rows", std::move(rows)}};
+}
+
+nlohmann::json capital_stocks(const ingest::ProvinceStatistics& data, double depreciation, const std::string& province) {
+  std::map<std::string, std::map<int, std::pair<double, double>>> series;  // province → year → (invest, price)
+  for (const auto& o : data.observations) {
+    if (!province.empty() && o.province != province) continue;
+    if (o.series == "CapitalStockInvest/invest") series[o.province][o.year].first = o.value;
+    if (o.series == "CapitalStockInvest/InvestPrice") series[o.province][o.year].second = o.value;
+  }
+  if (series.empty())
+    fail_keyed(ErrorCode::NotFound, "capital_no_series", {{"item", province}},
+               "no investment series (CapitalStockInvest.csv)" + (province.empty() ? std::string() : " for " + province));
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& [name, by_year] : series) {
+    std::vector<int> years;
+    std::vector<double> invest, price;
+    for (const auto& [year, v] : by_year) {
+      years.push_back(year);
+      invest.push_back(v.first);
+      price.push_back(v.second);
+    }
+    dea::CapitalStockOptions options;
+    options.depreciation = depreciation;
+    // Chongqing's series starts in 1996, when it left Sichuan: CHNCapitalStock starts it from
+    // Sichuan's 1995 stock (1,090 亿元) times Chongqing's share of 1995 investment (313 / 850).
+    if (name == "重庆市" && years.front() == 1996) options.initial_stock = 1090.0 * 313.0 / 850.0;
+    dea::PerpetualInventory pim(years, invest, price, options);
+    pim.run();
+    out.push_back({{"province", name}, {"years", years}, {"capital", pim.capital()}, {"real_investment", pim.real_investment()}});
+  }
+  return {{"method", "perpetual inventory, Zhang Jun et al. (2004): K_t = (1 - depreciation) K_t-1 + I_t / P_t, K_1952 = I_1952 / 10%; 亿元 at 1952 prices"},
+          {"depreciation", depreciation},
+          {"provinces", std::move(out)}};
 }
 
 }  // namespace xinzhi::productivity

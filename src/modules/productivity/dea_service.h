@@ -6,6 +6,7 @@
 #include "engines/dea/malmquist.h"
 #include "engines/dea/radial_efficiency.h"
 #include "engines/dea/technology.h"
+#include "ingest/province_statistics.h"
 
 namespace xinzhi::productivity {
 
@@ -23,6 +24,13 @@ nlohmann::json slacks_based(dea::Technology data, dea::Returns returns);
 
 // {"frontier", "units", "periods", "rows": [{"unit", "from", "to", "ml", "ec", "tc"}]}.
 nlohmann::json malmquist_luenberger(dea::Panel panel, dea::LuenbergerFrontier frontier, dea::Returns returns);
+
+// Perpetual-inventory capital stock of every province in the CHNCapitalStock series
+// (CapitalStockInvest.csv: nominal investment and a 1952 = 1 price index), or of `province`
+// alone (full name): {"method", "depreciation", "provinces": [{"province", "years", "capital",
+// "real_investment"}]}, capital in 亿元 at 1952 prices.
+nlohmann::json capital_stocks(const ingest::ProvinceStatistics& data, double depreciation,
+                              const std::string& province = "");
 
 // "crs" | "vrs" | "nirs" and "input" | "output", refused otherwise naming the option.
 dea::Returns returns_from(const std::string& text, const char* option);

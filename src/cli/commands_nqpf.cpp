@@ -1,0 +1,157 @@
+// xinzhi nqpf systems | index | explain: the new-quality-productive-forces index of provinces
+// from the provincial statistics folder (../shared/data/provinces) and an indicator system (a
+// shipped template or a JSON file). This door reads options and files and prints; the nqpf
+// service computes.
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+#include "base/error.h"
+#include "cli/commands.h"
+#include "ingest/province_statistics.h"
+#include "ingest/region.h"
+#include "modules/nqpf/nqpf_index.h"
+
+namespace xinzhi::cli {
+
+namespace {
+
+struct NqpfOptions {
+  std::string provinces, system = "three-elements", weights = "entropy", region;
+  int from = 0, to = 0, year = 0;
+};
+NqpfOptions nqpf_opt;
+
+nqpf::IndicatorSystem chosen_system() {
+  if (nqpf_opt.system.size() > 5 && nqpf_opt.system.ends_with(".json")) {
+    std::ifstream in(nqpf_opt.system);
+    if (!in) invalid_input(nqpf_opt.system + ": no such file");
+    nlohmann::json j;
+    try {
+      j = nlohmann::json::parse(in);
+    } catch (const nlohmann::json::exception& e) {
+      invalid_input(nqpf_opt.system + ": not JSON (" + std::string(e.what()) + ")");
+    }
+    return nqpf::system_from_json(j);
+  }
+  return nqpf::system_template(nqpf_opt.system);
+}
+
+nqpf::IndexResult computed() {
+  const auto data = ingest::read_province_statistics(nqpf_opt.provinces);
+  return nqpf::compute_index(data, chosen_system(),
+                             {nqpf::weight_method_from(nqpf_opt.weights), nqpf_opt.from, nqpf_opt.to});
+}
+
+std::string full_province(const std::string& name) {
+  const std::string full = ingest::RegionGazetteer::instance().province_named(name);
+  if (full.empty()) invalid_input("region '" + name + "' is not a province (北京, 天津市 …)");
+  return full;
+}
+
+std::string fixed(double v, int decimals) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
+// A statistic as a yearbook prints it: whole numbers from 100 up, two decimals below.
+std::string statistic(double v) { return std::fabs(v) >= 100 ? fixed(v, 0) : fixed(v, 2); }
+
+void add_data_options(CLI::App* cmd) {
+  cmd->add_option("--provinces", nqpf_opt.provinces, "the provincial statistics folder (../shared/data/provinces)")
+      ->required();
+  cmd->add_option("--system", nqpf_opt.system, "a template id (three-elements, tech-productivity) or a system .json");
+  cmd->add_option("--weights", nqpf_opt.weights, "entropy (default), critic or combined (their mean)")
+      ->check(CLI::IsMember({"entropy", "critic", "combined"}));
+  cmd->add_option("--from", nqpf_opt.from, "first year (default: the years every indicator covers)");
+  cmd->add_option("--to", nqpf_opt.to, "last year");
+}
+
+}  // namespace
+
+void add_nqpf_commands(CLI::App& app, GlobalOptions& g) {
+  auto* nqpf = app.add_subcommand("nqpf", "new-quality-productive-forces index of provinces (新质生产力发展水平)");
+  nqpf->require_subcommand(1);
+
+  auto* systems = nqpf->add_subcommand("systems", "the shipped indicator systems and the papers they follow");
+  systems->add_flag("--json", g.json, "print JSON");
+  systems->callback([&g] {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& s : nqpf::system_templates()) out.push_back(nqpf::to_json(s));
+    print_json_or(g, {{"systems", out}}, [&] {
+      for (const auto& s : nqpf::system_templates()) {
+        std::cout << s.id << "  " << s.name << "  (" << s.indicator_count() << " indicators)\n  after " << s.after << "\n";
+        for (const auto& d : s.dimensions) {
+          std::cout << "  " << d.name << ":";
+          for (const auto& i : d.indicators) std::cout << " " << i.name;
+          std::cout << "\n";
+        }
+      }
+    });
+  });
+
+  auto* index = nqpf->add_subcommand("index", "the index of every province and year, ranks and regional gaps");
+  add_data_options(index);
+  index->add_option("--year", nqpf_opt.year, "print the ranking of this year (default: the last)");
+  index->add_flag("--json", g.json, "print JSON (every region and year, weights, gaps, fills)");
+  index->callback([&g] {
+    const auto r = computed();
+    if (g.json) {
+      std::cout << nqpf::to_json(r).dump(2) << "\n";
+      return;
+    }
+    const int year = nqpf_opt.year ? nqpf_opt.year : r.years.back();
+    std::cout << r.system.name << "; weights " << nqpf_opt.weights << "; " << r.years.front() << "–" << r.years.back()
+              << "; " << r.fills.size() << " values interpolated; " << r.data_fixes.size() << " corrections in reading\n";
+    for (const auto& f : r.data_fixes) std::cout << "  " << f.where << ": " << f.what << "\n";
+    std::cout << "weights:";
+    size_t j = 0;
+    for (const auto& d : r.system.dimensions)
+      for (const auto& i : d.indicators) std::cout << " " << i.id << " " << fixed(r.weights[j++], 4);
+    std::cout << "\n" << year << "  rank  index   change  region\n";
+    std::vector<const nqpf::RegionYear*> rows;
+    for (const auto& c : r.cells)
+      if (c.year == year) rows.push_back(&c);
+    std::stable_sort(rows.begin(), rows.end(), [](auto* a, auto* b) {
+      return a->scored != b->scored ? a->scored : a->rank < b->rank;
+    });
+    for (const auto* c : rows) {
+      if (!c->scored) {
+        std::cout << "        —   missing " << c->missing << "  " << c->region << "\n";
+        continue;
+      }
+      char buf[96];
+      std::snprintf(buf, sizeof buf, "      %4zu  %.4f  %+4d    ", c->rank, c->closeness, c->rank_change);
+      std::cout << buf << c->region << "\n";
+    }
+    for (const auto& gap : r.gaps)
+      if (gap.year == year)
+        std::cout << "Dagum Gini " << fixed(gap.gini, 4) << " = within " << fixed(gap.within, 4) << " + between "
+                  << fixed(gap.between, 4) << " + transvariation " << fixed(gap.transvariation, 4) << "; Theil "
+                  << fixed(gap.theil, 4) << "\n";
+  });
+
+  auto* explain = nqpf->add_subcommand("explain", "what moved a province's index between two years");
+  add_data_options(explain);
+  explain->add_option("--region", nqpf_opt.region, "the province (天津, 天津市)")->required();
+  explain->add_flag("--json", g.json, "print JSON");
+  explain->callback([&g] {
+    const auto r = computed();
+    const int from = nqpf_opt.from ? nqpf_opt.from : r.years.front(), to = nqpf_opt.to ? nqpf_opt.to : r.years.back();
+    const auto out = nqpf::movement(r, full_province(nqpf_opt.region), from, to);
+    print_json_or(g, out, [&] {
+      std::cout << out["region"].get<std::string>() << " " << from << " → " << to << ": index "
+                << fixed(out["index_from"], 4) << " → " << fixed(out["index_to"], 4) << ", rank "
+                << out["rank_from"].get<size_t>() << " → " << out["rank_to"].get<size_t>() << "\n";
+      for (const auto& i : out["indicators"])
+        std::cout << "  " << (i["change"].get<double>() >= 0 ? "+" : "") << fixed(i["change"], 4) << "  "
+                  << i["name"].get<std::string>() << " (" << i["dimension"].get<std::string>() << "): "
+                  << statistic(i["from_value"]) << " → " << statistic(i["to_value"]) << " "
+                  << i["unit"].get<std::string>() << "\n";
+    });
+  });
+}
+
+}  // namespace xinzhi::cli

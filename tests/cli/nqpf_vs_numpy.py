@@ -1,0 +1,134 @@
+#!/usr/bin/python3
+"""The new-quality-productive-forces index against NumPy on the same raw data: this script reads
+../shared/data/provinces itself (its own name clean-up, ratios, gap filling), computes entropy and
+CRITIC weights, pooled min-max TOPSIS and, per year, the Gini coefficient and Dagum's
+decomposition over the four economic regions, and compares every region-year's index, every
+weight and every year's Gini parts with `xinzhi nqpf index --json` for both shipped systems
+(1e-9). Exit 77 (skipped) when the data folder is missing.
+Usage: nqpf_vs_numpy.py path/to/xinzhi path/to/provinces
+"""
+import csv, glob, json, math, os, re, subprocess, sys
+
+import numpy as np
+
+xinzhi, folder = sys.argv[1], sys.argv[2]
+if not os.path.isdir(folder):
+    print("no provinces folder; skipped")
+    sys.exit(77)
+system_dir = os.path.join(os.path.dirname(__file__), "../../data/nqpf")
+
+TYPOS = {"山两": "山西", "江两": "江西", "两藏": "西藏", "内蒙占": "内蒙古"}
+FULL = {"北京": "北京市", "天津": "天津市", "上海": "上海市", "重庆": "重庆市", "内蒙古": "内蒙古自治区",
+        "广西": "广西壮族自治区", "西藏": "西藏自治区", "宁夏": "宁夏回族自治区", "新疆": "新疆维吾尔自治区"}
+REGIONS = {"东部": "北京 天津 河北 上海 江苏 浙江 福建 山东 广东 海南", "中部": "山西 安徽 江西 河南 湖北 湖南",
+           "西部": "内蒙古 广西 重庆 四川 贵州 云南 西藏 陕西 甘肃 青海 宁夏 新疆", "东北": "辽宁 吉林 黑龙江"}
+
+
+def full(name):
+    name = TYPOS.get(re.sub(r"\s+", "", name), re.sub(r"\s+", "", name))
+    return name if name == "全国" else FULL.get(name, name + "省")
+
+
+GROUP = {full(p): g for g, ps in REGIONS.items() for p in ps.split()}
+
+data = {}  # (province, code) -> {year: value}
+for path in glob.glob(os.path.join(folder, "*.csv")):
+    stem = os.path.basename(path)[:-4]
+    for row in csv.DictReader(open(path, encoding="utf-8-sig")):
+        if "variables" not in row or row["value"] in ("NA", ""):
+            continue
+        data.setdefault((full(row["province"]), f"{stem}/{row['variables']}"), {})[int(row["year"])] = float(row["value"])
+
+
+def indicator_series(province, ind, years):
+    def at(code, y):
+        return data.get((province, code), {}).get(y)
+    out = []
+    for y in years:
+        if "series" in ind:
+            out.append(at(ind["series"], y))
+        else:
+            n, d = at(ind["numerator"], y), at(ind["denominator"], y)
+            out.append(None if n is None or d is None or d == 0 else n / d * ind.get("scale", 1))
+    known = [i for i, v in enumerate(out) if v is not None]
+    for a, b in zip(known, known[1:]):
+        for g in range(a + 1, b):
+            out[g] = out[a] + (g - a) / (b - a) * (out[b] - out[a])
+    return out
+
+
+def dagum(values, groups):
+    y = np.array(values)
+    n, mu = len(y), y.mean()
+    names = sorted(set(groups), key=groups.index)
+    idx = {g: np.array([i for i, x in enumerate(groups) if x == g]) for g in names}
+    gini = np.abs(y[:, None] - y[None, :]).sum() / (2 * n * n * mu)
+    within = between = trans = 0.0
+    for j, gj in enumerate(names):
+        yj = y[idx[gj]]
+        pj, sj = len(yj) / n, len(yj) * yj.mean() / (n * mu)
+        within += np.abs(yj[:, None] - yj[None, :]).sum() / (2 * len(yj) ** 2 * yj.mean()) * pj * sj
+        for gh in names[:j]:
+            yh = y[idx[gh]]
+            ph, sh = len(yh) / n, len(yh) * yh.mean() / (n * mu)
+            diff = yj[:, None] - yh[None, :]
+            gjh = np.abs(diff).sum() / (len(yj) * len(yh) * (yj.mean() + yh.mean()))
+            d, p = (np.clip(diff, 0, None).sum(), np.clip(-diff, 0, None).sum())
+            if yj.mean() < yh.mean():
+                d, p = p, d
+            D = (d - p) / (d + p)
+            between += gjh * (pj * sh + ph * sj) * D
+            trans += gjh * (pj * sh + ph * sj) * (1 - D)
+    return gini, within, between, trans
+
+
+worst = 0.0
+for system_file in sorted(glob.glob(os.path.join(system_dir, "*.json"))):
+    system = json.load(open(system_file, encoding="utf-8"))
+    for method in ("entropy", "critic"):
+        got = json.loads(subprocess.run([xinzhi, "nqpf", "index", "--provinces", folder, "--system", system_file,
+                                         "--weights", method, "--json"], check=True, capture_output=True).stdout)
+        years = got["years"]
+        inds = [i for d in system["dimensions"] for i in d["indicators"]]
+        provinces = got["regions"]
+        rows, keys = [], []
+        for p in provinces:
+            series = [indicator_series(p, ind, list(range(1990, 2025))) for ind in inds]
+            for y in years:
+                vals = [s[y - 1990] for s in series]
+                if all(v is not None for v in vals):
+                    rows.append(vals)
+                    keys.append((p, y))
+        x = np.array(rows)
+        lo, hi = x.min(axis=0), x.max(axis=0)
+        z = (x - lo) / np.where(hi > lo, hi - lo, 1)
+        m = len(x)
+        if method == "entropy":
+            p_ = z / z.sum(axis=0)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                e = -np.nansum(np.where(p_ > 0, p_ * np.log(p_), 0), axis=0) / math.log(m)
+            w = (1 - e) / (1 - e).sum()
+        else:
+            sigma = z.std(axis=0, ddof=1)
+            r = np.corrcoef(z, rowvar=False)
+            c = sigma * (1 - r).sum(axis=0)
+            w = c / c.sum()
+        d_plus = np.sqrt(((w * (1 - z)) ** 2).sum(axis=1))
+        d_minus = np.sqrt(((w * z) ** 2).sum(axis=1))
+        closeness = d_minus / (d_plus + d_minus)
+        want = dict(zip(keys, closeness))
+        got_w = [i["weight"] for i in got["indicators"]]
+        worst = max(worst, float(np.max(np.abs(np.array(got_w) - w))))
+        scored = [c for c in got["cells"] if c["scored"]]
+        if len(scored) != len(want):
+            sys.exit(f"{system['id']} {method}: {len(scored)} scored region-years, NumPy has {len(want)}")
+        for c in scored:
+            worst = max(worst, abs(c["index"] - want[(c["region"], c["year"])]))
+        for g in got["gaps"]:
+            cells = [c for c in scored if c["year"] == g["year"]]
+            mine = dagum([c["index"] for c in cells], [GROUP[c["region"]] for c in cells])
+            worst = max(worst, *(abs(a - b) for a, b in zip(mine, (g["gini"], g["within"], g["between"], g["transvariation"]))))
+        print(f"{system['id']} {method}: {len(scored)} region-years, {len(got['gaps'])} years of gaps agree with NumPy")
+print(f"largest difference {worst:.1e}")
+if worst > 1e-9:
+    sys.exit("nqpf index: xinzhi and NumPy disagree")

@@ -1,0 +1,127 @@
+// The new-quality-productive-forces index on the real provincial statistics
+// (../shared/data/provinces), the capital stock against CHNCapitalStock's published values, and
+// the errors bad systems get. The index itself is checked number for number against a NumPy
+// computation from the raw CSVs in tests/cli/nqpf_vs_numpy.py.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "ingest/province_statistics.h"
+#include "modules/nqpf/nqpf_index.h"
+#include "modules/productivity/dea_service.h"
+#include "support/test_support.h"
+
+namespace xinzhi::nqpf {
+namespace {
+
+const ingest::ProvinceStatistics& provinces() {
+  static const auto data = ingest::read_province_statistics(testing::shared_data() + "/provinces");
+  return data;
+}
+
+TEST(ProvinceNames, SpacesTyposAndPinyin) {
+  std::string fix;
+  EXPECT_EQ(ingest::normalise_province("北   京"), "北京市");
+  EXPECT_EQ(ingest::normalise_province("内蒙 古"), "内蒙古自治区");
+  EXPECT_EQ(ingest::normalise_province("山两", &fix), "山西省");
+  EXPECT_EQ(fix, "'山两' read as 山西");
+  EXPECT_EQ(ingest::normalise_province("shaanxi"), "陕西省");
+  EXPECT_EQ(ingest::normalise_province("shanxi"), "山西省");
+  EXPECT_EQ(ingest::normalise_province("全国"), "全国");
+  EXPECT_EQ(ingest::normalise_province("火星"), "");
+}
+
+TEST(ProvinceStatistics, TheRealFolderWithEveryFixListed) {
+  const auto& d = provinces();
+  size_t typos = 0;
+  for (const auto& f : d.fixes) typos += f.what.find("read as") != std::string::npos;
+  // 内蒙占 ×5 (RDLaborHour 2013), 江两 ×4 (RDPatentAccept 2014), 山两 ×4 and 两藏 ×4 (RDPatentAuthority 2012).
+  EXPECT_EQ(typos, 17u);
+  bool spaces = false;
+  for (const auto& f : d.fixes) spaces |= f.where == "RDLaborHour.csv" && f.what.find("spaces inside") != std::string::npos;
+  EXPECT_TRUE(spaces);
+  std::set<std::string> names;
+  for (const auto& o : d.observations) names.insert(o.province);
+  EXPECT_EQ(names.size(), 32u);  // 31 provinces and 全国
+}
+
+TEST(CapitalStock, MatchesChnCapitalStock) {
+  // CHNCapitalStock's README (Beijing, 1952 prices: 2021 38866.56346, 2022 40271.13639) and its
+  // tests (Beijing 1952: 7.9; Chongqing 1997: 434.2679).
+  const auto beijing = productivity::capital_stocks(provinces(), 0.096, "北京市")["provinces"][0];
+  const auto years = beijing["years"].get<std::vector<int>>();
+  const auto k = beijing["capital"].get<std::vector<double>>();
+  auto at = [&](int y) { return k[static_cast<size_t>(std::find(years.begin(), years.end(), y) - years.begin())]; };
+  EXPECT_NEAR(at(1952), 7.9, 1e-9);
+  EXPECT_NEAR(at(2021), 38866.56346, 1e-4);
+  EXPECT_NEAR(at(2022), 40271.13639, 1e-4);
+  const auto chongqing = productivity::capital_stocks(provinces(), 0.096, "重庆市")["provinces"][0];
+  EXPECT_EQ(chongqing["years"][0], 1996);
+  EXPECT_NEAR(chongqing["capital"][1].get<double>(), 434.2679, 1e-3);
+}
+
+TEST(NqpfIndex, JingJinJiOverElevenToTwentyThree) {
+  const auto r = compute_index(provinces(), system_template("three-elements"), {});
+  ASSERT_EQ(r.years.front(), 2011);
+  ASSERT_EQ(r.years.back(), 2023);
+  EXPECT_EQ(r.regions.size(), 31u);
+  double sum = 0;
+  for (double w : r.weights) sum += w;
+  EXPECT_NEAR(sum, 1, 1e-12);
+  // The technology-market series skip 2011 and the high-tech table 2017: filled in between.
+  size_t market_2011 = 0, hightech_2017 = 0;
+  for (const auto& f : r.fills) {
+    market_2011 += f.where.find("2011 技术市场输出合同成交额") != std::string::npos;
+    hightech_2017 += f.where.find("2017 高技术产业营业收入") != std::string::npos;
+  }
+  EXPECT_GE(market_2011, 30u);  // Tibet lacks 2012 as well
+  EXPECT_GE(hightech_2017, 30u);
+  for (const char* p : {"北京市", "天津市", "河北省"}) {
+    for (int y = 2011; y <= 2023; ++y) {
+      const auto it = std::find_if(r.cells.begin(), r.cells.end(), [&](const RegionYear& c) { return c.region == p && c.year == y; });
+      ASSERT_NE(it, r.cells.end());
+      EXPECT_TRUE(it->scored) << p << " " << y << " missing " << it->missing;
+      EXPECT_GT(it->closeness, 0);
+      EXPECT_LT(it->closeness, 1);
+      double parts = 0;
+      for (double x : it->parts) parts += x;
+      EXPECT_NEAR(parts, it->linear, 1e-12);
+    }
+  }
+  ASSERT_EQ(r.gaps.size(), 13u);
+  for (const auto& g : r.gaps) EXPECT_NEAR(g.within + g.between + g.transvariation, g.gini, 1e-12);
+  // What moved Tianjin: every indicator's change, and they add up to the change of the sum.
+  const auto m = movement(r, "天津市", 2012, 2023);
+  double change = 0;
+  for (const auto& i : m["indicators"]) change += i["change"].get<double>();
+  EXPECT_NEAR(change, m["linear_to"].get<double>() - m["linear_from"].get<double>(), 1e-12);
+  EXPECT_EQ(testing::error_key([&] { movement(r, "火星", 2012, 2023); }), "nqpf_no_cell");
+}
+
+TEST(NqpfIndex, AnUnscoredYearSaysWhatIsMissing) {
+  // Asking for 2010, before the R&D intensity table starts: every region is unscored in 2010,
+  // and says which indicator it lacks, rather than scoring the gap as low.
+  const auto r = compute_index(provinces(), system_template("three-elements"), {WeightMethod::Critic, 2010, 2012});
+  for (const auto& c : r.cells) {
+    if (c.year != 2010) continue;
+    EXPECT_FALSE(c.scored);
+    EXPECT_NE(c.missing.find("R&D经费投入强度"), std::string::npos);
+  }
+}
+
+TEST(IndicatorSystem, BadSystemsAreRefusedNamingTheField) {
+  auto j = to_json(system_template("three-elements"));
+  j["dimensions"][1]["indicators"][0].erase("series");
+  EXPECT_EQ(testing::error_key([&] { system_from_json(j); }), "nqpf_indicator_source");
+  j = to_json(system_template("three-elements"));
+  j["dimensions"][0]["indicators"][1]["id"] = "rd_personnel";
+  EXPECT_EQ(testing::error_key([&] { system_from_json(j); }), "nqpf_indicator_twice");
+  j = to_json(system_template("three-elements"));
+  j["dimensions"][0]["indicators"][0]["series"] = "RDLaborHour/no_such_code";
+  const auto s = system_from_json(j);
+  EXPECT_EQ(testing::error_key([&] { compute_index(provinces(), s, {}); }), "nqpf_no_series");
+  EXPECT_EQ(testing::error_key([&] { system_template("nope"); }), "nqpf_no_system");
+}
+
+}  // namespace
+}  // namespace xinzhi::nqpf
