@@ -61,6 +61,9 @@ demo: build web
 	@$(XINZHI) demo transfer --db $(DB) >/dev/null
 	@# 任务清单制: a sample national demand list (示例, data/tasks) matched to the local profiles.
 	@$(XINZHI) tasks import data/tasks/sample-national-demands-2026.csv --year 2026 --db $(DB) >/dev/null
+	@# 新质生产力指数: the provincial science-and-technology statistics (real, 2010–2023).
+	@if [ -d ../shared/data/provinces ]; then \
+	  $(XINZHI) nqpf import --provinces ../shared/data/provinces --db $(DB) >/dev/null; fi
 	@$(XINZHI) demo start --db $(DB) --port $(PORT)
 
 test-unit: setup-test build-asan

@@ -60,6 +60,8 @@ PUBLIC = {
     "engineers": {"engineer_desk.h", "engineer_types.h", "sample_engineers.h"},
     "transfer": {"transfer_desk.h", "transfer_types.h", "sample_transfer.h", "bilingual_terms.h"},
     "tasks": {"task_pool.h", "task_types.h"},
+    "productivity": {"dea_service.h"},
+    "nqpf": {"nqpf_service.h", "nqpf_index.h", "indicator_system.h"},
 }
 
 # SQL is found in string literals: adjacent literals ("SELECT … FROM " "kg_entity") and raw

@@ -1,4 +1,4 @@
-// xinzhi mcda ahp | entropy | topsis | fce | promethee | sensitivity: the decision methods of
+// xinzhi mcda ahp | entropy | critic | topsis | fce | promethee | sensitivity: the decision methods of
 // the mcda service on CSV or .npy matrices (a header of names, row names first, numbers or
 // fractions). This door reads the files and options and prints; the service computes.
 #include <chrono>

@@ -12,6 +12,7 @@
 #include "ingest/province_statistics.h"
 #include "ingest/region.h"
 #include "modules/nqpf/nqpf_index.h"
+#include "modules/services.h"
 
 namespace xinzhi::cli {
 
@@ -89,6 +90,20 @@ void add_nqpf_commands(CLI::App& app, GlobalOptions& g) {
           std::cout << "\n";
         }
       }
+    });
+  });
+
+  auto* import = nqpf->add_subcommand("import", "import the provincial statistics into the database (replaces what it holds)");
+  import->add_option("--provinces", nqpf_opt.provinces, "the provincial statistics folder (../shared/data/provinces)")
+      ->required();
+  import->add_flag("--json", g.json, "print JSON");
+  import->callback([&g] {
+    auto db = open_database(g);
+    modules::Services services(*db);
+    const auto r = services.nqpf().import_statistics(nqpf_opt.provinces, console());
+    print_json_or(g, {{"observations", r.observations}, {"series", r.series}, {"corrections", r.fixes.size()}}, [&] {
+      std::cout << "provincial statistics: " << r.observations << " observations of " << r.series << " series, "
+                << r.fixes.size() << " corrections listed\n";
     });
   });
 

@@ -37,7 +37,9 @@ Services::Services(store::Database& db)
       transfer_(std::make_unique<transfer::TransferDesk>(*transfer_store_, scenarios_.get())),
       task_store_(tasks::sql_task_store(db)),
       tasks_(std::make_unique<tasks::TaskPool>(
-          *task_store_, tasks::ProfileSources{patent_store_.get(), chains_.get(), scenarios_.get(), home_.focal})) {}
+          *task_store_, tasks::ProfileSources{patent_store_.get(), chains_.get(), scenarios_.get(), home_.focal})),
+      statistics_store_(nqpf::sql_statistics_store(db)),
+      nqpf_(std::make_unique<nqpf::NqpfService>(*statistics_store_)) {}
 
 Services::~Services() = default;
 
@@ -56,6 +58,7 @@ std::vector<store::Migration> all_migrations() {
   for (auto& m : engineers::migrations()) all.push_back(m);
   for (auto& m : transfer::migrations()) all.push_back(m);
   for (auto& m : tasks::migrations()) all.push_back(m);
+  for (auto& m : nqpf::migrations()) all.push_back(m);
   return all;
 }
 

@@ -9,6 +9,7 @@
 #include "modules/kg/knowledge_graph.h"
 #include "modules/engineers/engineer_desk.h"
 #include "modules/linkage/linkage_service.h"
+#include "modules/nqpf/nqpf_service.h"
 #include "modules/literature/literature_service.h"
 #include "modules/settings/region_settings.h"
 #include "modules/tasks/task_pool.h"
@@ -42,6 +43,7 @@ class Services {
   engineers::EngineerDesk& engineers() { return *engineers_; }
   transfer::TransferDesk& transfer() { return *transfer_; }
   tasks::TaskPool& tasks() { return *tasks_; }
+  nqpf::NqpfService& nqpf() { return *nqpf_; }
   // The home region as it was when these services were built (focal province, partner group).
   const settings::RegionSettings& home() const { return home_; }
 
@@ -65,6 +67,8 @@ class Services {
   std::unique_ptr<transfer::TransferDesk> transfer_;
   std::unique_ptr<tasks::TaskStore> task_store_;
   std::unique_ptr<tasks::TaskPool> tasks_;
+  std::unique_ptr<nqpf::StatisticsStore> statistics_store_;
+  std::unique_ptr<nqpf::NqpfService> nqpf_;
 };
 
 }  // namespace xinzhi::modules

@@ -29,6 +29,8 @@ void install_engineer_routes(ApiRouter& api);
 void install_transfer_routes(ApiRouter& api);
 // /api/tasks, /api/task-pool: 任务清单制 — demands, profiles, matches, the pool (api_task_routes.cpp).
 void install_task_routes(ApiRouter& api);
+// /api/nqpf/…: 新质生产力指数 — systems, the index, what moved a province (api_nqpf_routes.cpp).
+void install_nqpf_routes(ApiRouter& api);
 // /api/settings/region: the home region (api_settings_routes.cpp).
 void install_settings_routes(ApiRouter& api);
 }  // namespace xinzhi::server

@@ -291,6 +291,7 @@ void ApiServer::install_routes() {
   install_engineer_routes(api);
   install_transfer_routes(api);
   install_task_routes(api);
+  install_nqpf_routes(api);
   api.get("/metrics", [this](const Request&, Response& res) {
     res.set_header("Cache-Control", "no-store");
     res.set_content(metrics_.render(listener_->stats(), *pool_, scheduler_->stats()),

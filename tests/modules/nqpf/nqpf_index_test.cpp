@@ -9,6 +9,10 @@
 #include "ingest/province_statistics.h"
 #include "modules/nqpf/nqpf_index.h"
 #include "modules/productivity/dea_service.h"
+#include "modules/registry.h"
+#include "modules/services.h"
+#include "store/audit_trail.h"
+#include "support/principals.h"
 #include "support/test_support.h"
 
 namespace xinzhi::nqpf {
@@ -121,6 +125,43 @@ TEST(IndicatorSystem, BadSystemsAreRefusedNamingTheField) {
   const auto s = system_from_json(j);
   EXPECT_EQ(testing::error_key([&] { compute_index(provinces(), s, {}); }), "nqpf_no_series");
   EXPECT_EQ(testing::error_key([&] { system_template("nope"); }), "nqpf_no_system");
+}
+
+// The statistics through the database (SQLite here, PostgreSQL in the pg: copy): an import is
+// one audited transaction, the index from the database equals the index from the files, a
+// re-import replaces, and only analytics.write may import.
+TEST(NqpfService, ImportThenIndexFromTheDatabase) {
+  testing::ScratchDir dir;
+  store::Database db{dir.database("x.db")};
+  modules::migrate(db);
+  modules::Services services(db);
+  const auto analyst = testing::person(accounts::Role::Analyst, "天津市科学技术局（示例）");
+  const auto viewer = testing::person(accounts::Role::Viewer, "天津市科学技术局（示例）");
+  EXPECT_FALSE(services.nqpf().index({}, analyst)["available"].get<bool>());
+  EXPECT_EQ(testing::error_key([&] { services.nqpf().explain({}, "天津", 0, 0, analyst); }), "nqpf_no_statistics");
+  const std::string folder = std::string(XINZHI_SOURCE_DIR) + "/tests/cli/fixtures/provinces";
+  EXPECT_THROW(services.nqpf().import_statistics(folder, viewer), Error);
+  const auto first = services.nqpf().import_statistics(folder, analyst);
+  EXPECT_GT(first.observations, 1000);
+  const auto second = services.nqpf().import_statistics(folder, analyst);
+  EXPECT_EQ(second.observations, first.observations);  // replaced, not added to
+  const auto from_db = services.nqpf().index({}, viewer);
+  const auto from_files = to_json(compute_index(ingest::read_province_statistics(folder), system_template("three-elements"), {}));
+  ASSERT_EQ(from_db["cells"].size(), from_files["cells"].size());
+  for (size_t i = 0; i < from_files["cells"].size(); ++i) {
+    EXPECT_EQ(from_db["cells"][i]["region"], from_files["cells"][i]["region"]);
+    if (from_files["cells"][i]["scored"].get<bool>()) {
+      EXPECT_NEAR(from_db["cells"][i]["index"].get<double>(), from_files["cells"][i]["index"].get<double>(), 1e-12);
+    }
+  }
+  EXPECT_EQ(from_db["source"]["file"], "provinces");
+  EXPECT_EQ(from_db["source"]["corrections"].size(), 6u);
+  const auto move = services.nqpf().explain({}, "天津", 2018, 2023, viewer);
+  EXPECT_EQ(move["region"], "天津市");
+  EXPECT_EQ(testing::error_key([&] { services.nqpf().explain({}, "火星", 2018, 2023, viewer); }), "nqpf_not_province");
+  store::AuditFilter imports;
+  imports.action = "import.provinces";
+  EXPECT_EQ(store::list_audit(db, imports).size(), 2u);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@ import { mountChart } from '../charts';
 import { el, fmt, scrollBox } from '../dom';
 import { t, th, type Key } from '../i18n';
 import { beijingTime } from '../time';
+import { renderNqpfPanel } from './nqpf_panel';
 
 function card(label: string, value: number, id: string): HTMLElement {
   return el('div', { class: 'card' }, el('div', { class: 'card-label' }, label),
@@ -25,6 +26,11 @@ export async function renderOverview(root: HTMLElement): Promise<void> {
     root.append(el('p', { class: 'banner sample', 'data-testid': 'sample-banner' }, t(mixed ? 'mixedBanner' : 'sampleBanner')));
   }
   if (o.sources.length === 0) root.append(el('p', { class: 'banner' }, t('emptyBanner')));
+
+  // The front page figure: new quality productive forces of the home group's provinces.
+  const nqpfHost = el('section', { 'data-testid': 'nqpf-panel' });
+  root.append(nqpfHost);
+  await renderNqpfPanel(nqpfHost);
 
   const companies = o.entities.by_kind.find((k) => k.kind === 'company')?.count ?? 0;
   root.append(el('div', { class: 'cards' },

@@ -1,0 +1,100 @@
+// The SQL implementation (SQLite and PostgreSQL, one text) of nqpf::StatisticsStore and the
+// nqpf migrations.
+#include <nlohmann/json.hpp>
+
+#include "modules/nqpf/statistics_store.h"
+#include "store/bulk_insert.h"
+#include "store/queries.h"
+
+namespace xinzhi::nqpf {
+
+namespace {
+
+class SqlStatisticsStore final : public StatisticsStore {
+ public:
+  explicit SqlStatisticsStore(store::Database& db) : db_(db) {}
+
+  StatisticsImport replace(const ingest::ProvinceStatistics& data, const std::string& source,
+                           const std::string& imported_by, const store::AuditChange& change) override {
+    store::WriteTransaction tx(db_);
+    store::run(db_, "DELETE FROM province_observation");
+    store::run(db_, "DELETE FROM province_series");
+    {
+      store::BulkInsert series(db_, "province_series", {"code", "label", "unit", "source"}, store::BulkInsert::Fresh{});
+      for (const auto& s : data.series) series.add({s.code, s.label, s.unit, s.source});
+      series.finish();
+      store::BulkInsert rows(db_, "province_observation", {"province", "year", "series", "value"}, store::BulkInsert::Fresh{});
+      for (const auto& o : data.observations) rows.add({o.province, int64_t{o.year}, o.series, o.value});
+      rows.finish();
+    }
+    nlohmann::json fixes = nlohmann::json::array();
+    for (const auto& f : data.fixes) fixes.push_back({{"where", f.where}, {"what", f.what}});
+    StatisticsImport out;
+    out.source = source;
+    out.imported_at = store::utc_now();
+    out.imported_by = imported_by;
+    out.observations = static_cast<int64_t>(data.observations.size());
+    out.series = static_cast<int64_t>(data.series.size());
+    out.fixes = data.fixes;
+    out.id = store::insert_id(
+        db_,
+        "INSERT INTO province_import(source, imported_at, imported_by, observations, series, fixes) VALUES (?, ?, ?, ?, ?, ?) "
+        "RETURNING id",
+        {source, out.imported_at, imported_by, out.observations, out.series, fixes.dump()});
+    tx.audit(change);
+    tx.commit();
+    return out;
+  }
+
+  ingest::ProvinceStatistics load() override {
+    ingest::ProvinceStatistics out;
+    out.series = store::all_rows(db_, "SELECT code, label, unit, source FROM province_series ORDER BY code", {},
+                                 [](store::Statement& q) { return ingest::ProvinceSeries{q.text(0), q.text(1), q.text(2), q.text(3)}; });
+    out.observations = store::all_rows(
+        db_, "SELECT province, year, series, value FROM province_observation ORDER BY province, series, year", {},
+        [](store::Statement& q) {
+          return ingest::ProvinceObservation{q.text(0), static_cast<int>(q.int64(1)), q.text(2), q.real(3)};
+        });
+    if (auto last = last_import()) out.fixes = last->fixes;
+    return out;
+  }
+
+  std::optional<StatisticsImport> last_import() override {
+    return store::first_row(
+        db_,
+        "SELECT id, observations, series, source, imported_at, imported_by, fixes FROM province_import ORDER BY id DESC LIMIT 1",
+        {}, [](store::Statement& q) {
+          StatisticsImport s;
+          s.id = q.int64(0);
+          s.observations = q.int64(1);
+          s.series = q.int64(2);
+          s.source = q.text(3);
+          s.imported_at = q.text(4);
+          s.imported_by = q.text(5);
+          for (const auto& f : nlohmann::json::parse(q.text(6)))
+            s.fixes.push_back({f.at("where").get<std::string>(), f.at("what").get<std::string>()});
+          return s;
+        });
+  }
+
+ private:
+  store::Database& db_;
+};
+
+}  // namespace
+
+std::unique_ptr<StatisticsStore> sql_statistics_store(store::Database& db) { return std::make_unique<SqlStatisticsStore>(db); }
+
+std::vector<store::Migration> migrations() {
+  return {{"nqpf", 1, "provincial statistics for the new-quality-productive-forces index",
+           "CREATE TABLE province_series ("
+           " code TEXT PRIMARY KEY, label TEXT NOT NULL DEFAULT '', unit TEXT NOT NULL DEFAULT '', source TEXT NOT NULL DEFAULT '');"
+           "CREATE TABLE province_observation ("
+           " province TEXT NOT NULL, year INTEGER NOT NULL, series TEXT NOT NULL REFERENCES province_series(code),"
+           " value REAL NOT NULL, PRIMARY KEY (province, year, series));"
+           "CREATE TABLE province_import ("
+           " id INTEGER PRIMARY KEY, source TEXT NOT NULL, imported_at TEXT NOT NULL, imported_by TEXT NOT NULL DEFAULT '',"
+           " observations INTEGER NOT NULL, series INTEGER NOT NULL, fixes TEXT NOT NULL DEFAULT '[]');"}};
+}
+
+}  // namespace xinzhi::nqpf

@@ -1,0 +1,39 @@
+// /api/nqpf/…: the new-quality-productive-forces index over HTTP. The nqpf service reads the
+// imported statistics and computes; this door only translates the query.
+#include "modules/services.h"
+#include "server/api_routes.h"
+#include "server/json_response.h"
+#include "server/request_json.h"
+
+namespace xinzhi::server {
+
+namespace {
+nqpf::IndexQuery index_query(const Request& req) {
+  nqpf::IndexQuery q;
+  q.system = string_param(req, "system", "three-elements");
+  q.weights = string_param(req, "weights", "entropy");
+  q.from = static_cast<int>(number_param(req, "from", 0, 0, 2100));
+  q.to = static_cast<int>(number_param(req, "to", 0, 0, 2100));
+  return q;
+}
+}  // namespace
+
+void install_nqpf_routes(ApiRouter& api) {
+  auto store = api.store();
+  api.get("/api/nqpf/systems", [store](const Request&, Response& res, const accounts::Principal& who) {
+    modules::Services services(store->connection());
+    write_json(res, {{"systems", services.nqpf().systems(who)}});
+  });
+  api.get("/api/nqpf/index", [store](const Request& req, Response& res, const accounts::Principal& who) {
+    modules::Services services(store->connection());
+    write_json(res, services.nqpf().index(index_query(req), who));
+  });
+  api.get("/api/nqpf/explain", [store](const Request& req, Response& res, const accounts::Principal& who) {
+    const auto q = index_query(req);
+    const std::string region = string_param(req, "region");
+    modules::Services services(store->connection());
+    write_json(res, services.nqpf().explain(q, region, q.from, q.to, who));
+  });
+}
+
+}  // namespace xinzhi::server

@@ -1,0 +1,87 @@
+// 新质生产力发展水平 on the overview page, on the real provincial statistics: the home group's
+// provinces (京津冀) are drawn and ranked as the API computes them, with the source, years and unit
+// under the chart; switching to CRITIC weights redraws with the API's CRITIC numbers; what moved
+// Tianjin lists the API's contributions; a viewer reads it too; before any import the panel says
+// so instead of drawing zeros.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { startPlatform, bin, root, signIn, watch } from './harness.mjs';
+
+const PROVINCES = join(root, '../shared/data/provinces');
+let platform, browser, base;
+
+before(async () => {
+  platform = await startPlatform((db) => {
+    if (existsSync(PROVINCES)) execFileSync(bin, ['nqpf', 'import', '--provinces', PROVINCES, '--db', db, '--log-level', 'warn']);
+  });
+  ({ browser, base } = platform);
+});
+
+after(async () => {
+  await platform?.stop();
+});
+
+async function openPanel(page) {
+  await page.goto(`${base}/#/overview`);
+  await page.waitForSelector('main[data-page="overview"][aria-busy="false"] [data-testid="nqpf-body"][aria-busy="false"]');
+}
+
+test('the Jing-Jin-Ji index is drawn and ranked as the API computes it, with its source', { skip: !existsSync(PROVINCES) }, async () => {
+  const page = await browser.newPage();
+  const problems = watch(page);
+  await openPanel(page);
+  const api = await (await platform.fetch(`${base}/api/nqpf/index`)).json();
+  const last = api.years.at(-1);
+  const group = ['北京市', '天津市', '河北省'];
+  const shown = await page.evaluate(() => {
+    const o = window.__xinzhi.charts.nqpfTrend.getOption();
+    return { years: o.xAxis[0].data, series: o.series.map((s) => ({ name: s.name, data: s.data })) };
+  });
+  assert.deepEqual(shown.years, api.years.map(String));
+  assert.deepEqual(shown.series.map((s) => s.name), ['北京', '天津', '河北', '全国中位数']);
+  for (const [i, p] of group.entries()) {
+    const want = api.years.map((y) => api.cells.find((c) => c.region === p && c.year === y)?.index ?? null);
+    assert.deepEqual(shown.series[i].data, want, p);
+  }
+  const rows = await page.$$eval('[data-testid="nqpf-ranks"] tbody tr', (rs) => rs.map((r) => [...r.children].map((c) => c.textContent)));
+  for (const [i, p] of group.entries()) {
+    const c = api.cells.find((x) => x.region === p && x.year === last);
+    assert.equal(rows[i][1], c.index.toFixed(3));
+    assert.equal(rows[i][2], String(c.rank));
+  }
+  const source = await page.textContent('[data-testid="nqpf-source"]');
+  assert.match(source, /国家统计局/);
+  assert.match(source, new RegExp(`${api.years[0]}–${last}`));
+  assert.match(source, /单位：指数（0–1/);
+  // What moved Tianjin: the API's largest contributions, in its order.
+  await page.waitForSelector('[data-testid="nqpf-move-table"]');
+  const move = await (await platform.fetch(`${base}/api/nqpf/explain?region=${encodeURIComponent('天津市')}&from=${api.years[0]}&to=${last}`)).json();
+  const names = await page.$$eval('[data-testid="nqpf-move-table"] tbody tr td:first-child', (tds) => tds.map((td) => td.textContent));
+  assert.deepEqual(names, move.indicators.slice(0, 6).map((i) => i.name));
+  assert.match(await page.textContent('[data-testid="nqpf-gaps"]'), /Dagum 基尼系数/);
+  assert.match(await page.textContent('[data-testid="nqpf-map-not-built"]'), /尚未建成/);
+
+  // CRITIC weights: the page shows the API's CRITIC index.
+  await page.selectOption('#nqpf-weights', 'critic');
+  await page.waitForFunction(() => document.querySelector('[data-testid="nqpf-body"]')?.getAttribute('aria-busy') === 'false'
+    && window.__xinzhi.charts.nqpfTrend);
+  const critic = await (await platform.fetch(`${base}/api/nqpf/index?weights=critic`)).json();
+  await page.waitForFunction((want) => document.querySelector('[data-testid="nqpf-ranks"] tbody tr td:nth-child(2)')?.textContent === want,
+    critic.cells.find((c) => c.region === '北京市' && c.year === last).index.toFixed(3));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a viewer reads the index; the API refuses an unknown weighting in Chinese', { skip: !existsSync(PROVINCES) }, async () => {
+  const viewer = await signIn(base, 'viewer');
+  const res = await fetch(`${base}/api/nqpf/index?system=tech-productivity`, { headers: { Cookie: viewer.cookie } });
+  assert.equal(res.status, 200);
+  const bad = await fetch(`${base}/api/nqpf/index?weights=bogus`, { headers: { Cookie: viewer.cookie } });
+  assert.equal(bad.status, 400);
+  assert.equal((await bad.json()).error.key, 'dea_bad_option');
+  const enterprise = await signIn(base, 'enterprise');
+  assert.equal((await fetch(`${base}/api/nqpf/index`, { headers: { Cookie: enterprise.cookie } })).status, 403);
+});

@@ -1,0 +1,152 @@
+// 新质生产力发展水平 on the overview page: the home group's provinces (京津冀) over the years
+// against the national median, their ranks among 31 provinces, each score broken down by
+// dimension, what moved the focal province, the regional gaps (Dagum Gini), the weights with the
+// series each indicator is read from, and the source, as-of year and unit under the figure.
+import { getJson, homeRegion } from '../api';
+import { mountChart } from '../charts';
+import { dataText, el, table } from '../dom';
+import { shortProvince, t, tf } from '../i18n';
+import { beijingTime } from '../time';
+
+interface NqpfCell {
+  region: string; year: number; scored: boolean; missing?: string; index?: number; rank?: number; rank_change?: number;
+  dimensions?: { name: string; closeness: number; part: number }[];
+}
+interface NqpfIndicator {
+  id: string; name: string; unit: string; dimension: string; direction: string; source: string;
+  weight: number; entropy_weight: number; critic_weight: number;
+}
+interface NqpfGaps { year: number; gini: number; within: number; between: number; transvariation: number; theil: number }
+export interface NqpfIndex {
+  available: boolean;
+  system: { id: string; name: string; after: string; note: string };
+  weights_method: string; years: number[]; regions: string[];
+  indicators: NqpfIndicator[]; cells: NqpfCell[]; gaps: NqpfGaps[];
+  fills: { where: string; what: string }[];
+  source: { file: string; imported_at: string; publisher: string; observations: number; corrections: { where: string; what: string }[] };
+}
+interface NqpfMove {
+  region: string; from: number; to: number; index_from: number; index_to: number; rank_from: number; rank_to: number;
+  indicators: { name: string; dimension: string; unit: string; from_value: number; to_value: number; change: number }[];
+}
+
+const f3 = (x: number | undefined) => (x === undefined ? '—' : x.toFixed(3));
+const statistic = (x: number) => (Math.abs(x) >= 100 ? Math.round(x).toLocaleString('zh-CN') : x.toFixed(2));
+const enc = encodeURIComponent;
+
+function median(values: number[]): number | null {
+  if (!values.length) return null;
+  const s = [...values].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+export async function renderNqpfPanel(host: HTMLElement): Promise<void> {
+  const home = await homeRegion();
+  const state = { system: 'three-elements', weights: 'entropy' };
+  const system = el('select', { id: 'nqpf-system', 'aria-label': t('nqpfSystem') },
+    el('option', { value: 'three-elements' }, t('nqpfSystemThree')), el('option', { value: 'tech-productivity' }, t('nqpfSystemTech')));
+  const weights = el('select', { id: 'nqpf-weights', 'aria-label': t('nqpfWeights') },
+    ...['entropy', 'critic', 'combined'].map((w) => el('option', { value: w }, t(`nqpfWeights_${w}` as 'nqpfWeights_entropy'))));
+  const body = el('div', { 'data-testid': 'nqpf-body', 'aria-busy': 'true' });
+  host.replaceChildren(el('h2', {}, t('nqpfTitle')),
+    el('div', { class: 'controls' }, el('label', { for: 'nqpf-system' }, t('nqpfSystem'), system),
+      el('label', { for: 'nqpf-weights' }, t('nqpfWeights'), weights)), body);
+  let drawn = 0;
+  const draw = async () => {
+    const mine = ++drawn;
+    body.setAttribute('aria-busy', 'true');
+    let r: NqpfIndex;
+    try {
+      r = await getJson<NqpfIndex>(`/api/nqpf/index?system=${enc(state.system)}&weights=${enc(state.weights)}`);
+    } catch (e) {
+      if (mine !== drawn) return;
+      body.replaceChildren(el('p', { class: 'note error' }, (e as Error).message));
+      body.setAttribute('aria-busy', 'false');
+      return;
+    }
+    if (mine !== drawn) return;
+    if (!r.available) {
+      body.replaceChildren(el('p', { class: 'note', 'data-testid': 'nqpf-empty' }, t('nqpfNoData')));
+      body.setAttribute('aria-busy', 'false');
+      return;
+    }
+    const provinces = home.provinces.length ? home.provinces : ['北京市', '天津市', '河北省'];
+    const focal = home.focal && provinces.includes(home.focal) ? home.focal : provinces[0];
+    const cell = (region: string, year: number) => r.cells.find((c) => c.region === region && c.year === year);
+    const last = r.years[r.years.length - 1];
+    const first = r.years[0];
+
+    // Trend: the group's provinces and the national median of the scored provinces.
+    const chartBox = el('div', { class: 'chart', id: 'chart-nqpf-trend' });
+    const medianLine = r.years.map((y) => median(r.cells.filter((c) => c.year === y && c.scored).map((c) => c.index as number)));
+    const series = provinces.map((p) => ({
+      type: 'line', name: shortProvince(p), data: r.years.map((y) => (cell(p, y)?.scored ? cell(p, y)?.index : null)),
+    }));
+    // Source, as-of, unit and method under the figure; missing values are stated, never drawn as 0.
+    const unscored = r.cells.filter((c) => !c.scored && provinces.includes(c.region));
+    const sourceLine = el('p', { class: 'note source', 'data-testid': 'nqpf-source' },
+      tf('nqpfSource', {
+        publisher: r.source.publisher, file: r.source.file, at: beijingTime(r.source.imported_at), first, last,
+        corrections: r.source.corrections.length, fills: r.fills.length,
+      }));
+    const missingNote = unscored.length
+      ? el('p', { class: 'note', 'data-testid': 'nqpf-missing' }, tf('nqpfMissing', {
+        list: unscored.map((c) => `${shortProvince(c.region)} ${c.year}（${c.missing}）`).join('；'),
+      }))
+      : el('span');
+
+    // Ranks of the group in the last year, with the dimension parts.
+    const dims = r.cells.find((c) => c.scored)?.dimensions?.map((d) => d.name) ?? [];
+    const rankRows = provinces.map((p) => {
+      const c = cell(p, last);
+      if (!c?.scored) return [dataText(shortProvince(p)), t('nqpfNotScored'), '—', '—', ...dims.map(() => '—')];
+      const change = c.rank_change ?? 0;
+      return [dataText(shortProvince(p)), f3(c.index), String(c.rank), change > 0 ? `↑${change}` : change < 0 ? `↓${-change}` : '—',
+        ...(c.dimensions ?? []).map((d) => f3(d.closeness))];
+    });
+    const rankTable = table([t('nqpfProvince'), tf('nqpfIndexIn', { year: last }), t('nqpfRank'), t('nqpfRankChange'), ...dims.map((d) => tf('nqpfDimensionIndex', { d }))], rankRows, 'nqpf-ranks');
+
+    // What moved the focal province between the first and the last year.
+    const moveHost = el('div', { 'data-testid': 'nqpf-move' });
+    void getJson<NqpfMove>(`/api/nqpf/explain?system=${enc(state.system)}&weights=${enc(state.weights)}&region=${enc(focal)}&from=${first}&to=${last}`)
+      .then((m) => {
+        if (mine !== drawn) return;
+        moveHost.replaceChildren(el('h3', {}, tf('nqpfMoveTitle', {
+          region: shortProvince(m.region), from: m.from, to: m.to, a: f3(m.index_from), b: f3(m.index_to), ra: m.rank_from, rb: m.rank_to,
+        })), table([t('nqpfIndicator'), t('nqpfDimension'), tf('nqpfValueIn', { year: m.from }), tf('nqpfValueIn', { year: m.to }), t('nqpfContribution')],
+          m.indicators.slice(0, 6).map((i) => [dataText(i.name), dataText(i.dimension), `${statistic(i.from_value)} ${i.unit}`,
+            `${statistic(i.to_value)} ${i.unit}`, (i.change >= 0 ? '+' : '') + i.change.toFixed(4)]), 'nqpf-move-table'),
+        el('p', { class: 'note' }, t('nqpfMoveRule')));
+      })
+      .catch((e) => moveHost.replaceChildren(el('p', { class: 'note' }, (e as Error).message)));
+
+    // Regional gaps: the last year's Dagum decomposition.
+    const gap = r.gaps.find((g) => g.year === last);
+    const gapLine = gap ? el('p', { 'data-testid': 'nqpf-gaps' }, tf('nqpfGaps', {
+      year: last, gini: f3(gap.gini), within: f3(gap.within), between: f3(gap.between), trans: f3(gap.transvariation), theil: f3(gap.theil),
+    })) : el('span');
+
+    const weightRows = r.indicators.map((i) => [dataText(i.dimension), dataText(i.name), dataText(i.unit), i.weight.toFixed(4),
+      dataText(i.source, 'code')]);
+    const weightBox = el('details', {}, el('summary', {}, tf('nqpfWeightsTitle', { n: r.indicators.length })),
+      table([t('nqpfDimension'), t('nqpfIndicator'), t('nqpfUnit'), t('nqpfWeight'), t('nqpfSeries')], weightRows, 'nqpf-weights'),
+      el('p', { class: 'note' }, t('nqpfMethod')));
+
+    body.replaceChildren(el('p', { class: 'note' }, tf('nqpfAfter', { name: r.system.name, after: r.system.after })),
+      ...(r.system.note ? [el('p', { class: 'note' }, r.system.note)] : []),
+      chartBox, sourceLine, missingNote, rankTable, moveHost, gapLine, weightBox,
+      el('p', { class: 'note', 'data-testid': 'nqpf-map-not-built' }, t('nqpfMapNotBuilt')));
+    mountChart('nqpfTrend', chartBox, {
+      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? v.toFixed(3) : '—') },
+      legend: { top: 0 },
+      grid: { left: 48, right: 16, top: 32, bottom: 32 },
+      xAxis: { type: 'category', data: r.years.map(String) },
+      yAxis: { type: 'value', name: t('nqpfUnitShort'), min: 0 },
+      series: [...series, { type: 'line', name: t('nqpfNationalMedian'), data: medianLine, lineStyle: { type: 'dashed' } }],
+    });
+    body.setAttribute('aria-busy', 'false');
+  };
+  system.addEventListener('change', () => { state.system = system.value; void draw(); });
+  weights.addEventListener('change', () => { state.weights = weights.value; void draw(); });
+  await draw();
+}
