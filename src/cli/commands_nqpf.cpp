@@ -13,13 +13,14 @@
 #include "ingest/region.h"
 #include "modules/nqpf/nqpf_index.h"
 #include "modules/services.h"
+#include "report/nqpf_xlsx.h"
 
 namespace xinzhi::cli {
 
 namespace {
 
 struct NqpfOptions {
-  std::string provinces, system = "three-elements", weights = "entropy", region;
+  std::string provinces, system = "three-elements", weights = "entropy", region, xlsx;
   int from = 0, to = 0, year = 0;
 };
 NqpfOptions nqpf_opt;
@@ -111,8 +112,10 @@ void add_nqpf_commands(CLI::App& app, GlobalOptions& g) {
   add_data_options(index);
   index->add_option("--year", nqpf_opt.year, "print the ranking of this year (default: the last)");
   index->add_flag("--json", g.json, "print JSON (every region and year, weights, gaps, fills)");
+  index->add_option("--xlsx", nqpf_opt.xlsx, "also write the index, weights, gaps and sources to this workbook");
   index->callback([&g] {
     const auto r = computed();
+    if (!nqpf_opt.xlsx.empty()) report::write_nqpf_xlsx(nqpf::to_json(r), nqpf_opt.xlsx);
     if (g.json) {
       std::cout << nqpf::to_json(r).dump(2) << "\n";
       return;
@@ -138,7 +141,10 @@ void add_nqpf_commands(CLI::App& app, GlobalOptions& g) {
         continue;
       }
       char buf[96];
-      std::snprintf(buf, sizeof buf, "      %4zu  %.4f  %+4d    ", c->rank, c->closeness, c->rank_change);
+      if (c->rank_change)
+        std::snprintf(buf, sizeof buf, "      %4zu  %.4f  %+4d    ", c->rank, c->closeness, *c->rank_change);
+      else
+        std::snprintf(buf, sizeof buf, "      %4zu  %.4f     —    ", c->rank, c->closeness);
       std::cout << buf << c->region << "\n";
     }
     for (const auto& gap : r.gaps)
@@ -153,8 +159,12 @@ void add_nqpf_commands(CLI::App& app, GlobalOptions& g) {
   explain->add_option("--region", nqpf_opt.region, "the province (天津, 天津市)")->required();
   explain->add_flag("--json", g.json, "print JSON");
   explain->callback([&g] {
+    // --from/--to are the two years compared; the index itself runs over every covered year,
+    // as `nqpf index` does by default, so the two commands agree.
+    const int asked_from = nqpf_opt.from, asked_to = nqpf_opt.to;
+    nqpf_opt.from = nqpf_opt.to = 0;
     const auto r = computed();
-    const int from = nqpf_opt.from ? nqpf_opt.from : r.years.front(), to = nqpf_opt.to ? nqpf_opt.to : r.years.back();
+    const int from = asked_from ? asked_from : r.years.front(), to = asked_to ? asked_to : r.years.back();
     const auto out = nqpf::movement(r, full_province(nqpf_opt.region), from, to);
     print_json_or(g, out, [&] {
       std::cout << out["region"].get<std::string>() << " " << from << " → " << to << ": index "

@@ -64,7 +64,10 @@ size_t find_column(const std::vector<std::string>& header, std::initializer_list
 
 std::string normalise_province(const std::string& raw, std::string* fix) {
   std::string name = without_spaces(std::string(text::trim(raw)));
-  if (const auto p = pinyin_names().find(name); p != pinyin_names().end()) name = p->second;
+  if (const auto p = pinyin_names().find(name); p != pinyin_names().end()) {
+    if (fix) *fix = "'" + raw + "' (pinyin) read as " + p->second;
+    name = p->second;
+  }
   if (const auto t = typo_fixes().find(name); t != typo_fixes().end()) {
     if (fix) *fix = "'" + raw + "' read as " + t->second;
     name = t->second;
@@ -106,7 +109,7 @@ ProvinceStatistics read_province_statistics(const std::string& folder) {
       invalid_input(path.string() + ":1: not a provincial table (needs province, year and value columns)");
     // CapitalStockInvest carries two series a row: investment and its price index.
     const size_t price = find_column(header, {"InvestPrice"});
-    size_t spaced = 0, missing = 0, duplicates = 0;
+    size_t spaced = 0, missing = 0, duplicates = 0, pinyin = 0;
     while (reader.next(f)) {
       if (f.size() != header.size())
         reader.fail_here("has " + std::to_string(f.size()) + " fields, the header " + std::to_string(header.size()));
@@ -115,14 +118,24 @@ ProvinceStatistics read_province_statistics(const std::string& folder) {
       const std::string raw = f[c.province];
       const std::string province = normalise_province(raw, &fix);
       if (province.empty()) reader.fail_here("province '" + raw + "' is not a Chinese province");
-      if (!fix.empty()) out.fixes.push_back({where, fix});
-      spaced += raw.find(' ') != std::string::npos;
+      if (fix.find("(pinyin)") != std::string::npos)
+        ++pinyin;  // every row of CHNCapitalStock's file: counted, not listed
+      else if (!fix.empty())
+        out.fixes.push_back({where, fix});
+      spaced += without_spaces(raw) != raw;
       int64_t year = 0;
       if (!parse_index(std::string(text::trim(f[c.year])), year) || year < 1900 || year > 2100)
         reader.fail_here("year '" + f[c.year] + "' is not a year");
       auto add = [&](const std::string& code, const std::string& label, const std::string& unit, size_t column) {
         const std::string cell(text::trim(f[column]));
         if (series_index.emplace(code, out.series.size()).second) out.series.push_back({code, label, unit, name});
+        // A row whose unit differs from its series' (IndustryRD.csv labels some 2020 counts 万元)
+        // cannot be added to it: left out and listed.
+        const std::string& series_unit = out.series[series_index[code]].unit;
+        if (unit != series_unit) {
+          out.fixes.push_back({where, code + " in " + unit + ", the series is in " + series_unit + ": row left out"});
+          return;
+        }
         if (cell == "NA" || cell.empty()) {
           ++missing;
           return;
@@ -152,6 +165,7 @@ ProvinceStatistics read_province_statistics(const std::string& folder) {
       }
     }
     if (spaced) out.fixes.push_back({name, std::to_string(spaced) + " province names with spaces inside (北   京 → 北京)"});
+    if (pinyin) out.fixes.push_back({name, std::to_string(pinyin) + " pinyin province names read as Chinese (shaanxi → 陕西)"});
     if (missing) out.fixes.push_back({name, std::to_string(missing) + " NA cells left out as missing"});
     if (duplicates) out.fixes.push_back({name, std::to_string(duplicates) + " identical duplicate rows dropped"});
   }

@@ -1,6 +1,7 @@
 // /api/nqpf/…: the new-quality-productive-forces index over HTTP. The nqpf service reads the
 // imported statistics and computes; this door only translates the query.
 #include "modules/services.h"
+#include "report/nqpf_xlsx.h"
 #include "server/api_routes.h"
 #include "server/json_response.h"
 #include "server/request_json.h"
@@ -28,11 +29,23 @@ void install_nqpf_routes(ApiRouter& api) {
     modules::Services services(store->connection());
     write_json(res, services.nqpf().index(index_query(req), who));
   });
+  api.get(R"(/api/nqpf/index\.xlsx)", [store](const Request& req, Response& res, const accounts::Principal& who) {
+    modules::Services services(store->connection());
+    const auto index = services.nqpf().index(index_query(req), who);
+    if (!index.at("available").get<bool>())
+      fail_keyed(ErrorCode::NotFound, "nqpf_no_statistics", {}, "no provincial statistics imported yet");
+    res.set_content(report::nqpf_xlsx_bytes(index), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    res.set_header("Content-Disposition", "attachment; filename=\"nqpf-index.xlsx\"");
+  });
   api.get("/api/nqpf/explain", [store](const Request& req, Response& res, const accounts::Principal& who) {
-    const auto q = index_query(req);
+    // from and to are the two years compared; the index runs over every covered year, as
+    // /api/nqpf/index does by default, so the two agree.
+    auto q = index_query(req);
+    const int from = q.from, to = q.to;
+    q.from = q.to = 0;
     const std::string region = string_param(req, "region");
     modules::Services services(store->connection());
-    write_json(res, services.nqpf().explain(q, region, q.from, q.to, who));
+    write_json(res, services.nqpf().explain(q, region, from, to, who));
   });
 }
 

@@ -84,6 +84,7 @@ const std::vector<RouteRule>& route_table() {
       {"POST", R"(/api/task-pool/(\d+)/move)", TasksManage, "move a candidate through a gate, or out of the pool"},
       {"GET", "/api/nqpf/systems", AnalyticsRead, "the shipped indicator systems of the new-quality-productive-forces index"},
       {"GET", "/api/nqpf/index", AnalyticsRead, "the index of every province and year, weights, ranks, regional gaps, source"},
+      {"GET", R"(/api/nqpf/index\.xlsx)", AnalyticsRead, "the same index as an XLSX workbook (index, weights, gaps, source)"},
       {"GET", "/api/nqpf/explain", AnalyticsRead, "what moved a province's index between two years"},
       {"POST", "/api/chains/derive", AnalyticsWrite, "derive a chain from the knowledge graph"},
       {"POST", R"(/api/chains/([^/]+)/merge)", AnalyticsWrite, "merge two segments"},

@@ -4,12 +4,15 @@
 CRITIC weights, pooled min-max TOPSIS and, per year, the Gini coefficient and Dagum's
 decomposition over the four economic regions, and compares every region-year's index, every
 weight and every year's Gini parts with `xinzhi nqpf index --json` for both shipped systems
-(1e-9). Exit 77 (skipped) when the data folder is missing.
+(1e-9); the workbook `--xlsx` writes in the same run holds the same numbers, cell for cell.
+Exit 77 (skipped) when the data folder is missing.
 Usage: nqpf_vs_numpy.py path/to/xinzhi path/to/provinces
 """
 import csv, glob, json, math, os, re, subprocess, sys
 
 import numpy as np
+import openpyxl
+import tempfile
 
 xinzhi, folder = sys.argv[1], sys.argv[2]
 if not os.path.isdir(folder):
@@ -22,6 +25,13 @@ FULL = {"北京": "北京市", "天津": "天津市", "上海": "上海市", "�
         "广西": "广西壮族自治区", "西藏": "西藏自治区", "宁夏": "宁夏回族自治区", "新疆": "新疆维吾尔自治区"}
 REGIONS = {"东部": "北京 天津 河北 上海 江苏 浙江 福建 山东 广东 海南", "中部": "山西 安徽 江西 河南 湖北 湖南",
            "西部": "内蒙古 广西 重庆 四川 贵州 云南 西藏 陕西 甘肃 青海 宁夏 新疆", "东北": "辽宁 吉林 黑龙江"}
+
+
+def diff(a, b):
+    """|a − b|, infinite when either is missing or not finite (so that NaN never passes)."""
+    if a is None or b is None or not math.isfinite(a) or not math.isfinite(b):
+        return math.inf
+    return abs(a - b)
 
 
 def full(name):
@@ -52,6 +62,8 @@ def indicator_series(province, ind, years):
             out.append(None if n is None or d is None or d == 0 else n / d * ind.get("scale", 1))
     known = [i for i, v in enumerate(out) if v is not None]
     for a, b in zip(known, known[1:]):
+        if b - a - 1 > 3:  # longer runs stay missing
+            continue
         for g in range(a + 1, b):
             out[g] = out[a] + (g - a) / (b - a) * (out[b] - out[a])
     return out
@@ -71,9 +83,9 @@ def dagum(values, groups):
         for gh in names[:j]:
             yh = y[idx[gh]]
             ph, sh = len(yh) / n, len(yh) * yh.mean() / (n * mu)
-            diff = yj[:, None] - yh[None, :]
-            gjh = np.abs(diff).sum() / (len(yj) * len(yh) * (yj.mean() + yh.mean()))
-            d, p = (np.clip(diff, 0, None).sum(), np.clip(-diff, 0, None).sum())
+            gap = yj[:, None] - yh[None, :]
+            gjh = np.abs(gap).sum() / (len(yj) * len(yh) * (yj.mean() + yh.mean()))
+            d, p = (np.clip(gap, 0, None).sum(), np.clip(-gap, 0, None).sum())
             if yj.mean() < yh.mean():
                 d, p = p, d
             D = (d - p) / (d + p)
@@ -118,17 +130,45 @@ for system_file in sorted(glob.glob(os.path.join(system_dir, "*.json"))):
         closeness = d_minus / (d_plus + d_minus)
         want = dict(zip(keys, closeness))
         got_w = [i["weight"] for i in got["indicators"]]
-        worst = max(worst, float(np.max(np.abs(np.array(got_w) - w))))
+        worst = max(worst, *(diff(a, b) for a, b in zip(got_w, w)))
         scored = [c for c in got["cells"] if c["scored"]]
         if len(scored) != len(want):
             sys.exit(f"{system['id']} {method}: {len(scored)} scored region-years, NumPy has {len(want)}")
         for c in scored:
-            worst = max(worst, abs(c["index"] - want[(c["region"], c["year"])]))
+            worst = max(worst, diff(c["index"], want[(c["region"], c["year"])]))
+            # Competition ranks within the year, highest first.
+            same_year = [v for (p, y), v in want.items() if y == c["year"]]
+            rank = 1 + sum(1 for v in same_year if v > want[(c["region"], c["year"])] + 1e-12)
+            if rank != c["rank"]:
+                sys.exit(f"{system['id']} {method}: {c['region']} {c['year']} rank {c['rank']}, NumPy {rank}")
         for g in got["gaps"]:
             cells = [c for c in scored if c["year"] == g["year"]]
             mine = dagum([c["index"] for c in cells], [GROUP[c["region"]] for c in cells])
-            worst = max(worst, *(abs(a - b) for a, b in zip(mine, (g["gini"], g["within"], g["between"], g["transvariation"]))))
+            worst = max(worst, *(diff(a, b) for a, b in zip(mine, (g["gini"], g["within"], g["between"], g["transvariation"]))))
         print(f"{system['id']} {method}: {len(scored)} region-years, {len(got['gaps'])} years of gaps agree with NumPy")
+# The workbook of one run against that run's JSON.
+with tempfile.TemporaryDirectory() as tmp:
+    book_path = os.path.join(tmp, "index.xlsx")
+    got = json.loads(subprocess.run([xinzhi, "nqpf", "index", "--provinces", folder, "--json", "--xlsx", book_path],
+                                    check=True, capture_output=True).stdout)
+    book = openpyxl.load_workbook(book_path)
+    rows = list(book["指数"].iter_rows(min_row=2, values_only=True))
+    if len(rows) != len(got["cells"]):
+        sys.exit(f"workbook: {len(rows)} rows, JSON {len(got['cells'])} cells")
+    for row, c in zip(rows, got["cells"]):
+        if (row[0], row[1]) != (c["region"], c["year"]):
+            sys.exit(f"workbook row {row[:2]} against {c['region']} {c['year']}")
+        if c["scored"]:
+            if (row[4] if row[4] != "" else None) != c["rank_change"]:
+                sys.exit(f"workbook: {c['region']} {c['year']} rank change {row[4]!r}, JSON {c['rank_change']!r}")
+            want = [c["index"], c["rank"]] + [d["closeness"] for d in c["dimensions"]]
+            got_row = [row[2], row[3]] + list(row[5:5 + len(c["dimensions"])])
+            worst = max(worst, *(diff(a, b) for a, b in zip(got_row, want)))
+        elif row[-1] != c["missing"]:
+            sys.exit(f"workbook: {c['region']} {c['year']} says missing {row[-1]!r}, JSON {c['missing']!r}")
+    weights = [r[4] for r in book["权重"].iter_rows(min_row=2, values_only=True)]
+    worst = max(worst, *(diff(a, i["weight"]) for a, i in zip(weights, got["indicators"])))
+    print(f"workbook: {len(rows)} rows and {len(weights)} weights agree with the JSON")
 print(f"largest difference {worst:.1e}")
 if worst > 1e-9:
     sys.exit("nqpf index: xinzhi and NumPy disagree")

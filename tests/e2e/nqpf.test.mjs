@@ -1,8 +1,8 @@
 // 新质生产力发展水平 on the overview page, on the real provincial statistics: the home group's
 // provinces (京津冀) are drawn and ranked as the API computes them, with the source, years and unit
 // under the chart; switching to CRITIC weights redraws with the API's CRITIC numbers; what moved
-// Tianjin lists the API's contributions; a viewer reads it too; before any import the panel says
-// so instead of drawing zeros.
+// Tianjin lists the API's contributions; the province map shows the API's index and a click
+// breaks a province's score down; a viewer reads it too.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -50,7 +50,7 @@ test('the Jing-Jin-Ji index is drawn and ranked as the API computes it, with its
   for (const [i, p] of group.entries()) {
     const c = api.cells.find((x) => x.region === p && x.year === last);
     assert.equal(rows[i][1], c.index.toFixed(3));
-    assert.equal(rows[i][2], String(c.rank));
+    assert.equal(rows[i][2], `${c.rank} / ${c.ranked_among}`);
   }
   const source = await page.textContent('[data-testid="nqpf-source"]');
   assert.match(source, /国家统计局/);
@@ -62,7 +62,26 @@ test('the Jing-Jin-Ji index is drawn and ranked as the API computes it, with its
   const names = await page.$$eval('[data-testid="nqpf-move-table"] tbody tr td:first-child', (tds) => tds.map((td) => td.textContent));
   assert.deepEqual(names, move.indicators.slice(0, 6).map((i) => i.name));
   assert.match(await page.textContent('[data-testid="nqpf-gaps"]'), /Dagum 基尼系数/);
-  assert.match(await page.textContent('[data-testid="nqpf-map-not-built"]'), /尚未建成/);
+  // The map: every scored province of the last year with the API's index; 港澳台 have no data;
+  // a click on Tianjin shows its dimension indices.
+  await page.waitForFunction(() => window.__xinzhi.charts.nqpfMap);
+  const mapped = await page.evaluate(() => window.__xinzhi.charts.nqpfMap.getOption().series[0].data);
+  const scoredLast = api.cells.filter((c) => c.year === last && c.scored);
+  // ECharts lists the map's other regions too, without a value: those are the grey ones.
+  assert.deepEqual(mapped.filter((d) => d.value !== undefined), scoredLast.map((c) => ({ name: c.region, value: c.index })));
+  assert.equal(mapped.find((d) => d.name === '台湾省')?.value, undefined);
+  assert.match(await page.textContent('[data-testid="nqpf-map"]'), /灰色为无数据/);
+  await page.evaluate(() => window.__xinzhi.charts.nqpfMap.trigger('click', { name: '天津市' }));
+  await page.waitForSelector('[data-testid="nqpf-province-table"]');
+  const dims = await page.$$eval('[data-testid="nqpf-province-table"] tbody tr td:nth-child(2)', (tds) => tds.map((td) => td.textContent));
+  assert.deepEqual(dims, api.cells.find((c) => c.region === '天津市' && c.year === last).dimensions.map((d) => d.closeness.toFixed(3)));
+
+  // The export link fetches a workbook.
+  const href = await page.getAttribute('[data-testid="nqpf-xlsx"]', 'href');
+  const book = await platform.fetch(`${base}${href}`);
+  assert.equal(book.status, 200);
+  assert.match(book.headers.get('content-type'), /spreadsheetml/);
+  assert.ok((await book.arrayBuffer()).byteLength > 10000);
 
   // CRITIC weights: the page shows the API's CRITIC index.
   await page.selectOption('#nqpf-weights', 'critic');

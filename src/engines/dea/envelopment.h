@@ -24,9 +24,12 @@ class Envelopment {
  public:
   // The reference technology is the union of the given periods' units (a contemporaneous
   // frontier has one, the global frontier all). Every column is divided by its mean over the
-  // reference before the programs are built, which leaves every score and λ unchanged (the
-  // models are unit-invariant) and keeps the tableau near 1 whatever the data's units (元 or
-  // 亿元): slacks are scaled back.
+  // reference before the programs are built, which leaves every score unchanged (the models are
+  // unit-invariant) and keeps slack columns comparable with the data whatever its units (元 or
+  // 亿元); the simplex then equilibrates each row. Data spanning six orders of magnitude agrees
+  // with GLPK; at eight a program may end without an answer (NaN, printed null), never a wrong
+  // one. The second stage maximises slacks in the data's own units (as DEAP does), so where
+  // slacks have alternative optima the one chosen depends on those units.
   explicit Envelopment(std::vector<const Technology*> reference);
 
   size_t reference_size() const { return n_; }

@@ -1,5 +1,6 @@
 #include "engines/dea/linear_program.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -11,6 +12,8 @@ namespace {
 // Entries below this are zero. The DEA layer scales every input and output column to mean 1,
 // so tableau entries stay within a few orders of magnitude of 1.
 constexpr double kZero = 1e-9;
+// Phase 1 ends feasible when the artificials sum to at most this, relative to the right-hand side.
+constexpr double kFeasible = 1e-9;
 // Pivots without progress before switching to Bland's rule, which cannot cycle.
 constexpr size_t kDegenerateRun = 50;
 }  // namespace
@@ -52,10 +55,18 @@ LpSolution DenseSimplex::solve(const LinearProgram& lp) {
   double* phase1 = &t_[(m + 1) * width_];
   for (size_t j = 0; j < n; ++j) cost[j] = lp.objective[j];
   size_t next_slack = n, next_artificial = artificial_start;
+  double rhs_size = 0;  // Σ|b| of the equilibrated rows: phase 1's tolerance scales with it
   for (size_t i = 0; i < m; ++i) {
     double* row = &t_[i * width_];
-    for (size_t j = 0; j < n; ++j) row[j] = sign[i] * lp.coefficients[i * n + j];
-    row[columns] = sign[i] * lp.rhs[i];
+    // Row equilibration: each row divided by its largest coefficient, so that the absolute
+    // tolerances below mean the same on every row whatever the data's magnitudes. The solution
+    // is unchanged (a slack or surplus keeps coefficient ±1: it is only rescaled with its row).
+    double largest = 0;
+    for (size_t j = 0; j < n; ++j) largest = std::max(largest, std::fabs(lp.coefficients[i * n + j]));
+    const double scale = largest > 0 ? sign[i] / largest : sign[i];
+    for (size_t j = 0; j < n; ++j) row[j] = scale * lp.coefficients[i * n + j];
+    row[columns] = scale * lp.rhs[i];
+    rhs_size += std::fabs(row[columns]);
     if (sense[i] == RowSense::LessEqual) {
       row[next_slack] = 1;
       basis_[i] = next_slack++;
@@ -71,26 +82,41 @@ LpSolution DenseSimplex::solve(const LinearProgram& lp) {
 
   LpSolution out;
   if (artificials > 0) {
-    if (!optimise(m + 1, artificial_start)) fail(ErrorCode::Internal, "DenseSimplex: phase 1 cannot be unbounded");
-    if (-phase1[columns] > kZero * (1 + std::fabs(phase1[columns])) && -phase1[columns] > 1e-7) {
+    const Progress first = optimise(m + 1, artificial_start);
+    if (first == Progress::Stalled) {
+      out.status = LpStatus::Stalled;
+      return out;
+    }
+    // Phase 1 is bounded below by zero; "unbounded" there is rounding: no answer, not a crash.
+    if (first == Progress::Unbounded) {
+      out.status = LpStatus::Stalled;
+      return out;
+    }
+    if (-phase1[columns] > kFeasible * (1 + rhs_size)) {
       out.status = LpStatus::Infeasible;
       return out;
     }
-    // Pivot artificials still basic (at zero) out where a structural or slack column allows;
-    // where none does the row is redundant and its artificial stays, never to re-enter.
+    // Artificials still basic hold (about) zero: make it exactly zero, then pivot each out on
+    // its row's largest entry, which keeps every value at zero and so feasible. A row with no
+    // such entry is redundant: it is cleared so that no later ratio test pivots on its noise,
+    // and its artificial stays, never to re-enter.
     for (size_t i = 0; i < m; ++i) {
       if (basis_[i] < artificial_start) continue;
-      const double* row = &t_[i * width_];
-      for (size_t j = 0; j < artificial_start; ++j) {
-        if (std::fabs(row[j]) > 1e-7) {
-          pivot(i, j);
-          break;
-        }
+      double* row = &t_[i * width_];
+      row[columns] = 0;
+      size_t best = artificial_start;
+      for (size_t j = 0; j < artificial_start; ++j)
+        if (std::fabs(row[j]) > kZero && (best == artificial_start || std::fabs(row[j]) > std::fabs(row[best]))) best = j;
+      if (best != artificial_start) {
+        pivot(i, best);
+      } else {
+        for (size_t j = 0; j < artificial_start; ++j) row[j] = 0;
       }
     }
   }
-  if (!optimise(m, artificial_start)) {
-    out.status = LpStatus::Unbounded;
+  const Progress second = optimise(m, artificial_start);
+  if (second != Progress::Optimal) {
+    out.status = second == Progress::Stalled ? LpStatus::Stalled : LpStatus::Unbounded;
     return out;
   }
   out.status = LpStatus::Optimal;
@@ -101,24 +127,32 @@ LpSolution DenseSimplex::solve(const LinearProgram& lp) {
   return out;
 }
 
-// Minimises the cost row `cost_row` over entering columns [0, entering_limit). False when the
-// program is unbounded in that row.
-bool DenseSimplex::optimise(size_t cost_row, size_t entering_limit) {
+// Minimises the cost row `cost_row` over entering columns [0, entering_limit).
+DenseSimplex::Progress DenseSimplex::optimise(size_t cost_row, size_t entering_limit) {
   const size_t rhs = width_ - 1;
+  // Bland's rule ends cycling in exact arithmetic only: a cap that no program of this size
+  // needs stops a run that rounding keeps going, rather than hanging a request.
+  const size_t cap = 50 * (rows_ + width_) + 1000;
+  // Phase 1 is bounded below by zero: a column that improves it with no entry above the
+  // tolerance is rounding, so it is set aside for the rest of the phase instead of ending it.
+  const bool phase1 = cost_row == rows_ + 1;
+  std::vector<char> blocked(phase1 ? entering_limit : 0, 0);
   size_t degenerate = 0;
-  for (;;) {
+  for (size_t step = 0;; ++step) {
+    if (step == cap) return Progress::Stalled;
     const double* cost = &t_[cost_row * width_];
     const bool bland = degenerate >= kDegenerateRun;
     size_t entering = entering_limit;
     double best = -kZero;
     for (size_t j = 0; j < entering_limit; ++j) {
+      if (phase1 && blocked[j]) continue;
       if (cost[j] < best) {
         entering = j;
         if (bland) break;
         best = cost[j];
       }
     }
-    if (entering == entering_limit) return true;
+    if (entering == entering_limit) return Progress::Optimal;
     size_t leaving = rows_;
     double ratio = std::numeric_limits<double>::infinity();
     for (size_t i = 0; i < rows_; ++i) {
@@ -132,7 +166,11 @@ bool DenseSimplex::optimise(size_t cost_row, size_t entering_limit) {
         leaving = i;
       }
     }
-    if (leaving == rows_) return false;
+    if (leaving == rows_) {
+      if (!phase1) return Progress::Unbounded;
+      blocked[entering] = 1;
+      continue;
+    }
     degenerate = ratio <= kZero ? degenerate + 1 : 0;
     pivot(leaving, entering);
   }

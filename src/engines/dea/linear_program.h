@@ -23,7 +23,8 @@ struct LinearProgram {
   std::vector<double> rhs;
 };
 
-enum class LpStatus { Optimal, Infeasible, Unbounded };
+// Stalled: the pivot cap was reached (rounding kept a degenerate run going); no answer.
+enum class LpStatus { Optimal, Infeasible, Unbounded, Stalled };
 
 struct LpSolution {
   LpStatus status = LpStatus::Infeasible;
@@ -33,8 +34,9 @@ struct LpSolution {
 
 // The bounded-tableau simplex (Dantzig's rule, switching to Bland's smallest-index rule after a
 // run of degenerate pivots, which DEA programs produce often: most λ sit at zero). Phase 1
-// minimises the artificial variables of = and ≥ rows; artificials left basic at zero mark
-// redundant rows and never re-enter. Why not GLPK or Clp: these programs have 3–10 rows, and a
+// minimises the artificial variables of = and ≥ rows; artificials left basic at zero are pivoted
+// out or mark redundant rows, which never re-enter. A pivot cap ends a run that rounding keeps
+// from terminating (Stalled). Why not GLPK or Clp: these programs have 3–10 rows, and a
 // solver's setup per program costs more than the pivots (bench/dea_malmquist.py measures the
 // difference; tests/engines/dea check every answer against GLPK). One instance reuses its
 // tableau across solves, so a Malmquist run allocates once per size.
@@ -45,7 +47,8 @@ class DenseSimplex {
   size_t pivots() const { return pivots_; }
 
  private:
-  bool optimise(size_t cost_row, size_t entering_limit);
+  enum class Progress { Optimal, Unbounded, Stalled };
+  Progress optimise(size_t cost_row, size_t entering_limit);
   void pivot(size_t row, size_t column);
 
   size_t rows_ = 0, width_ = 0;  // tableau: rows_ constraint rows + 2 cost rows, width_ columns + rhs

@@ -1,5 +1,6 @@
 #include "engines/dea/malmquist.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
@@ -22,34 +23,27 @@ std::vector<Envelopment> frontiers_of(const Panel& p) {
   return out;
 }
 
-// Geometric mean of the finite values; NaN when there are none.
-double geometric_mean(const std::vector<double>& v) {
-  double log_sum = 0;
-  size_t count = 0;
-  for (double x : v) {
-    if (std::isfinite(x) && x > 0) {
-      log_sum += std::log(x);
-      ++count;
-    }
-  }
-  return count ? std::exp(log_sum / static_cast<double>(count)) : std::numeric_limits<double>::quiet_NaN();
-}
-
+// Geometric means over the changes whose five values are all finite (so that the mean tfpch
+// is the mean effch times the mean techch); `count` says how many that was, NaN when none.
 MalmquistChange mean_of(const std::vector<const MalmquistChange*>& group, size_t unit, size_t from) {
   MalmquistChange m;
   m.unit = unit;
   m.from = from;
-  auto mean = [&](double MalmquistChange::*field) {
-    std::vector<double> v;
-    v.reserve(group.size());
-    for (const MalmquistChange* c : group) v.push_back(c->*field);
-    return geometric_mean(v);
-  };
-  m.effch = mean(&MalmquistChange::effch);
-  m.techch = mean(&MalmquistChange::techch);
-  m.pech = mean(&MalmquistChange::pech);
-  m.sech = mean(&MalmquistChange::sech);
-  m.tfpch = mean(&MalmquistChange::tfpch);
+  m.count = 0;
+  double logs[5] = {0, 0, 0, 0, 0};
+  for (const MalmquistChange* c : group) {
+    const double v[5] = {c->effch, c->techch, c->pech, c->sech, c->tfpch};
+    if (!std::all_of(v, v + 5, [](double x) { return std::isfinite(x) && x > 0; })) continue;
+    for (int k = 0; k < 5; ++k) logs[k] += std::log(v[k]);
+    ++m.count;
+  }
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  auto mean = [&](int k) { return m.count ? std::exp(logs[k] / static_cast<double>(m.count)) : nan; };
+  m.effch = mean(0);
+  m.techch = mean(1);
+  m.pech = mean(2);
+  m.sech = mean(3);
+  m.tfpch = mean(4);
   return m;
 }
 }  // namespace

@@ -20,12 +20,14 @@ struct MalmquistChange {
   double pech = 0;    // pure efficiency change: the VRS scores' ratio
   double sech = 0;    // scale efficiency change: effch / pech
   double tfpch = 0;   // total factor productivity change: effch · techch
+  size_t count = 1;   // in a mean: the changes it averages (those with every value defined)
 };
 
 // As DEAP 2.1 computes it (Coelli 1996, ch. 6): four CRS programs per unit and pair of periods
 // plus the two VRS ones, all as Farrell scores of the chosen orientation (so CRS indices do not
 // depend on it; pech and sech do). The means are geometric, by pair of periods over units and
-// by unit over pairs, as DEAP's summary tables.
+// by unit over pairs, as DEAP's summary tables, over the changes with every value defined.
+// Periods are compared in the order given, consecutive or not (2010 then 2012 is one step).
 class MalmquistIndex {
  public:
   MalmquistIndex(Panel panel, Orientation orientation);

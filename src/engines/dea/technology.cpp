@@ -18,6 +18,11 @@ void check_block(const Technology& t, const std::vector<double>& values, const s
       if (!std::isfinite(v))
         fail_keyed(ErrorCode::InvalidInput, "dea_value_not_finite", {{"unit", t.units[u]}, {"field", names[c]}},
                    "DEA data: unit '" + t.units[u] + "', " + what + " '" + names[c] + "' is not a finite number");
+      // Column sums must not overflow (the programs scale each column by its mean).
+      if (v > 1e100)
+        fail_keyed(ErrorCode::InvalidInput, "dea_value_too_large", {{"unit", t.units[u]}, {"field", names[c]}},
+                   "DEA data: unit '" + t.units[u] + "', " + what + " '" + names[c] + "' is " + text::number(v) +
+                       "; rescale the column (values up to 1e100)");
       if (v < 0)
         fail_keyed(ErrorCode::InvalidInput, "dea_value_negative", {{"unit", t.units[u]}, {"field", names[c]}},
                    "DEA data: unit '" + t.units[u] + "', " + what + " '" + names[c] + "' is negative (" +

@@ -32,7 +32,7 @@ inline std::span<const double> row_of(const std::vector<double>& values, size_t 
 }
 
 // InvalidInput, naming the unit and the column, unless the sizes agree, every value is finite
-// and ≥ 0, there is at least one unit, input and output, and no unit has all its inputs or all
+// and in [0, 1e100], there is at least one unit, input and output, and no unit has all its inputs or all
 // its outputs at zero (a radial score would be 0/0: DEA has no answer for it, so it is refused
 // rather than given one).
 void check_technology(const Technology& t);

@@ -14,8 +14,8 @@ namespace xinzhi::inequality {
 //   G     = Σ_j Σ_h Σ_i Σ_r |y_ji − y_hr| / (2 n² μ)                 (the Gini coefficient)
 //   G_jj  = Σ_i Σ_r |y_ji − y_jr| / (2 n_j² μ_j)                     (within group j)
 //   G_jh  = Σ_i Σ_r |y_ji − y_hr| / (n_j n_h (μ_j + μ_h))            (between j and h)
-//   D_jh  = (d_jh − p_jh)/(d_jh + p_jh), d_jh the mean of (y_ji − y_hr) over pairs where it is
-//           positive (j the richer group), p_jh the mean over pairs where it is negative
+//   D_jh  = (d_jh − p_jh)/(d_jh + p_jh), d_jh = Σ_i Σ_r max(y_ji − y_hr, 0) / (n_j n_h) with j
+//           the richer group (Dagum's economic distance), p_jh the same of max(y_hr − y_ji, 0)
 //   G_w   = Σ_j G_jj p_j s_j,  G_nb = Σ_{j>h} G_jh (p_j s_h + p_h s_j) D_jh,
 //   G_t   = Σ_{j>h} G_jh (p_j s_h + p_h s_j)(1 − D_jh),  G = G_w + G_nb + G_t.
 // Theil T = 1/n Σ (y/μ) ln(y/μ) = Σ_j s_j T_j (within) + Σ_j s_j ln(μ_j/μ) (between); a zero

@@ -116,13 +116,15 @@ void CriticWeights::run() {
     information_[j] = sigma_[j] * conflict;
     total += information_[j];
   }
-  weights_.assign(n, 1.0 / static_cast<double>(n));
-  // One varying column alone has no conflict: it gets all the weight.
+  // Without information (no column varies) the weights are equal; a varying column alone, or
+  // varying columns all perfectly correlated (no conflict), share the weight equally; constant
+  // columns get none whenever any column varies.
   const size_t varying = static_cast<size_t>(std::count(varies.begin(), varies.end(), true));
-  if (varying == 1) {
-    for (size_t j = 0; j < n; ++j) weights_[j] = varies[j] ? 1.0 : 0.0;
-  } else if (total > 1e-12) {
+  weights_.assign(n, 1.0 / static_cast<double>(n));
+  if (total > 1e-12) {
     for (size_t j = 0; j < n; ++j) weights_[j] = information_[j] / total;
+  } else if (varying > 0) {
+    for (size_t j = 0; j < n; ++j) weights_[j] = varies[j] ? 1.0 / static_cast<double>(varying) : 0.0;
   }
   guard_.mark_finished();
 }

@@ -40,7 +40,8 @@ class EntropyWeights {
 // σ_j (standard deviation) and its conflict Σ_k (1 − r_jk) with the others (Pearson r), so
 // C_j = σ_j Σ_k (1 − r_jk) and w_j = C_j / Σ C. A column with no variance carries no
 // information: weight 0, and it is left out of the others' conflict sums (as if absent, so
-// adding a constant column changes no weight); when no column varies the weights are equal.
+// adding a constant column changes no weight); when no column varies the weights are equal, and
+// varying columns without conflict (one alone, or all perfectly correlated) share equally.
 // Needs at least 2 rows; every value finite (InvalidInput naming the cell).
 class CriticWeights {
  public:

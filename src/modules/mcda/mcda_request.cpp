@@ -129,6 +129,8 @@ json run_request(const std::string& method, const json& body) {
   if (method == "entropy") return entropy(matrix(field(body, "matrix"), "matrix"));
   if (method == "critic") {
     auto r = ranking(body);  // the matrix and its criterion types; weights are what it computes
+    // Conflict sums cost criteria² × alternatives: bounded like the other quadratic methods.
+    bound(r.m.x.cols <= kMaxSensitivityCriteria * 20, "CRITIC takes at most 1,000 criteria");
     return critic(r.m, r.directions);
   }
   if (method == "topsis") return topsis(ranking(body));

@@ -33,16 +33,22 @@ double raw_value(const SeriesTable& t, const std::string& province, const Indica
 }
 
 // Interior gaps filled linearly between the nearest observed years; the ends stay missing.
-// Fills inside [from, to] are listed; those outside only serve the window's neighbours.
-void fill_interior(std::vector<double>& v, const std::vector<int>& years, const std::string& province,
-                   const Indicator& ind, int from, int to, std::vector<ingest::ProvinceDataFix>& fills) {
+// A run of missing years longer than this stays missing: filling it would invent a trend.
+constexpr size_t kLongestFill = 3;
+
+// Fills inside [from, to] are listed and flagged; those outside only serve the window's
+// neighbours.
+void fill_interior(std::vector<double>& v, std::vector<char>& filled, const std::vector<int>& years,
+                   const std::string& province, const Indicator& ind, int from, int to,
+                   std::vector<ingest::ProvinceDataFix>& fills) {
   size_t last = SIZE_MAX;
   for (size_t t = 0; t < v.size(); ++t) {
     if (std::isnan(v[t])) continue;
-    if (last != SIZE_MAX && t > last + 1) {
+    if (last != SIZE_MAX && t > last + 1 && t - last - 1 <= kLongestFill) {
       for (size_t g = last + 1; g < t; ++g) {
         const double share = static_cast<double>(g - last) / static_cast<double>(t - last);
         v[g] = v[last] + share * (v[t] - v[last]);
+        filled[g] = 1;
         if (years[g] < from || years[g] > to) continue;
         fills.push_back({province + " " + std::to_string(years[g]) + " " + ind.name,
                          "interpolated between " + std::to_string(years[last]) + " and " + std::to_string(years[t]) +
@@ -120,13 +126,22 @@ IndexResult compute_index(const ingest::ProvinceStatistics& data, const Indicato
   r.method = options.weights;
   r.data_fixes = data.fixes;
   r.years = covered_years(table, system);
+  if (r.years.empty()) fail_keyed(ErrorCode::InvalidInput, "nqpf_no_common_years", {}, "the indicators share no year");
   if (options.from || options.to) {
+    // Within the years the statistics hold at all: a window is a choice, not a way to invent years.
+    int data_first = 9999, data_last = 0;
+    for (const auto& [key, years] : table)
+      if (!years.empty()) data_first = std::min(data_first, years.begin()->first), data_last = std::max(data_last, years.rbegin()->first);
     const int from = options.from ? options.from : r.years.front(), to = options.to ? options.to : r.years.back();
-    if (from > to) invalid_input("the first year " + std::to_string(from) + " is after the last " + std::to_string(to));
+    if (from > to || from < data_first || to > data_last)
+      fail_keyed(ErrorCode::InvalidInput, "nqpf_bad_years",
+                 {{"from", std::to_string(from)}, {"to", std::to_string(to)}, {"first", std::to_string(data_first)},
+                  {"last", std::to_string(data_last)}},
+                 "years " + std::to_string(from) + "–" + std::to_string(to) + " are not a range within the statistics' " +
+                     std::to_string(data_first) + "–" + std::to_string(data_last));
     r.years.clear();
     for (int y = from; y <= to; ++y) r.years.push_back(y);
   }
-  if (r.years.size() < 1) fail_keyed(ErrorCode::InvalidInput, "nqpf_no_common_years", {}, "the indicators share no year");
   r.regions.assign(provinces.begin(), provinces.end());
   std::vector<const Indicator*> indicators;
   for (const auto& d : system.dimensions)
@@ -145,11 +160,14 @@ IndexResult compute_index(const ingest::ProvinceStatistics& data, const Indicato
   const size_t offset = static_cast<size_t>(r.years.front() - first_year);
   for (const auto& province : r.regions) {
     std::vector<std::vector<double>> series(k, std::vector<double>(span.size()));
+    std::vector<std::vector<char>> filled(k, std::vector<char>(span.size(), 0));
     for (size_t j = 0; j < k; ++j) {
       for (size_t t = 0; t < span.size(); ++t) series[j][t] = raw_value(table, province, *indicators[j], span[t]);
-      fill_interior(series[j], span, province, *indicators[j], r.years.front(), r.years.back(), r.fills);
+      fill_interior(series[j], filled[j], span, province, *indicators[j], r.years.front(), r.years.back(), r.fills);
       series[j].erase(series[j].begin(), series[j].begin() + static_cast<std::ptrdiff_t>(offset));
       series[j].resize(years);
+      filled[j].erase(filled[j].begin(), filled[j].begin() + static_cast<std::ptrdiff_t>(offset));
+      filled[j].resize(years);
     }
     for (size_t t = 0; t < years; ++t) {
       RegionYear c;
@@ -158,6 +176,7 @@ IndexResult compute_index(const ingest::ProvinceStatistics& data, const Indicato
       c.values.resize(k);
       for (size_t j = 0; j < k; ++j) {
         c.values[j] = series[j][t];
+        if (filled[j][t]) c.filled.push_back(indicators[j]->id);
         if (std::isnan(c.values[j])) c.missing += (c.missing.empty() ? "" : "、") + indicators[j]->name;
       }
       c.scored = c.missing.empty();
@@ -178,9 +197,11 @@ IndexResult compute_index(const ingest::ProvinceStatistics& data, const Indicato
   for (size_t j = 0; j < k; ++j) {
     double lo = raw(0, j), hi = raw(0, j);
     for (size_t row = 1; row < scored.size(); ++row) lo = std::min(lo, raw(row, j)), hi = std::max(hi, raw(row, j));
-    if (hi - lo <= 1e-12 * std::max(1.0, std::fabs(hi))) r.constant_indicators.push_back(indicators[j]->name);
+    // The same test CriticWeights applies: below it the column is rounding noise, not a spread.
+    const bool constant = hi - lo <= 1e-12 * std::max(1.0, std::fabs(hi));
+    if (constant) r.constant_indicators.push_back(indicators[j]->name);
     for (size_t row = 0; row < scored.size(); ++row) {
-      const double v = hi > lo ? (raw(row, j) - lo) / (hi - lo) : 0.0;
+      const double v = constant ? 0.0 : (raw(row, j) - lo) / (hi - lo);
       z(row, j) = directions[j] == mcda::Direction::Cost ? 1 - v : v;
     }
   }
@@ -237,6 +258,7 @@ IndexResult compute_index(const ingest::ProvinceStatistics& data, const Indicato
       const auto before = previous_rank.find(year_cells[i]->region);
       if (before != previous_rank.end())
         year_cells[i]->rank_change = static_cast<int>(before->second) - static_cast<int>(ranks[i]);
+      year_cells[i]->ranked_among = year_cells.size();
     }
     previous_rank = std::move(this_rank);
     std::vector<std::string> names, group_names;
@@ -280,7 +302,8 @@ nlohmann::json to_json(const IndexResult& r) {
     } else {
       x["index"] = c.closeness;
       x["rank"] = c.rank;
-      x["rank_change"] = c.rank_change;
+      x["ranked_among"] = c.ranked_among;
+      x["rank_change"] = c.rank_change ? nlohmann::json(*c.rank_change) : nlohmann::json(nullptr);
       x["linear"] = c.linear;
       nlohmann::json dims = nlohmann::json::array();
       size_t first = 0;
@@ -293,6 +316,7 @@ nlohmann::json to_json(const IndexResult& r) {
       x["dimensions"] = std::move(dims);
     }
     x["values"] = c.values;  // NaN (missing) prints as null
+    x["filled"] = c.filled;
     cells.push_back(std::move(x));
   }
   nlohmann::json gaps = nlohmann::json::array();

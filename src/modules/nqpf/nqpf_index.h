@@ -3,6 +3,7 @@
 // region and year, its breakdown by dimension, ranks, regional gaps, and what moved a region.
 #pragma once
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,7 +31,9 @@ struct RegionYear {
   std::vector<double> parts;    // per indicator, w z (sums to linear)
   std::vector<double> dimension_closeness;  // TOPSIS within each dimension
   size_t rank = 0;              // among the year's scored regions, 1 = highest
-  int rank_change = 0;          // places gained since the year before (0 in the first year)
+  size_t ranked_among = 0;      // how many regions that year has a score
+  std::optional<int> rank_change;  // places gained since the year before; none when unscored then
+  std::vector<std::string> filled;  // ids of the indicators whose value was interpolated
 };
 
 // Dagum Gini and Theil of one year's index across regions grouped by the four economic regions.
@@ -55,9 +58,10 @@ struct IndexResult {
   std::vector<std::string> constant_indicators;  // no variance: weight 0
 };
 
-// Missing values: an interior gap in a region's series is filled by linear interpolation between
-// the nearest observed years (each fill listed); a gap at either end is not filled, and that
-// region-year is not scored (missing is never scored as low). Indicators are min-max normalised
+// Missing values: an interior gap of up to three years in a region's series is filled by linear
+// interpolation between the nearest observed years (each fill listed and flagged on its cell); a
+// longer gap or one at either end is not filled, and that region-year is not scored (missing is
+// never scored as low). A window (from, to) must lie within the years the statistics hold. Indicators are min-max normalised
 // over every region and year together (reversed for a cost indicator), so scores compare across
 // years; weights are fixed across years, from that pooled matrix (entropy, CRITIC, or their
 // mean); TOPSIS takes the pooled best and worst as ideal and anti-ideal.

@@ -5,6 +5,7 @@
 #include "engines/dea/slacks_based.h"
 
 #include <map>
+#include <optional>
 
 namespace xinzhi::productivity {
 
@@ -41,7 +42,7 @@ dea::Returns returns_from(const std::string& text, const char* option) {
   if (text == "vrs" || text == "bcc") return dea::Returns::Variable;
   if (text == "nirs") return dea::Returns::NonIncreasing;
   fail_keyed(ErrorCode::InvalidInput, "dea_bad_option", {{"field", option}, {"value", text}},
-             std::string(option) + " is '" + text + "', expected crs or vrs");
+             std::string(option) + " is '" + text + "', expected crs (ccr), vrs (bcc) or nirs");
 }
 
 dea::Orientation orientation_from(const std::string& text) {
@@ -63,7 +64,7 @@ nlohmann::json radial_efficiency(dea::Technology data, dea::RadialOptions option
       if (r.lambda()[u * n + j] > kPeer) p[std::to_string(j + 1)] = r.lambda()[u * n + j];
     peers.push_back(std::move(p));
   }
-  return {{"model", options.returns == dea::Returns::Variable ? "bcc" : "ccr"},
+  return {{"model", options.returns == dea::Returns::Variable ? "bcc" : options.returns == dea::Returns::Constant ? "ccr" : "nirs"},
           {"orientation", orientation_name(options.orientation)},
           {"units", t.units},
           {"efficiency", r.efficiency()},
@@ -93,6 +94,7 @@ nlohmann::json malmquist(dea::Panel panel, dea::Orientation orientation) {
     row["pech"] = c.pech;
     row["sech"] = c.sech;
     row["tfpch"] = c.tfpch;
+    if (c.unit == SIZE_MAX || c.from == SIZE_MAX) row["count"] = c.count;
     return row;
   };
   nlohmann::json rows = nlohmann::json::array(), by_period = nlohmann::json::array(),
@@ -145,7 +147,8 @@ nlohmann::json malmquist_luenberger(dea::Panel panel, dea::LuenbergerFrontier fr
 }
 
 nlohmann::json capital_stocks(const ingest::ProvinceStatistics& data, double depreciation, const std::string& province) {
-  std::map<std::string, std::map<int, std::pair<double, double>>> series;  // province → year → (invest, price)
+  // province → year → (investment, price index); a year holding only one of them is refused.
+  std::map<std::string, std::map<int, std::pair<std::optional<double>, std::optional<double>>>> series;
   for (const auto& o : data.observations) {
     if (!province.empty() && o.province != province) continue;
     if (o.series == "CapitalStockInvest/invest") series[o.province][o.year].first = o.value;
@@ -159,14 +162,20 @@ nlohmann::json capital_stocks(const ingest::ProvinceStatistics& data, double dep
     std::vector<int> years;
     std::vector<double> invest, price;
     for (const auto& [year, v] : by_year) {
+      if (!v.first || !v.second)
+        fail_keyed(ErrorCode::InvalidInput, "capital_missing_value",
+                   {{"item", name}, {"year", std::to_string(year)}, {"field", v.first ? "InvestPrice" : "invest"}},
+                   "capital stock: " + name + " " + std::to_string(year) + " has no " +
+                       (v.first ? "investment price index" : "investment") + " (NA); the stock cannot run through the gap");
       years.push_back(year);
-      invest.push_back(v.first);
-      price.push_back(v.second);
+      invest.push_back(*v.first);
+      price.push_back(*v.second);
     }
     dea::CapitalStockOptions options;
     options.depreciation = depreciation;
     // Chongqing's series starts in 1996, when it left Sichuan: CHNCapitalStock starts it from
-    // Sichuan's 1995 stock (1,090 亿元) times Chongqing's share of 1995 investment (313 / 850).
+    // Sichuan's 1995 stock (1,090 亿元) times Chongqing's share of investment, 313 / 850 (its
+    // README calls it the 1995 share; the figures are this file's 1996 investments, rounded).
     if (name == "重庆市" && years.front() == 1996) options.initial_stock = 1090.0 * 313.0 / 850.0;
     dea::PerpetualInventory pim(years, invest, price, options);
     pim.run();

@@ -259,11 +259,22 @@ TEST(DenseSimplex, AgreesWithGlpkOnRandomPrograms) {
   for (int trial = 0; trial < 2000; ++trial) {
     const size_t n = static_cast<size_t>(size(rng)) + 1, m = static_cast<size_t>(size(rng));
     LinearProgram lp(n);
+    const size_t rows = m + (trial % 4 == 0 ? 3 : 0);
     for (size_t j = 0; j < n; ++j) lp.objective[j] = coef(rng);
     std::vector<double> row(n);
     for (size_t i = 0; i < m; ++i) {
       for (double& a : row) a = std::round(coef(rng));  // integers: ties and degeneracy happen
       lp.add_row(row, static_cast<RowSense>(sense(rng)), std::round(coef(rng)));
+    }
+    if (trial % 4 == 0) {
+      // Redundant equality rows (a row, itself again and twice itself): an artificial stays in
+      // the basis after phase 1, or is pivoted out of a row of zeros.
+      for (double& a : row) a = std::round(coef(rng));
+      const double b = std::round(coef(rng));
+      lp.add_row(row, RowSense::Equal, b);
+      lp.add_row(row, RowSense::Equal, b);
+      for (double& a : row) a *= 2;
+      lp.add_row(row, RowSense::Equal, 2 * b);
     }
     LpStatus peer;
     const double want = glpk_minimum(lp, &peer);
@@ -273,7 +284,7 @@ TEST(DenseSimplex, AgreesWithGlpkOnRandomPrograms) {
       ++optimal;
       EXPECT_NEAR(got.objective, want, 1e-7 * (1 + std::fabs(want))) << "trial " << trial;
       // The solution satisfies every row.
-      for (size_t i = 0; i < m; ++i) {
+      for (size_t i = 0; i < rows; ++i) {
         double lhs = 0;
         for (size_t j = 0; j < n; ++j) lhs += lp.coefficients[i * n + j] * got.x[j];
         if (lp.senses[i] != RowSense::GreaterEqual) {
@@ -368,6 +379,36 @@ TEST(Envelopment, RadialAndDirectionalAgreeWithGlpk) {
       }
       EXPECT_NEAR(frontier.directional({&x[o * m], m}, {&y[o * s], s}, {&b[o], 1}, returns), -glpk_minimum(d), 1e-8);
     }
+  }
+}
+
+// Provincial data spans orders of magnitude (西藏 against 广东): radial scores on data drawn
+// log-uniformly from 0.1 to 1e5 still equal GLPK's on the unscaled program.
+TEST(Envelopment, BadlyScaledDataAgreesWithGlpk) {
+  std::mt19937 rng(99);
+  std::uniform_real_distribution<double> exponent(-1, 5);
+  const size_t n = 31, m = 2, s = 2;
+  std::vector<double> x(n * m), y(n * s);
+  for (double& v : x) v = std::pow(10.0, exponent(rng));
+  for (double& v : y) v = std::pow(10.0, exponent(rng));
+  Technology t = technology(m, s, x, y);
+  Envelopment frontier({&t});
+  for (size_t o = 0; o < n; ++o) {
+    LinearProgram lp(1 + n);
+    lp.objective[0] = 1;
+    std::vector<double> row(1 + n);
+    for (size_t i = 0; i < m; ++i) {
+      row[0] = -x[o * m + i];
+      for (size_t j = 0; j < n; ++j) row[1 + j] = x[j * m + i];
+      lp.add_row(row, RowSense::LessEqual, 0);
+    }
+    for (size_t r = 0; r < s; ++r) {
+      row[0] = 0;
+      for (size_t j = 0; j < n; ++j) row[1 + j] = y[j * s + r];
+      lp.add_row(row, RowSense::GreaterEqual, y[o * s + r]);
+    }
+    const double want = glpk_minimum(lp);
+    EXPECT_NEAR(frontier.radial({&x[o * m], m}, {&y[o * s], s}, Returns::Constant, Orientation::Input), want, 1e-7 * want) << o;
   }
 }
 

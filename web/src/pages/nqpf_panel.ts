@@ -3,13 +3,14 @@
 // dimension, what moved the focal province, the regional gaps (Dagum Gini), the weights with the
 // series each indicator is read from, and the source, as-of year and unit under the figure.
 import { getJson, homeRegion } from '../api';
-import { mountChart } from '../charts';
+import { mountChart, registerMapOnce } from '../charts';
 import { dataText, el, table } from '../dom';
 import { shortProvince, t, tf } from '../i18n';
 import { beijingTime } from '../time';
 
 interface NqpfCell {
-  region: string; year: number; scored: boolean; missing?: string; index?: number; rank?: number; rank_change?: number;
+  region: string; year: number; scored: boolean; missing?: string; index?: number; rank?: number; ranked_among?: number;
+  rank_change?: number | null; filled?: string[];
   dimensions?: { name: string; closeness: number; part: number }[];
 }
 interface NqpfIndicator {
@@ -100,8 +101,9 @@ export async function renderNqpfPanel(host: HTMLElement): Promise<void> {
     const rankRows = provinces.map((p) => {
       const c = cell(p, last);
       if (!c?.scored) return [dataText(shortProvince(p)), t('nqpfNotScored'), '—', '—', ...dims.map(() => '—')];
-      const change = c.rank_change ?? 0;
-      return [dataText(shortProvince(p)), f3(c.index), String(c.rank), change > 0 ? `↑${change}` : change < 0 ? `↓${-change}` : '—',
+      const change = c.rank_change;
+      return [dataText(shortProvince(p)), f3(c.index), `${c.rank} / ${c.ranked_among}`,
+        change === null || change === undefined ? '—' : change > 0 ? `↑${change}` : change < 0 ? `↓${-change}` : t('nqpfSame'),
         ...(c.dimensions ?? []).map((d) => f3(d.closeness))];
     });
     const rankTable = table([t('nqpfProvince'), tf('nqpfIndexIn', { year: last }), t('nqpfRank'), t('nqpfRankChange'), ...dims.map((d) => tf('nqpfDimensionIndex', { d }))], rankRows, 'nqpf-ranks');
@@ -126,6 +128,10 @@ export async function renderNqpfPanel(host: HTMLElement): Promise<void> {
       year: last, gini: f3(gap.gini), within: f3(gap.within), between: f3(gap.between), trans: f3(gap.transvariation), theil: f3(gap.theil),
     })) : el('span');
 
+    // Every province on a map for a chosen year; a click shows that province's breakdown.
+    const mapHost = el('section', { 'data-testid': 'nqpf-map' });
+    void drawMap(mapHost, r, () => mine === drawn);
+
     const weightRows = r.indicators.map((i) => [dataText(i.dimension), dataText(i.name), dataText(i.unit), i.weight.toFixed(4),
       dataText(i.source, 'code')]);
     const weightBox = el('details', {}, el('summary', {}, tf('nqpfWeightsTitle', { n: r.indicators.length })),
@@ -134,8 +140,10 @@ export async function renderNqpfPanel(host: HTMLElement): Promise<void> {
 
     body.replaceChildren(el('p', { class: 'note' }, tf('nqpfAfter', { name: r.system.name, after: r.system.after })),
       ...(r.system.note ? [el('p', { class: 'note' }, r.system.note)] : []),
-      chartBox, sourceLine, missingNote, rankTable, moveHost, gapLine, weightBox,
-      el('p', { class: 'note', 'data-testid': 'nqpf-map-not-built' }, t('nqpfMapNotBuilt')));
+      chartBox, sourceLine,
+      el('p', {}, el('a', { href: `/api/nqpf/index.xlsx?system=${enc(state.system)}&weights=${enc(state.weights)}`,
+        download: 'nqpf-index.xlsx', 'data-testid': 'nqpf-xlsx' }, t('nqpfExport'))),
+      missingNote, rankTable, moveHost, gapLine, mapHost, weightBox);
     mountChart('nqpfTrend', chartBox, {
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? v.toFixed(3) : '—') },
       legend: { top: 0 },
@@ -149,4 +157,59 @@ export async function renderNqpfPanel(host: HTMLElement): Promise<void> {
   system.addEventListener('change', () => { state.system = system.value; void draw(); });
   weights.addEventListener('change', () => { state.weights = weights.value; void draw(); });
   await draw();
+}
+
+// The map of one year's index by province, with the year to choose and, on a click, the
+// province's index, rank and dimension indices. Provinces without a score (港澳台 are outside the
+// statistics; a province lacking an indicator is not scored) are grey and say why, never 0.
+async function drawMap(host: HTMLElement, r: NqpfIndex, current: () => boolean): Promise<void> {
+  let geo: object;
+  try {
+    const res = await fetch('/geo/china-provinces.json');
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    geo = await res.json();
+  } catch (e) {
+    if (current()) host.replaceChildren(el('p', { class: 'note error' }, tf('nqpfMapFailed', { why: (e as Error).message })));
+    return;
+  }
+  if (!current()) return;
+  registerMapOnce('china-provinces', geo);
+  const last = r.years[r.years.length - 1];
+  const year = el('select', { id: 'nqpf-map-year', 'aria-label': t('nqpfMapYear') },
+    ...[...r.years].reverse().map((y) => el('option', { value: String(y) }, String(y))));
+  const box = el('div', { class: 'chart', id: 'chart-nqpf-map' });
+  const detail = el('div', { 'data-testid': 'nqpf-province' }, el('p', { class: 'note' }, t('nqpfMapClick')));
+  host.replaceChildren(el('h3', {}, t('nqpfMapTitle')),
+    el('div', { class: 'controls' }, el('label', { for: 'nqpf-map-year' }, t('nqpfMapYear'), year)),
+    box, el('p', { class: 'note source' }, t('nqpfMapNote')), detail);
+  const max = Math.max(...r.cells.filter((c) => c.scored).map((c) => c.index as number));
+  const show = (y: number) => {
+    const cells = r.cells.filter((c) => c.year === y && c.scored);
+    mountChart('nqpfMap', box, {
+      tooltip: {
+        trigger: 'item',
+        formatter: (p: { name: string; value: number }) => {
+          const c = cells.find((x) => x.region === p.name);
+          return c ? tf('nqpfMapTip', { name: p.name, index: f3(c.index), rank: c.rank ?? '' }) : tf('nqpfMapNoData', { name: p.name });
+        },
+      },
+      visualMap: { min: 0, max: Math.ceil(max * 10) / 10, calculable: true, left: 8, bottom: 8, text: [t('nqpfHigh'), t('nqpfLow')],
+        inRange: { color: ['#deebf7', '#9ecae1', '#4292c6', '#08519c'] } },
+      series: [{
+        type: 'map', map: 'china-provinces', roam: true, name: String(y),
+        itemStyle: { areaColor: '#e0e0e0', borderColor: '#999', borderWidth: 0.5 },
+        emphasis: { label: { show: true } },
+        data: cells.map((c) => ({ name: c.region, value: c.index })),
+      }],
+    }).on('click', (p) => {
+      const c = cells.find((x) => x.region === (p as { name: string }).name);
+      detail.replaceChildren(c
+        ? el('div', {}, el('h4', {}, tf('nqpfMapTip', { name: c.region, index: f3(c.index), rank: c.rank ?? '' })),
+          table([t('nqpfDimension'), t('nqpfDimensionIndexShort'), t('nqpfPart')],
+            (c.dimensions ?? []).map((d) => [dataText(d.name), f3(d.closeness), d.part.toFixed(4)]), 'nqpf-province-table'))
+        : el('p', { class: 'note' }, tf('nqpfMapNoData', { name: (p as { name: string }).name })));
+    });
+  };
+  year.addEventListener('change', () => show(Number(year.value)));
+  show(last);
 }

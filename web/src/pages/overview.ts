@@ -28,9 +28,11 @@ export async function renderOverview(root: HTMLElement): Promise<void> {
   if (o.sources.length === 0) root.append(el('p', { class: 'banner' }, t('emptyBanner')));
 
   // The front page figure: new quality productive forces of the home group's provinces.
+  // Not awaited: the cards and charts below do not wait for the index, and a failure in the
+  // panel says so in the panel instead of taking the page down.
   const nqpfHost = el('section', { 'data-testid': 'nqpf-panel' });
   root.append(nqpfHost);
-  await renderNqpfPanel(nqpfHost);
+  void renderNqpfPanel(nqpfHost).catch((e) => nqpfHost.replaceChildren(el('p', { class: 'note error' }, (e as Error).message)));
 
   const companies = o.entities.by_kind.find((k) => k.kind === 'company')?.count ?? 0;
   root.append(el('div', { class: 'cards' },
