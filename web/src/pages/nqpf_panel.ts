@@ -177,7 +177,7 @@ async function drawMap(host: HTMLElement, r: NqpfIndex, current: () => boolean):
   const last = r.years[r.years.length - 1];
   const year = el('select', { id: 'nqpf-map-year', 'aria-label': t('nqpfMapYear') },
     ...[...r.years].reverse().map((y) => el('option', { value: String(y) }, String(y))));
-  const box = el('div', { class: 'chart', id: 'chart-nqpf-map' });
+  const box = el('div', { class: 'chart tall', id: 'chart-nqpf-map' });
   const detail = el('div', { 'data-testid': 'nqpf-province' }, el('p', { class: 'note' }, t('nqpfMapClick')));
   host.replaceChildren(el('h3', {}, t('nqpfMapTitle')),
     el('div', { class: 'controls' }, el('label', { for: 'nqpf-map-year' }, t('nqpfMapYear'), year)),
@@ -196,6 +196,7 @@ async function drawMap(host: HTMLElement, r: NqpfIndex, current: () => boolean):
       visualMap: { min: 0, max: Math.ceil(max * 10) / 10, calculable: true, left: 8, bottom: 8, text: [t('nqpfHigh'), t('nqpfLow')],
         inRange: { color: ['#deebf7', '#9ecae1', '#4292c6', '#08519c'] } },
       series: [{
+        // The whole territory in the frame, the South China Sea islands included.
         type: 'map', map: 'china-provinces', roam: true, name: String(y),
         itemStyle: { areaColor: '#e0e0e0', borderColor: '#999', borderWidth: 0.5 },
         emphasis: { label: { show: true } },
