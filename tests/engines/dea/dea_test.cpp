@@ -250,6 +250,26 @@ double glpk_minimum(const LinearProgram& p, LpStatus* status = nullptr) {
   return s == GLP_OPT ? z : std::nan("");
 }
 
+// The input-oriented CCR program of unit o built here from its definition, for GLPK:
+// min θ, Xλ ≤ θ x_o, Yλ ≥ y_o, λ ≥ 0 (columns [θ, λ₁ … λₙ]).
+LinearProgram ccr_input_program(const std::vector<double>& x, const std::vector<double>& y, size_t n, size_t m,
+                                size_t s, size_t o) {
+  LinearProgram lp(1 + n);
+  lp.objective[0] = 1;
+  std::vector<double> row(1 + n);
+  for (size_t i = 0; i < m; ++i) {
+    row[0] = -x[o * m + i];
+    for (size_t j = 0; j < n; ++j) row[1 + j] = x[j * m + i];
+    lp.add_row(row, RowSense::LessEqual, 0);
+  }
+  for (size_t r = 0; r < s; ++r) {
+    row[0] = 0;
+    for (size_t j = 0; j < n; ++j) row[1 + j] = y[j * s + r];
+    lp.add_row(row, RowSense::GreaterEqual, y[o * s + r]);
+  }
+  return lp;
+}
+
 TEST(DenseSimplex, AgreesWithGlpkOnRandomPrograms) {
   std::mt19937 rng(20261202);
   std::uniform_real_distribution<double> coef(-5, 5), positive(0.1, 10);
@@ -335,19 +355,8 @@ TEST(Envelopment, RadialAndDirectionalAgreeWithGlpk) {
     Envelopment frontier({&t});
     const size_t o = static_cast<size_t>(trial) % n;
     for (Returns returns : {Returns::Constant, Returns::Variable}) {
-      LinearProgram lp(1 + n);
-      lp.objective[0] = 1;
+      LinearProgram lp = ccr_input_program(x, y, n, m, s, o);
       std::vector<double> row(1 + n);
-      for (size_t i = 0; i < m; ++i) {
-        row[0] = -x[o * m + i];
-        for (size_t j = 0; j < n; ++j) row[1 + j] = x[j * m + i];
-        lp.add_row(row, RowSense::LessEqual, 0);
-      }
-      for (size_t r = 0; r < s; ++r) {
-        row[0] = 0;
-        for (size_t j = 0; j < n; ++j) row[1 + j] = y[j * s + r];
-        lp.add_row(row, RowSense::GreaterEqual, y[o * s + r]);
-      }
       if (returns == Returns::Variable) {
         row[0] = 0;
         for (size_t j = 0; j < n; ++j) row[1 + j] = 1;
@@ -394,19 +403,7 @@ TEST(Envelopment, BadlyScaledDataAgreesWithGlpk) {
   Technology t = technology(m, s, x, y);
   Envelopment frontier({&t});
   for (size_t o = 0; o < n; ++o) {
-    LinearProgram lp(1 + n);
-    lp.objective[0] = 1;
-    std::vector<double> row(1 + n);
-    for (size_t i = 0; i < m; ++i) {
-      row[0] = -x[o * m + i];
-      for (size_t j = 0; j < n; ++j) row[1 + j] = x[j * m + i];
-      lp.add_row(row, RowSense::LessEqual, 0);
-    }
-    for (size_t r = 0; r < s; ++r) {
-      row[0] = 0;
-      for (size_t j = 0; j < n; ++j) row[1 + j] = y[j * s + r];
-      lp.add_row(row, RowSense::GreaterEqual, y[o * s + r]);
-    }
+    const LinearProgram lp = ccr_input_program(x, y, n, m, s, o);
     const double want = glpk_minimum(lp);
     EXPECT_NEAR(frontier.radial({&x[o * m], m}, {&y[o * s], s}, Returns::Constant, Orientation::Input), want, 1e-7 * want) << o;
   }
