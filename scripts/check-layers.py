@@ -61,7 +61,7 @@ PUBLIC = {
     "transfer": {"transfer_desk.h", "transfer_types.h", "sample_transfer.h", "bilingual_terms.h"},
     "tasks": {"task_pool.h", "task_types.h"},
     "productivity": {"dea_service.h"},
-    "nqpf": {"nqpf_service.h", "nqpf_index.h", "indicator_system.h"},
+    "nqpf": {"nqpf_service.h", "nqpf_index.h", "indicator_system.h", "innovation_productivity.h"},
 }
 
 # SQL is found in string literals: adjacent literals ("SELECT … FROM " "kg_entity") and raw

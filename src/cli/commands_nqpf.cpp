@@ -1,4 +1,4 @@
-// xinzhi nqpf systems | index | explain: the new-quality-productive-forces index of provinces
+// xinzhi nqpf systems | import | index | productivity | explain: the new-quality-productive-forces index of provinces
 // from the provincial statistics folder (../shared/data/provinces) and an indicator system (a
 // shipped template or a JSON file). This door reads options and files and prints; the nqpf
 // service computes.
@@ -11,6 +11,7 @@
 #include "cli/commands.h"
 #include "ingest/province_statistics.h"
 #include "ingest/region.h"
+#include "modules/nqpf/innovation_productivity.h"
 #include "modules/nqpf/nqpf_index.h"
 #include "modules/services.h"
 #include "report/nqpf_xlsx.h"
@@ -60,6 +61,46 @@ std::string fixed(double v, int decimals) {
 
 // A statistic as a yearbook prints it: whole numbers from 100 up, two decimals below.
 std::string statistic(double v) { return std::fabs(v) >= 100 ? fixed(v, 0) : fixed(v, 2); }
+
+std::string change_or_dash(const nlohmann::json& v) { return v.is_null() ? "     —" : fixed(v.get<double>(), 4); }
+
+// The means by province, fastest growth first, or one province's changes year by year.
+void print_productivity(const nlohmann::json& out, const std::string& province) {
+  std::cout << "R&D productivity (DEA-Malmquist, output oriented) " << out["years"].front().get<int>() << "–"
+            << out["years"].back().get<int>() << ", " << out["provinces"].get<size_t>() << " provinces\n  in:";
+  for (const auto& s : out["inputs"]) std::cout << " " << s["name"].get<std::string>() << " (" << s["unit"].get<std::string>() << ")";
+  std::cout << "\n  out:";
+  for (const auto& s : out["outputs"]) std::cout << " " << s["name"].get<std::string>() << " (" << s["unit"].get<std::string>() << ")";
+  std::cout << "\n";
+  for (const auto& l : out["left_out"])
+    std::cout << "  left out: " << l["province"].get<std::string>() << " (" << l["reason"].get<std::string>() << ")\n";
+  std::cout << (province.empty() ? "rank  effch   techch  pech    sech    tfpch   province\n"
+                                 : "years      effch   techch  pech    sech    tfpch\n");
+  auto line = [](const nlohmann::json& r) {
+    return change_or_dash(r["effch"]) + "  " + change_or_dash(r["techch"]) + "  " + change_or_dash(r["pech"]) + "  " +
+           change_or_dash(r["sech"]) + "  " + change_or_dash(r["tfpch"]);
+  };
+  if (!province.empty()) {
+    bool found = false;
+    for (const auto& r : out["rows"])
+      if (r["province"] == province) {
+        found = true;
+        std::cout << r["from"].get<int>() << "→" << r["to"].get<int>() << "  " << line(r) << "\n";
+      }
+    if (!found) invalid_input(province + " is not in the productivity panel (see 'left out')");
+    return;
+  }
+  std::vector<nlohmann::json> means(out["province_means"].begin(), out["province_means"].end());
+  std::stable_sort(means.begin(), means.end(), [](const auto& a, const auto& b) {
+    return a["rank"].is_null() != b["rank"].is_null() ? b["rank"].is_null()
+                                                       : !a["rank"].is_null() && a["rank"].template get<size_t>() < b["rank"].template get<size_t>();
+  });
+  for (const auto& r : means) {
+    char rank[8];
+    std::snprintf(rank, sizeof rank, "%4s", r["rank"].is_null() ? "—" : std::to_string(r["rank"].get<size_t>()).c_str());
+    std::cout << rank << "  " << line(r) << "  " << r["province"].get<std::string>() << "\n";
+  }
+}
 
 void add_data_options(CLI::App* cmd) {
   cmd->add_option("--provinces", nqpf_opt.provinces, "the provincial statistics folder (../shared/data/provinces)")
@@ -152,6 +193,20 @@ void add_nqpf_commands(CLI::App& app, GlobalOptions& g) {
         std::cout << "Dagum Gini " << fixed(gap.gini, 4) << " = within " << fixed(gap.within, 4) << " + between "
                   << fixed(gap.between, 4) << " + transvariation " << fixed(gap.transvariation, 4) << "; Theil "
                   << fixed(gap.theil, 4) << "\n";
+  });
+
+  auto* productivity =
+      nqpf->add_subcommand("productivity", "R&D total factor productivity change of every province (DEA-Malmquist)");
+  productivity->add_option("--provinces", nqpf_opt.provinces, "the provincial statistics folder (../shared/data/provinces)")
+      ->required();
+  productivity->add_option("--from", nqpf_opt.from, "first year (default: the longest run of years every series covers)");
+  productivity->add_option("--to", nqpf_opt.to, "last year");
+  productivity->add_option("--region", nqpf_opt.region, "print this province's changes year by year");
+  productivity->add_flag("--json", g.json, "print JSON (every province and pair of years, means, chained index)");
+  productivity->callback([&g] {
+    const auto out = nqpf::innovation_productivity(ingest::read_province_statistics(nqpf_opt.provinces), nqpf_opt.from,
+                                                   nqpf_opt.to);
+    print_json_or(g, out, [&] { print_productivity(out, nqpf_opt.region.empty() ? "" : full_province(nqpf_opt.region)); });
   });
 
   auto* explain = nqpf->add_subcommand("explain", "what moved a province's index between two years");

@@ -47,6 +47,11 @@ void install_nqpf_routes(ApiRouter& api) {
     modules::Services services(store->connection());
     write_json(res, services.nqpf().explain(q, region, from, to, who));
   });
+  api.get("/api/nqpf/productivity", [store](const Request& req, Response& res, const accounts::Principal& who) {
+    const auto q = index_query(req);
+    modules::Services services(store->connection());
+    write_json(res, services.nqpf().productivity(q.from, q.to, who));
+  });
 }
 
 }  // namespace xinzhi::server

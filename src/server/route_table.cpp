@@ -86,6 +86,7 @@ const std::vector<RouteRule>& route_table() {
       {"GET", "/api/nqpf/index", AnalyticsRead, "the index of every province and year, weights, ranks, regional gaps, source"},
       {"GET", R"(/api/nqpf/index\.xlsx)", AnalyticsRead, "the same index as an XLSX workbook (index, weights, gaps, source)"},
       {"GET", "/api/nqpf/explain", AnalyticsRead, "what moved a province's index between two years"},
+      {"GET", "/api/nqpf/productivity", AnalyticsRead, "R&D total factor productivity change of every province (DEA-Malmquist)"},
       {"POST", "/api/chains/derive", AnalyticsWrite, "derive a chain from the knowledge graph"},
       {"POST", R"(/api/chains/([^/]+)/merge)", AnalyticsWrite, "merge two segments"},
       {"POST", R"(/api/chains/([^/]+)/unmerge)", AnalyticsWrite, "undo a merge"},

@@ -2,6 +2,7 @@
 
 #include "base/error.h"
 #include "ingest/region.h"
+#include "modules/nqpf/innovation_productivity.h"
 
 namespace xinzhi::nqpf {
 
@@ -52,6 +53,17 @@ nlohmann::json NqpfService::index(const IndexQuery& q, const accounts::Principal
   out.erase("data_fixes");  // they travel in source.corrections
   out["available"] = true;
   out["source"] = source_of(*last);
+  return out;
+}
+
+nlohmann::json NqpfService::productivity(int from, int to, const accounts::Principal& who) {
+  accounts::require(who, Permission::AnalyticsRead);
+  const auto last = store_.last_import();
+  if (!last) return {{"available", false}};
+  auto out = innovation_productivity(store_.load(), from, to);
+  out["available"] = true;
+  out["source"] = source_of(*last);
+  out["source"].erase("corrections");  // the index's panel lists them once
   return out;
 }
 

@@ -30,6 +30,9 @@ class NqpfService {
   nlohmann::json index(const IndexQuery& q, const accounts::Principal& who);
   // movement() for a province (full or short name); analytics.read.
   nlohmann::json explain(const IndexQuery& q, const std::string& region, int from, int to, const accounts::Principal& who);
+  // innovation_productivity() over the imported statistics with "available" and "source" as
+  // index(); {"available": false} before any import. analytics.read.
+  nlohmann::json productivity(int from, int to, const accounts::Principal& who);
 
  private:
   IndexResult computed(const IndexQuery& q);

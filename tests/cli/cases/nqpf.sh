@@ -2,7 +2,7 @@
 # provinces, 2018–2023, with a spaced name, a recognition error and a missing year planted), the
 # capital stock, and the errors bad folders and systems get.
 # tolerance: 1e-6 relative
-# checked: the index and weights against NumPy on the full data (tests/cli/nqpf_vs_numpy.py,
+# checked: the index and weights (and the productivity index, against SciPy) on the full data (tests/cli/nqpf_vs_numpy.py,
 #   which recomputes every region-year from the raw CSVs); here they are regression with the
 #   fixes and fills they report. The capital stock by hand: K_1952 = 0.79 / 0.1 = 7.9 (as
 #   CHNCapitalStock's test), K_1953 = 7.9 · 0.904 + 1.2 / 1.01 = 8.3297, K_1954 = 8.3297 ·
@@ -24,3 +24,7 @@ xinzhi nqpf index --provinces fixtures/absent; echo "exit $?"
 xinzhi nqpf index --provinces fixtures/provinces --system fixtures/nqpf/no_source.json; echo "exit $?"
 xinzhi nqpf index --provinces fixtures/provinces --system fixtures/nqpf/unknown_series.json; echo "exit $?"
 xinzhi nqpf index --provinces fixtures/provinces --system nope; echo "exit $?"
+xinzhi nqpf productivity --provinces fixtures/provinces
+xinzhi nqpf productivity --provinces fixtures/provinces --region 天津 --from 2020 --to 2023
+xinzhi nqpf productivity --provinces fixtures/provinces --from 2010; echo "exit $?"
+xinzhi nqpf productivity --provinces fixtures/provinces --region 火星; echo "exit $?"

@@ -6,6 +6,7 @@ import { el, fmt, scrollBox } from '../dom';
 import { t, th, type Key } from '../i18n';
 import { beijingTime } from '../time';
 import { renderNqpfPanel } from './nqpf_panel';
+import { renderProductivityPanel } from './nqpf_productivity';
 
 function card(label: string, value: number, id: string): HTMLElement {
   return el('div', { class: 'card' }, el('div', { class: 'card-label' }, label),
@@ -33,6 +34,9 @@ export async function renderOverview(root: HTMLElement): Promise<void> {
   const nqpfHost = el('section', { 'data-testid': 'nqpf-panel' });
   root.append(nqpfHost);
   void renderNqpfPanel(nqpfHost).catch((e) => nqpfHost.replaceChildren(el('p', { class: 'note error' }, (e as Error).message)));
+  const tfpHost = el('section', { 'data-testid': 'tfp-panel' });
+  root.append(tfpHost);
+  void renderProductivityPanel(tfpHost).catch((e) => tfpHost.replaceChildren(el('p', { class: 'note error' }, (e as Error).message)));
 
   const companies = o.entities.by_kind.find((k) => k.kind === 'company')?.count ?? 0;
   root.append(el('div', { class: 'cards' },
