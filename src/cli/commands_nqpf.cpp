@@ -1,4 +1,4 @@
-// xinzhi nqpf systems | import | index | productivity | explain: the new-quality-productive-forces index of provinces
+// xinzhi nqpf systems | import | save-system | delete-system | index | productivity | explain: the new-quality-productive-forces index of provinces
 // from the provincial statistics folder (../shared/data/provinces) and an indicator system (a
 // shipped template or a JSON file). This door reads options and files and prints; the nqpf
 // service computes.
@@ -147,6 +147,32 @@ void add_nqpf_commands(CLI::App& app, GlobalOptions& g) {
       std::cout << "provincial statistics: " << r.observations << " observations of " << r.series << " series, "
                 << r.fixes.size() << " corrections listed\n";
     });
+  });
+
+  auto* save = nqpf->add_subcommand("save-system", "save an indicator system (.json) in the database for the dashboard");
+  save->add_option("--file", nqpf_opt.system, "the system's JSON (as nqpf systems --json prints one)")->required();
+  save->add_flag("--json", g.json, "print JSON");
+  save->callback([&g] {
+    std::ifstream in(nqpf_opt.system);
+    if (!in) invalid_input(nqpf_opt.system + ": no such file");
+    nlohmann::json body;
+    try {
+      body = nlohmann::json::parse(in);
+    } catch (const nlohmann::json::exception& e) {
+      invalid_input(nqpf_opt.system + ": not JSON (" + std::string(e.what()) + ")");
+    }
+    auto db = open_database(g);
+    modules::Services services(*db);
+    const auto out = services.nqpf().save_system(body, console());
+    print_json_or(g, out, [&] { std::cout << "saved indicator system " << out["id"].get<std::string>() << "\n"; });
+  });
+  auto* remove = nqpf->add_subcommand("delete-system", "delete an indicator system saved in the database");
+  remove->add_option("id", nqpf_opt.region, "the saved system's id")->required();
+  remove->callback([&g] {
+    auto db = open_database(g);
+    modules::Services services(*db);
+    services.nqpf().delete_system(nqpf_opt.region, console());
+    std::cout << "deleted indicator system " << nqpf_opt.region << "\n";
   });
 
   auto* index = nqpf->add_subcommand("index", "the index of every province and year, ranks and regional gaps");

@@ -25,6 +25,20 @@ void install_nqpf_routes(ApiRouter& api) {
     modules::Services services(store->connection());
     write_json(res, {{"systems", services.nqpf().systems(who)}});
   });
+  api.get("/api/nqpf/series", [store](const Request&, Response& res, const accounts::Principal& who) {
+    modules::Services services(store->connection());
+    write_json(res, services.nqpf().series(who));
+  });
+  api.post("/api/nqpf/systems", [store](const Request& req, Response& res, const accounts::Principal& who) {
+    const auto body = parse_json_body(req);
+    modules::Services services(store->connection());
+    write_json(res, services.nqpf().save_system(body, who), 201);
+  });
+  api.del(R"(/api/nqpf/systems/([a-z0-9-]{1,40}))", [store](const Request& req, Response& res, const accounts::Principal& who) {
+    modules::Services services(store->connection());
+    services.nqpf().delete_system(req.matches[1], who);
+    write_json(res, {{"deleted", req.matches[1]}});
+  });
   api.get("/api/nqpf/index", [store](const Request& req, Response& res, const accounts::Principal& who) {
     modules::Services services(store->connection());
     write_json(res, services.nqpf().index(index_query(req), who));

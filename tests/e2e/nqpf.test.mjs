@@ -120,6 +120,48 @@ test('R&D productivity: the chained Malmquist index of 京津冀 as the API comp
   await page.close();
 });
 
+test('an analyst edits a system with a formula, is told where a broken one goes wrong, saves, reads its index, deletes it', { skip: !existsSync(PROVINCES) }, async () => {
+  const page = await browser.newPage();
+  const problems = watch(page);
+  await openPanel(page);
+  await page.click('#nqpf-edit');
+  await page.waitForSelector('[data-testid="nqpf-editor"]');
+  assert.equal(await page.inputValue('#nqpf-edit-id'), 'three-elements-mine');
+  await page.fill('#nqpf-edit-id', 'rd-per-head');
+  await page.fill('#nqpf-edit-name', '研发人均评价');
+  const formula = page.locator('[data-testid="nqpf-edit-table"] tbody tr').first().locator('input.formula');
+  await formula.fill('{RDActivity/v4_zh_nbzc_hj} / ');
+  // A broken formula: refused with its place, in Chinese, and nothing saved.
+  const before = problems.length;
+  await page.click('#nqpf-edit-save');
+  await page.waitForSelector('[data-testid="nqpf-edit-status"].error');
+  assert.match(await page.textContent('[data-testid="nqpf-edit-status"]'), /dimensions\[0\]\.indicators\[0\]\.formula 的公式在第 29 个字符处有误/);
+  problems.splice(before);  // the 400 above is the point of the step
+  // Completed from the series list: the code goes where the cursor was.
+  await formula.click();
+  await formula.press('End');
+  await page.selectOption('#nqpf-edit-series', 'RDLaborHour/v4_zh_qsdl_hj');
+  await page.click('#nqpf-edit-insert');
+  assert.equal(await formula.inputValue(), '{RDActivity/v4_zh_nbzc_hj} / {RDLaborHour/v4_zh_qsdl_hj}');
+  await page.click('#nqpf-edit-save');
+  await page.waitForFunction(() => /已保存指标体系 rd-per-head/.test(document.querySelector('[data-testid="nqpf-edit-status"]')?.textContent ?? ''));
+  assert.equal(await page.inputValue('#nqpf-system'), 'rd-per-head');
+  const api = await (await platform.fetch(`${base}/api/nqpf/index?system=rd-per-head`)).json();
+  assert.equal(api.indicators[0].source, '{RDActivity/v4_zh_nbzc_hj} / {RDLaborHour/v4_zh_qsdl_hj}');
+  const last = api.years.at(-1);
+  await page.waitForFunction((want) => document.querySelector('[data-testid="nqpf-ranks"] tbody tr td:nth-child(2)')?.textContent === want,
+    api.cells.find((c) => c.region === '北京市' && c.year === last).index.toFixed(3));
+  // Deleted after a confirmation; the panel goes back to the first template.
+  await page.click('#nqpf-edit');
+  await page.click('#nqpf-edit-delete');
+  await page.click('#nqpf-edit-delete-yes');
+  await page.waitForFunction(() => document.querySelector('#nqpf-system')?.value === 'three-elements');
+  const left = await (await platform.fetch(`${base}/api/nqpf/systems`)).json();
+  assert.deepEqual(left.systems.map((x) => x.id), ['three-elements', 'tech-productivity']);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('a viewer reads the index; the API refuses an unknown weighting in Chinese', { skip: !existsSync(PROVINCES) }, async () => {
   const viewer = await signIn(base, 'viewer');
   const res = await fetch(`${base}/api/nqpf/index?system=tech-productivity`, { headers: { Cookie: viewer.cookie } });
@@ -129,4 +171,14 @@ test('a viewer reads the index; the API refuses an unknown weighting in Chinese'
   assert.equal((await bad.json()).error.key, 'dea_bad_option');
   const enterprise = await signIn(base, 'enterprise');
   assert.equal((await fetch(`${base}/api/nqpf/index`, { headers: { Cookie: enterprise.cookie } })).status, 403);
+  // A viewer has no edit button and may not save a system.
+  const save = await fetch(`${base}/api/nqpf/systems`, { method: 'POST', headers: { Cookie: viewer.cookie, 'Content-Type': 'application/json', Origin: base },
+    body: JSON.stringify({ id: 'x', name: 'x', dimensions: [] }) });
+  assert.equal(save.status, 403);
+  await browser.addCookies([{ name: 'xinzhi_session', value: viewer.value, url: base, httpOnly: true, sameSite: 'Strict' }]);
+  const page = await browser.newPage();
+  await openPanel(page);
+  assert.equal(await page.$$eval('#nqpf-edit', (n) => n.length), 0);
+  await page.close();
+  await browser.addCookies([{ name: 'xinzhi_session', value: platform.session.value, url: base, httpOnly: true, sameSite: 'Strict' }]);
 });

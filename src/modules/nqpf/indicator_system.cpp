@@ -1,5 +1,6 @@
 #include "modules/nqpf/indicator_system.h"
 
+#include <cstdio>
 #include <set>
 
 #include "base/error.h"
@@ -38,9 +39,13 @@ Indicator indicator_from_json(const nlohmann::json& j, const std::string& where)
   i.series = text_at(j, "series", where, false);
   i.numerator = text_at(j, "numerator", where, false);
   i.denominator = text_at(j, "denominator", where, false);
-  if (i.series.empty() == (i.numerator.empty() || i.denominator.empty()))
+  i.formula = text_at(j, "formula", where, false);
+  const int sources = !i.series.empty() + !(i.numerator.empty() || i.denominator.empty()) + !i.formula.empty();
+  if (sources != 1)
     fail_keyed(ErrorCode::InvalidInput, "nqpf_indicator_source", {{"field", where + "series"}},
-               "indicator system: " + where.substr(0, where.size() - 1) + " needs either series or numerator and denominator");
+               "indicator system: " + where.substr(0, where.size() - 1) +
+                   " needs one of series, numerator and denominator, or formula");
+  if (!i.formula.empty()) IndicatorFormula(i.formula, where + "formula");  // refused here, with its field
   if (j.contains("scale")) {
     if (!j["scale"].is_number() || !(j["scale"].get<double>() > 0))
       fail_keyed(ErrorCode::InvalidInput, "field_wrong_type", {{"field", where + "scale"}},
@@ -51,6 +56,20 @@ Indicator indicator_from_json(const nlohmann::json& j, const std::string& where)
 }
 
 }  // namespace
+
+IndicatorFormula formula_of(const Indicator& i) {
+  if (!i.formula.empty()) return IndicatorFormula(i.formula, "formula");
+  if (!i.series.empty()) return IndicatorFormula("{" + i.series + "}", "series");
+  // The ratio as it has always been computed: (n / d) · scale, missing when d is 0.
+  char scale[32];
+  std::snprintf(scale, sizeof scale, "%.17g", i.scale);
+  return IndicatorFormula("{" + i.numerator + "} / {" + i.denominator + "} * " + scale, "numerator");
+}
+
+std::string source_text(const Indicator& i) {
+  if (!i.formula.empty()) return i.formula;
+  return i.series.empty() ? i.numerator + " / " + i.denominator : i.series;
+}
 
 size_t IndicatorSystem::indicator_count() const {
   size_t n = 0;
@@ -105,6 +124,7 @@ nlohmann::json to_json(const IndicatorSystem& s) {
         x["denominator"] = i.denominator;
         x["scale"] = i.scale;
       }
+      if (!i.formula.empty()) x["formula"] = i.formula;
       if (!i.note.empty()) x["note"] = i.note;
       inds.push_back(std::move(x));
     }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engines/mcda/matrix.h"
+#include "modules/nqpf/indicator_formula.h"
 
 namespace xinzhi::nqpf {
 
@@ -14,8 +15,9 @@ struct Indicator {
   std::string id, name, unit;
   mcda::Direction direction = mcda::Direction::Benefit;
   std::string series;                  // one series code ("RDIntense/v4_ztr_qd_RD"), or
-  std::string numerator, denominator;  // a ratio of two, times scale
+  std::string numerator, denominator;  // a ratio of two, times scale, or
   double scale = 1;
+  std::string formula;                 // arithmetic over {series} (indicator_formula.h)
   std::string note;
 };
 
@@ -29,6 +31,11 @@ struct IndicatorSystem {
   std::vector<Dimension> dimensions;
   size_t indicator_count() const;
 };
+
+// What the indicator is computed from as one formula: "{series}", "{n} / {d} * scale" or its own.
+IndicatorFormula formula_of(const Indicator& i);
+// The same as the page shows it: the series, "n / d", or the formula.
+std::string source_text(const Indicator& i);
 
 // From the JSON of a template or an edited system; InvalidInput naming the field
 // ("dimensions[1].indicators[0].series") for anything missing, unknown or repeated.

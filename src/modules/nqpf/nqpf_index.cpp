@@ -19,17 +19,15 @@ constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
 
 using SeriesTable = std::map<std::pair<std::string, std::string>, std::map<int, double>>;  // (province, code) → year → value
 
-// The indicator's raw value for a province and year (a ratio where both parts exist).
-double raw_value(const SeriesTable& t, const std::string& province, const Indicator& ind, int year) {
-  auto at = [&](const std::string& code) {
+// The indicator's raw value for a province and year: its formula over the series (missing where
+// a series it reads is).
+double raw_value(const SeriesTable& t, const std::string& province, const IndicatorFormula& formula, int year) {
+  return formula.evaluate([&](const std::string& code) {
     const auto s = t.find({province, code});
     if (s == t.end()) return kMissing;
     const auto v = s->second.find(year);
     return v == s->second.end() ? kMissing : v->second;
-  };
-  if (!ind.series.empty()) return at(ind.series);
-  const double n = at(ind.numerator), d = at(ind.denominator);
-  return std::isnan(n) || std::isnan(d) || d == 0 ? kMissing : n / d * ind.scale;
+  });
 }
 
 // Interior gaps filled linearly between the nearest observed years; the ends stay missing.
@@ -64,18 +62,21 @@ std::vector<int> covered_years(const SeriesTable& t, const IndicatorSystem& s) {
   for (const auto& d : s.dimensions) {
     for (const auto& ind : d.indicators) {
       int first = 9999, last = 0;
-      for (const auto& code : {ind.series, ind.numerator, ind.denominator}) {
-        if (code.empty()) continue;
+      const auto formula = formula_of(ind);
+      for (const auto& code : formula.series()) {
+        int code_last = 0;
         for (const auto& [key, years] : t) {
           if (key.second != code || years.empty()) continue;
           first = std::min(first, years.begin()->first);
           last = std::max(last, years.rbegin()->first);
+          code_last = std::max(code_last, years.rbegin()->first);
         }
+        // Every series an indicator reads must be there: a formula over a series the
+        // statistics lack would be missing everywhere, silently.
+        if (code_last == 0)
+          fail_keyed(ErrorCode::InvalidInput, "nqpf_no_series", {{"item", ind.name}, {"series", code}},
+                     "indicator " + ind.id + " (" + ind.name + "): the statistics hold no series " + code);
       }
-      if (last == 0)
-        fail_keyed(ErrorCode::InvalidInput, "nqpf_no_series", {{"item", ind.name}},
-                   "indicator " + ind.id + " (" + ind.name + "): the statistics hold no series " +
-                       (ind.series.empty() ? ind.numerator + " / " + ind.denominator : ind.series));
       lo = std::max(lo, first);
       hi = std::min(hi, last);
     }
@@ -150,6 +151,8 @@ IndexResult compute_index(const ingest::ProvinceStatistics& data, const Indicato
       r.indicator_ids.push_back(i.id);
     }
   const size_t k = indicators.size(), years = r.years.size();
+  std::vector<IndicatorFormula> formulas;
+  for (const auto* i : indicators) formulas.push_back(formula_of(*i));
   // Values region by region, year by year, indicator by indicator; then the scored rows.
   // Series span every year the statistics hold, so that a gap at the window's edge (2011 in a
   // table with 2010 and 2012) is filled from its neighbours outside the window.
@@ -162,7 +165,7 @@ IndexResult compute_index(const ingest::ProvinceStatistics& data, const Indicato
     std::vector<std::vector<double>> series(k, std::vector<double>(span.size()));
     std::vector<std::vector<char>> filled(k, std::vector<char>(span.size(), 0));
     for (size_t j = 0; j < k; ++j) {
-      for (size_t t = 0; t < span.size(); ++t) series[j][t] = raw_value(table, province, *indicators[j], span[t]);
+      for (size_t t = 0; t < span.size(); ++t) series[j][t] = raw_value(table, province, formulas[j], span[t]);
       fill_interior(series[j], filled[j], span, province, *indicators[j], r.years.front(), r.years.back(), r.fills);
       series[j].erase(series[j].begin(), series[j].begin() + static_cast<std::ptrdiff_t>(offset));
       series[j].resize(years);
@@ -289,7 +292,7 @@ nlohmann::json to_json(const IndexResult& r) {
     for (const auto& i : d.indicators) {
       indicators.push_back({{"id", i.id}, {"name", i.name}, {"unit", i.unit}, {"dimension", d.name},
                             {"direction", i.direction == mcda::Direction::Cost ? "-" : "+"},
-                            {"source", i.series.empty() ? i.numerator + " / " + i.denominator : i.series},
+                            {"source", source_text(i)},
                             {"weight", r.weights[j]}, {"entropy_weight", r.entropy_weights[j]},
                             {"critic_weight", r.critic_weights[j]}});
       ++j;

@@ -1,5 +1,9 @@
 #include "modules/nqpf/nqpf_service.h"
 
+#include <algorithm>
+#include <map>
+#include <set>
+
 #include "base/error.h"
 #include "ingest/region.h"
 #include "modules/nqpf/innovation_productivity.h"
@@ -32,8 +36,95 @@ StatisticsImport NqpfService::import_statistics(const std::string& path, const a
 nlohmann::json NqpfService::systems(const accounts::Principal& who) {
   accounts::require(who, Permission::AnalyticsRead);
   nlohmann::json out = nlohmann::json::array();
-  for (const auto& s : system_templates()) out.push_back(to_json(s));
+  for (const auto& s : system_templates()) {
+    auto j = to_json(s);
+    j["template"] = true;
+    out.push_back(std::move(j));
+  }
+  for (const auto& saved : store_.saved_systems()) {
+    auto j = to_json(system_from_json(nlohmann::json::parse(saved.body)));
+    j["template"] = false;
+    j["saved_at"] = saved.saved_at;
+    j["saved_by"] = saved.saved_by;
+    out.push_back(std::move(j));
+  }
   return out;
+}
+
+nlohmann::json NqpfService::series(const accounts::Principal& who) {
+  accounts::require(who, Permission::AnalyticsRead);
+  const auto data = store_.load();
+  struct Span {
+    int first = 9999, last = 0;
+    std::set<std::string> provinces;
+  };
+  std::map<std::string, Span> spans;
+  for (const auto& o : data.observations) {
+    if (o.province == "全国") continue;
+    auto& s = spans[o.series];
+    s.first = std::min(s.first, o.year);
+    s.last = std::max(s.last, o.year);
+    s.provinces.insert(o.province);
+  }
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& s : data.series) {
+    const auto it = spans.find(s.code);
+    if (it == spans.end()) continue;  // a national-only series is no indicator of provinces
+    list.push_back({{"code", s.code}, {"label", s.label}, {"unit", s.unit}, {"source", s.source},
+                    {"first", it->second.first}, {"last", it->second.last}, {"provinces", it->second.provinces.size()}});
+  }
+  return {{"available", !data.observations.empty()}, {"series", std::move(list)}};
+}
+
+nlohmann::json NqpfService::save_system(const nlohmann::json& body, const accounts::Principal& who) {
+  accounts::require(who, Permission::AnalyticsWrite);
+  const auto system = system_from_json(body);
+  const bool id_ok = !system.id.empty() && system.id.size() <= 40 &&
+                     std::all_of(system.id.begin(), system.id.end(), [](char c) {
+                       return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+                     });
+  if (!id_ok)
+    fail_keyed(ErrorCode::InvalidInput, "nqpf_system_id", {{"item", system.id}},
+               "system id '" + system.id + "' must be lower-case letters, digits and hyphens (at most 40)");
+  for (const auto& t : system_templates())
+    if (t.id == system.id)
+      fail_keyed(ErrorCode::InvalidInput, "nqpf_template_id", {{"item", system.id}},
+                 "'" + system.id + "' is a shipped template: save the system under another id");
+  // Saved only when an index can be computed from it: every series there, years in common.
+  const auto data = store_.load();
+  if (data.observations.empty())
+    fail_keyed(ErrorCode::NotFound, "nqpf_no_statistics", {}, "no provincial statistics imported yet");
+  (void)compute_index(data, system, {});
+  std::string before;
+  for (const auto& saved : store_.saved_systems())
+    if (saved.id == system.id) before = saved.body;
+  const std::string text = to_json(system).dump();
+  const auto saved = store_.save_system(system.id, text, who.username,
+                                        {"nqpf.system_save", "nqpf_system", system.id, before, text,
+                                         std::to_string(system.indicator_count()) + " indicators"});
+  auto out = to_json(system);
+  out["template"] = false;
+  out["saved_at"] = saved.saved_at;
+  out["saved_by"] = saved.saved_by;
+  return out;
+}
+
+void NqpfService::delete_system(const std::string& id, const accounts::Principal& who) {
+  accounts::require(who, Permission::AnalyticsWrite);
+  for (const auto& t : system_templates())
+    if (t.id == id)
+      fail_keyed(ErrorCode::InvalidInput, "nqpf_template_id", {{"item", id}}, "'" + id + "' is a shipped template and stays");
+  std::string before;
+  for (const auto& saved : store_.saved_systems())
+    if (saved.id == id) before = saved.body;
+  if (before.empty() || !store_.delete_system(id, {"nqpf.system_delete", "nqpf_system", id, before, "", ""}))
+    fail_keyed(ErrorCode::NotFound, "nqpf_no_system", {{"item", id}}, "no saved indicator system '" + id + "'");
+}
+
+IndicatorSystem NqpfService::find_system(const std::string& id) {
+  for (const auto& saved : store_.saved_systems())
+    if (saved.id == id) return system_from_json(nlohmann::json::parse(saved.body));
+  return system_template(id);
 }
 
 IndexResult NqpfService::computed(const IndexQuery& q) {
@@ -41,7 +132,7 @@ IndexResult NqpfService::computed(const IndexQuery& q) {
   if (data.observations.empty())
     fail_keyed(ErrorCode::NotFound, "nqpf_no_statistics", {},
                "no provincial statistics yet: import them (xinzhi nqpf import --provinces ../shared/data/provinces)");
-  return compute_index(data, system_template(q.system), {weight_method_from(q.weights), q.from, q.to});
+  return compute_index(data, find_system(q.system), {weight_method_from(q.weights), q.from, q.to});
 }
 
 nlohmann::json NqpfService::index(const IndexQuery& q, const accounts::Principal& who) {

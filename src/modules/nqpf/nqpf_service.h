@@ -23,8 +23,19 @@ class NqpfService {
   // A folder (or one CSV) of provincial statistics replaces what the database holds;
   // analytics.write (the analysts who keep the platform's data).
   StatisticsImport import_statistics(const std::string& path, const accounts::Principal& who);
-  // The shipped systems; analytics.read.
+  // The shipped templates ("template": true) and the systems analysts saved (with saved_at,
+  // saved_by); analytics.read.
   nlohmann::json systems(const accounts::Principal& who);
+  // Every series an indicator may read: code, label, unit, source, first and last year, how
+  // many provinces; {"available": false, "series": []} before any import. analytics.read.
+  nlohmann::json series(const accounts::Principal& who);
+  // A system from its JSON, saved under its id once an index can be computed from it (every
+  // series there, formulas sound, years in common); a template's id is refused. Audited;
+  // analytics.write. Returns it as systems() lists it.
+  nlohmann::json save_system(const nlohmann::json& body, const accounts::Principal& who);
+  // A saved system removed; NotFound for an id nobody saved, refused for a template. Audited;
+  // analytics.write.
+  void delete_system(const std::string& id, const accounts::Principal& who);
   // to_json of the index with "available": true and "source" (the import: file, time, who,
   // corrections) added; {"available": false} before any import. analytics.read.
   nlohmann::json index(const IndexQuery& q, const accounts::Principal& who);
@@ -36,6 +47,8 @@ class NqpfService {
 
  private:
   IndexResult computed(const IndexQuery& q);
+  // A saved system, else a template; NotFound nqpf_no_system.
+  IndicatorSystem find_system(const std::string& id);
   StatisticsStore& store_;
 };
 

@@ -77,6 +77,32 @@ class SqlStatisticsStore final : public StatisticsStore {
         });
   }
 
+  SavedSystem save_system(const std::string& id, const std::string& body, const std::string& saved_by,
+                          const store::AuditChange& change) override {
+    SavedSystem saved{id, body, store::utc_now(), saved_by};
+    store::WriteTransaction tx(db_);
+    store::run(db_,
+               "INSERT INTO nqpf_system(id, body, saved_at, saved_by) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+               "body = excluded.body, saved_at = excluded.saved_at, saved_by = excluded.saved_by",
+               {id, body, saved.saved_at, saved_by});
+    tx.audit(change);
+    tx.commit();
+    return saved;
+  }
+
+  bool delete_system(const std::string& id, const store::AuditChange& change) override {
+    store::WriteTransaction tx(db_);
+    if (store::run(db_, "DELETE FROM nqpf_system WHERE id = ?", {id}) == 0) return false;
+    tx.audit(change);
+    tx.commit();
+    return true;
+  }
+
+  std::vector<SavedSystem> saved_systems() override {
+    return store::all_rows(db_, "SELECT id, body, saved_at, saved_by FROM nqpf_system ORDER BY id", {},
+                           [](store::Statement& q) { return SavedSystem{q.text(0), q.text(1), q.text(2), q.text(3)}; });
+  }
+
  private:
   store::Database& db_;
 };
@@ -94,7 +120,10 @@ std::vector<store::Migration> migrations() {
            " value REAL NOT NULL, PRIMARY KEY (province, year, series));"
            "CREATE TABLE province_import ("
            " id INTEGER PRIMARY KEY, source TEXT NOT NULL, imported_at TEXT NOT NULL, imported_by TEXT NOT NULL DEFAULT '',"
-           " observations INTEGER NOT NULL, series INTEGER NOT NULL, fixes TEXT NOT NULL DEFAULT '[]');"}};
+           " observations INTEGER NOT NULL, series INTEGER NOT NULL, fixes TEXT NOT NULL DEFAULT '[]');"},
+          {"nqpf", 2, "indicator systems analysts saved",
+           "CREATE TABLE nqpf_system ("
+           " id TEXT PRIMARY KEY, body TEXT NOT NULL, saved_at TEXT NOT NULL, saved_by TEXT NOT NULL DEFAULT '');"}};
 }
 
 }  // namespace xinzhi::nqpf

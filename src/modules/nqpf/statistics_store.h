@@ -1,5 +1,6 @@
 // Where the provincial statistics live once imported (province_series, province_observation,
-// province_import); SQL only in sql_statistics_store.cpp.
+// province_import), and the indicator systems analysts saved (nqpf_system); SQL only in
+// sql_statistics_store.cpp.
 #pragma once
 #include <memory>
 #include <optional>
@@ -19,6 +20,11 @@ struct StatisticsImport {
   std::vector<ingest::ProvinceDataFix> fixes;
 };
 
+// An indicator system an analyst saved: its JSON as system_from_json reads it.
+struct SavedSystem {
+  std::string id, body, saved_at, saved_by;
+};
+
 class StatisticsStore {
  public:
   virtual ~StatisticsStore() = default;
@@ -28,6 +34,13 @@ class StatisticsStore {
                                    const std::string& imported_by, const store::AuditChange& change) = 0;
   virtual ingest::ProvinceStatistics load() = 0;
   virtual std::optional<StatisticsImport> last_import() = 0;
+  // Saved under its id (replacing one saved before), audited, in one transaction; saved_at is
+  // set here. Returns what was saved.
+  virtual SavedSystem save_system(const std::string& id, const std::string& body, const std::string& saved_by,
+                                  const store::AuditChange& change) = 0;
+  // False when no system has that id (nothing changes then).
+  virtual bool delete_system(const std::string& id, const store::AuditChange& change) = 0;
+  virtual std::vector<SavedSystem> saved_systems() = 0;
 };
 
 std::unique_ptr<StatisticsStore> sql_statistics_store(store::Database& db);

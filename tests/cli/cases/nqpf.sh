@@ -28,3 +28,11 @@ xinzhi nqpf productivity --provinces fixtures/provinces
 xinzhi nqpf productivity --provinces fixtures/provinces --region 天津 --from 2020 --to 2023
 xinzhi nqpf productivity --provinces fixtures/provinces --from 2010; echo "exit $?"
 xinzhi nqpf productivity --provinces fixtures/provinces --region 火星; echo "exit $?"
+xinzhi nqpf index --provinces fixtures/provinces --system fixtures/nqpf/formula.json --year 2023
+xinzhi nqpf index --provinces fixtures/provinces --system fixtures/nqpf/bad_formula.json; echo "exit $?"
+xinzhi nqpf import --provinces fixtures/provinces --db v/nqpf.db
+xinzhi nqpf save-system --file fixtures/nqpf/formula.json --db v/nqpf.db
+xinzhi nqpf save-system --file fixtures/nqpf/bad_formula.json --db v/nqpf.db; echo "exit $?"
+xinzhi nqpf delete-system rd-per-head --db v/nqpf.db
+xinzhi nqpf delete-system rd-per-head --db v/nqpf.db; echo "exit $?"
+xinzhi nqpf delete-system three-elements --db v/nqpf.db; echo "exit $?"

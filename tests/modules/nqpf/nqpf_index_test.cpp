@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
 
 #include "ingest/province_statistics.h"
 #include "modules/nqpf/nqpf_index.h"
@@ -131,6 +132,83 @@ TEST(IndicatorSystem, BadSystemsAreRefusedNamingTheField) {
   EXPECT_EQ(testing::error_key([&] { system_template("nope"); }), "nqpf_no_system");
 }
 
+std::string param(const Error& e, const std::string& name) {
+  for (const auto& [k, v] : e.params())
+    if (k == name) return v;
+  return "";
+}
+
+double formula_value(const std::string& text, double a, double b) {
+  const IndicatorFormula f(text, "formula");
+  return f.evaluate([&](const std::string& code) { return code == "s/a" ? a : code == "s/b" ? b : std::nan(""); });
+}
+
+TEST(IndicatorFormula, PrecedenceMissingValuesAndDivisionByZero) {
+  EXPECT_DOUBLE_EQ(formula_value("{s/a} + {s/b} * 2 - -3 / (1 + 2)", 1, 2), 6);
+  EXPECT_DOUBLE_EQ(formula_value("({s/a} + {s/b}) * 2", 1, 2), 6);
+  EXPECT_DOUBLE_EQ(formula_value("{s/a} / {s/b} / 2", 8, 2), 2);  // left to right
+  EXPECT_DOUBLE_EQ(formula_value("1.5e2 - {s/a}", 50, 0), 100);
+  EXPECT_TRUE(std::isnan(formula_value("{s/a} / {s/b}", 1, 0)));       // no value, not infinity
+  EXPECT_TRUE(std::isnan(formula_value("{s/a} + {s/c}", 1, 2)));       // a missing series
+  EXPECT_TRUE(std::isnan(formula_value("{s/a} * 0 + {s/b}", std::nan(""), 2)));
+  const IndicatorFormula f("{s/a} * {s/a} + {s/b}", "formula");
+  EXPECT_EQ(f.series(), (std::vector<std::string>{"s/a", "s/b"}));
+}
+
+TEST(IndicatorFormula, ErrorsNameTheFieldAndTheCharacter) {
+  auto position = [](const std::string& text) {
+    try {
+      IndicatorFormula(text, "dimensions[0].indicators[2].formula");
+    } catch (const Error& e) {
+      EXPECT_EQ(e.key(), "nqpf_bad_formula") << text;
+      EXPECT_EQ(param(e, "field"), "dimensions[0].indicators[2].formula");
+      return param(e, "position");
+    }
+    return std::string("accepted");
+  };
+  EXPECT_EQ(position(""), "1");
+  EXPECT_EQ(position("{s/a} +"), "8");
+  EXPECT_EQ(position("({s/a}"), "7");
+  EXPECT_EQ(position("{s/a"), "1");
+  EXPECT_EQ(position("RDIntense/v4 * 2"), "1");  // codes go in braces
+  EXPECT_EQ(position("{s/a} {s/b}"), "7");
+  EXPECT_EQ(position("{}"), "1");
+  EXPECT_EQ(position(std::string(200, '(') + "1" + std::string(200, ')')), "66");  // nesting bounded
+  EXPECT_EQ(position("2 * (3 + {s/a})"), "accepted");
+}
+
+// A formula written out for a ratio indicator gives the same index to the last bit, and an
+// edited system whose formula reads a series the statistics lack is refused naming it.
+TEST(IndicatorSystem, AFormulaComputesAsTheRatioItReplaces) {
+  auto j = to_json(system_template("three-elements"));
+  bool replaced = false;
+  for (auto& d : j["dimensions"])
+    for (auto& i : d["indicators"])
+      if (!replaced && i.contains("numerator")) {
+        char scale[32];
+        std::snprintf(scale, sizeof scale, "%.17g", i["scale"].get<double>());
+        i["formula"] = "{" + i["numerator"].get<std::string>() + "} / {" + i["denominator"].get<std::string>() + "} * " + scale;
+        i.erase("numerator");
+        i.erase("denominator");
+        i.erase("scale");
+        replaced = true;
+      }
+  ASSERT_TRUE(replaced);
+  const auto a = compute_index(provinces(), system_template("three-elements"), {});
+  const auto b = compute_index(provinces(), system_from_json(j), {});
+  ASSERT_EQ(a.cells.size(), b.cells.size());
+  for (size_t c = 0; c < a.cells.size(); ++c) EXPECT_EQ(a.cells[c].closeness, b.cells[c].closeness);
+  j["dimensions"][0]["indicators"][0].erase("series");
+  j["dimensions"][0]["indicators"][0]["formula"] = "{RDLaborHour/v4_zh_qsdl_hj} / {RDLaborHour/none}";
+  try {
+    compute_index(provinces(), system_from_json(j), {});
+    ADD_FAILURE() << "a formula over a missing series was accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.key(), "nqpf_no_series");
+    EXPECT_EQ(param(e, "series"), "RDLaborHour/none");
+  }
+}
+
 // The statistics through the database (SQLite here, PostgreSQL in the pg: copy): an import is
 // one audited transaction, the index from the database equals the index from the files, a
 // re-import replaces, and only analytics.write may import.
@@ -166,6 +244,44 @@ TEST(NqpfService, ImportThenIndexFromTheDatabase) {
   store::AuditFilter imports;
   imports.action = "import.provinces";
   EXPECT_EQ(store::list_audit(db, imports).size(), 2u);
+
+  // An analyst's own system: saved once its index computes, listed, used by the index, gone
+  // after delete; a viewer may not save, a template's id is not taken over, and a system over a
+  // series the statistics lack is refused with nothing saved.
+  auto mine = to_json(system_template("three-elements"));
+  mine["id"] = "tianjin-rd";
+  mine["name"] = "天津研发评价";
+  mine["dimensions"][0]["indicators"][0].erase("series");
+  mine["dimensions"][0]["indicators"][0]["formula"] = "{RDLaborHour/v4_zh_qsdl_hj} / 10000";
+  EXPECT_EQ(testing::error_key([&] { services.nqpf().save_system(mine, viewer); }), "role_forbidden");
+  const auto saved = services.nqpf().save_system(mine, analyst);
+  EXPECT_EQ(saved["saved_by"], analyst.username);
+  const auto listed = services.nqpf().systems(viewer);
+  ASSERT_EQ(listed.size(), 3u);
+  EXPECT_FALSE(listed[2]["template"].get<bool>());
+  EXPECT_EQ(listed[2]["dimensions"][0]["indicators"][0]["formula"], "{RDLaborHour/v4_zh_qsdl_hj} / 10000");
+  IndexQuery by_mine;
+  by_mine.system = "tianjin-rd";
+  EXPECT_EQ(services.nqpf().index(by_mine, viewer)["system"]["name"], "天津研发评价");
+  auto bad = mine;
+  bad["id"] = "three-elements";
+  EXPECT_EQ(testing::error_key([&] { services.nqpf().save_system(bad, analyst); }), "nqpf_template_id");
+  bad["id"] = "Bad Id";
+  EXPECT_EQ(testing::error_key([&] { services.nqpf().save_system(bad, analyst); }), "nqpf_system_id");
+  bad["id"] = "other";
+  bad["dimensions"][0]["indicators"][0]["formula"] = "{RDLaborHour/none}";
+  EXPECT_EQ(testing::error_key([&] { services.nqpf().save_system(bad, analyst); }), "nqpf_no_series");
+  EXPECT_EQ(services.nqpf().systems(viewer).size(), 3u);
+  const auto series = services.nqpf().series(viewer);
+  EXPECT_TRUE(series["available"].get<bool>());
+  EXPECT_GT(series["series"].size(), 30u);
+  EXPECT_EQ(testing::error_key([&] { services.nqpf().delete_system("three-elements", analyst); }), "nqpf_template_id");
+  services.nqpf().delete_system("tianjin-rd", analyst);
+  EXPECT_EQ(testing::error_key([&] { services.nqpf().delete_system("tianjin-rd", analyst); }), "nqpf_no_system");
+  EXPECT_EQ(testing::error_key([&] { services.nqpf().index(by_mine, viewer); }), "nqpf_no_system");
+  store::AuditFilter saves;
+  saves.action = "nqpf.system_save";
+  EXPECT_EQ(store::list_audit(db, saves).size(), 1u);
 }
 
 }  // namespace

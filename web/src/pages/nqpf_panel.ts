@@ -2,11 +2,12 @@
 // against the national median, their ranks among 31 provinces, each score broken down by
 // dimension, what moved the focal province, the regional gaps (Dagum Gini), the weights with the
 // series each indicator is read from, and the source, as-of year and unit under the figure.
-import { getJson, homeRegion } from '../api';
+import { can, getJson, homeRegion } from '../api';
 import { mountChart, registerMapOnce } from '../charts';
 import { dataText, el, table } from '../dom';
 import { shortProvince, t, tf } from '../i18n';
 import { beijingTime } from '../time';
+import { renderSystemEditor, type SystemJson } from './nqpf_system_editor';
 
 interface NqpfCell {
   region: string; year: number; scored: boolean; missing?: string; index?: number; rank?: number; ranked_among?: number;
@@ -44,14 +45,34 @@ function median(values: number[]): number | null {
 export async function renderNqpfPanel(host: HTMLElement): Promise<void> {
   const home = await homeRegion();
   const state = { system: 'three-elements', weights: 'entropy' };
-  const system = el('select', { id: 'nqpf-system', 'aria-label': t('nqpfSystem') },
-    el('option', { value: 'three-elements' }, t('nqpfSystemThree')), el('option', { value: 'tech-productivity' }, t('nqpfSystemTech')));
+  const system = el('select', { id: 'nqpf-system', 'aria-label': t('nqpfSystem') });
+  // Templates by their translated names, then the systems analysts saved, by their own.
+  let systems: SystemJson[] = [];
+  const listSystems = async (chosen: string) => {
+    systems = (await getJson<{ systems: SystemJson[] }>('/api/nqpf/systems')).systems;
+    const label = (s: SystemJson) => (s.id === 'three-elements' ? t('nqpfSystemThree') : s.id === 'tech-productivity' ? t('nqpfSystemTech')
+      : s.template ? s.name : tf('nqpfSystemSaved', { name: s.name, by: s.saved_by ?? '' }));
+    system.replaceChildren(...systems.map((s) => el('option', { value: s.id }, label(s))));
+    state.system = systems.some((s) => s.id === chosen) ? chosen : 'three-elements';
+    system.value = state.system;
+  };
+  await listSystems(state.system);
+  const editorHost = el('div', { 'data-testid': 'nqpf-editor-host' });
+  const edit = el('button', { type: 'button', class: 'secondary', id: 'nqpf-edit' }, t('nqpfEdit'));
+  edit.addEventListener('click', () => {
+    const base = systems.find((s) => s.id === state.system);
+    if (!base) return;
+    void renderSystemEditor(editorHost, base, async (id) => { await listSystems(id); void draw(); },
+      async () => { await listSystems('three-elements'); void draw(); })
+      .catch((e) => editorHost.replaceChildren(el('p', { class: 'note error' }, (e as Error).message)));
+  });
   const weights = el('select', { id: 'nqpf-weights', 'aria-label': t('nqpfWeights') },
     ...['entropy', 'critic', 'combined'].map((w) => el('option', { value: w }, t(`nqpfWeights_${w}` as 'nqpfWeights_entropy'))));
   const body = el('div', { 'data-testid': 'nqpf-body', 'aria-busy': 'true' });
   host.replaceChildren(el('h2', {}, t('nqpfTitle')),
     el('div', { class: 'controls' }, el('label', { for: 'nqpf-system' }, t('nqpfSystem'), system),
-      el('label', { for: 'nqpf-weights' }, t('nqpfWeights'), weights)), body);
+      el('label', { for: 'nqpf-weights' }, t('nqpfWeights'), weights), ...(can('analytics.write') ? [edit] : [])),
+    editorHost, body);
   let drawn = 0;
   const draw = async () => {
     const mine = ++drawn;

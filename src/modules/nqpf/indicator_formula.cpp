@@ -1,0 +1,137 @@
+#include "modules/nqpf/indicator_formula.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+
+#include "base/error.h"
+
+namespace xinzhi::nqpf {
+
+// Recursive descent over expr := term (± term)*, term := factor (×÷ factor)*,
+// factor := number | {series} | (expr) | −factor, emitting postfix steps.
+class FormulaParser {
+ public:
+  FormulaParser(std::string_view text, const std::string& field, IndicatorFormula& out)
+      : text_(text), field_(field), out_(out) {}
+
+  void parse() {
+    skip_space();
+    if (pos_ == text_.size()) fail("the formula is empty");
+    expression(0);
+    skip_space();
+    if (pos_ != text_.size()) fail(std::string("unexpected '") + text_[pos_] + "'");
+  }
+
+ private:
+  // Deep nesting is refused rather than let to exhaust the stack.
+  static constexpr int kDeepest = 64;
+
+  [[noreturn]] void fail(const std::string& why) {
+    const std::string at = std::to_string(pos_ + 1);
+    fail_keyed(ErrorCode::InvalidInput, "nqpf_bad_formula", {{"field", field_}, {"position", at}},
+               "indicator system: " + field_ + " at character " + at + ": " + why);
+  }
+  void skip_space() {
+    while (pos_ < text_.size() && std::isspace(static_cast<unsigned char>(text_[pos_]))) ++pos_;
+  }
+  void emit(IndicatorFormula::Op op) { out_.program_.push_back({op, 0, 0}); }
+
+  void expression(int depth) {
+    term(depth);
+    for (skip_space(); pos_ < text_.size() && (text_[pos_] == '+' || text_[pos_] == '-'); skip_space()) {
+      const char op = text_[pos_++];
+      term(depth);
+      emit(op == '+' ? IndicatorFormula::Op::Add : IndicatorFormula::Op::Sub);
+    }
+  }
+  void term(int depth) {
+    factor(depth);
+    for (skip_space(); pos_ < text_.size() && (text_[pos_] == '*' || text_[pos_] == '/'); skip_space()) {
+      const char op = text_[pos_++];
+      factor(depth);
+      emit(op == '*' ? IndicatorFormula::Op::Mul : IndicatorFormula::Op::Div);
+    }
+  }
+  void factor(int depth) {
+    if (depth > kDeepest) fail("nested too deeply");
+    skip_space();
+    if (pos_ == text_.size()) fail("the formula ends where a value is expected");
+    const char c = text_[pos_];
+    if (c == '-') {
+      ++pos_;
+      factor(depth + 1);
+      emit(IndicatorFormula::Op::Neg);
+    } else if (c == '(') {
+      ++pos_;
+      expression(depth + 1);
+      skip_space();
+      if (pos_ == text_.size() || text_[pos_] != ')') fail("a '(' is not closed");
+      ++pos_;
+    } else if (c == '{') {
+      const size_t close = text_.find('}', pos_);
+      if (close == std::string_view::npos) fail("a '{' is not closed");
+      const std::string code(text_.substr(pos_ + 1, close - pos_ - 1));
+      if (code.empty() || code.find_first_of("{ \t") != std::string::npos) fail("'{" + code + "}' is not a series code");
+      auto& names = out_.series_;
+      const auto it = std::find(names.begin(), names.end(), code);
+      const size_t index = static_cast<size_t>(it - names.begin());
+      if (it == names.end()) names.push_back(code);
+      out_.program_.push_back({IndicatorFormula::Op::Series, 0, index});
+      pos_ = close + 1;
+    } else if (std::isdigit(static_cast<unsigned char>(c)) || c == '.') {
+      double v = 0;
+      const auto [end, ec] = std::from_chars(text_.data() + pos_, text_.data() + text_.size(), v);
+      if (ec != std::errc() || !std::isfinite(v)) fail("not a number");
+      pos_ = static_cast<size_t>(end - text_.data());
+      out_.program_.push_back({IndicatorFormula::Op::Number, v, 0});
+    } else {
+      fail(std::string("unexpected '") + c + "' (series codes go in braces: {RDIntense/v4_ztr_jf_RD})");
+    }
+  }
+
+  std::string_view text_;
+  const std::string& field_;
+  IndicatorFormula& out_;
+  size_t pos_ = 0;
+};
+
+IndicatorFormula::IndicatorFormula(std::string_view text, const std::string& field) {
+  if (text.size() > 2000)
+    fail_keyed(ErrorCode::InvalidInput, "nqpf_bad_formula", {{"field", field}, {"position", "2001"}},
+               "indicator system: " + field + " is longer than 2000 characters");
+  FormulaParser(text, field, *this).parse();
+}
+
+double IndicatorFormula::evaluate(const std::function<double(const std::string&)>& value_of) const {
+  std::vector<double> values(series_.size());
+  for (size_t i = 0; i < series_.size(); ++i) values[i] = value_of(series_[i]);
+  std::vector<double> stack;
+  stack.reserve(program_.size());
+  auto pop = [&] {
+    const double v = stack.back();
+    stack.pop_back();
+    return v;
+  };
+  for (const auto& s : program_) {
+    switch (s.op) {
+      case Op::Number: stack.push_back(s.number); break;
+      case Op::Series: stack.push_back(values[s.series]); break;
+      case Op::Neg: stack.back() = -stack.back(); break;
+      default: {
+        const double b = pop(), a = pop();
+        double r = 0;
+        if (s.op == Op::Add) r = a + b;
+        else if (s.op == Op::Sub) r = a - b;
+        else if (s.op == Op::Mul) r = a * b;
+        else r = b == 0 ? std::nan("") : a / b;
+        stack.push_back(r);
+      }
+    }
+  }
+  const double v = stack.back();
+  return std::isfinite(v) ? v : std::nan("");
+}
+
+}  // namespace xinzhi::nqpf
