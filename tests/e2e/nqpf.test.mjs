@@ -11,11 +11,14 @@ import { join } from 'node:path';
 import { startPlatform, bin, root, signIn, watch } from './harness.mjs';
 
 const PROVINCES = join(root, '../shared/data/provinces');
+const VR = join(root, '../shared/data/patents/cn-vr-2022.csv');
 let platform, browser, base;
 
 before(async () => {
   platform = await startPlatform((db) => {
     if (existsSync(PROVINCES)) execFileSync(bin, ['nqpf', 'import', '--provinces', PROVINCES, '--db', db, '--log-level', 'warn']);
+    // The platform's own series: the CNIPA virtual-reality patents foresight holds.
+    if (existsSync(VR)) execFileSync(bin, ['import', 'patents', VR, '--format', 'cnipa', '--db', db, '--log-level', 'warn']);
   });
   ({ browser, base } = platform);
 });
@@ -143,12 +146,23 @@ test('an analyst edits a system with a formula, is told where a broken one goes 
   await page.selectOption('#nqpf-edit-series', 'RDLaborHour/v4_zh_qsdl_hj');
   await page.click('#nqpf-edit-insert');
   assert.equal(await formula.inputValue(), '{RDActivity/v4_zh_nbzc_hj} / {RDLaborHour/v4_zh_qsdl_hj}');
+  // One more indicator from the platform's own data: patents per R&D personnel.
+  await page.click('#nqpf-edit-add');
+  const added = page.locator('[data-testid="nqpf-edit-table"] tbody tr').last();
+  await added.locator('input').nth(1).fill('虚拟现实专利每万R&D人员');
+  await added.locator('input').nth(2).fill('件/万人年');
+  await added.locator('input.formula').fill('{platform/patents} / {RDLaborHour/v4_zh_qsdl_hj} * 10000');
   await page.click('#nqpf-edit-save');
   await page.waitForFunction(() => /已保存指标体系 rd-per-head/.test(document.querySelector('[data-testid="nqpf-edit-status"]')?.textContent ?? ''));
   assert.equal(await page.inputValue('#nqpf-system'), 'rd-per-head');
   const api = await (await platform.fetch(`${base}/api/nqpf/index?system=rd-per-head`)).json();
   assert.equal(api.indicators[0].source, '{RDActivity/v4_zh_nbzc_hj} / {RDLaborHour/v4_zh_qsdl_hj}');
   const last = api.years.at(-1);
+  if (existsSync(VR)) {
+    assert.equal(last, 2019);  // patents filed later are not all published yet
+    await page.waitForSelector('[data-testid="nqpf-platform-source"]');
+    assert.match(await page.textContent('[data-testid="nqpf-platform-source"]'), /专利取自 cnipa:cn-vr-2022\.csv.*只用 \d{4}–2019 年/);
+  }
   await page.waitForFunction((want) => document.querySelector('[data-testid="nqpf-ranks"] tbody tr td:nth-child(2)')?.textContent === want,
     api.cells.find((c) => c.region === '北京市' && c.year === last).index.toFixed(3));
   // Deleted after a confirmation; the panel goes back to the first template.

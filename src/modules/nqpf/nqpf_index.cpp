@@ -61,14 +61,14 @@ std::vector<int> covered_years(const SeriesTable& t, const IndicatorSystem& s) {
   int lo = 0, hi = 9999;
   for (const auto& d : s.dimensions) {
     for (const auto& ind : d.indicators) {
-      int first = 9999, last = 0;
+      // An indicator covers the years every series it reads covers.
+      int first = 0, last = 9999;
       const auto formula = formula_of(ind);
       for (const auto& code : formula.series()) {
-        int code_last = 0;
+        int code_first = 9999, code_last = 0;
         for (const auto& [key, years] : t) {
           if (key.second != code || years.empty()) continue;
-          first = std::min(first, years.begin()->first);
-          last = std::max(last, years.rbegin()->first);
+          code_first = std::min(code_first, years.begin()->first);
           code_last = std::max(code_last, years.rbegin()->first);
         }
         // Every series an indicator reads must be there: a formula over a series the
@@ -76,6 +76,8 @@ std::vector<int> covered_years(const SeriesTable& t, const IndicatorSystem& s) {
         if (code_last == 0)
           fail_keyed(ErrorCode::InvalidInput, "nqpf_no_series", {{"item", ind.name}, {"series", code}},
                      "indicator " + ind.id + " (" + ind.name + "): the statistics hold no series " + code);
+        first = std::max(first, code_first);
+        last = std::min(last, code_last);
       }
       lo = std::max(lo, first);
       hi = std::min(hi, last);

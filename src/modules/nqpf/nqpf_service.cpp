@@ -7,6 +7,7 @@
 #include "base/error.h"
 #include "ingest/region.h"
 #include "modules/nqpf/innovation_productivity.h"
+#include "modules/nqpf/platform_series.h"
 
 namespace xinzhi::nqpf {
 
@@ -51,9 +52,37 @@ nlohmann::json NqpfService::systems(const accounts::Principal& who) {
   return out;
 }
 
+ingest::ProvinceStatistics NqpfService::statistics(const IndicatorSystem* system, nlohmann::json* platform) {
+  auto data = store_.load();
+  bool wanted = system == nullptr;
+  if (system)
+    for (const auto& d : system->dimensions)
+      for (const auto& i : d.indicators) {
+        const auto formula = formula_of(i);
+        for (const auto& code : formula.series()) wanted = wanted || is_platform_series(code);
+      }
+  if (!wanted || !patents_ || data.observations.empty()) return data;
+  std::set<std::string> provinces;
+  for (const auto& o : data.observations)
+    if (o.province != "全国") provinces.insert(o.province);
+  const auto own = patent_series(*patents_, {provinces.begin(), provinces.end()});
+  if (own.data.observations.empty()) return data;
+  data.series.insert(data.series.end(), own.data.series.begin(), own.data.series.end());
+  data.observations.insert(data.observations.end(), own.data.observations.begin(), own.data.observations.end());
+  if (platform) {
+    nlohmann::json sources = nlohmann::json::array();
+    for (const auto& s : patents_->sources())
+      sources.push_back({{"name", s.name}, {"records", s.records}, {"first_filed", s.first_filed}, {"last_filed", s.last_filed},
+                         {"imported_at", s.imported_at}});
+    *platform = {{"patents", std::move(sources)}, {"placed", own.placed}, {"unplaced", own.unplaced},
+                 {"first_year", own.first_year}, {"last_year", own.last_year}, {"last_filed", own.last_filed}};
+  }
+  return data;
+}
+
 nlohmann::json NqpfService::series(const accounts::Principal& who) {
   accounts::require(who, Permission::AnalyticsRead);
-  const auto data = store_.load();
+  const auto data = statistics(nullptr);
   struct Span {
     int first = 9999, last = 0;
     std::set<std::string> provinces;
@@ -91,7 +120,7 @@ nlohmann::json NqpfService::save_system(const nlohmann::json& body, const accoun
       fail_keyed(ErrorCode::InvalidInput, "nqpf_template_id", {{"item", system.id}},
                  "'" + system.id + "' is a shipped template: save the system under another id");
   // Saved only when an index can be computed from it: every series there, years in common.
-  const auto data = store_.load();
+  const auto data = statistics(&system);
   if (data.observations.empty())
     fail_keyed(ErrorCode::NotFound, "nqpf_no_statistics", {}, "no provincial statistics imported yet");
   (void)compute_index(data, system, {});
@@ -127,12 +156,13 @@ IndicatorSystem NqpfService::find_system(const std::string& id) {
   return system_template(id);
 }
 
-IndexResult NqpfService::computed(const IndexQuery& q) {
-  const auto data = store_.load();
+IndexResult NqpfService::computed(const IndexQuery& q, nlohmann::json* platform) {
+  const auto system = find_system(q.system);
+  const auto data = statistics(&system, platform);
   if (data.observations.empty())
     fail_keyed(ErrorCode::NotFound, "nqpf_no_statistics", {},
                "no provincial statistics yet: import them (xinzhi nqpf import --provinces ../shared/data/provinces)");
-  return compute_index(data, find_system(q.system), {weight_method_from(q.weights), q.from, q.to});
+  return compute_index(data, system, {weight_method_from(q.weights), q.from, q.to});
 }
 
 nlohmann::json NqpfService::index(const IndexQuery& q, const accounts::Principal& who) {
@@ -140,7 +170,9 @@ nlohmann::json NqpfService::index(const IndexQuery& q, const accounts::Principal
   // Before any import the front page's panel asks too: an empty state, not an error.
   const auto last = store_.last_import();
   if (!last) return {{"available", false}, {"system", q.system}, {"weights_method", q.weights}};
-  auto out = to_json(computed(q));
+  nlohmann::json platform;
+  auto out = to_json(computed(q, &platform));
+  if (!platform.is_null()) out["platform_source"] = std::move(platform);
   out.erase("data_fixes");  // they travel in source.corrections
   out["available"] = true;
   out["source"] = source_of(*last);

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "modules/accounts/principal.h"
+#include "modules/foresight/patent_read.h"
 #include "modules/nqpf/nqpf_index.h"
 #include "modules/nqpf/statistics_store.h"
 
@@ -18,7 +19,9 @@ struct IndexQuery {
 
 class NqpfService {
  public:
-  explicit NqpfService(StatisticsStore& store) : store_(store) {}
+  // `patents`, when given, supplies the platform's own series (platform_series.h) to formulas.
+  explicit NqpfService(StatisticsStore& store, foresight::PatentReader* patents = nullptr)
+      : store_(store), patents_(patents) {}
 
   // A folder (or one CSV) of provincial statistics replaces what the database holds;
   // analytics.write (the analysts who keep the platform's data).
@@ -46,10 +49,14 @@ class NqpfService {
   nlohmann::json productivity(int from, int to, const accounts::Principal& who);
 
  private:
-  IndexResult computed(const IndexQuery& q);
+  IndexResult computed(const IndexQuery& q, nlohmann::json* platform = nullptr);
+  // The imported statistics, with the platform's series added when `system` reads one (all
+  // of them when it is null); `platform` receives what they were computed from.
+  ingest::ProvinceStatistics statistics(const IndicatorSystem* system, nlohmann::json* platform = nullptr);
   // A saved system, else a template; NotFound nqpf_no_system.
   IndicatorSystem find_system(const std::string& id);
   StatisticsStore& store_;
+  foresight::PatentReader* patents_;
 };
 
 }  // namespace xinzhi::nqpf

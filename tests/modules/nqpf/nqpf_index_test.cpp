@@ -8,11 +8,14 @@
 #include <cstdio>
 
 #include "ingest/province_statistics.h"
+#include "modules/foresight/patent_import.h"
 #include "modules/nqpf/nqpf_index.h"
+#include "modules/nqpf/platform_series.h"
 #include "modules/productivity/dea_service.h"
 #include "modules/registry.h"
 #include "modules/services.h"
 #include "store/audit_trail.h"
+#include "store/queries.h"
 #include "support/principals.h"
 #include "support/test_support.h"
 
@@ -282,6 +285,81 @@ TEST(NqpfService, ImportThenIndexFromTheDatabase) {
   store::AuditFilter saves;
   saves.action = "nqpf.system_save";
   EXPECT_EQ(store::list_audit(db, saves).size(), 1u);
+}
+
+}  // namespace
+}  // namespace xinzhi::nqpf
+
+namespace xinzhi::nqpf {
+namespace {
+
+// The platform's own series feed the index: the CNIPA virtual-reality patents foresight holds,
+// counted by province and filing year, read by a formula beside the yearbook's R&D personnel.
+// Counts are checked against SQL over the patent table, the years against the 18-month rule.
+TEST(PlatformSeries, PatentsPerProvinceAndYearFeedAFormula) {
+  testing::ScratchDir dir;
+  store::Database db{dir.database("p.db")};
+  modules::migrate(db);
+  modules::Services services(db);
+  foresight::import_patents(services.patents(), testing::shared_data() + "/patents/cn-vr-2022.csv", "cnipa", false);
+  const auto analyst = testing::person(accounts::Role::Analyst, "天津市科学技术局（示例）");
+  services.nqpf().import_statistics(testing::shared_data() + "/provinces", analyst);
+
+  const auto own = patent_series(services.patents(), {"天津市", "青海省"});
+  int first = 9999, last = 0;
+  for (const auto& o : own.data.observations) first = std::min(first, o.year), last = std::max(last, o.year);
+  EXPECT_EQ(own.last_year, 2019);
+  EXPECT_EQ(own.first_year, first);
+  const auto latest = store::first_row(db, "SELECT max(filed_on) FROM patent", {}, [](store::Statement& q) { return q.text(0); });
+  ASSERT_TRUE(latest);
+  EXPECT_EQ(*latest, "2022-03-17");
+  EXPECT_EQ(last, 2019);  // 2020 is complete only once 2021-12-31 + 18 months have passed
+  for (const auto& o : own.data.observations) {
+    if (o.series != "platform/patents") continue;
+    const auto want = store::first_row(db, "SELECT count(*) FROM patent WHERE province = ? AND substr(filed_on, 1, 4) = ?",
+                                       {o.province, std::to_string(o.year)}, [](store::Statement& q) { return q.int64(0); });
+    EXPECT_EQ(o.value, static_cast<double>(*want)) << o.province << " " << o.year;
+  }
+  double sections = 0, total = 0;
+  for (const auto& o : own.data.observations)
+    if (o.province == "天津市") (o.series == "platform/patents" ? total : sections) += o.value;
+  EXPECT_GT(total, 100);
+  EXPECT_EQ(sections, total);  // every CNIPA record here has a first code
+
+  auto system = to_json(system_template("three-elements"));
+  system["id"] = "with-vr";
+  system["name"] = "含虚拟现实专利";
+  system["dimensions"][0]["indicators"].push_back(
+      {{"id", "vr"}, {"name", "虚拟现实专利每万R&D人员"}, {"unit", "件/万人年"},
+       {"formula", "{platform/patents} / {RDLaborHour/v4_zh_qsdl_hj} * 10000"}});
+  services.nqpf().save_system(system, analyst);
+  IndexQuery q;
+  q.system = "with-vr";
+  const auto index = services.nqpf().index(q, analyst);
+  EXPECT_EQ(index["years"].back(), 2019);
+  ASSERT_TRUE(index.contains("platform_source"));
+  EXPECT_EQ(index["platform_source"]["patents"][0]["name"], "cnipa:cn-vr-2022.csv");
+  const auto unplaced = store::first_row(db, "SELECT count(*) FROM patent WHERE province = ''", {}, [](store::Statement& q) { return q.int64(0); });
+  EXPECT_EQ(index["platform_source"]["unplaced"], *unplaced);
+  const auto raw = ingest::read_province_statistics(testing::shared_data() + "/provinces");
+  double fte = 0;
+  for (const auto& o : raw.observations)
+    if (o.province == "天津市" && o.year == 2015 && o.series == "RDLaborHour/v4_zh_qsdl_hj") fte = o.value;
+  const auto tianjin = store::first_row(db, "SELECT count(*) FROM patent WHERE province = '天津市' AND filed_on LIKE '2015%'", {},
+                                        [](store::Statement& q) { return q.int64(0); });
+  size_t vr = 0;
+  while (vr < index["indicators"].size() && index["indicators"][vr]["id"] != "vr") ++vr;
+  ASSERT_LT(vr, index["indicators"].size());
+  bool seen = false;
+  for (const auto& c : index["cells"])
+    if (c["region"] == "天津市" && c["year"] == 2015) {
+      seen = true;
+      EXPECT_NEAR(c["values"][vr].get<double>(), static_cast<double>(*tianjin) / fte * 10000, 1e-9);
+    }
+  EXPECT_TRUE(seen);
+  const auto catalogue = services.nqpf().series(analyst);
+  EXPECT_TRUE(std::any_of(catalogue["series"].begin(), catalogue["series"].end(),
+                          [](const auto& s) { return s["code"] == "platform/patents_G" && s["last"] == 2019; }));
 }
 
 }  // namespace

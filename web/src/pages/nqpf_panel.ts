@@ -26,6 +26,7 @@ export interface NqpfIndex {
   indicators: NqpfIndicator[]; cells: NqpfCell[]; gaps: NqpfGaps[];
   fills: { where: string; what: string }[];
   source: { file: string; imported_at: string; publisher: string; observations: number; corrections: { where: string; what: string }[] };
+  platform_source?: { patents: { name: string; records: number }[]; placed: number; unplaced: number; first_year: number; last_year: number; last_filed: string };
 }
 interface NqpfMove {
   region: string; from: number; to: number; index_from: number; index_to: number; rank_from: number; rank_to: number;
@@ -62,8 +63,8 @@ export async function renderNqpfPanel(host: HTMLElement): Promise<void> {
   edit.addEventListener('click', () => {
     const base = systems.find((s) => s.id === state.system);
     if (!base) return;
-    void renderSystemEditor(editorHost, base, async (id) => { await listSystems(id); void draw(); },
-      async () => { await listSystems('three-elements'); void draw(); })
+    void renderSystemEditor(editorHost, base, async (id) => { await listSystems(id); await draw(); },
+      async () => { await listSystems('three-elements'); await draw(); })
       .catch((e) => editorHost.replaceChildren(el('p', { class: 'note error' }, (e as Error).message)));
   });
   const weights = el('select', { id: 'nqpf-weights', 'aria-label': t('nqpfWeights') },
@@ -111,6 +112,13 @@ export async function renderNqpfPanel(host: HTMLElement): Promise<void> {
         publisher: r.source.publisher, file: r.source.file, at: beijingTime(r.source.imported_at), first, last,
         corrections: r.source.corrections.length, fills: r.fills.length,
       }));
+    // The platform's own series (patents foresight holds), when the system reads them.
+    const platformLine = r.platform_source ? el('p', { class: 'note source', 'data-testid': 'nqpf-platform-source' },
+      tf('nqpfPlatformSource', {
+        sources: r.platform_source.patents.map((p) => p.name).join('、'), placed: r.platform_source.placed,
+        unplaced: r.platform_source.unplaced, first: r.platform_source.first_year, last: r.platform_source.last_year,
+        filed: r.platform_source.last_filed,
+      })) : el('span');
     const missingNote = unscored.length
       ? el('p', { class: 'note', 'data-testid': 'nqpf-missing' }, tf('nqpfMissing', {
         list: unscored.map((c) => `${shortProvince(c.region)} ${c.year}（${c.missing}）`).join('；'),
@@ -161,7 +169,7 @@ export async function renderNqpfPanel(host: HTMLElement): Promise<void> {
 
     body.replaceChildren(el('p', { class: 'note' }, tf('nqpfAfter', { name: r.system.name, after: r.system.after })),
       ...(r.system.note ? [el('p', { class: 'note' }, r.system.note)] : []),
-      chartBox, sourceLine,
+      chartBox, sourceLine, platformLine,
       el('p', {}, el('a', { href: `/api/nqpf/index.xlsx?system=${enc(state.system)}&weights=${enc(state.weights)}`,
         download: 'nqpf-index.xlsx', 'data-testid': 'nqpf-xlsx' }, t('nqpfExport'))),
       missingNote, rankTable, moveHost, gapLine, mapHost, weightBox);

@@ -26,8 +26,8 @@ export function formulaOf(i: SystemIndicator): string {
 
 interface Row { id: string; dimension: HTMLInputElement; name: HTMLInputElement; unit: HTMLInputElement; direction: HTMLSelectElement; formula: HTMLInputElement; tr: HTMLElement }
 
-export async function renderSystemEditor(host: HTMLElement, base: SystemJson, onSaved: (id: string) => void,
-  onDeleted: () => void): Promise<void> {
+export async function renderSystemEditor(host: HTMLElement, base: SystemJson, onSaved: (id: string) => Promise<void>,
+  onDeleted: () => Promise<void>): Promise<void> {
   const catalogue = await getJson<{ available: boolean; series: SeriesInfo[] }>('/api/nqpf/series');
   const own = !base.template;
   const id = el('input', { id: 'nqpf-edit-id', value: own ? base.id : `${base.id}-mine`, pattern: '[a-z0-9-]{1,40}', required: 'true' });
@@ -95,8 +95,8 @@ export async function renderSystemEditor(host: HTMLElement, base: SystemJson, on
     try {
       const saved = await sendJson<SystemJson>('POST', '/api/nqpf/systems',
         { id: id.value.trim(), name: name.value.trim(), after: after.value.trim(), note: note.value.trim(), dimensions: dims });
+      await onSaved(saved.id);
       status.textContent = tf('nqpfEditSaved', { id: saved.id });
-      onSaved(saved.id);
     } catch (e) {
       status.className = 'note error';
       status.textContent = (e as Error).message;
@@ -117,8 +117,8 @@ export async function renderSystemEditor(host: HTMLElement, base: SystemJson, on
     yes.addEventListener('click', async () => {
       try {
         await sendJson('DELETE', `/api/nqpf/systems/${encodeURIComponent(base.id)}`);
+        await onDeleted();
         host.replaceChildren(el('p', { class: 'note', role: 'status' }, tf('nqpfEditDeleted', { name: base.name })));
-        onDeleted();
       } catch (e) {
         status.className = 'note error';
         status.textContent = (e as Error).message;

@@ -1,0 +1,85 @@
+#include "modules/nqpf/platform_series.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+namespace xinzhi::nqpf {
+
+namespace {
+
+// The eight IPC sections (WIPO, IPC 2024.01), as the Chinese edition names them.
+constexpr std::array<std::pair<char, const char*>, 8> kSections{{
+    {'A', "人类生活必需"}, {'B', "作业；运输"}, {'C', "化学；冶金"}, {'D', "纺织；造纸"},
+    {'E', "固定建筑物"}, {'F', "机械工程；照明；加热；武器；爆破"}, {'G', "物理"}, {'H', "电学"},
+}};
+
+int year_of(std::string_view date) {
+  if (date.size() < 4) return 0;
+  int y = 0;
+  for (size_t i = 0; i < 4; ++i) {
+    if (date[i] < '0' || date[i] > '9') return 0;
+    y = y * 10 + (date[i] - '0');
+  }
+  return y;
+}
+
+}  // namespace
+
+bool is_platform_series(const std::string& code) { return code.rfind("platform/", 0) == 0; }
+
+PatentSeries patent_series(foresight::PatentReader& patents, const std::vector<std::string>& provinces) {
+  PatentSeries result;
+  auto& out = result.data;
+  std::map<std::pair<std::string, int>, std::map<char, double>> counts;  // (province, year) → section ('*' all) → patents
+  int first = 9999;
+  std::string last_filed;
+  int64_t placed = 0, unplaced = 0;
+  patents.each_patent(patents.last_id(), [&](const foresight::PatentFacts& p) {
+    const int year = year_of(p.filed_on);
+    if (year == 0) return;
+    first = std::min(first, year);
+    if (p.filed_on > last_filed) last_filed = std::string(p.filed_on);
+    if (p.province.empty()) {
+      ++unplaced;
+      return;
+    }
+    ++placed;
+    auto& c = counts[{std::string(p.province), year}];
+    c['*'] += 1;
+    if (!p.codes.empty() && !p.codes.front().subclass.empty()) c[p.codes.front().subclass[0]] += 1;
+  });
+  if (last_filed.empty()) return result;
+  // A year is complete once 18 months have passed since its end: invention applications are
+  // published 18 months after filing (专利法第三十四条), so the latest filing date stands for
+  // when the export was made and later years are still filling in.
+  int last = year_of(last_filed) - 1;
+  while (last >= first && last_filed < std::to_string(last + 2) + "-06-30") --last;
+  std::string names;
+  for (const auto& s : patents.sources()) names += (names.empty() ? "" : "、") + s.name;
+  const std::string source = "平台已导入专利（" + names + "），按第一申请人所在省与申请年统计";
+  out.series.push_back({"platform/patents", "专利申请量（平台已导入）", "件", source});
+  for (const auto& [letter, title] : kSections)
+    out.series.push_back({std::string("platform/patents_") + letter,
+                          std::string("专利申请量·") + letter + " " + title + "（平台已导入，按首个分类号）", "件", source});
+  for (const auto& province : provinces)
+    for (int year = first; year <= last; ++year) {
+      const auto it = counts.find({province, year});
+      auto count = [&](char section) {
+        if (it == counts.end()) return 0.0;
+        const auto c = it->second.find(section);
+        return c == it->second.end() ? 0.0 : c->second;
+      };
+      out.observations.push_back({province, year, "platform/patents", count('*')});
+      for (const auto& [letter, title] : kSections)
+        out.observations.push_back({province, year, std::string("platform/patents_") + letter, count(letter)});
+    }
+  result.placed = placed;
+  result.unplaced = unplaced;
+  result.first_year = first;
+  result.last_year = last;
+  result.last_filed = last_filed;
+  return result;
+}
+
+}  // namespace xinzhi::nqpf
