@@ -39,7 +39,10 @@ struct ProvinceStatistics {
 // name is none of these. `fix` receives a description when anything beyond spaces was changed.
 std::string normalise_province(const std::string& raw, std::string* fix = nullptr);
 
-// Every *.csv of the folder (or the one file given) in the layouts above; identical duplicate rows are dropped and
+// Every *.csv and *.xlsx of the folder (or the one file given) in the layouts above, or as the
+// statistics bureau's 分省年度数据 Excel export (data.stats.gov.cn: 指标：name(unit) above a table
+// of 地区 by 2023年 …, or 地区：province above a table of 指标 by year; series "nbs/<name>",
+// notes under the table ignored; an old .xls is refused with what to do); identical duplicate rows are dropped and
 // listed, NA cells are left out as missing and counted; a duplicate with another value, a
 // province no normalisation recognises or a malformed number is refused with file:line.
 ProvinceStatistics read_province_statistics(const std::string& folder);

@@ -36,3 +36,6 @@ xinzhi nqpf save-system --file fixtures/nqpf/bad_formula.json --db v/nqpf.db; ec
 xinzhi nqpf delete-system rd-per-head --db v/nqpf.db
 xinzhi nqpf delete-system rd-per-head --db v/nqpf.db; echo "exit $?"
 xinzhi nqpf delete-system three-elements --db v/nqpf.db; echo "exit $?"
+xinzhi nqpf index --provinces fixtures/provinces-nbs --system fixtures/nqpf/nbs.json
+xinzhi nqpf index --provinces fixtures/provinces-nbs-bad --system fixtures/nqpf/nbs.json; echo "exit $?"
+xinzhi nqpf import --provinces fixtures/provinces-nbs --db v/nbs.db --json

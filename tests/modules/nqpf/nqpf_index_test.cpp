@@ -212,6 +212,40 @@ TEST(IndicatorSystem, AFormulaComputesAsTheRatioItReplaces) {
   }
 }
 
+// The statistics bureau's Excel exports (分省年度数据, both layouts) read as the same numbers as
+// the yearbook CSVs they were written from (tests/cli/fixtures/provinces-nbs/make_workbooks.py),
+// with the blank cell missing, the padded name fixed and a province no one knows refused.
+TEST(ProvinceStatistics, StatisticsBureauWorkbooks) {
+  const std::string fixtures = std::string(XINZHI_SOURCE_DIR) + "/tests/cli/fixtures/";
+  const auto nbs = ingest::read_province_statistics(fixtures + "provinces-nbs");
+  const auto csv = ingest::read_province_statistics(fixtures + "provinces");
+  auto value = [](const ingest::ProvinceStatistics& d, const std::string& province, int year, const std::string& code) {
+    for (const auto& o : d.observations)
+      if (o.province == province && o.year == year && o.series == code) return o.value;
+    return std::nan("");
+  };
+  size_t spend = 0;
+  for (const auto& o : nbs.observations) {
+    if (o.series == "nbs/研究与试验发展(R&D)经费内部支出") {
+      ++spend;
+      EXPECT_EQ(o.value, value(csv, o.province, o.year, "RDActivity/v4_zh_nbzc_hj")) << o.province << o.year;
+    } else if (o.series == "nbs/发明专利授权数") {
+      EXPECT_EQ(o.province, "天津市");
+      EXPECT_EQ(o.value, value(csv, "天津市", o.year, "RDPatentAuthority/v4_cg_zlsq2_fm"));
+    }
+  }
+  EXPECT_EQ(spend, 35u);  // 6 provinces × 6 years, 河北 2020 blank
+  EXPECT_TRUE(std::isnan(value(nbs, "河北省", 2020, "nbs/研究与试验发展(R&D)经费内部支出")));
+  ASSERT_EQ(nbs.series.size(), 3u);
+  EXPECT_EQ(nbs.series[1].unit, "人年");  // a full-width （人年） is a unit too
+  try {
+    ingest::read_province_statistics(fixtures + "provinces-nbs-bad");
+    ADD_FAILURE() << "火星 was read";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("rd-expenditure.xlsx:8: province '火星'"), std::string::npos) << e.what();
+  }
+}
+
 // The statistics through the database (SQLite here, PostgreSQL in the pg: copy): an import is
 // one audited transaction, the index from the database equals the index from the files, a
 // re-import replaces, and only analytics.write may import.
