@@ -39,7 +39,7 @@ Services::Services(store::Database& db)
       tasks_(std::make_unique<tasks::TaskPool>(
           *task_store_, tasks::ProfileSources{patent_store_.get(), chains_.get(), scenarios_.get(), home_.focal})),
       statistics_store_(nqpf::sql_statistics_store(db)),
-      nqpf_(std::make_unique<nqpf::NqpfService>(*statistics_store_, patent_store_.get())) {}
+      nqpf_(std::make_unique<nqpf::NqpfService>(*statistics_store_, patent_store_.get(), chains_.get())) {}
 
 Services::~Services() = default;
 

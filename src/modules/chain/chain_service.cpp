@@ -347,6 +347,16 @@ std::vector<FirmRow> ChainService::segment_firms(const std::string& chain, const
   return rows;
 }
 
+ChainMembership ChainService::membership(const std::string& chain) {
+  auto p = prepare_chain(chains_.load(chain), "", home_);
+  atlas::ChainAtlas a(p.snapshot, p.zones);
+  a.run();
+  ChainMembership out;
+  for (const auto& f : p.stored.firms) out.firm_province.push_back(f.province);
+  for (uint32_t s = 0; s < p.segments.size(); ++s) out.segments.emplace_back(p.segments[s]->name, a.firms_of(s));
+  return out;
+}
+
 std::vector<FirmRow> ChainService::chain_firms(const std::string& chain, const std::string& region) {
   auto p = prepare_chain(chains_.load(chain), region, home_);
   atlas::ChainAtlas a(p.snapshot, p.zones);

@@ -32,6 +32,12 @@ struct FirmRow {
   double strength;
 };
 
+// Which firm is in which segment, and where each firm is.
+struct ChainMembership {
+  std::vector<std::string> firm_province;  // per firm, "" when unknown
+  std::vector<std::pair<std::string, std::vector<uint32_t>>> segments;  // name (aliases folded in), its firms; chain order
+};
+
 struct SegmentRow {
   std::string name, stage, parent;
   bool stage_computed;
@@ -98,6 +104,8 @@ class ChainService {
   ChokepointReport chokepoints(const std::string& chain, const std::string& region, const ChokepointWeights& weights = {});
   ShockReport shock(const std::string& chain, const ShockRequest& request);
   std::vector<FirmRow> segment_firms(const std::string& chain, const std::string& segment, const std::string& region);
+  // The chain's firms by province and segment: what indicators by province count.
+  ChainMembership membership(const std::string& chain);
   // Every firm of the chain, local first (the shock simulator's list of firms to lose).
   std::vector<FirmRow> chain_firms(const std::string& chain, const std::string& region);
   // The chain's firms and covered segments per district of a region (district_map.h).

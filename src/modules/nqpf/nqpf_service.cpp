@@ -54,29 +54,54 @@ nlohmann::json NqpfService::systems(const accounts::Principal& who) {
 
 ingest::ProvinceStatistics NqpfService::statistics(const IndicatorSystem* system, nlohmann::json* platform) {
   auto data = store_.load();
-  bool wanted = system == nullptr;
+  bool want_patents = system == nullptr;
+  std::set<std::string> chain_codes;
   if (system)
     for (const auto& d : system->dimensions)
       for (const auto& i : d.indicators) {
         const auto formula = formula_of(i);
-        for (const auto& code : formula.series()) wanted = wanted || is_platform_series(code);
+        for (const auto& code : formula.series()) {
+          if (is_chain_series(code)) chain_codes.insert(code);
+          else want_patents = want_patents || is_platform_series(code);
+        }
       }
-  if (!wanted || !patents_ || data.observations.empty()) return data;
-  std::set<std::string> provinces;
+  if (data.observations.empty()) return data;
+  std::set<std::string> province_set;
   for (const auto& o : data.observations)
-    if (o.province != "全国") provinces.insert(o.province);
-  const auto own = patent_series(*patents_, {provinces.begin(), provinces.end()});
-  if (own.data.observations.empty()) return data;
-  data.series.insert(data.series.end(), own.data.series.begin(), own.data.series.end());
-  data.observations.insert(data.observations.end(), own.data.observations.begin(), own.data.observations.end());
-  if (platform) {
-    nlohmann::json sources = nlohmann::json::array();
-    for (const auto& s : patents_->sources())
-      sources.push_back({{"name", s.name}, {"records", s.records}, {"first_filed", s.first_filed}, {"last_filed", s.last_filed},
-                         {"imported_at", s.imported_at}});
-    *platform = {{"patents", std::move(sources)}, {"placed", own.placed}, {"unplaced", own.unplaced},
-                 {"first_year", own.first_year}, {"last_year", own.last_year}, {"last_filed", own.last_filed}};
+    if (o.province != "全国") province_set.insert(o.province);
+  const std::vector<std::string> provinces(province_set.begin(), province_set.end());
+  auto add = [&](const ingest::ProvinceStatistics& own) {
+    data.series.insert(data.series.end(), own.series.begin(), own.series.end());
+    data.observations.insert(data.observations.end(), own.observations.begin(), own.observations.end());
+  };
+  nlohmann::json used = nlohmann::json::object();
+  if (want_patents && patents_) {
+    const auto own = patent_series(*patents_, provinces);
+    if (!own.data.observations.empty()) {
+      add(own.data);
+      nlohmann::json sources = nlohmann::json::array();
+      for (const auto& s : patents_->sources())
+        sources.push_back({{"name", s.name}, {"records", s.records}, {"first_filed", s.first_filed},
+                           {"last_filed", s.last_filed}, {"imported_at", s.imported_at}});
+      used["patents"] = std::move(sources);
+      used["placed"] = own.placed;
+      used["unplaced"] = own.unplaced;
+      used["first_year"] = own.first_year;
+      used["last_year"] = own.last_year;
+      used["last_filed"] = own.last_filed;
+    }
   }
+  if ((system == nullptr || !chain_codes.empty()) && chains_) {
+    const auto own = chain_series(*chains_, provinces, system ? &chain_codes : nullptr);
+    if (!own.observations.empty()) {
+      add(own);
+      nlohmann::json list = nlohmann::json::array();
+      for (const auto& s : own.series)
+        if (s.code.rfind("platform/chain_firms/", 0) == 0) list.push_back(s.source);
+      used["chains"] = std::move(list);
+    }
+  }
+  if (platform && !used.empty()) *platform = std::move(used);
   return data;
 }
 

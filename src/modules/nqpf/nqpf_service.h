@@ -5,6 +5,7 @@
 #include <string>
 
 #include "modules/accounts/principal.h"
+#include "modules/chain/chain_service.h"
 #include "modules/foresight/patent_read.h"
 #include "modules/nqpf/nqpf_index.h"
 #include "modules/nqpf/statistics_store.h"
@@ -19,9 +20,11 @@ struct IndexQuery {
 
 class NqpfService {
  public:
-  // `patents`, when given, supplies the platform's own series (platform_series.h) to formulas.
-  explicit NqpfService(StatisticsStore& store, foresight::PatentReader* patents = nullptr)
-      : store_(store), patents_(patents) {}
+  // `patents` and `chains`, when given, supply the platform's own series (platform_series.h)
+  // to formulas.
+  explicit NqpfService(StatisticsStore& store, foresight::PatentReader* patents = nullptr,
+                       chain::ChainService* chains = nullptr)
+      : store_(store), patents_(patents), chains_(chains) {}
 
   // A folder (or one CSV) of provincial statistics replaces what the database holds;
   // analytics.write (the analysts who keep the platform's data).
@@ -57,6 +60,7 @@ class NqpfService {
   IndicatorSystem find_system(const std::string& id);
   StatisticsStore& store_;
   foresight::PatentReader* patents_;
+  chain::ChainService* chains_;
 };
 
 }  // namespace xinzhi::nqpf

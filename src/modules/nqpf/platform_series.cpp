@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <set>
 
 namespace xinzhi::nqpf {
 
@@ -27,6 +28,71 @@ int year_of(std::string_view date) {
 }  // namespace
 
 bool is_platform_series(const std::string& code) { return code.rfind("platform/", 0) == 0; }
+
+bool is_chain_series(const std::string& code) {
+  return code.rfind("platform/chain_", 0) == 0 || code.rfind("platform/chokepoint_", 0) == 0;
+}
+
+ingest::ProvinceStatistics chain_series(chain::ChainService& chains, const std::vector<std::string>& provinces,
+                                        const std::set<std::string>* only) {
+  ingest::ProvinceStatistics out;
+  for (const auto& summary : chains.list()) {
+    std::string key = summary.name;
+    std::replace(key.begin(), key.end(), ' ', '_');
+    if (only) {
+      bool read = false;
+      for (const char* kind : {"platform/chain_firms/", "platform/chain_coverage/", "platform/chokepoint_exposure/"})
+        read = read || only->count(kind + key);
+      if (!read) continue;
+    }
+    const auto membership = chains.membership(summary.name);
+    const auto report = chains.chokepoints(summary.name, "");
+    const int year = year_of(report.as_of);
+    if (year == 0 || membership.segments.empty()) continue;
+    std::map<std::string, double> score;
+    for (const auto& row : report.rows) score[row.name] = row.score;
+    // Per province: distinct firms, segments with a firm, Σ score·firms and Σ firms over scored segments.
+    struct Tally {
+      std::set<uint32_t> firms;
+      size_t segments = 0;
+      double weighted = 0, scored_firms = 0;
+    };
+    std::map<std::string, Tally> tally;
+    for (const auto& [segment, firms] : membership.segments) {
+      std::map<std::string, size_t> here;
+      for (uint32_t f : firms) {
+        const auto& province = membership.firm_province[f];
+        if (province.empty()) continue;
+        ++here[province];
+        tally[province].firms.insert(f);
+      }
+      const auto scored = score.find(segment);
+      for (const auto& [province, n] : here) {
+        auto& t = tally[province];
+        ++t.segments;
+        if (scored == score.end()) continue;
+        t.weighted += scored->second * static_cast<double>(n);
+        t.scored_firms += static_cast<double>(n);
+      }
+    }
+    const std::string source = "平台产业链图谱《" + summary.name + "》（" + report.as_of.substr(0, 10) + "）";
+    const std::string firms_code = "platform/chain_firms/" + key, coverage_code = "platform/chain_coverage/" + key,
+                      exposure_code = "platform/chokepoint_exposure/" + key;
+    out.series.push_back({firms_code, "产业链企业数·" + summary.name, "个", source});
+    out.series.push_back({coverage_code, "产业链环节覆盖率·" + summary.name, "%", source});
+    out.series.push_back({exposure_code, "卡脖子环节暴露度·" + summary.name, "0–1", source});
+    const double segments = static_cast<double>(membership.segments.size());
+    for (const auto& province : provinces) {
+      const auto it = tally.find(province);
+      const Tally none;
+      const Tally& t = it == tally.end() ? none : it->second;
+      out.observations.push_back({province, year, firms_code, static_cast<double>(t.firms.size())});
+      out.observations.push_back({province, year, coverage_code, static_cast<double>(t.segments) / segments * 100});
+      if (t.scored_firms > 0) out.observations.push_back({province, year, exposure_code, t.weighted / t.scored_firms});
+    }
+  }
+  return out;
+}
 
 PatentSeries patent_series(foresight::PatentReader& patents, const std::vector<std::string>& provinces) {
   PatentSeries result;

@@ -1,10 +1,12 @@
 // Series Xinzhi computes from its own data, by province and year, for indicator formulas beside
 // the yearbook's: the patents foresight holds ("platform/…" codes).
 #pragma once
+#include <set>
 #include <string>
 #include <vector>
 
 #include "ingest/province_statistics.h"
+#include "modules/chain/chain_service.h"
 #include "modules/foresight/patent_read.h"
 
 namespace xinzhi::nqpf {
@@ -25,7 +27,21 @@ struct PatentSeries {
 };
 PatentSeries patent_series(foresight::PatentReader& patents, const std::vector<std::string>& provinces);
 
-// True for a code patent_series() provides.
+// The chains the atlas holds, each observed once, in the year of its last change (the atlas has
+// no history by year, so these series join an index only over that year):
+//   platform/chain_firms/<chain>         the province's firms in the chain (个);
+//   platform/chain_coverage/<chain>      the share of the chain's segments where the province has
+//                                        a firm (%);
+//   platform/chokepoint_exposure/<chain> the chokepoint score of the segments the province's
+//                                        firms are in, weighted by its firms in each (0–1; only
+//                                        segments with a score; missing without such a firm).
+// Spaces in a chain's name become _ in its codes. Provinces of `provinces` without a firm have 0
+// firms and 0 coverage. `only`, when given, limits them to the chains of those codes.
+ingest::ProvinceStatistics chain_series(chain::ChainService& chains, const std::vector<std::string>& provinces,
+                                        const std::set<std::string>* only = nullptr);
+
+// True for a code patent_series() or chain_series() provides; is_chain_series for the latter.
 bool is_platform_series(const std::string& code);
+bool is_chain_series(const std::string& code);
 
 }  // namespace xinzhi::nqpf

@@ -6,6 +6,8 @@
 
 #include <cmath>
 #include <cstdio>
+#include <map>
+#include <set>
 
 #include "ingest/province_statistics.h"
 #include "modules/foresight/patent_import.h"
@@ -394,6 +396,70 @@ TEST(PlatformSeries, PatentsPerProvinceAndYearFeedAFormula) {
   const auto catalogue = services.nqpf().series(analyst);
   EXPECT_TRUE(std::any_of(catalogue["series"].begin(), catalogue["series"].end(),
                           [](const auto& s) { return s["code"] == "platform/patents_G" && s["last"] == 2019; }));
+}
+
+// The chain atlas feeds the index too: firms, segment coverage and chokepoint exposure of each
+// province in the sample chain, checked against the atlas's own firm lists and chokepoint scores;
+// observed once, in the year of the chain's last change, so they make a one-year index and do
+// not mix with the yearbook's years.
+TEST(PlatformSeries, ChainFirmsCoverageAndChokepointExposure) {
+  testing::ScratchDir dir;
+  store::Database db{dir.database("c.db")};
+  modules::migrate(db);
+  modules::Services services(db);
+  modules::seed_sample_region(db);
+  const auto analyst = testing::person(accounts::Role::Analyst, "天津市科学技术局（示例）");
+  services.nqpf().import_statistics(std::string(XINZHI_SOURCE_DIR) + "/tests/cli/fixtures/provinces", analyst);
+  const std::string chain = services.chains().list().front().name;
+  const std::vector<std::string> provinces{"北京市", "天津市", "河北省", "山西省"};
+  const auto own = chain_series(services.chains(), provinces);
+  auto value = [&](const std::string& province, const std::string& code) {
+    for (const auto& o : own.observations)
+      if (o.province == province && o.series == code + chain) return o.value;
+    return std::nan("");
+  };
+  // Independently: the firms of each segment as the atlas lists them, and the chokepoint scores.
+  const auto report = services.chains().chokepoints(chain, "");
+  std::map<std::string, double> score;
+  for (const auto& r : report.rows) score[r.name] = r.score;
+  const auto segments = services.chains().segments(chain);
+  for (const auto& province : provinces) {
+    std::set<std::string> firms;
+    size_t covered = 0;
+    double weighted = 0, counted = 0;
+    for (const auto& seg : segments) {
+      if (seg.merged_into_id != 0) continue;
+      size_t here = 0;
+      for (const auto& f : services.chains().segment_firms(chain, seg.name, ""))
+        if (f.province == province) ++here, firms.insert(f.name);
+      covered += here > 0;
+      if (here && score.count(seg.name)) weighted += score[seg.name] * static_cast<double>(here), counted += static_cast<double>(here);
+    }
+    EXPECT_EQ(value(province, "platform/chain_firms/"), static_cast<double>(firms.size())) << province;
+    EXPECT_NEAR(value(province, "platform/chain_coverage/"), 100.0 * static_cast<double>(covered) / static_cast<double>(segments.size()), 1e-12)
+        << province;
+    if (counted > 0) {
+      EXPECT_NEAR(value(province, "platform/chokepoint_exposure/"), weighted / counted, 1e-12) << province;
+    } else {
+      EXPECT_TRUE(std::isnan(value(province, "platform/chokepoint_exposure/"))) << province;
+    }
+  }
+  EXPECT_GT(value("天津市", "platform/chain_firms/"), 0);
+
+  nlohmann::json system = {{"id", "chain-only"}, {"name", "产业链"}, {"dimensions", nlohmann::json::array({
+      {{"name", "产业链"}, {"indicators", nlohmann::json::array({
+          {{"id", "firms"}, {"name", "企业数"}, {"unit", "个"}, {"series", "platform/chain_firms/" + chain}},
+          {{"id", "coverage"}, {"name", "覆盖率"}, {"unit", "%"}, {"series", "platform/chain_coverage/" + chain}}})}}})}};
+  services.nqpf().save_system(system, analyst);
+  IndexQuery q;
+  q.system = "chain-only";
+  const auto index = services.nqpf().index(q, analyst);
+  ASSERT_EQ(index["years"].size(), 1u);
+  EXPECT_EQ(index["years"][0].get<int>(), std::stoi(report.as_of.substr(0, 4)));
+  EXPECT_EQ(index["platform_source"]["chains"].size(), 1u);
+  system["id"] = "mixed";
+  system["dimensions"][0]["indicators"][1] = {{"id", "rd"}, {"name", "R&D"}, {"unit", "人年"}, {"series", "RDLaborHour/v4_zh_qsdl_hj"}};
+  EXPECT_EQ(testing::error_key([&] { services.nqpf().save_system(system, analyst); }), "nqpf_no_common_years");
 }
 
 }  // namespace

@@ -26,7 +26,8 @@ export interface NqpfIndex {
   indicators: NqpfIndicator[]; cells: NqpfCell[]; gaps: NqpfGaps[];
   fills: { where: string; what: string }[];
   source: { file: string; imported_at: string; publisher: string; observations: number; corrections: { where: string; what: string }[] };
-  platform_source?: { patents: { name: string; records: number }[]; placed: number; unplaced: number; first_year: number; last_year: number; last_filed: string };
+  platform_source?: { patents?: { name: string; records: number }[]; placed?: number; unplaced?: number; first_year?: number;
+    last_year?: number; last_filed?: string; chains?: string[] };
 }
 interface NqpfMove {
   region: string; from: number; to: number; index_from: number; index_to: number; rank_from: number; rank_to: number;
@@ -112,13 +113,15 @@ export async function renderNqpfPanel(host: HTMLElement): Promise<void> {
         publisher: r.source.publisher, file: r.source.file, at: beijingTime(r.source.imported_at), first, last,
         corrections: r.source.corrections.length, fills: r.fills.length,
       }));
-    // The platform's own series (patents foresight holds), when the system reads them.
-    const platformLine = r.platform_source ? el('p', { class: 'note source', 'data-testid': 'nqpf-platform-source' },
-      tf('nqpfPlatformSource', {
-        sources: r.platform_source.patents.map((p) => p.name).join('、'), placed: r.platform_source.placed,
-        unplaced: r.platform_source.unplaced, first: r.platform_source.first_year, last: r.platform_source.last_year,
-        filed: r.platform_source.last_filed,
-      })) : el('span');
+    // The platform's own series (patents foresight holds, the chain atlas), when the system reads them.
+    const own = r.platform_source;
+    const platformLine = el('div', {},
+      ...(own?.patents ? [el('p', { class: 'note source', 'data-testid': 'nqpf-platform-source' }, tf('nqpfPlatformSource', {
+        sources: own.patents.map((p) => p.name).join('、'), placed: own.placed ?? 0, unplaced: own.unplaced ?? 0,
+        first: own.first_year ?? '', last: own.last_year ?? '', filed: own.last_filed ?? '',
+      }))] : []),
+      ...(own?.chains ? [el('p', { class: 'note source', 'data-testid': 'nqpf-chain-source' },
+        tf('nqpfChainSource', { chains: own.chains.join('、') }))] : []));
     const missingNote = unscored.length
       ? el('p', { class: 'note', 'data-testid': 'nqpf-missing' }, tf('nqpfMissing', {
         list: unscored.map((c) => `${shortProvince(c.region)} ${c.year}（${c.missing}）`).join('；'),
