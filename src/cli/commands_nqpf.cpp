@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 
 #include "base/error.h"
 #include "cli/commands.h"
@@ -23,6 +24,7 @@ namespace {
 struct NqpfOptions {
   std::string provinces, system = "three-elements", weights = "entropy", region, xlsx;
   int from = 0, to = 0, year = 0;
+  bool add = false;
 };
 NqpfOptions nqpf_opt;
 
@@ -138,11 +140,21 @@ void add_nqpf_commands(CLI::App& app, GlobalOptions& g) {
   auto* import = nqpf->add_subcommand("import", "import the provincial statistics into the database (replaces what it holds)");
   import->add_option("--provinces", nqpf_opt.provinces, "the provincial statistics folder (../shared/data/provinces)")
       ->required();
+  import->add_flag("--add", nqpf_opt.add,
+                   "add a statistics-bureau workbook (.xlsx) to what the database holds instead of replacing it");
   import->add_flag("--json", g.json, "print JSON");
   import->callback([&g] {
     auto db = open_database(g);
     modules::Services services(*db);
-    const auto r = services.nqpf().import_statistics(nqpf_opt.provinces, console());
+    nqpf::StatisticsImport r;
+    if (nqpf_opt.add) {
+      std::ifstream in(nqpf_opt.provinces, std::ios::binary);
+      if (!in) invalid_input(nqpf_opt.provinces + ": no such file");
+      const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      r = services.nqpf().import_workbook(bytes, nqpf_opt.provinces, console());
+    } else {
+      r = services.nqpf().import_statistics(nqpf_opt.provinces, console());
+    }
     print_json_or(g, {{"observations", r.observations}, {"series", r.series}, {"corrections", r.fixes.size()}}, [&] {
       std::cout << "provincial statistics: " << r.observations << " observations of " << r.series << " series, "
                 << r.fixes.size() << " corrections listed\n";

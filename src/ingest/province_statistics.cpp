@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <set>
 
 #include "base/error.h"
 #include "base/text.h"
@@ -84,17 +85,26 @@ class ObservationSink {
       return;
     }
     double v = 0;
-    if (!parse_number_or_fraction(cell, v)) invalid_input(at + ": value '" + cell + "' is not a number");
+    if (!parse_number_or_fraction(cell, v))
+      fail_keyed(ErrorCode::InvalidInput, "province_value", {{"where", at}, {"value", cell}}, at + ": value '" + cell + "' is not a number");
     const auto key = std::tuple{province, year, code};
     if (const auto it = seen_.find(key); it != seen_.end()) {
       if (it->second.first != v)
-        invalid_input(at + ": " + province + " " + std::to_string(year) + " " + code + " is " + cell + " here and " +
-                      text::number(it->second.first) + " on " + it->second.second);
+        fail_keyed(ErrorCode::InvalidInput, "province_conflict",
+                   {{"where", at}, {"value", cell}, {"other", text::number(it->second.first)}, {"other_where", it->second.second}},
+                   at + ": " + province + " " + std::to_string(year) + " " + code + " is " + cell + " here and " +
+                       text::number(it->second.first) + " on " + it->second.second);
       ++duplicates;
       return;
     }
     seen_.emplace(key, std::pair{v, where});
     out_.observations.push_back({province, year, code, v});
+  }
+
+  // The unit a series was first read in; null before.
+  const std::string* unit_of(const std::string& code) const {
+    const auto it = series_index_.find(code);
+    return it == series_index_.end() ? nullptr : &out_.series[it->second].unit;
   }
 
   // The counts of one file, listed under its name, then reset for the next.
@@ -158,26 +168,28 @@ void read_nbs_workbook(const std::filesystem::path& path, ObservationSink& sink,
     const std::string first(text::trim(cells[0]));
     if ((first == "地区" || first == "指标") && cells.size() > 1 && year_heading(cells[1])) header = r;
   }
-  if (header == SIZE_MAX)
-    invalid_input(file + ": not a statistics-bureau export (no header row of 地区 or 指标 and years such as 2023年)");
+  auto layout = [&](const std::string& what) {
+    fail_keyed(ErrorCode::InvalidInput, "nbs_layout", {{"where", file}}, file + ": " + what);
+  };
+  if (header == SIZE_MAX) layout("not a statistics-bureau export (no header row of 地区 or 指标 and years such as 2023年)");
   const auto& heading = rows[header].cells;
   const bool by_region = text::trim(heading[0]) == "地区";
-  if (by_region && indicator.empty()) invalid_input(file + ": the export names no indicator (a 指标： line above the table)");
+  if (by_region && indicator.empty()) layout("the export names no indicator (a 指标： line above the table)");
   std::string fixed_province;
   if (!by_region) {
     std::string fix;
     fixed_province = normalise_province(region, &fix);
-    if (fixed_province.empty())
-      invalid_input(file + ": the export names no province (a 地区： line above the table), or '" + region + "' is none");
+    if (fixed_province.empty()) layout("the export names no province (a 地区： line above the table), or '" + region + "' is none");
   }
   std::vector<int> years;
   for (size_t c = 1; c < heading.size(); ++c) {
     const int y = year_heading(heading[c]);
     if (!y && !std::string(text::trim(heading[c])).empty())
-      invalid_input(file + ":" + std::to_string(rows[header].number) + ": column heading '" + heading[c] + "' is not a year");
+      layout("row " + std::to_string(rows[header].number) + ": column heading '" + heading[c] + "' is not a year");
     years.push_back(y);
   }
   size_t spaced = 0, read = 0;
+  std::set<std::string> mismatched;
   for (size_t r = header + 1; r < rows.size(); ++r) {
     const auto& cells = rows[r].cells;
     const std::string first(text::trim(cells.empty() ? "" : cells[0]));
@@ -188,21 +200,32 @@ void read_nbs_workbook(const std::filesystem::path& path, ObservationSink& sink,
     if (by_region) {
       std::string fix;
       province = normalise_province(first, &fix);
-      if (province.empty()) invalid_input(at + ": province '" + first + "' is not a Chinese province");
+      if (province.empty())
+        fail_keyed(ErrorCode::InvalidInput, "province_row_unknown", {{"where", at}, {"value", first}},
+                   at + ": province '" + first + "' is not a Chinese province");
       if (!fix.empty()) out.fixes.push_back({where, fix});
       spaced += without_spaces(first) != first;
     } else {
       label = first;
     }
     const auto [series_name, unit] = name_and_unit(label);
+    // Codes hold no spaces (formulas read them in braces): 研究与试验发展 (R&D) → 研究与试验发展_(R&D).
+    std::string code = "nbs/" + series_name;
+    std::replace(code.begin(), code.end(), ' ', '_');
+    // A workbook states its unit once: one that differs from the series' is reported once.
+    if (const std::string* known = sink.unit_of(code); known && *known != unit) {
+      if (mismatched.insert(code).second)
+        out.fixes.push_back({name, code + " in " + unit + ", the series is in " + *known + ": the workbook's values left out"});
+      ++read;
+      continue;
+    }
     for (size_t c = 1; c < cells.size() && c - 1 < years.size(); ++c) {
       if (!years[c - 1]) continue;
-      sink.add(at, where, province, years[c - 1], "nbs/" + series_name, series_name, unit, "国家统计局 分省年度数据（" + name + "）",
-               cells[c]);
+      sink.add(at, where, province, years[c - 1], code, series_name, unit, "国家统计局 分省年度数据（" + name + "）", cells[c]);
     }
     ++read;
   }
-  if (!read) invalid_input(file + ": the table under the header has no rows");
+  if (!read) layout("the table under the header has no rows");
   if (spaced) out.fixes.push_back({name, std::to_string(spaced) + " province names with spaces inside (北   京 → 北京)"});
 }
 
@@ -230,7 +253,8 @@ ProvinceStatistics read_province_statistics(const std::string& folder) {
   } else {
     if (!fs::is_directory(folder)) invalid_input(folder + ": no such file or folder");
     for (const auto& e : fs::directory_iterator(folder))
-      if (e.path().extension() == ".csv" || e.path().extension() == ".xlsx") files.push_back(e.path());
+      if (e.path().extension() == ".csv" || e.path().extension() == ".xlsx" || e.path().extension() == ".xls")
+        files.push_back(e.path());  // an .xls is refused below, saying what to do
   }
   std::sort(files.begin(), files.end());
   if (files.empty()) invalid_input(folder + ": no .csv or .xlsx files");

@@ -175,4 +175,18 @@ std::vector<SheetRow> read_xlsx_first_sheet(const std::string& path) {
   return rows;
 }
 
+uint64_t xlsx_unpacked_bytes(const std::string& path) {
+  int err = 0;
+  zip_t* z = zip_open(path.c_str(), ZIP_RDONLY, &err);
+  if (!z) invalid_input(path + (err == ZIP_ER_NOENT || err == ZIP_ER_OPEN ? ": cannot open" : ": not an .xlsx workbook"));
+  uint64_t total = 0;
+  const zip_int64_t entries = zip_get_num_entries(z, 0);
+  for (zip_int64_t i = 0; i < entries; ++i) {
+    zip_stat_t st;
+    if (zip_stat_index(z, static_cast<zip_uint64_t>(i), 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE)) total += st.size;
+  }
+  zip_discard(z);
+  return total;
+}
+
 }  // namespace xinzhi::ingest

@@ -25,6 +25,21 @@ void install_nqpf_routes(ApiRouter& api) {
     modules::Services services(store->connection());
     write_json(res, {{"systems", services.nqpf().systems(who)}});
   });
+  api.post("/api/nqpf/workbooks", [store](const Request& req, Response& res, const accounts::Principal& who) {
+    // The workbook's bytes as the body (at most the server's body limit), its file name as ?name=.
+    const std::string type = req.get_header_value("Content-Type");
+    if (type.rfind("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", 0) != 0 &&
+        type.rfind("application/octet-stream", 0) != 0)
+      fail_keyed(ErrorCode::InvalidInput, "workbook_content_type", {{"type", type}},
+                 "Content-Type is '" + type + "', expected an .xlsx workbook");
+    const std::string name = string_param(req, "name");
+    if (name.empty() || name.size() > 255) missing_param("name");
+    modules::Services services(store->connection());
+    const auto r = services.nqpf().import_workbook(req.body, name, who);
+    nlohmann::json fixes = nlohmann::json::array();
+    for (const auto& f : r.fixes) fixes.push_back({{"where", f.where}, {"what", f.what}});
+    write_json(res, {{"file", r.source}, {"observations", r.observations}, {"series", r.series}, {"corrections", fixes}}, 201);
+  });
   api.get("/api/nqpf/series", [store](const Request&, Response& res, const accounts::Principal& who) {
     modules::Services services(store->connection());
     write_json(res, services.nqpf().series(who));

@@ -127,9 +127,14 @@ test('an analyst edits a system with a formula, is told where a broken one goes 
   const page = await browser.newPage();
   const problems = watch(page);
   await openPanel(page);
+  // A statistics-bureau workbook first: its series join those an indicator may read.
+  await page.setInputFiles('#nqpf-workbook', join(root, 'tests/cli/fixtures/provinces-nbs/rd-expenditure.xlsx'));
+  await page.waitForFunction(() => /已导入 rd-expenditure\.xlsx：1 个序列、35 个数值/.test(document.querySelector('[data-testid="nqpf-workbook-status"]')?.textContent ?? ''));
+  assert.match(await page.textContent('[data-testid="nqpf-workbooks"]'), /rd-expenditure\.xlsx（.*analyst）/);
   await page.click('#nqpf-edit');
   await page.waitForSelector('[data-testid="nqpf-editor"]');
   assert.equal(await page.inputValue('#nqpf-edit-id'), 'three-elements-mine');
+  assert.ok(await page.$('#nqpf-edit-series option[value="nbs/研究与试验发展(R&D)经费内部支出"]'), 'the workbook\'s series is offered');
   await page.fill('#nqpf-edit-id', 'rd-per-head');
   await page.fill('#nqpf-edit-name', '研发人均评价');
   const formula = page.locator('[data-testid="nqpf-edit-table"] tbody tr').first().locator('input.formula');

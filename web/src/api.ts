@@ -28,12 +28,13 @@ export function can(permission: string): boolean {
   return !!me && me.permissions.includes(permission);
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+async function request<T>(method: string, path: string, body?: unknown, raw?: { bytes: ArrayBuffer; type: string }): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (raw) headers['Content-Type'] = raw.type;
   if (method !== 'GET' && me?.csrf_token) headers['X-CSRF-Token'] = me.csrf_token;
-  const res = await fetch(path, { method, headers, body: body === undefined ? (method === 'GET' ? undefined : '') : JSON.stringify(body),
-    credentials: 'same-origin' });
+  const payload = raw ? raw.bytes : body === undefined ? (method === 'GET' ? undefined : '') : JSON.stringify(body);
+  const res = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
   const parsed = await res.json().catch(() => null);
   if (!res.ok) {
     const message = localizeError(parsed?.error) ?? `HTTP ${res.status}`;
@@ -51,6 +52,10 @@ export function getJson<T>(path: string): Promise<T> {
 }
 export function sendJson<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
   return request<T>(method, path, body);
+}
+// A file's bytes as the body of a POST (an uploaded workbook), answered with JSON.
+export function sendFile<T>(path: string, file: File): Promise<T> {
+  return file.arrayBuffer().then((bytes) => request<T>('POST', path, undefined, { bytes, type: file.type || 'application/octet-stream' }));
 }
 
 // The signed-in account, or null when there is no valid session.

@@ -923,6 +923,10 @@ const strings = {
   nqpfSystemSaved: { zh: '{name}（{by} 保存）', en: '{name} (saved by {by})' },
   nqpfPlatformSource: { zh: '平台自算指标：专利取自 {sources}，按第一申请人所在省与申请年计数（{placed} 件可定位到省，{unplaced} 件无法定位、不计入任何省）；申请至 {filed}，发明申请公开约滞后 18 个月，故只用 {first}–{last} 年。', en: 'Indicators the platform computes: patents from {sources}, counted by first applicant\'s province and filing year ({placed} placed in a province, {unplaced} without one counted in none); filings through {filed}, and applications are published 18 months after filing, so only {first}–{last} are used.' },
   nqpfChainSource: { zh: '平台自算指标：{chains}；图谱没有逐年历史，只在其最近修改的年份有值。', en: 'Indicators the platform computes: {chains}; the atlas has no history by year, so they have values only in the year of its last change.' },
+  nqpfWorkbook: { zh: '导入统计局 Excel', en: 'Add a statistics-bureau workbook' },
+  nqpfWorkbookReading: { zh: '正在读取工作簿……', en: 'Reading the workbook…' },
+  nqpfWorkbookAdded: { zh: '已导入 {file}：{series} 个序列、{n} 个数值（{fixes} 处更正已记录）；可在“编辑指标体系”中选用。', en: 'Added {file}: {series} series, {n} values ({fixes} corrections listed); pick them in the system editor.' },
+  nqpfWorkbooksUsed: { zh: '另已导入国家统计局“分省年度数据”工作簿：{list}。', en: 'Statistics-bureau workbooks added: {list}.' },
   nqpfEdit: { zh: '编辑指标体系', en: 'Edit the system' },
   nqpfEditTitle: { zh: '编辑指标体系', en: 'Edit the indicator system' },
   nqpfEditHelp: { zh: '每行一个指标：公式可用数字、{序列代码}、+ - * / 和括号，例如 {RDActivity/v4_zh_nbzc_hj} / {RDLaborHour/v4_zh_qsdl_hj}；从下方序列列表插入代码。保存前服务器会用它计算一次指数，序列缺失或公式有误都会指出位置。', en: 'One indicator per row: a formula takes numbers, {series code}, + - * / and parentheses, e.g. {RDActivity/v4_zh_nbzc_hj} / {RDLaborHour/v4_zh_qsdl_hj}; insert codes from the series list below. The server computes the index once before saving; a missing series or a broken formula is named with its place.' },
@@ -972,7 +976,18 @@ const strings = {
   err_nqpf_no_common_years: { zh: '各指标没有共同的年份', en: 'the indicators share no year' },
   err_nqpf_too_few_scored: { zh: '具备全部指标的省份年份不足 2 个，无法计算指数', en: 'fewer than 2 province-years have every indicator' },
   err_nqpf_no_series: { zh: '指标“{item}”所用的序列 {series} 在统计数据中不存在', en: 'indicator "{item}": the statistics hold no series {series}' },
-  err_nqpf_bad_formula: { zh: '{field} 的公式在第 {position} 个字符处有误（可用数字、{序列代码}、+ - * / 和括号）', en: 'the formula of {field} goes wrong at character {position} (numbers, {series code}, + - * / and parentheses)' },
+  err_nqpf_bad_formula: { zh: '{field} 的公式在第 {position} 个字符处有误：{reason}（可用数字、{序列代码}、+ - * / 和括号）', en: 'the formula of {field} goes wrong at character {position}: {reason} (numbers, {series code}, + - * / and parentheses)' },
+  err_nqpf_bad_code: { zh: '{field} 的“{value}”不是序列代码（不能含花括号或空格）', en: '{field}: "{value}" is not a series code (no braces or spaces)' },
+  err_nqpf_too_many_indicators: { zh: '一个指标体系至多 {max} 个指标、{dimensions} 个维度', en: 'a system holds at most {max} indicators in {dimensions} dimensions' },
+  formulaWhy_empty: { zh: '公式为空', en: 'it is empty' },
+  formulaWhy_ends: { zh: '公式在需要数值处结束', en: 'it ends where a value is expected' },
+  formulaWhy_unexpected: { zh: '此处不应出现该字符（序列代码须放在花括号内）', en: 'a character that does not belong here (series codes go in braces)' },
+  formulaWhy_unclosed: { zh: '括号或花括号没有闭合', en: 'a bracket or brace is not closed' },
+  formulaWhy_bad_code: { zh: '花括号内不是序列代码', en: 'the braces hold no series code' },
+  formulaWhy_not_number: { zh: '不是有效的数字', en: 'not a number' },
+  formulaWhy_too_deep: { zh: '括号嵌套超过 64 层', en: 'nested more than 64 levels deep' },
+  formulaWhy_too_long: { zh: '公式超过 2000 个字符', en: 'longer than 2000 characters' },
+  formulaWhy_no_series: { zh: '公式没有读取任何序列，各省各年都相同，不能作为指标', en: 'it reads no series, so it is the same everywhere: no indicator' },
   err_nqpf_system_id: { zh: '指标体系编号“{item}”只能由小写字母、数字和连字符组成（至多 40 个）', en: 'system id "{item}" must be lower-case letters, digits and hyphens (at most 40)' },
   err_nqpf_template_id: { zh: '“{item}”是内置模板的编号，请另取编号保存', en: '"{item}" is a shipped template: save under another id' },
   err_nqpf_indicator_source: { zh: '指标体系中 {field} 需给出统计序列、分子与分母或公式中的一种', en: 'indicator system: {field} needs one of a series, a numerator and a denominator, or a formula' },
@@ -984,6 +999,16 @@ const strings = {
   err_gaps_empty_group: { zh: '区域组“{group}”没有地区', en: 'group {group} has no region' },
   err_field_missing: { zh: '缺少字段“{field}”', en: 'field "{field}" is missing' },
   err_field_type: { zh: '字段“{field}”的类型不对，应为{type}', en: 'field "{field}" must be a {type}' },
+  err_field_wrong_type: { zh: '字段“{field}”的值不符合要求（文本不能为空，方向为 + 或 -，倍数为正数）', en: 'field "{field}" has a value it cannot take (a non-empty text; direction + or -; a positive scale)' },
+  err_nqpf_too_few_provinces: { zh: '只有 {count} 个省份在所选年份里具备全部研发投入与产出，无法构成前沿', en: 'only {count} provinces have every R&D input and output in the window: no frontier' },
+  err_province_value: { zh: '{where}：“{value}”不是数字', en: '{where}: value "{value}" is not a number' },
+  err_province_conflict: { zh: '{where}：值 {value} 与 {other_where} 的 {other} 不一致', en: '{where}: {value} here and {other} on {other_where}' },
+  err_province_row_unknown: { zh: '{where}：“{value}”不是中国的省级行政区', en: '{where}: "{value}" is not a Chinese province' },
+  err_workbook_content_type: { zh: '请求的内容类型为“{type}”，应为 Excel 工作簿（.xlsx）', en: 'Content-Type is "{type}", expected an .xlsx workbook' },
+  err_nbs_layout: { zh: '{where} 不是国家统计局“分省年度数据”的导出格式（需要“指标：…”或“地区：…”行，以及“地区/指标”加“2023年”等年份的表头）', en: '{where} is not a statistics-bureau export (an 指标：/地区： line and a header of 地区 or 指标 with years such as 2023年)' },
+  err_nqpf_workbook_type: { zh: '“{item}”不是 Excel 工作簿（.xlsx），请将统计局导出的文件另存为 .xlsx 再导入', en: '"{item}" is not an Excel workbook (.xlsx): save the export as .xlsx first' },
+  err_nqpf_workbook_large: { zh: '工作簿“{item}”解压后超过 32 MiB，不像统计局的导出文件', en: 'the workbook "{item}" unpacks to more than 32 MiB: not a statistics-bureau export' },
+  err_nqpf_workbook_unreadable: { zh: '无法读取工作簿“{item}”，请确认它是统计局导出的 .xlsx 文件', en: 'cannot read the workbook "{item}": is it the statistics bureau\'s .xlsx export?' },
   err_field_too_long: { zh: '“{field}”过长（上限 {max}）', en: '"{field}" is too long (limit {max})' },
   err_field_empty: { zh: '“{field}”不能为空', en: '"{field}" is empty' },
   err_body_not_json: { zh: '请求内容不是有效的 JSON（第 {byte} 字节）', en: 'the request is not valid JSON (at byte {byte})' },
@@ -1263,7 +1288,7 @@ export function localizeError(error: { code?: string; key?: string; params?: Rec
   const params = { ...(error.params ?? {}) };
   // Params that are names of things the interface translates: roles, permissions, fields …
   const prefixes: Record<string, string> = { role: 'role_', account_role: 'role_', permission: 'perm_', field: 'fld_',
-    param: 'fld_', weight: 'drv_', kind: 'kind_', type: 'type_', doing: 'doing_', status: 'status_', item: 'trCheck_', criterion: 'tkCrit_' };
+    param: 'fld_', weight: 'drv_', kind: 'kind_', type: 'type_', doing: 'doing_', status: 'status_', item: 'trCheck_', criterion: 'tkCrit_', reason: 'formulaWhy_' };
   for (const [name, prefix] of Object.entries(prefixes))
     if (params[name] && table[`${prefix}${params[name]}`]) params[name] = table[`${prefix}${params[name]}`][lang];
   return template.replace(/\{(\w+)\}/g, (_m, name: string) => params[name] ?? `{${name}}`);

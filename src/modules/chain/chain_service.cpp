@@ -348,12 +348,15 @@ std::vector<FirmRow> ChainService::segment_firms(const std::string& chain, const
 }
 
 ChainMembership ChainService::membership(const std::string& chain) {
-  auto p = prepare_chain(chains_.load(chain), "", home_);
+  auto stored = chains_.load(chain);
+  ChainMembership out;
+  out.as_of = last_change(stored);
+  const auto p = prepare_chain(std::move(stored), "", home_);
   atlas::ChainAtlas a(p.snapshot, p.zones);
   a.run();
-  ChainMembership out;
   for (const auto& f : p.stored.firms) out.firm_province.push_back(f.province);
   for (uint32_t s = 0; s < p.segments.size(); ++s) out.segments.emplace_back(p.segments[s]->name, a.firms_of(s));
+  for (const auto& row : chain::chokepoints(p).rows) out.chokepoint_score[row.name] = row.score;
   return out;
 }
 

@@ -1,6 +1,7 @@
 // chain::ChainService: getting chains (derived from the knowledge graph, imported from
 // twchains or the CSV template, the sample region's) and drawing their atlas for a region.
 #pragma once
+#include <map>
 #include <string>
 
 #include "base/json_writer.h"
@@ -32,10 +33,12 @@ struct FirmRow {
   double strength;
 };
 
-// Which firm is in which segment, and where each firm is.
+// Which firm is in which segment, where each firm is, and each segment's chokepoint score.
 struct ChainMembership {
   std::vector<std::string> firm_province;  // per firm, "" when unknown
   std::vector<std::pair<std::string, std::vector<uint32_t>>> segments;  // name (aliases folded in), its firms; chain order
+  std::map<std::string, double> chokepoint_score;  // scored segments only (ChokepointReport::rows)
+  std::string as_of;                               // the chain's last change, UTC
 };
 
 struct SegmentRow {
@@ -104,7 +107,8 @@ class ChainService {
   ChokepointReport chokepoints(const std::string& chain, const std::string& region, const ChokepointWeights& weights = {});
   ShockReport shock(const std::string& chain, const ShockRequest& request);
   std::vector<FirmRow> segment_firms(const std::string& chain, const std::string& segment, const std::string& region);
-  // The chain's firms by province and segment: what indicators by province count.
+  // The chain's firms by province and segment with the chokepoint scores (default weights, the
+  // chain's home region), from one preparation: what indicators by province count.
   ChainMembership membership(const std::string& chain);
   // Every firm of the chain, local first (the shock simulator's list of firms to lose).
   std::vector<FirmRow> chain_firms(const std::string& chain, const std::string& region);

@@ -9,6 +9,15 @@
 
 namespace xinzhi::nqpf {
 
+namespace {
+constexpr size_t kLongestFormula = 2000;  // characters
+
+// UTF-8 code points: every byte but the continuation bytes (10xxxxxx) starts one.
+size_t characters(std::string_view text) {
+  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+}  // namespace
+
 // Recursive descent over expr := term (± term)*, term := factor (×÷ factor)*,
 // factor := number | {series} | (expr) | −factor, emitting postfix steps.
 class FormulaParser {
@@ -18,19 +27,21 @@ class FormulaParser {
 
   void parse() {
     skip_space();
-    if (pos_ == text_.size()) fail("the formula is empty");
+    if (pos_ == text_.size()) fail("empty", "the formula is empty");
     expression(0);
     skip_space();
-    if (pos_ != text_.size()) fail(std::string("unexpected '") + text_[pos_] + "'");
+    if (pos_ != text_.size()) fail("unexpected", std::string("unexpected '") + text_[pos_] + "'");
   }
 
  private:
   // Deep nesting is refused rather than let to exhaust the stack.
   static constexpr int kDeepest = 64;
 
-  [[noreturn]] void fail(const std::string& why) {
-    const std::string at = std::to_string(pos_ + 1);
-    fail_keyed(ErrorCode::InvalidInput, "nqpf_bad_formula", {{"field", field_}, {"position", at}},
+  // `reason` is a code the dashboard translates (formulaWhy_<reason>); the position counts
+  // characters, not bytes, since series codes may be Chinese.
+  [[noreturn]] void fail(const char* reason, const std::string& why) {
+    const std::string at = std::to_string(characters(text_.substr(0, pos_)) + 1);
+    fail_keyed(ErrorCode::InvalidInput, "nqpf_bad_formula", {{"field", field_}, {"position", at}, {"reason", reason}},
                "indicator system: " + field_ + " at character " + at + ": " + why);
   }
   void skip_space() {
@@ -55,9 +66,9 @@ class FormulaParser {
     }
   }
   void factor(int depth) {
-    if (depth > kDeepest) fail("nested too deeply");
+    if (depth > kDeepest) fail("too_deep", "nested too deeply");
     skip_space();
-    if (pos_ == text_.size()) fail("the formula ends where a value is expected");
+    if (pos_ == text_.size()) fail("ends", "the formula ends where a value is expected");
     const char c = text_[pos_];
     if (c == '-') {
       ++pos_;
@@ -67,13 +78,13 @@ class FormulaParser {
       ++pos_;
       expression(depth + 1);
       skip_space();
-      if (pos_ == text_.size() || text_[pos_] != ')') fail("a '(' is not closed");
+      if (pos_ == text_.size() || text_[pos_] != ')') fail("unclosed", "a '(' is not closed");
       ++pos_;
     } else if (c == '{') {
       const size_t close = text_.find('}', pos_);
-      if (close == std::string_view::npos) fail("a '{' is not closed");
+      if (close == std::string_view::npos) fail("unclosed", "a '{' is not closed");
       const std::string code(text_.substr(pos_ + 1, close - pos_ - 1));
-      if (code.empty() || code.find_first_of("{ \t") != std::string::npos) fail("'{" + code + "}' is not a series code");
+      if (code.empty() || code.find_first_of("{ \t") != std::string::npos) fail("bad_code", "'{" + code + "}' is not a series code");
       auto& names = out_.series_;
       const auto it = std::find(names.begin(), names.end(), code);
       const size_t index = static_cast<size_t>(it - names.begin());
@@ -83,11 +94,11 @@ class FormulaParser {
     } else if (std::isdigit(static_cast<unsigned char>(c)) || c == '.') {
       double v = 0;
       const auto [end, ec] = std::from_chars(text_.data() + pos_, text_.data() + text_.size(), v);
-      if (ec != std::errc() || !std::isfinite(v)) fail("not a number");
+      if (ec != std::errc() || !std::isfinite(v)) fail("not_number", "not a number");
       pos_ = static_cast<size_t>(end - text_.data());
       out_.program_.push_back({IndicatorFormula::Op::Number, v, 0});
     } else {
-      fail(std::string("unexpected '") + c + "' (series codes go in braces: {RDIntense/v4_ztr_jf_RD})");
+      fail("unexpected", std::string("unexpected '") + c + "' (series codes go in braces: {RDIntense/v4_ztr_jf_RD})");
     }
   }
 
@@ -98,10 +109,15 @@ class FormulaParser {
 };
 
 IndicatorFormula::IndicatorFormula(std::string_view text, const std::string& field) {
-  if (text.size() > 2000)
-    fail_keyed(ErrorCode::InvalidInput, "nqpf_bad_formula", {{"field", field}, {"position", "2001"}},
-               "indicator system: " + field + " is longer than 2000 characters");
+  if (characters(text) > kLongestFormula)
+    fail_keyed(ErrorCode::InvalidInput, "nqpf_bad_formula",
+               {{"field", field}, {"position", std::to_string(kLongestFormula + 1)}, {"reason", "too_long"}},
+               "indicator system: " + field + " is longer than " + std::to_string(kLongestFormula) + " characters");
   FormulaParser(text, field, *this).parse();
+  // A formula of numbers alone would be the same in every province and year: no indicator.
+  if (series_.empty())
+    fail_keyed(ErrorCode::InvalidInput, "nqpf_bad_formula", {{"field", field}, {"position", "1"}, {"reason", "no_series"}},
+               "indicator system: " + field + " reads no series");
 }
 
 double IndicatorFormula::evaluate(const std::function<double(const std::string&)>& value_of) const {

@@ -11,8 +11,10 @@ namespace xinzhi::nqpf {
 
 class IndicatorFormula {
  public:
-  // Numbers, {series} references, + − × ÷ (as + - * /), unary minus and parentheses.
-  // InvalidInput nqpf_bad_formula naming `field` and the 1-based character where it goes wrong.
+  // Numbers, {series} references, + − × ÷ (as + - * /), unary minus and parentheses; at
+  // least one series, at most 2000 characters, 64 levels of nesting. InvalidInput
+  // nqpf_bad_formula naming `field`, the 1-based character where it goes wrong and a reason
+  // (empty, ends, unexpected, unclosed, bad_code, not_number, too_deep, too_long, no_series).
   IndicatorFormula(std::string_view text, const std::string& field);
 
   // The series referred to, each once, in order of first use.

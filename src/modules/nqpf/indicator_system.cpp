@@ -13,7 +13,11 @@ extern const size_t kSystemTemplateCount;
 
 namespace {
 
-std::string text_at(const nlohmann::json& j, const std::string& key, const std::string& where, bool required = true) {
+// Limits that keep a saved system (each save computes its index) to the size of a published one.
+constexpr size_t kMostIndicators = 60, kMostDimensions = 12, kLongestName = 200, kLongestNote = 2000;
+
+std::string text_at(const nlohmann::json& j, const std::string& key, const std::string& where, bool required = true,
+                    size_t longest = kLongestName) {
   if (!j.contains(key)) {
     if (!required) return "";
     fail_keyed(ErrorCode::InvalidInput, "field_missing", {{"field", where + key}}, "indicator system: " + where + key + " is missing");
@@ -21,7 +25,19 @@ std::string text_at(const nlohmann::json& j, const std::string& key, const std::
   if (!j[key].is_string() || (required && j[key].get<std::string>().empty()))
     fail_keyed(ErrorCode::InvalidInput, "field_wrong_type", {{"field", where + key}},
                "indicator system: " + where + key + " must be a non-empty text");
-  return j[key].get<std::string>();
+  std::string text = j[key].get<std::string>();
+  if (text.size() > longest)
+    fail_keyed(ErrorCode::InvalidInput, "field_too_long", {{"field", where + key}, {"max", std::to_string(longest)}},
+               "indicator system: " + where + key + " is longer than " + std::to_string(longest) + " bytes");
+  return text;
+}
+
+// A series code names a series and nothing else: no braces (it is read inside a formula's),
+// no spaces.
+void check_code(const std::string& code, const std::string& field) {
+  if (code.find_first_of("{} \t\n") != std::string::npos)
+    fail_keyed(ErrorCode::InvalidInput, "nqpf_bad_code", {{"field", field}, {"value", code}},
+               "indicator system: " + field + " '" + code + "' is not a series code (no braces or spaces)");
 }
 
 Indicator indicator_from_json(const nlohmann::json& j, const std::string& where) {
@@ -30,7 +46,7 @@ Indicator indicator_from_json(const nlohmann::json& j, const std::string& where)
   i.id = text_at(j, "id", where);
   i.name = text_at(j, "name", where);
   i.unit = text_at(j, "unit", where, false);
-  i.note = text_at(j, "note", where, false);
+  i.note = text_at(j, "note", where, false, kLongestNote);
   const std::string direction = j.contains("direction") ? text_at(j, "direction", where) : "+";
   if (direction != "+" && direction != "-")
     fail_keyed(ErrorCode::InvalidInput, "field_wrong_type", {{"field", where + "direction"}},
@@ -39,12 +55,14 @@ Indicator indicator_from_json(const nlohmann::json& j, const std::string& where)
   i.series = text_at(j, "series", where, false);
   i.numerator = text_at(j, "numerator", where, false);
   i.denominator = text_at(j, "denominator", where, false);
-  i.formula = text_at(j, "formula", where, false);
+  i.formula = text_at(j, "formula", where, false, 4 * 2000);  // UTF-8 bytes; the formula counts characters
   const int sources = !i.series.empty() + !(i.numerator.empty() || i.denominator.empty()) + !i.formula.empty();
   if (sources != 1)
     fail_keyed(ErrorCode::InvalidInput, "nqpf_indicator_source", {{"field", where + "series"}},
                "indicator system: " + where.substr(0, where.size() - 1) +
                    " needs one of series, numerator and denominator, or formula");
+  for (const char* key : {"series", "numerator", "denominator"})
+    if (j.contains(key)) check_code(j[key].get<std::string>(), where + key);
   if (!i.formula.empty()) IndicatorFormula(i.formula, where + "formula");  // refused here, with its field
   if (j.contains("scale")) {
     if (!j["scale"].is_number() || !(j["scale"].get<double>() > 0))
@@ -82,8 +100,8 @@ IndicatorSystem system_from_json(const nlohmann::json& j) {
   IndicatorSystem s;
   s.id = text_at(j, "id", "");
   s.name = text_at(j, "name", "");
-  s.after = text_at(j, "after", "", false);
-  s.note = text_at(j, "note", "", false);
+  s.after = text_at(j, "after", "", false, kLongestNote);
+  s.note = text_at(j, "note", "", false, kLongestNote);
   if (!j.contains("dimensions") || !j["dimensions"].is_array() || j["dimensions"].empty())
     fail_keyed(ErrorCode::InvalidInput, "field_missing", {{"field", "dimensions"}},
                "indicator system: dimensions must be a non-empty list");
@@ -106,6 +124,11 @@ IndicatorSystem system_from_json(const nlohmann::json& j) {
     }
     s.dimensions.push_back(std::move(dim));
   }
+  if (s.dimensions.size() > kMostDimensions || s.indicator_count() > kMostIndicators)
+    fail_keyed(ErrorCode::InvalidInput, "nqpf_too_many_indicators",
+               {{"max", std::to_string(kMostIndicators)}, {"dimensions", std::to_string(kMostDimensions)}},
+               "indicator system: at most " + std::to_string(kMostIndicators) + " indicators in " +
+                   std::to_string(kMostDimensions) + " dimensions");
   if (s.indicator_count() < 2)
     fail_keyed(ErrorCode::InvalidInput, "nqpf_too_few_indicators", {}, "indicator system: an index needs at least 2 indicators");
   return s;

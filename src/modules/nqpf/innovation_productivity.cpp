@@ -123,6 +123,12 @@ nlohmann::json innovation_productivity(const ingest::ProvinceStatistics& data, i
           reason = std::to_string(y) + " 年 " + s.name + " 为负";
           break;
         }
+        // An input of zero has no radial score either (a province with no R&D staff).
+        if (v == 0 && std::find_if(innovation_inputs().begin(), innovation_inputs().end(),
+                                   [&](const auto& i) { return i.series == s.series; }) != innovation_inputs().end()) {
+          reason = std::to_string(y) + " 年 " + s.name + " 为 0";
+          break;
+        }
         if (v > 0 && std::find_if(innovation_outputs().begin(), innovation_outputs().end(),
                                   [&](const auto& o) { return o.series == s.series; }) != innovation_outputs().end())
           any_output = true;

@@ -1,11 +1,16 @@
 #include "modules/nqpf/nqpf_service.h"
 
+#include <stdlib.h>
+
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 
 #include "base/error.h"
 #include "ingest/region.h"
+#include "ingest/xlsx_reader.h"
 #include "modules/nqpf/innovation_productivity.h"
 #include "modules/nqpf/platform_series.h"
 
@@ -32,6 +37,58 @@ StatisticsImport NqpfService::import_statistics(const std::string& path, const a
                          std::to_string(data.observations.size()) + " observations, " + std::to_string(data.fixes.size()) +
                              " corrections",
                          path});
+}
+
+StatisticsImport NqpfService::import_workbook(const std::string& bytes, const std::string& name,
+                                             const accounts::Principal& who) {
+  accounts::require(who, Permission::AnalyticsWrite);
+  // The name as the analyst's computer had it, without any folder, for the fixes and the source.
+  const size_t slash = name.find_last_of("/\\");  // a Windows path too
+  const std::string file = slash == std::string::npos ? name : name.substr(slash + 1);
+  if (file.size() < 6 || !file.ends_with(".xlsx") || bytes.size() < 4 || bytes.compare(0, 4, "PK\x03\x04") != 0)
+    fail_keyed(ErrorCode::InvalidInput, "nqpf_workbook_type", {{"item", file}},
+               "'" + file + "' is not an Excel workbook (.xlsx): save the statistics bureau's export as .xlsx");
+  if (!store_.last_import())
+    fail_keyed(ErrorCode::NotFound, "nqpf_no_statistics", {}, "import the provincial statistics before adding a workbook");
+  // The reader takes a path: the bytes go to a private folder of their own, under their name.
+  std::string folder = (std::filesystem::temp_directory_path() / "xinzhi-workbook-XXXXXX").string();
+  if (!mkdtemp(folder.data())) throw std::runtime_error("cannot create a temporary folder");
+  struct Cleanup {
+    std::string folder;
+    ~Cleanup() {
+      std::error_code ec;
+      std::filesystem::remove_all(folder, ec);
+    }
+  } cleanup{folder};
+  const std::string path = folder + "/" + file;
+  {
+    std::ofstream out(path, std::ios::binary);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out) throw std::runtime_error("cannot write " + path);
+  }
+  // Errors name the workbook, not the temporary folder.
+  auto without_folder = [&](std::string text) {
+    for (size_t at; (at = text.find(folder + "/")) != std::string::npos;) text.erase(at, folder.size() + 1);
+    return text;
+  };
+  ingest::ProvinceStatistics data;
+  try {
+    // An export of a few provinces and years unpacks to well under 1 MiB; 32 MiB is generous.
+    if (ingest::xlsx_unpacked_bytes(path) > (32u << 20))
+      fail_keyed(ErrorCode::InvalidInput, "nqpf_workbook_large", {{"item", file}}, file + " unpacks to more than 32 MiB");
+    data = ingest::read_province_statistics(path);
+  } catch (const Error& e) {
+    ErrorParams params = e.params();
+    for (auto& [k, v] : params) v = without_folder(v);
+    const std::string message = without_folder(e.what());
+    if (e.key().empty()) fail_keyed(e.code(), "nqpf_workbook_unreadable", {{"item", file}}, message);
+    throw Error(e.code(), message, e.key(), params);
+  }
+  return store_.merge(data, file, who.username,
+                      {"import.workbook", "province_import", file, "",
+                       std::to_string(data.observations.size()) + " observations of " + std::to_string(data.series.size()) +
+                           " series",
+                       file});
 }
 
 nlohmann::json NqpfService::systems(const accounts::Principal& who) {
@@ -201,6 +258,11 @@ nlohmann::json NqpfService::index(const IndexQuery& q, const accounts::Principal
   out.erase("data_fixes");  // they travel in source.corrections
   out["available"] = true;
   out["source"] = source_of(*last);
+  nlohmann::json workbooks = nlohmann::json::array();
+  for (const auto& w : store_.workbooks())
+    workbooks.push_back({{"file", w.source}, {"imported_at", w.imported_at}, {"imported_by", w.imported_by},
+                         {"observations", w.observations}, {"series", w.series}});
+  out["source"]["workbooks"] = std::move(workbooks);
   return out;
 }
 

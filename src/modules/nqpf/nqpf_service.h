@@ -29,6 +29,10 @@ class NqpfService {
   // A folder (or one CSV) of provincial statistics replaces what the database holds;
   // analytics.write (the analysts who keep the platform's data).
   StatisticsImport import_statistics(const std::string& path, const accounts::Principal& who);
+  // A statistics-bureau Excel export (the workbook's bytes and its file name) added to the
+  // imported statistics: its series (nbs/…) replaced whole, the rest kept; analytics.write,
+  // after a first import. InvalidInput nqpf_workbook_type for anything but an .xlsx.
+  StatisticsImport import_workbook(const std::string& bytes, const std::string& name, const accounts::Principal& who);
   // The shipped templates ("template": true) and the systems analysts saved (with saved_at,
   // saved_by); analytics.read.
   nlohmann::json systems(const accounts::Principal& who);

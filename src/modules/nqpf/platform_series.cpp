@@ -46,11 +46,9 @@ ingest::ProvinceStatistics chain_series(chain::ChainService& chains, const std::
       if (!read) continue;
     }
     const auto membership = chains.membership(summary.name);
-    const auto report = chains.chokepoints(summary.name, "");
-    const int year = year_of(report.as_of);
+    const int year = year_of(membership.as_of);
     if (year == 0 || membership.segments.empty()) continue;
-    std::map<std::string, double> score;
-    for (const auto& row : report.rows) score[row.name] = row.score;
+    const auto& score = membership.chokepoint_score;
     // Per province: distinct firms, segments with a firm, Σ score·firms and Σ firms over scored segments.
     struct Tally {
       std::set<uint32_t> firms;
@@ -75,7 +73,7 @@ ingest::ProvinceStatistics chain_series(chain::ChainService& chains, const std::
         t.scored_firms += static_cast<double>(n);
       }
     }
-    const std::string source = "平台产业链图谱《" + summary.name + "》（" + report.as_of.substr(0, 10) + "）";
+    const std::string source = "平台产业链图谱《" + summary.name + "》（" + membership.as_of.substr(0, 10) + "）";
     const std::string firms_code = "platform/chain_firms/" + key, coverage_code = "platform/chain_coverage/" + key,
                       exposure_code = "platform/chokepoint_exposure/" + key;
     out.series.push_back({firms_code, "产业链企业数·" + summary.name, "个", source});

@@ -1,5 +1,5 @@
 // Series Xinzhi computes from its own data, by province and year, for indicator formulas beside
-// the yearbook's: the patents foresight holds ("platform/…" codes).
+// the yearbook's ("platform/…" codes): the patents foresight holds and the chain atlas.
 #pragma once
 #include <set>
 #include <string>

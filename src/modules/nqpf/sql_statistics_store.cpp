@@ -27,20 +27,28 @@ class SqlStatisticsStore final : public StatisticsStore {
       for (const auto& o : data.observations) rows.add({o.province, int64_t{o.year}, o.series, o.value});
       rows.finish();
     }
-    nlohmann::json fixes = nlohmann::json::array();
-    for (const auto& f : data.fixes) fixes.push_back({{"where", f.where}, {"what", f.what}});
-    StatisticsImport out;
-    out.source = source;
-    out.imported_at = store::utc_now();
-    out.imported_by = imported_by;
-    out.observations = static_cast<int64_t>(data.observations.size());
-    out.series = static_cast<int64_t>(data.series.size());
-    out.fixes = data.fixes;
-    out.id = store::insert_id(
-        db_,
-        "INSERT INTO province_import(source, imported_at, imported_by, observations, series, fixes) VALUES (?, ?, ?, ?, ?, ?) "
-        "RETURNING id",
-        {source, out.imported_at, imported_by, out.observations, out.series, fixes.dump()});
+    auto out = record(data, source, imported_by, "replace");
+    tx.audit(change);
+    tx.commit();
+    return out;
+  }
+
+  StatisticsImport merge(const ingest::ProvinceStatistics& data, const std::string& source, const std::string& imported_by,
+                         const store::AuditChange& change) override {
+    store::WriteTransaction tx(db_);
+    for (const auto& s : data.series) {
+      store::run(db_, "DELETE FROM province_observation WHERE series = ?", {s.code});
+      store::run(db_,
+                 "INSERT INTO province_series(code, label, unit, source) VALUES (?, ?, ?, ?) ON CONFLICT(code) DO UPDATE SET "
+                 "label = excluded.label, unit = excluded.unit, source = excluded.source",
+                 {s.code, s.label, s.unit, s.source});
+    }
+    {
+      store::BulkInsert rows(db_, "province_observation", {"province", "year", "series", "value"}, store::BulkInsert::Fresh{});
+      for (const auto& o : data.observations) rows.add({o.province, int64_t{o.year}, o.series, o.value});
+      rows.finish();
+    }
+    auto out = record(data, source, imported_by, "workbook");
     tx.audit(change);
     tx.commit();
     return out;
@@ -60,21 +68,18 @@ class SqlStatisticsStore final : public StatisticsStore {
   }
 
   std::optional<StatisticsImport> last_import() override {
-    return store::first_row(
-        db_,
-        "SELECT id, observations, series, source, imported_at, imported_by, fixes FROM province_import ORDER BY id DESC LIMIT 1",
-        {}, [](store::Statement& q) {
-          StatisticsImport s;
-          s.id = q.int64(0);
-          s.observations = q.int64(1);
-          s.series = q.int64(2);
-          s.source = q.text(3);
-          s.imported_at = q.text(4);
-          s.imported_by = q.text(5);
-          for (const auto& f : nlohmann::json::parse(q.text(6)))
-            s.fixes.push_back({f.at("where").get<std::string>(), f.at("what").get<std::string>()});
-          return s;
-        });
+    return store::first_row(db_,
+                            "SELECT id, observations, series, source, imported_at, imported_by, fixes FROM province_import "
+                            "WHERE kind = 'replace' ORDER BY id DESC LIMIT 1",
+                            {}, import_row);
+  }
+
+  std::vector<StatisticsImport> workbooks() override {
+    return store::all_rows(db_,
+                           "SELECT id, observations, series, source, imported_at, imported_by, fixes FROM province_import "
+                           "WHERE kind = 'workbook' AND id > (SELECT coalesce(max(id), 0) FROM province_import WHERE kind = 'replace') "
+                           "ORDER BY id",
+                           {}, import_row);
   }
 
   SavedSystem save_system(const std::string& id, const std::string& body, const std::string& saved_by,
@@ -104,6 +109,38 @@ class SqlStatisticsStore final : public StatisticsStore {
   }
 
  private:
+  static StatisticsImport import_row(store::Statement& q) {
+    StatisticsImport s;
+    s.id = q.int64(0);
+    s.observations = q.int64(1);
+    s.series = q.int64(2);
+    s.source = q.text(3);
+    s.imported_at = q.text(4);
+    s.imported_by = q.text(5);
+    for (const auto& f : nlohmann::json::parse(q.text(6)))
+      s.fixes.push_back({f.at("where").get<std::string>(), f.at("what").get<std::string>()});
+    return s;
+  }
+
+  // The import's row in province_import (kind: replace or workbook).
+  StatisticsImport record(const ingest::ProvinceStatistics& data, const std::string& source, const std::string& imported_by,
+                          const char* kind) {
+    nlohmann::json fixes = nlohmann::json::array();
+    for (const auto& f : data.fixes) fixes.push_back({{"where", f.where}, {"what", f.what}});
+    StatisticsImport out;
+    out.source = source;
+    out.imported_at = store::utc_now();
+    out.imported_by = imported_by;
+    out.observations = static_cast<int64_t>(data.observations.size());
+    out.series = static_cast<int64_t>(data.series.size());
+    out.fixes = data.fixes;
+    out.id = store::insert_id(db_,
+                              "INSERT INTO province_import(source, imported_at, imported_by, observations, series, fixes, kind) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                              {source, out.imported_at, imported_by, out.observations, out.series, fixes.dump(), std::string(kind)});
+    return out;
+  }
+
   store::Database& db_;
 };
 
@@ -123,7 +160,9 @@ std::vector<store::Migration> migrations() {
            " observations INTEGER NOT NULL, series INTEGER NOT NULL, fixes TEXT NOT NULL DEFAULT '[]');"},
           {"nqpf", 2, "indicator systems analysts saved",
            "CREATE TABLE nqpf_system ("
-           " id TEXT PRIMARY KEY, body TEXT NOT NULL, saved_at TEXT NOT NULL, saved_by TEXT NOT NULL DEFAULT '');"}};
+           " id TEXT PRIMARY KEY, body TEXT NOT NULL, saved_at TEXT NOT NULL, saved_by TEXT NOT NULL DEFAULT '');"},
+          {"nqpf", 3, "statistics-bureau workbooks added to the provincial statistics",
+           "ALTER TABLE province_import ADD COLUMN kind TEXT NOT NULL DEFAULT 'replace';"}};
 }
 
 }  // namespace xinzhi::nqpf

@@ -32,8 +32,16 @@ class StatisticsStore {
   // recorded and audited (a re-import of a corrected folder leaves nothing of the old one).
   virtual StatisticsImport replace(const ingest::ProvinceStatistics& data, const std::string& source,
                                    const std::string& imported_by, const store::AuditChange& change) = 0;
+  // The series of a statistics-bureau workbook added to what the database holds: each of its
+  // series replaced whole (its label, unit and every value), the others untouched; recorded
+  // and audited in one transaction. A later replace() removes them with everything else.
+  virtual StatisticsImport merge(const ingest::ProvinceStatistics& data, const std::string& source,
+                                 const std::string& imported_by, const store::AuditChange& change) = 0;
   virtual ingest::ProvinceStatistics load() = 0;
+  // The last replace(): the statistics' source.
   virtual std::optional<StatisticsImport> last_import() = 0;
+  // The merges since the last replace(), oldest first.
+  virtual std::vector<StatisticsImport> workbooks() = 0;
   // Saved under its id (replacing one saved before), audited, in one transaction; saved_at is
   // set here. Returns what was saved.
   virtual SavedSystem save_system(const std::string& id, const std::string& body, const std::string& saved_by,

@@ -39,3 +39,5 @@ xinzhi nqpf delete-system three-elements --db v/nqpf.db; echo "exit $?"
 xinzhi nqpf index --provinces fixtures/provinces-nbs --system fixtures/nqpf/nbs.json
 xinzhi nqpf index --provinces fixtures/provinces-nbs-bad --system fixtures/nqpf/nbs.json; echo "exit $?"
 xinzhi nqpf import --provinces fixtures/provinces-nbs --db v/nbs.db --json
+xinzhi nqpf import --add --provinces fixtures/provinces-nbs/rd-personnel.xlsx --db v/nbs.db --json
+xinzhi nqpf import --add --provinces fixtures/provinces-nbs/make_workbooks.py --db v/nbs.db; echo "exit $?"

@@ -6,11 +6,14 @@
 
 #include <cmath>
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 
 #include "ingest/province_statistics.h"
 #include "modules/foresight/patent_import.h"
+#include "modules/nqpf/innovation_productivity.h"
 #include "modules/nqpf/nqpf_index.h"
 #include "modules/nqpf/platform_series.h"
 #include "modules/productivity/dea_service.h"
@@ -135,6 +138,17 @@ TEST(IndicatorSystem, BadSystemsAreRefusedNamingTheField) {
   const auto s = system_from_json(j);
   EXPECT_EQ(testing::error_key([&] { compute_index(provinces(), s, {}); }), "nqpf_no_series");
   EXPECT_EQ(testing::error_key([&] { system_template("nope"); }), "nqpf_no_system");
+  // Codes are codes, names are short, systems are of a published system's size.
+  j = to_json(system_template("three-elements"));
+  j["dimensions"][0]["indicators"][0]["series"] = "a} + {b";
+  EXPECT_EQ(testing::error_key([&] { system_from_json(j); }), "nqpf_bad_code");
+  j = to_json(system_template("three-elements"));
+  j["name"] = std::string(201, 'x');
+  EXPECT_EQ(testing::error_key([&] { system_from_json(j); }), "field_too_long");
+  j = to_json(system_template("three-elements"));
+  for (int n = 0; n < 60; ++n)
+    j["dimensions"][0]["indicators"].push_back({{"id", "extra" + std::to_string(n)}, {"name", "x"}, {"series", "RDIntense/v"}});
+  EXPECT_EQ(testing::error_key([&] { system_from_json(j); }), "nqpf_too_many_indicators");
 }
 
 std::string param(const Error& e, const std::string& name) {
@@ -180,6 +194,17 @@ TEST(IndicatorFormula, ErrorsNameTheFieldAndTheCharacter) {
   EXPECT_EQ(position("{}"), "1");
   EXPECT_EQ(position(std::string(200, '(') + "1" + std::string(200, ')')), "66");  // nesting bounded
   EXPECT_EQ(position("2 * (3 + {s/a})"), "accepted");
+  EXPECT_EQ(position("2 * 3"), "1");  // reads no series: the same in every province and year
+  // Positions count characters: ')' is the 12th (the Chinese code before it is 4 characters, 12 bytes).
+  EXPECT_EQ(position("{nbs/研发经费} ) 1"), "12");
+  std::string long_formula = "{s/a}";
+  while (long_formula.size() < 2001 * 3) long_formula += " + {nbs/研发}";
+  EXPECT_EQ(position(long_formula), "2001");
+  try {
+    IndicatorFormula("({s/a}", "f");
+  } catch (const Error& e) {
+    EXPECT_EQ(param(e, "reason"), "unclosed");
+  }
 }
 
 // A formula written out for a ratio indicator gives the same index to the last bit, and an
@@ -246,6 +271,73 @@ TEST(ProvinceStatistics, StatisticsBureauWorkbooks) {
   } catch (const Error& e) {
     EXPECT_NE(std::string(e.what()).find("rd-expenditure.xlsx:8: province '火星'"), std::string::npos) << e.what();
   }
+  // An old .xls in a folder is refused saying what to do, not skipped.
+  testing::ScratchDir dir;
+  std::ofstream(dir.file("old.xls")) << "not read";
+  try {
+    ingest::read_province_statistics(dir.file(""));
+    ADD_FAILURE() << "the .xls was skipped";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("old.xls: an old Excel (.xls) file"), std::string::npos) << e.what();
+  }
+}
+
+// R&D productivity leaves out a province whose data cannot score and says why, and refuses a
+// window the statistics cannot fill.
+TEST(InnovationProductivity, IncompleteProvincesAreLeftOutAndWindowsChecked) {
+  auto data = ingest::read_province_statistics(std::string(XINZHI_SOURCE_DIR) + "/tests/cli/fixtures/provinces");
+  for (auto& o : data.observations)
+    if (o.province == "山西省" && o.year == 2020 && o.series == "RDLaborHour/v4_zh_qsdl_hj") o.value = 0;
+  const auto out = innovation_productivity(data, 0, 0);
+  EXPECT_EQ(out["years"].front(), 2018);
+  EXPECT_EQ(out["years"].back(), 2023);
+  ASSERT_EQ(out["left_out"].size(), 1u);
+  EXPECT_EQ(out["left_out"][0]["province"], "山西省");
+  EXPECT_EQ(out["left_out"][0]["reason"], "2020 年 R&D人员全时当量 为 0");
+  EXPECT_EQ(out["provinces"], 5);
+  EXPECT_EQ(out["rows"].size(), 5u * 5u);
+  EXPECT_EQ(testing::error_key([&] { innovation_productivity(data, 2017, 2020); }), "nqpf_bad_years");
+  EXPECT_EQ(testing::error_key([&] { innovation_productivity(data, 2020, 2020); }), "nqpf_bad_years");
+}
+
+// A statistics-bureau workbook uploaded to the database adds its series and keeps the rest; a
+// re-import of the folder removes it with everything else; what is not an .xlsx is refused.
+TEST(NqpfService, AWorkbookAddsItsSeries) {
+  testing::ScratchDir dir;
+  store::Database db{dir.database("w.db")};
+  modules::migrate(db);
+  modules::Services services(db);
+  const auto analyst = testing::person(accounts::Role::Analyst, "天津市科学技术局（示例）");
+  const std::string fixtures = std::string(XINZHI_SOURCE_DIR) + "/tests/cli/fixtures/";
+  auto bytes_of = [](const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  };
+  const auto workbook = bytes_of(fixtures + "provinces-nbs/rd-expenditure.xlsx");
+  EXPECT_EQ(testing::error_key([&] { services.nqpf().import_workbook(workbook, "rd.xlsx", analyst); }), "nqpf_no_statistics");
+  services.nqpf().import_statistics(fixtures + "provinces", analyst);
+  const auto before = services.nqpf().series(analyst)["series"].size();
+  const auto added = services.nqpf().import_workbook(workbook, "C:\\统计局\\rd-expenditure.xlsx", analyst);
+  EXPECT_EQ(added.observations, 35);
+  EXPECT_EQ(added.source, "rd-expenditure.xlsx");  // no folder of the analyst's computer
+  EXPECT_EQ(services.nqpf().series(analyst)["series"].size(), before + 1);
+  services.nqpf().import_workbook(workbook, "rd-expenditure.xlsx", analyst);  // again: replaced, not doubled
+  const auto index = services.nqpf().index({}, analyst);
+  ASSERT_EQ(index["source"]["workbooks"].size(), 2u);
+  EXPECT_EQ(index["source"]["file"], "provinces");  // the statistics' own source stays
+  EXPECT_EQ(testing::error_key([&] { services.nqpf().import_workbook("PK\x03\x04 not a zip", "x.xlsx", analyst); }),
+            "nqpf_workbook_unreadable");
+  EXPECT_EQ(testing::error_key([&] { services.nqpf().import_workbook(workbook, "x.csv", analyst); }), "nqpf_workbook_type");
+  try {
+    services.nqpf().import_workbook(bytes_of(fixtures + "provinces-nbs-bad/rd-expenditure.xlsx"), "bad.xlsx", analyst);
+    ADD_FAILURE() << "火星 was imported";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.key(), "province_row_unknown");
+    EXPECT_EQ(param(e, "where"), "bad.xlsx:8");  // the workbook's name, not a temporary path
+  }
+  services.nqpf().import_statistics(fixtures + "provinces", analyst);
+  EXPECT_EQ(services.nqpf().series(analyst)["series"].size(), before);
+  EXPECT_EQ(services.nqpf().index({}, analyst)["source"]["workbooks"].size(), 0u);
 }
 
 // The statistics through the database (SQLite here, PostgreSQL in the pg: copy): an import is

@@ -2,7 +2,7 @@
 // against the national median, their ranks among 31 provinces, each score broken down by
 // dimension, what moved the focal province, the regional gaps (Dagum Gini), the weights with the
 // series each indicator is read from, and the source, as-of year and unit under the figure.
-import { can, getJson, homeRegion } from '../api';
+import { can, getJson, homeRegion, sendFile } from '../api';
 import { mountChart, registerMapOnce } from '../charts';
 import { dataText, el, table } from '../dom';
 import { shortProvince, t, tf } from '../i18n';
@@ -25,7 +25,8 @@ export interface NqpfIndex {
   weights_method: string; years: number[]; regions: string[];
   indicators: NqpfIndicator[]; cells: NqpfCell[]; gaps: NqpfGaps[];
   fills: { where: string; what: string }[];
-  source: { file: string; imported_at: string; publisher: string; observations: number; corrections: { where: string; what: string }[] };
+  source: { file: string; imported_at: string; publisher: string; observations: number; corrections: { where: string; what: string }[];
+    workbooks?: { file: string; imported_at: string; imported_by: string; observations: number; series: number }[] };
   platform_source?: { patents?: { name: string; records: number }[]; placed?: number; unplaced?: number; first_year?: number;
     last_year?: number; last_filed?: string; chains?: string[] };
 }
@@ -71,10 +72,33 @@ export async function renderNqpfPanel(host: HTMLElement): Promise<void> {
   const weights = el('select', { id: 'nqpf-weights', 'aria-label': t('nqpfWeights') },
     ...['entropy', 'critic', 'combined'].map((w) => el('option', { value: w }, t(`nqpfWeights_${w}` as 'nqpfWeights_entropy'))));
   const body = el('div', { 'data-testid': 'nqpf-body', 'aria-busy': 'true' });
+  // A statistics-bureau Excel export added to the statistics (analytics.write): its series join
+  // the list an indicator may read; the index is redrawn with the workbook named in its source.
+  const upload = el('input', { type: 'file', id: 'nqpf-workbook', accept: '.xlsx', 'aria-label': t('nqpfWorkbook') });
+  const uploadStatus = el('p', { class: 'note', role: 'status', 'data-testid': 'nqpf-workbook-status' });
+  upload.addEventListener('change', async () => {
+    const file = upload.files?.[0];
+    if (!file) return;
+    uploadStatus.className = 'note';
+    uploadStatus.textContent = t('nqpfWorkbookReading');
+    try {
+      const r = await sendFile<{ file: string; observations: number; series: number; corrections: unknown[] }>(
+        `/api/nqpf/workbooks?name=${enc(file.name)}`, file);
+      await draw();
+      uploadStatus.textContent = tf('nqpfWorkbookAdded', { file: r.file, n: r.observations, series: r.series, fixes: r.corrections.length });
+    } catch (e) {
+      uploadStatus.className = 'note error';
+      uploadStatus.textContent = (e as Error).message;
+    } finally {
+      upload.value = '';
+    }
+  });
+  const writer = can('analytics.write');
   host.replaceChildren(el('h2', {}, t('nqpfTitle')),
     el('div', { class: 'controls' }, el('label', { for: 'nqpf-system' }, t('nqpfSystem'), system),
-      el('label', { for: 'nqpf-weights' }, t('nqpfWeights'), weights), ...(can('analytics.write') ? [edit] : [])),
-    editorHost, body);
+      el('label', { for: 'nqpf-weights' }, t('nqpfWeights'), weights), ...(writer ? [edit,
+        el('label', { for: 'nqpf-workbook', class: 'file-button' }, t('nqpfWorkbook'), upload)] : [])),
+    ...(writer ? [uploadStatus] : []), editorHost, body);
   let drawn = 0;
   const draw = async () => {
     const mine = ++drawn;
@@ -173,6 +197,9 @@ export async function renderNqpfPanel(host: HTMLElement): Promise<void> {
     body.replaceChildren(el('p', { class: 'note' }, tf('nqpfAfter', { name: r.system.name, after: r.system.after })),
       ...(r.system.note ? [el('p', { class: 'note' }, r.system.note)] : []),
       chartBox, sourceLine, platformLine,
+      ...(r.source.workbooks?.length ? [el('p', { class: 'note source', 'data-testid': 'nqpf-workbooks' }, tf('nqpfWorkbooksUsed', {
+        list: r.source.workbooks.map((w) => `${w.file}（${beijingTime(w.imported_at)}，${w.imported_by}）`).join('；'),
+      }))] : []),
       el('p', {}, el('a', { href: `/api/nqpf/index.xlsx?system=${enc(state.system)}&weights=${enc(state.weights)}`,
         download: 'nqpf-index.xlsx', 'data-testid': 'nqpf-xlsx' }, t('nqpfExport'))),
       missingNote, rankTable, moveHost, gapLine, mapHost, weightBox);

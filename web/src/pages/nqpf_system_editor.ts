@@ -24,11 +24,16 @@ export function formulaOf(i: SystemIndicator): string {
   return `{${i.numerator}} / {${i.denominator}}${i.scale && i.scale !== 1 ? ` * ${i.scale}` : ''}`;
 }
 
-interface Row { id: string; dimension: HTMLInputElement; name: HTMLInputElement; unit: HTMLInputElement; direction: HTMLSelectElement; formula: HTMLInputElement; tr: HTMLElement }
+interface Row { id: string; note?: string; dimension: HTMLInputElement; name: HTMLInputElement; unit: HTMLInputElement; direction: HTMLSelectElement; formula: HTMLInputElement; tr: HTMLElement }
+
+// Opening the editor twice quickly: only the last opening draws.
+let openings = 0;
 
 export async function renderSystemEditor(host: HTMLElement, base: SystemJson, onSaved: (id: string) => Promise<void>,
   onDeleted: () => Promise<void>): Promise<void> {
+  const mine = ++openings;
   const catalogue = await getJson<{ available: boolean; series: SeriesInfo[] }>('/api/nqpf/series');
+  if (mine !== openings) return;
   const own = !base.template;
   const id = el('input', { id: 'nqpf-edit-id', value: own ? base.id : `${base.id}-mine`, pattern: '[a-z0-9-]{1,40}', required: 'true' });
   const name = el('input', { id: 'nqpf-edit-name', value: own ? base.name : `${base.name}（${t('nqpfEditCopy')}）` });
@@ -37,10 +42,16 @@ export async function renderSystemEditor(host: HTMLElement, base: SystemJson, on
   const body = el('tbody');
   const rows: Row[] = [];
   let lastFormula: HTMLInputElement | null = null;
-  let generated = 0;
+  // A new indicator's id: the first x1, x2 … no row holds (a saved system may hold some).
+  const freshId = () => {
+    let n = 1;
+    while (rows.some((r) => r.id === `x${n}`)) ++n;
+    return `x${n}`;
+  };
   const addRow = (dimension: string, i: SystemIndicator | null) => {
     const row: Row = {
-      id: i?.id ?? `x${++generated}`,
+      id: i?.id ?? freshId(),
+      note: i?.note,
       dimension: el('input', { value: dimension, 'aria-label': t('nqpfDimension') }),
       name: el('input', { value: i?.name ?? '', 'aria-label': t('nqpfIndicator') }),
       unit: el('input', { value: i?.unit ?? '', size: '8', 'aria-label': t('nqpfUnit') }),
@@ -87,7 +98,8 @@ export async function renderSystemEditor(host: HTMLElement, base: SystemJson, on
       const dname = r.dimension.value.trim();
       let d = dims.find((x) => x.name === dname);
       if (!d) dims.push(d = { name: dname, indicators: [] });
-      d.indicators.push({ id: r.id, name: r.name.value.trim(), unit: r.unit.value.trim(), direction: r.direction.value, formula: r.formula.value.trim() });
+      d.indicators.push({ id: r.id, name: r.name.value.trim(), unit: r.unit.value.trim(), direction: r.direction.value,
+        formula: r.formula.value.trim(), ...(r.note ? { note: r.note } : {}) });
     }
     save.disabled = true;
     status.className = 'note';
