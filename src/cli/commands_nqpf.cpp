@@ -28,18 +28,19 @@ struct NqpfOptions {
 };
 NqpfOptions nqpf_opt;
 
-nqpf::IndicatorSystem chosen_system() {
-  if (nqpf_opt.system.size() > 5 && nqpf_opt.system.ends_with(".json")) {
-    std::ifstream in(nqpf_opt.system);
-    if (!in) invalid_input(nqpf_opt.system + ": no such file");
-    nlohmann::json j;
-    try {
-      j = nlohmann::json::parse(in);
-    } catch (const nlohmann::json::exception& e) {
-      invalid_input(nqpf_opt.system + ": not JSON (" + std::string(e.what()) + ")");
-    }
-    return nqpf::system_from_json(j);
+// A system's JSON file, read whole; InvalidInput naming the file when it is missing or not JSON.
+nlohmann::json system_file(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) invalid_input(path + ": no such file");
+  try {
+    return nlohmann::json::parse(in);
+  } catch (const nlohmann::json::exception& e) {
+    invalid_input(path + ": not JSON (" + std::string(e.what()) + ")");
   }
+}
+
+nqpf::IndicatorSystem chosen_system() {
+  if (nqpf_opt.system.size() > 5 && nqpf_opt.system.ends_with(".json")) return nqpf::system_from_json(system_file(nqpf_opt.system));
   return nqpf::system_template(nqpf_opt.system);
 }
 
@@ -165,14 +166,7 @@ void add_nqpf_commands(CLI::App& app, GlobalOptions& g) {
   save->add_option("--file", nqpf_opt.system, "the system's JSON (as nqpf systems --json prints one)")->required();
   save->add_flag("--json", g.json, "print JSON");
   save->callback([&g] {
-    std::ifstream in(nqpf_opt.system);
-    if (!in) invalid_input(nqpf_opt.system + ": no such file");
-    nlohmann::json body;
-    try {
-      body = nlohmann::json::parse(in);
-    } catch (const nlohmann::json::exception& e) {
-      invalid_input(nqpf_opt.system + ": not JSON (" + std::string(e.what()) + ")");
-    }
+    const auto body = system_file(nqpf_opt.system);
     auto db = open_database(g);
     modules::Services services(*db);
     const auto out = services.nqpf().save_system(body, console());

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <memory>
 #include <set>
 
 #include "ingest/province_statistics.h"
@@ -300,14 +301,25 @@ TEST(InnovationProductivity, IncompleteProvincesAreLeftOutAndWindowsChecked) {
   EXPECT_EQ(testing::error_key([&] { innovation_productivity(data, 2020, 2020); }), "nqpf_bad_years");
 }
 
+// A migrated scratch database with its services and the analyst and viewer who use them.
+struct NqpfDatabase {
+  testing::ScratchDir dir;
+  store::Database db{dir.database("n.db")};
+  std::unique_ptr<modules::Services> services = [this] {
+    modules::migrate(db);
+    return std::make_unique<modules::Services>(db);
+  }();
+  accounts::Principal analyst = testing::person(accounts::Role::Analyst, "天津市科学技术局（示例）");
+  accounts::Principal viewer = testing::person(accounts::Role::Viewer, "天津市科学技术局（示例）");
+  NqpfService& nqpf() { return services->nqpf(); }
+};
+
 // A statistics-bureau workbook uploaded to the database adds its series and keeps the rest; a
 // re-import of the folder removes it with everything else; what is not an .xlsx is refused.
 TEST(NqpfService, AWorkbookAddsItsSeries) {
-  testing::ScratchDir dir;
-  store::Database db{dir.database("w.db")};
-  modules::migrate(db);
-  modules::Services services(db);
-  const auto analyst = testing::person(accounts::Role::Analyst, "天津市科学技术局（示例）");
+  NqpfDatabase f;
+  auto& services = *f.services;
+  const auto& analyst = f.analyst;
   const std::string fixtures = std::string(XINZHI_SOURCE_DIR) + "/tests/cli/fixtures/";
   auto bytes_of = [](const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -344,12 +356,11 @@ TEST(NqpfService, AWorkbookAddsItsSeries) {
 // one audited transaction, the index from the database equals the index from the files, a
 // re-import replaces, and only analytics.write may import.
 TEST(NqpfService, ImportThenIndexFromTheDatabase) {
-  testing::ScratchDir dir;
-  store::Database db{dir.database("x.db")};
-  modules::migrate(db);
-  modules::Services services(db);
-  const auto analyst = testing::person(accounts::Role::Analyst, "天津市科学技术局（示例）");
-  const auto viewer = testing::person(accounts::Role::Viewer, "天津市科学技术局（示例）");
+  NqpfDatabase f;
+  auto& services = *f.services;
+  auto& db = f.db;
+  const auto& analyst = f.analyst;
+  const auto& viewer = f.viewer;
   EXPECT_FALSE(services.nqpf().index({}, analyst)["available"].get<bool>());
   EXPECT_EQ(testing::error_key([&] { services.nqpf().explain({}, "天津", 0, 0, analyst); }), "nqpf_no_statistics");
   const std::string folder = std::string(XINZHI_SOURCE_DIR) + "/tests/cli/fixtures/provinces";
@@ -425,12 +436,11 @@ namespace {
 // counted by province and filing year, read by a formula beside the yearbook's R&D personnel.
 // Counts are checked against SQL over the patent table, the years against the 18-month rule.
 TEST(PlatformSeries, PatentsPerProvinceAndYearFeedAFormula) {
-  testing::ScratchDir dir;
-  store::Database db{dir.database("p.db")};
-  modules::migrate(db);
-  modules::Services services(db);
+  NqpfDatabase f;
+  auto& services = *f.services;
+  auto& db = f.db;
+  const auto& analyst = f.analyst;
   foresight::import_patents(services.patents(), testing::shared_data() + "/patents/cn-vr-2022.csv", "cnipa", false);
-  const auto analyst = testing::person(accounts::Role::Analyst, "天津市科学技术局（示例）");
   services.nqpf().import_statistics(testing::shared_data() + "/provinces", analyst);
 
   const auto own = patent_series(services.patents(), {"天津市", "青海省"});
@@ -495,12 +505,10 @@ TEST(PlatformSeries, PatentsPerProvinceAndYearFeedAFormula) {
 // observed once, in the year of the chain's last change, so they make a one-year index and do
 // not mix with the yearbook's years.
 TEST(PlatformSeries, ChainFirmsCoverageAndChokepointExposure) {
-  testing::ScratchDir dir;
-  store::Database db{dir.database("c.db")};
-  modules::migrate(db);
-  modules::Services services(db);
-  modules::seed_sample_region(db);
-  const auto analyst = testing::person(accounts::Role::Analyst, "天津市科学技术局（示例）");
+  NqpfDatabase f;
+  auto& services = *f.services;
+  const auto& analyst = f.analyst;
+  modules::seed_sample_region(f.db);
   services.nqpf().import_statistics(std::string(XINZHI_SOURCE_DIR) + "/tests/cli/fixtures/provinces", analyst);
   const std::string chain = services.chains().list().front().name;
   const std::vector<std::string> provinces{"北京市", "天津市", "河北省", "山西省"};
