@@ -4,6 +4,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <cstring>
 #include <filesystem>
 
 #include "base/error.h"
@@ -105,6 +107,16 @@ class SqliteConnection final : public Connection {
       fail(ErrorCode::Unavailable, "cannot open database " + path + ": " + msg);
     }
     sqlite3_busy_timeout(db_, 5000);
+    // PostgreSQL's "C" collation under its own name, so that one SQL text can say
+    // lower(x COLLATE "C"): on PostgreSQL that folds ASCII letters only, as SQLite's lower()
+    // always does, and a search finds the same rows on both engines.
+    sqlite3_create_collation_v2(
+        db_, "C", SQLITE_UTF8, nullptr,
+        [](void*, int a_len, const void* a, int b_len, const void* b) {
+          const int c = std::memcmp(a, b, static_cast<size_t>(std::min(a_len, b_len)));
+          return c != 0 ? c : a_len - b_len;
+        },
+        nullptr);
     exec_script(
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
         // 64 MiB page cache: bulk imports touch several indexes at once (ICKG25 writes 25% faster).

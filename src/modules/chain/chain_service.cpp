@@ -347,6 +347,22 @@ std::vector<FirmRow> ChainService::segment_firms(const std::string& chain, const
   return rows;
 }
 
+std::vector<SegmentMatch> ChainService::find_segments(const std::string& text, size_t limit) {
+  auto matches = chains_.find_segments(store::term_patterns(text), limit);
+  // One preparation per chain among the matches (a handful: the search shows a few).
+  std::map<std::string, std::vector<SegmentMatch*>> by_chain;
+  for (auto& m : matches) by_chain[m.chain].push_back(&m);
+  for (auto& [chain, list] : by_chain) {
+    const auto p = prepare_chain(chains_.load(chain), "", home_);
+    atlas::ChainAtlas a(p.snapshot, p.zones);
+    a.run();
+    for (auto* m : list)
+      if (const auto it = p.segment_named.find(m->segment); it != p.segment_named.end())
+        m->firms = static_cast<int64_t>(a.firms_of(it->second).size());
+  }
+  return matches;
+}
+
 ChainMembership ChainService::membership(const std::string& chain) {
   auto stored = chains_.load(chain);
   ChainMembership out;

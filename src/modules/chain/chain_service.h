@@ -123,9 +123,9 @@ class ChainService {
   }
   // For the site search, best matches first: segments whose lower-cased name contains `text`
   // (text::search_text of the term), firms whose name key contains `key` (text::name_key).
-  std::vector<SegmentMatch> find_segments(const std::string& text, size_t limit) {
-    return chains_.find_segments(store::term_patterns(text), limit);
-  }
+  // A segment's firms are counted as the atlas counts them: its merged aliases' and its
+  // sub-segments' firms included, each firm once.
+  std::vector<SegmentMatch> find_segments(const std::string& text, size_t limit);
   std::vector<FirmMatch> find_firms(const std::string& key, size_t limit) {
     return chains_.find_firms(store::term_patterns(key), limit);
   }

@@ -44,8 +44,8 @@ class SqlChainStore final : public ChainStore {
 SELECT c.name, s.name, s.stage,
   (SELECT count(DISTINCT m.firm_id) FROM chain_member m WHERE m.segment_id = s.id)
 FROM chain_segment s JOIN chain c ON c.id = s.chain_id
-WHERE s.merged_into_id IS NULL AND replace(replace(lower(s.name), '（', '('), '）', ')') LIKE ?1 ESCAPE '\'
-ORDER BY CASE WHEN replace(replace(lower(s.name), '（', '('), '）', ')') = ?2 THEN 0 WHEN replace(replace(lower(s.name), '（', '('), '）', ')') LIKE ?3 ESCAPE '\' THEN 1 ELSE 2 END,
+WHERE s.merged_into_id IS NULL AND replace(replace(lower(s.name COLLATE "C"), '（', '('), '）', ')') LIKE ?1 ESCAPE '\'
+ORDER BY CASE WHEN replace(replace(lower(s.name COLLATE "C"), '（', '('), '）', ')') = ?2 THEN 0 WHEN replace(replace(lower(s.name COLLATE "C"), '（', '('), '）', ')') LIKE ?3 ESCAPE '\' THEN 1 ELSE 2 END,
   length(s.name), s.name, c.id
 LIMIT ?4)sql");
     q.bind(1, term.contains).bind(2, term.exact).bind(3, term.prefix).bind(4, static_cast<int64_t>(limit));

@@ -87,9 +87,9 @@ class SqlPatentStore final : public PatentStore {
 SELECT p.number, p.title, p.applicant, p.filed_on, p.source,
   coalesce((SELECT c.subclass FROM patent_code c WHERE c.patent_id = p.id ORDER BY c.position LIMIT 1), '')
 FROM patent p
-WHERE lower(p.number) LIKE ?3 ESCAPE '\' OR replace(replace(lower(p.title), '（', '('), '）', ')') LIKE ?1 ESCAPE '\' OR replace(replace(lower(p.applicant), '（', '('), '）', ')') LIKE ?1 ESCAPE '\'
-ORDER BY CASE WHEN lower(p.number) = ?2 THEN 0 WHEN lower(p.number) LIKE ?3 ESCAPE '\' THEN 1
-  WHEN replace(replace(lower(p.title), '（', '('), '）', ')') LIKE ?5 ESCAPE '\' THEN 2 ELSE 3 END, p.filed_on DESC, p.number
+WHERE lower(p.number COLLATE "C") LIKE ?3 ESCAPE '\' OR replace(replace(lower(p.title COLLATE "C"), '（', '('), '）', ')') LIKE ?1 ESCAPE '\' OR replace(replace(lower(p.applicant COLLATE "C"), '（', '('), '）', ')') LIKE ?1 ESCAPE '\'
+ORDER BY CASE WHEN lower(p.number COLLATE "C") = ?2 THEN 0 WHEN lower(p.number COLLATE "C") LIKE ?3 ESCAPE '\' THEN 1
+  WHEN replace(replace(lower(p.title COLLATE "C"), '（', '('), '）', ')') LIKE ?5 ESCAPE '\' THEN 2 ELSE 3 END, p.filed_on DESC, p.number
 LIMIT ?4)sql");
     q.bind(1, words.contains).bind(2, number.exact).bind(3, number.prefix).bind(4, static_cast<int64_t>(limit));
     q.bind(5, words.prefix);

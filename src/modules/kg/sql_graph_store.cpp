@@ -200,7 +200,7 @@ SELECT e.name, e.full_name, e.stock_code, e.province, e.city, e.district, src.na
 FROM kg_entity e JOIN kg_source src ON src.id = e.source_id
 WHERE e.id IN (SELECT min(id) FROM kg_entity
                WHERE kind = 'company' AND generic_actor = 0
-                 AND (name_key LIKE ?1 ESCAPE '\' OR replace(replace(lower(full_name), '（', '('), '）', ')') LIKE ?5 ESCAPE '\' OR stock_code = ?2)
+                 AND (name_key LIKE ?1 ESCAPE '\' OR replace(replace(lower(full_name COLLATE "C"), '（', '('), '）', ')') LIKE ?5 ESCAPE '\' OR stock_code = ?2)
                GROUP BY name_key)
 ORDER BY CASE WHEN e.name_key = ?2 OR e.stock_code = ?2 THEN 0 WHEN e.name_key LIKE ?3 ESCAPE '\' THEN 1 ELSE 2 END,
   length(e.name), e.name

@@ -36,6 +36,7 @@ struct Fixture {
         {{"CN114000002A", "2021-05-01", "虚拟现实头戴显示装置", {"北京示例光学有限公司"}, {}}, "北京市", "北京市"},
         {{"US2022000003A1", "2022-01-01", "Lithium 100% recycling", {"Example Corp"}, {}}, "", ""},
         {{"CN114000004A", "2022-02-01", "光刻胶组合物", {"中芯国际集成电路制造（北京）有限公司"}, {}}, "北京市", "北京市"},
+        {{"FR2022000005A1", "2022-01-05", "Procédé de recyclage", {"SOCIÉTÉ EXEMPLE"}, {}}, "", ""},
     };
     services->patents().add(patents, "test:patents.csv");
     scenarios = std::make_unique<scenario::ScenarioPartners>(db);
@@ -88,6 +89,31 @@ TEST(SiteSearch, AnExactNameComesBeforeLongerOnes) {
   EXPECT_EQ(chain.chains[0].name, "信创（示例）");
   EXPECT_EQ(chain.segments[0].segment, "信创");  // exact: the segment list leads
   EXPECT_EQ(chain.order.front(), "segment");
+}
+
+// A segment's firms as the atlas counts them: its sub-segments' and merged aliases' included.
+TEST(SiteSearch, ASegmentCountsItsSubSegmentsAndMergedAliases) {
+  Fixture f;
+  auto root = f.find("信创");
+  ASSERT_FALSE(root.segments.empty());
+  const auto atlas_count = f.services->chains().segment_firms("信创（示例）", "信创", "").size();
+  EXPECT_EQ(root.segments[0].firms, static_cast<int64_t>(atlas_count));
+  const auto before = f.find("数据库").segments[0].firms;
+  EXPECT_EQ(before, 2);
+  f.services->chains().merge("信创（示例）", "操作系统", "数据库");
+  const auto merged = f.services->chains().segment_firms("信创（示例）", "数据库", "").size();
+  EXPECT_EQ(merged, 4u);  // 操作系统's two firms joined 数据库's two
+  EXPECT_EQ(f.find("数据库").segments[0].firms, 4);
+}
+
+// Case folds ASCII letters only, on SQLite and on PostgreSQL alike (there lower() would fold É
+// too, unless told the "C" collation): the same search finds the same rows on both engines.
+TEST(SiteSearch, OnlyAsciiLettersFoldOnEveryEngine) {
+  Fixture f;
+  EXPECT_EQ(f.find("SOCIÉTÉ EXEMPLE").patents.size(), 1u);
+  EXPECT_EQ(f.find("sociÉtÉ exemple").patents.size(), 1u);
+  EXPECT_EQ(f.find("société exemple").patents.size(), 0u);  // é is not É: not folded anywhere
+  EXPECT_EQ(f.find("procédé").patents.size(), 1u);  // as written in the title
 }
 
 TEST(SiteSearch, PatentNumbersMatchFromTheStartInAnyCase) {
