@@ -49,7 +49,7 @@ void install_nqpf_routes(ApiRouter& api) {
     modules::Services services(store->connection());
     write_json(res, services.nqpf().save_system(body, who), 201);
   });
-  api.del(R"(/api/nqpf/systems/([a-z0-9-]{1,40}))", [store](const Request& req, Response& res, const accounts::Principal& who) {
+  api.del(R"(/api/nqpf/systems/([^/]+))", [store](const Request& req, Response& res, const accounts::Principal& who) {
     modules::Services services(store->connection());
     services.nqpf().delete_system(req.matches[1], who);
     write_json(res, {{"deleted", req.matches[1]}});

@@ -84,7 +84,7 @@ const std::vector<RouteRule>& route_table() {
       {"POST", R"(/api/task-pool/(\d+)/move)", TasksManage, "move a candidate through a gate, or out of the pool"},
       {"GET", "/api/nqpf/systems", AnalyticsRead, "the indicator systems of the new-quality-productive-forces index: templates and saved"},
       {"POST", "/api/nqpf/systems", AnalyticsWrite, "save an indicator system (checked by computing its index)"},
-      {"DELETE", R"(/api/nqpf/systems/([a-z0-9-]{1,40}))", AnalyticsWrite, "delete a saved indicator system"},
+      {"DELETE", R"(/api/nqpf/systems/([^/]+))", AnalyticsWrite, "delete a saved indicator system"},
       {"POST", "/api/nqpf/workbooks", AnalyticsWrite, "add a statistics-bureau Excel export to the provincial statistics"},
       {"GET", "/api/nqpf/series", AnalyticsRead, "the imported provincial series an indicator may read"},
       {"GET", "/api/nqpf/index", AnalyticsRead, "the index of every province and year, weights, ranks, regional gaps, source"},

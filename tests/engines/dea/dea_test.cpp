@@ -1,5 +1,5 @@
 // engines/dea on published examples (DEAP 2.1's EG1 and EG4 output files; Coelli, Rao &
-// Battese 1998), on the test vectors of DataEnvelopmentAnalysis.jl (cross-checked by its authors
+// Battese 1998; Tone 2001's SBM example), on the test vectors of DataEnvelopmentAnalysis.jl (cross-checked by its authors
 // against R's Benchmarking), and the simplex against GLPK on the same programs.
 #include <gtest/gtest.h>
 #include <glpk.h>
@@ -424,6 +424,22 @@ TEST(SlacksBasedEfficiency, EnhancedRussellGraphVectors) {
   vrs.run();
   expect_near_all(vrs.efficiency(), {1.0, 1.0, 1.0, 1.0, 0.4, 0.4761904761904763, 0.8571428571428572, 0.2}, 1e-9);
   EXPECT_NEAR(vrs.input_slack()[5], 22.0 / 3, 1e-8);
+}
+
+// Tone (2001), "A slacks-based measure of efficiency in data envelopment analysis", EJOR 130:
+// 498–509, the example of p. 505 (deaR ships it as Tone2001): five units A–E, two inputs, two
+// outputs; SBM ρ* = 0.798, 0.568, 1, 0.667, 1 (CRS). D is radially efficient (CCR θ* = 1) yet
+// leaves one unit of y2 short of C: the slack the radial measure does not see.
+TEST(SlacksBasedEfficiency, ToneTwoThousandOneExample) {
+  const Technology t = technology(2, 2, {4, 3, 6, 3, 8, 1, 8, 1, 2, 4}, {2, 3, 2, 3, 6, 2, 6, 1, 1, 4});
+  SlacksBasedEfficiency sbm(t, Returns::Constant);
+  sbm.run();
+  expect_near_all(sbm.efficiency(), {0.798, 0.568, 1.0, 0.667, 1.0}, 5e-4);
+  RadialEfficiency ccr(t, {Returns::Constant, Orientation::Input});
+  ccr.run();
+  EXPECT_NEAR(ccr.efficiency()[3], 1.0, 1e-9);
+  EXPECT_NEAR(sbm.output_slack()[3 * 2 + 1], 1.0, 1e-9);  // D's y2
+  for (size_t u = 0; u < 5; ++u) EXPECT_LE(sbm.efficiency()[u], ccr.efficiency()[u] + 1e-12) << u;
 }
 
 // Every SBM score, with an undesirable output, equals GLPK on the Charnes–Cooper form built
