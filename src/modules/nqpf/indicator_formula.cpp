@@ -49,20 +49,15 @@ class FormulaParser {
   }
   void emit(IndicatorFormula::Op op) { out_.program_.push_back({op, 0, 0}); }
 
-  void expression(int depth) {
-    term(depth);
-    for (skip_space(); pos_ < text_.size() && (text_[pos_] == '+' || text_[pos_] == '-'); skip_space()) {
+  // expression := term (± term)*, term := factor (×÷ factor)*: both left-associative.
+  void expression(int depth) { operands(depth, '+', IndicatorFormula::Op::Add, '-', IndicatorFormula::Op::Sub, &FormulaParser::term); }
+  void term(int depth) { operands(depth, '*', IndicatorFormula::Op::Mul, '/', IndicatorFormula::Op::Div, &FormulaParser::factor); }
+  void operands(int depth, char a, IndicatorFormula::Op op_a, char b, IndicatorFormula::Op op_b, void (FormulaParser::*next)(int)) {
+    (this->*next)(depth);
+    for (skip_space(); pos_ < text_.size() && (text_[pos_] == a || text_[pos_] == b); skip_space()) {
       const char op = text_[pos_++];
-      term(depth);
-      emit(op == '+' ? IndicatorFormula::Op::Add : IndicatorFormula::Op::Sub);
-    }
-  }
-  void term(int depth) {
-    factor(depth);
-    for (skip_space(); pos_ < text_.size() && (text_[pos_] == '*' || text_[pos_] == '/'); skip_space()) {
-      const char op = text_[pos_++];
-      factor(depth);
-      emit(op == '*' ? IndicatorFormula::Op::Mul : IndicatorFormula::Op::Div);
+      (this->*next)(depth);
+      emit(op == a ? op_a : op_b);
     }
   }
   void factor(int depth) {

@@ -73,7 +73,12 @@ ingest::ProvinceStatistics chain_series(chain::ChainService& chains, const std::
         t.scored_firms += static_cast<double>(n);
       }
     }
-    const std::string source = "平台产业链图谱《" + summary.name + "》（" + membership.as_of.substr(0, 10) + "）";
+    // Firms the atlas could not place count in no province; the source says how many, so a
+    // province's 0 reads as "none known", not as "none".
+    const auto unplaced = std::count(membership.firm_province.begin(), membership.firm_province.end(), std::string());
+    const std::string source = "平台产业链图谱《" + summary.name + "》（" + membership.as_of.substr(0, 10) + "；" +
+                               std::to_string(membership.firm_province.size()) + " 家企业中 " + std::to_string(unplaced) +
+                               " 家省份不明，未计入）";
     const std::string firms_code = "platform/chain_firms/" + key, coverage_code = "platform/chain_coverage/" + key,
                       exposure_code = "platform/chokepoint_exposure/" + key;
     out.series.push_back({firms_code, "产业链企业数·" + summary.name, "个", source});

@@ -556,7 +556,12 @@ TEST(PlatformSeries, ChainFirmsCoverageAndChokepointExposure) {
   const auto index = services.nqpf().index(q, analyst);
   ASSERT_EQ(index["years"].size(), 1u);
   EXPECT_EQ(index["years"][0].get<int>(), std::stoi(report.as_of.substr(0, 4)));
-  EXPECT_EQ(index["platform_source"]["chains"].size(), 1u);
+  ASSERT_EQ(index["platform_source"]["chains"].size(), 1u);
+  // The source says how many firms no province holds (a province's 0 is "none known").
+  size_t unplaced = 0;
+  for (const auto& f : services.chains().chain_firms(chain, "")) unplaced += f.province.empty();
+  EXPECT_NE(index["platform_source"]["chains"][0].get<std::string>().find(" 家企业中 " + std::to_string(unplaced) + " 家省份不明"),
+            std::string::npos);
   system["id"] = "mixed";
   system["dimensions"][0]["indicators"][1] = {{"id", "rd"}, {"name", "R&D"}, {"unit", "人年"}, {"series", "RDLaborHour/v4_zh_qsdl_hj"}};
   EXPECT_EQ(testing::error_key([&] { services.nqpf().save_system(system, analyst); }), "nqpf_no_common_years");
