@@ -55,12 +55,16 @@ void print_import(const chain::ImportReport& r) {
 
 void print_segments(const chain::AtlasReport& r, bool gaps_only) {
   std::cout << "chain " << r.chain.name << " (" << r.chain.origin << ") · region " << r.region.label << " · coverage "
-            << pct(r.coverage) << " · " << r.firms << " firms, " << r.local_firms << " local\n";
+            << pct(r.coverage) << " · " << r.firms << " firms, " << r.local_firms << " local";
+  if (r.unplaced_firms) std::cout << ", " << r.unplaced_firms << " of unknown place";
+  std::cout << "\n";
   for (const auto& s : r.segments) {
-    if (gaps_only && !s.missing && !s.weak) continue;
-    std::cout << (s.stage.empty() ? "--" : s.stage) << "  firms " << s.firms << "  local " << s.local << "  share "
-              << pct(s.local_share) << "  HHI " << s.hhi << "  patents " << s.patents
-              << (s.missing ? "  [missing]" : s.weak ? "  [weak]" : "") << "  " << s.name
+    if (gaps_only && !s.missing && !s.unsettled && !s.weak) continue;
+    std::string tag = s.status() == std::string("covered") ? "" : std::string("  [") + s.status() + "]";
+    std::cout << (s.stage.empty() ? "--" : s.stage) << "  firms " << s.firms << "  local " << s.local;
+    if (s.unplaced) std::cout << "  unknown place " << s.unplaced;
+    std::cout << "  share " << (std::isnan(s.local_share) ? "n/a" : pct(s.local_share)) << "  HHI " << s.hhi
+              << "  patents " << s.patents << tag << "  " << s.name
               << (s.parent.empty() ? "" : "  (in " + s.parent + ")") << "\n";
     if (gaps_only)
       for (const auto& c : s.candidates)

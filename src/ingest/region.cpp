@@ -223,6 +223,15 @@ bool RegionScope::is_local(const std::string& province, const std::string& city_
   return std::find(provinces.begin(), provinces.end(), province) != provinces.end();
 }
 
+bool RegionScope::cannot_place(const std::string& province, const std::string& city_name,
+                               const std::string& district_name) const {
+  if (province.empty()) return true;
+  bool in_province = std::find(provinces.begin(), provinces.end(), province) != provinces.end();
+  if (city.empty() || !in_province) return false;
+  if (city_name.empty()) return true;
+  return !district.empty() && city_name == city && district_name.empty();
+}
+
 bool RegionScope::is_partner(const std::string& province) const {
   return std::find(partners.begin(), partners.end(), province) != partners.end();
 }

@@ -31,6 +31,10 @@ struct RegionScope {
   // callers holding no district refuse such scopes instead.
   bool is_local(const std::string& province, const std::string& city_name, const std::string& district_name = {}) const;
   bool is_partner(const std::string& province) const;
+  // Whether a record's place is too coarse to tell if it is local: no province at all, or the
+  // scope's province without the city, or its city without the district, that the scope is
+  // drawn at. Such a record is missing data, not outside the region.
+  bool cannot_place(const std::string& province, const std::string& city_name, const std::string& district_name = {}) const;
 };
 
 // One entry of a pick list of places: what to type (the label scope() reads back) and the place.

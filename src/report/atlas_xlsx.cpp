@@ -3,6 +3,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -13,7 +14,17 @@
 namespace xinzhi::report {
 
 namespace {
-const char* status(const chain::SegmentRow& s) { return s.missing ? "缺失 missing" : s.weak ? "薄弱 weak" : "覆盖 covered"; }
+const char* status(const chain::SegmentRow& s) {
+  return s.missing ? "缺失 missing" : s.unsettled ? "地点待查 unsettled" : s.weak ? "薄弱 weak" : "覆盖 covered";
+}
+// A figure the data cannot give (a share over no placed firm is NaN, a component the data
+// cannot give is < 0) is an empty cell, not a number.
+void number_or_blank(Sheet& sheet, double x) {
+  if (std::isnan(x) || x < 0)
+    sheet.text("");
+  else
+    sheet.number(x);
+}
 }  // namespace
 
 void write_atlas_xlsx(const chain::AtlasReport& r, const std::string& path) {
@@ -31,24 +42,27 @@ void write_atlas_xlsx(const chain::AtlasReport& r, const std::string& path) {
   pairn("本地覆盖率 coverage", r.coverage);
   pairn("企业 firms", static_cast<double>(r.firms));
   pairn("本地企业 local firms", static_cast<double>(r.local_firms));
+  pairn("地点不明企业 firms of unknown place", static_cast<double>(r.unplaced_firms));
   pairn("薄弱阈值 weak share", r.weak_share);
   worksheet_set_column(summary.raw(), 0, 1, 24, nullptr);
 
   Sheet seg(wb, "环节", {"阶段 stage", "环节 segment", "上级 parent", "企业 firms", "本地 local", "伙伴 partner",
-                         "本地占比 local share", "HHI", "专利 patents", "状态 status"}, bold);
+                         "地点不明 unknown place", "本地占比 local share", "HHI", "专利 patents", "状态 status"}, bold);
   for (const auto& s : r.segments) {
-    seg.text(s.stage).text(s.name).text(s.parent).number(s.firms).number(s.local).number(s.partner);
-    seg.number(s.local_share).number(s.hhi).number(static_cast<double>(s.patents)).text(status(s)).next_row();
+    seg.text(s.stage).text(s.name).text(s.parent).number(s.firms).number(s.local).number(s.partner).number(s.unplaced);
+    number_or_blank(seg, s.local_share);
+    seg.number(s.hhi).number(static_cast<double>(s.patents)).text(status(s)).next_row();
   }
   worksheet_set_column(seg.raw(), 1, 2, 24, nullptr);
 
   Sheet gaps(wb, "缺口", {"环节 segment", "阶段 stage", "状态 status", "企业 firms", "本地 local", "本地占比 local share",
                           "候选排名 rank", "候选企业 candidate", "省份 province", "位置 zone", "实力 strength"}, bold);
   for (const auto& s : r.segments) {
-    if (!s.missing && !s.weak) continue;
+    if (!s.missing && !s.unsettled && !s.weak) continue;
     size_t rank = 0;
     do {
-      gaps.text(s.name).text(s.stage).text(status(s)).number(s.firms).number(s.local).number(s.local_share);
+      gaps.text(s.name).text(s.stage).text(status(s)).number(s.firms).number(s.local);
+      number_or_blank(gaps, s.local_share);
       if (rank < s.candidates.size()) {
         const auto& c = s.candidates[rank];
         gaps.number(static_cast<double>(rank + 1)).text(c.name).text(c.province).text(c.zone).number(c.strength);
@@ -92,16 +106,18 @@ void write_chokepoints_xlsx(const chain::ChokepointReport& r, const std::string&
   Sheet sheet(wb, "卡脖子", {"排名 rank", "环节 segment", "阶段 stage", "得分 score", "原因 drivers", "集中 concentration",
                               "外部依赖 outside", "支配 dominance", "中介 betweenness", "替代 substitutes",
                               "技术 technology", "企业 firms", "本地 local", "境外 foreign", "支配下游 dominated",
-                              "专利 patents", "本地专利 local patents"}, bold);
+                              "专利 patents", "本地专利 local patents", "地点不明 unknown place"}, bold);
   for (size_t i = 0; i < r.rows.size(); ++i) {
     const auto& x = r.rows[i];
     std::string drivers;
     for (const auto& d : x.drivers) drivers += (drivers.empty() ? "" : " ") + d;
     sheet.number(static_cast<double>(i + 1)).text(x.name).text(x.stage).number(x.score).text(drivers);
-    sheet.number(x.concentration).number(x.outside).number(x.dominance).number(x.betweenness).number(x.substitutes);
-    x.technology < 0 ? sheet.text("") : sheet.number(x.technology);
+    sheet.number(x.concentration);
+    number_or_blank(sheet, x.outside);
+    sheet.number(x.dominance).number(x.betweenness).number(x.substitutes);
+    number_or_blank(sheet, x.technology);
     sheet.number(x.firms).number(x.local).number(x.foreign).number(x.dominated);
-    sheet.number(static_cast<double>(x.patents)).number(static_cast<double>(x.local_patents)).next_row();
+    sheet.number(static_cast<double>(x.patents)).number(static_cast<double>(x.local_patents)).number(x.unplaced).next_row();
   }
   worksheet_set_column(sheet.raw(), 1, 1, 24, nullptr);
   worksheet_set_column(sheet.raw(), 4, 4, 32, nullptr);

@@ -23,11 +23,12 @@ with tempfile.TemporaryDirectory() as tmp:
     choke = json.loads(out)
     choke_rows = list(openpyxl.load_workbook(choke_xlsx).active.iter_rows(min_row=2, values_only=True))
 
-status = lambda s: "缺失 missing" if s["missing"] else "薄弱 weak" if s["weak"] else "覆盖 covered"
+status = lambda s: ("缺失 missing" if s["missing"] else "地点待查 unsettled" if s["unsettled"] else "薄弱 weak" if s["weak"]
+                   else "覆盖 covered")
 rows = list(book["环节"].iter_rows(min_row=2, values_only=True))
 assert len(rows) == len(atlas["segments"]), (len(rows), len(atlas["segments"]))
 for row, s in zip(rows, atlas["segments"]):
-    want = (s["stage"], s["name"], s["parent"] or None, s["firms"], s["local"], s["partner"], s["local_share"], s["hhi"],
+    want = (s["stage"], s["name"], s["parent"] or None, s["firms"], s["local"], s["partner"], s["unplaced"], s["local_share"], s["hhi"],
             s["patents"], status(s))
     assert tuple(row) == want, (row, want)
 

@@ -43,7 +43,8 @@ test('sample chain: stages, coverage colours and a segment click match the API',
   const atlas = await (await platform.fetch(`${base}/api/chains/${enc(chain)}/atlas?region=${enc('天津')}`)).json();
   const chips = await page.$$eval('.segment-chip', (cs) => cs.map((c) => ({ name: c.dataset.segment, status: c.dataset.status })));
   assert.deepEqual(chips.map((c) => c.name), atlas.segments.map((s) => s.name));
-  assert.deepEqual(chips.map((c) => c.status), atlas.segments.map((s) => (s.missing ? 'missing' : s.weak ? 'weak' : 'covered')));
+  assert.deepEqual(chips.map((c) => c.status),
+    atlas.segments.map((s) => (s.missing ? 'missing' : s.unsettled ? 'unsettled' : s.weak ? 'weak' : 'covered')));
   assert.equal(await page.textContent('[data-testid="atlas-gaps"]'), String(atlas.gaps.length));
   const firms = await clickAndCompare(page, chain, '动力电池', '天津');
   assert.ok(firms.some((f) => f.zone === 'local'));
@@ -59,7 +60,7 @@ test('sample chain: stages, coverage colours and a segment click match the API',
   // Every column has a header, and the link graph has a key to its colours.
   assert.deepEqual(await page.$$eval('main thead th', (ths) => ths.filter((th) => !th.textContent.trim()).length), 0);
   assert.deepEqual(await page.$$eval('[data-testid="link-legend"] [data-status]', (ss) => ss.map((s) => [s.dataset.status, s.textContent])),
-    [['missing', '缺失'], ['weak', '薄弱'], ['covered', '已覆盖']]);
+    [['missing', '缺失'], ['unsettled', '地点待查'], ['weak', '薄弱'], ['covered', '已覆盖']]);
   // The edit history reads as sentences: the chain's creation, in Beijing time, by whom (the
   // sample was seeded from the command line, named as the audit trail names it), no JSON.
   const created = await page.textContent('[data-testid="edit-log"] li:last-child');
@@ -127,6 +128,20 @@ test('the region field offers the gazetteer\'s districts, and a picked district 
   await page.fill('#region-input', '天津市滨海新区');
   await page.click('#atlas-go');
   await page.waitForFunction(() => document.querySelector('[data-testid="atlas-local"]')?.textContent === '2');
+  // A firm whose place is too coarse for a district (中国示例汽车集团, no province) is counted apart,
+  // and a segment of no placed firm shows no share rather than 0%.
+  const district = await (await platform.fetch(`${base}/api/chains/${enc(chain)}/atlas?region=${enc('天津市滨海新区')}`)).json();
+  assert.equal(district.unplaced_firms, 1);
+  assert.equal(await page.textContent('[data-testid="atlas-unplaced"]'), '1');
+  await page.waitForSelector('main[data-page="chain"][aria-busy="false"] [data-testid="segments-table"] tbody tr');
+  const rows = await page.$$eval('[data-testid="segments-table"] tbody tr', (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+  for (const s of district.segments) {
+    const shown = rows.find((r) => r[0] === (s.parent ? `${s.parent} › ${s.name}` : s.name));
+    assert.ok(shown, `${s.name} in ${JSON.stringify(rows)}`);
+    assert.equal(shown[4], String(s.unplaced), s.name);
+    assert.equal(shown[5], s.local_share === null ? '—' : `${(100 * s.local_share).toFixed(1)}%`, s.name);
+  }
+  assert.ok(district.segments.some((s) => s.unplaced > 0) && district.segments.some((s) => s.local_share === null));
   // The chokepoint page picks districts too (the heat map stops at cities: foresight.test.mjs).
   await page.goto(`${base}/#/chokepoint?c=${encodeURIComponent(chain)}`);
   await page.waitForSelector('main[data-page="chokepoint"][aria-busy="false"] h1');
@@ -154,13 +169,17 @@ test('an edit through the page fills a gap and is recorded', async () => {
   const page = await browser.newPage();
   const chain = '信创（示例）';
   await openChain(page, chain, '天津');
-  assert.equal(await page.getAttribute('.segment-chip[data-segment="数据库"]', 'data-status'), 'missing');
+  // 数据库's one firm outside 北京 has no known place (示例数据库有限公司): grey, to check, not a gap.
+  assert.equal(await page.getAttribute('.segment-chip[data-segment="数据库"]', 'data-status'), 'unsettled');
+  assert.match(await page.getAttribute('.segment-chip[data-segment="数据库"]', 'title'),
+    /^数据库: 0\/2 · 地点待查（未知有本地企业，另有 1 家企业只知省市、不知是否在本区域：待核实，不计为缺失）/);
+  assert.equal(await page.textContent('.segment-chip[data-segment="数据库"] .chip-count'), '0/2 · ?1');
   await page.selectOption('#edit-action', 'add_firm');
   await page.fill('#edit-segment', '数据库');
   await page.fill('#edit-firm', '天津市南开区示例数据库有限公司');
   await page.fill('#edit-role', '研发');
   await page.click('#edit-apply');
-  await page.waitForFunction(() => document.querySelector('.segment-chip[data-segment="数据库"]')?.dataset.status !== 'missing');
+  await page.waitForFunction(() => document.querySelector('.segment-chip[data-segment="数据库"]')?.dataset.status === 'weak');
   const log = await page.textContent('[data-testid="edit-log"] li:first-child');
   assert.match(log, /^添加企业 · 环节：数据库；企业：天津市南开区示例数据库有限公司；企业角色：研发/);
   // The time is the API's, shown in Beijing time (UTC+8).
@@ -292,7 +311,7 @@ test('chokepoint page: where the figures come from, their units, and a CSV equal
   const components = ['concentration', 'outside', 'dominance', 'betweenness', 'substitutes', 'technology'];
   assert.deepEqual(csv.slice(1, 1 + api.rows.length).map((c) => [Number(c[0]), c[1], Number(c[3]), ...c.slice(5, 11).map((x) => (x === '' ? null : Number(x)))]),
     api.rows.map((r, i) => [i + 1, r.segment, r.score, ...components.map((k) => r.components[k])]));
-  assert.deepEqual(csv.slice(1 + api.rows.length).map((c) => [c[1], c[17]]), api.data_gaps.map((g) => [g.segment, g.reason]));
+  assert.deepEqual(csv.slice(1 + api.rows.length).map((c) => [c[1], c[18]]), api.data_gaps.map((g) => [g.segment, g.reason]));
   await page.close();
 });
 
@@ -379,7 +398,7 @@ test('chain atlas: source line, units, why a segment is weak, and a readable eco
   assert.match(await page.textContent('.card:has([data-testid="atlas-coverage"]) .card-label'), /^本地覆盖率（%）· 天津市ⓘ$/);
   assert.match(await page.getAttribute('[data-testid="atlas-info-weak"]', 'title'), /只有 1 家（单点依赖，即使本地占比为 100%）/);
   assert.equal(await page.textContent('[data-testid="status-rule"]'),
-    '判定规则：缺失＝没有本地企业；薄弱＝有本地企业，但只有 1 家（单点依赖，即使本地占比为 100% 也算薄弱），或本地占比低于薄弱阈值 20.0%；已覆盖＝其余。');
+    '判定规则：缺失＝没有本地企业；地点待查＝未知有本地企业，但有企业地点不明（数据缺口，不算缺失）；薄弱＝有本地企业，但只有 1 家（单点依赖，即使本地占比为 100% 也算薄弱），或本地占比低于薄弱阈值 20.0%；已覆盖＝其余。本地占比只计地点已知的企业。');
   // A segment whose one local firm is all its firms is weak, and the page says why.
   const single = atlas.segments.find((s) => s.weak && s.local === 1);
   assert.ok(single, 'the sample has a weak segment with one local firm');
@@ -390,6 +409,7 @@ test('chain atlas: source line, units, why a segment is weak, and a readable eco
   for (const [segment, text] of why) {
     const g = atlas.gaps.find((x) => x.segment === segment);
     if (g.status === 'missing') assert.equal(text, '没有本地企业');
+    else if (g.status === 'unsettled') assert.match(text, /^未知有本地企业，另有 \d+ 家企业只知省市/);
     else assert.equal(text, g.weak_because.map((r) => (r === 'one_local_firm' ? '只有 1 家本地企业（单点依赖）'
       : `本地占比 ${(100 * g.local_share).toFixed(1)}% 低于阈值 20.0%`)).join('；'));
   }

@@ -150,6 +150,20 @@ TEST(RegionGazetteer, ADistrictScopesToItselfAfterItsCity) {
   EXPECT_TRUE(binhai.is_local("天津市", "天津市", "滨海新区"));
   EXPECT_FALSE(binhai.is_local("天津市", "天津市", "西青区"));
   EXPECT_FALSE(binhai.is_local("天津市", "天津市"));  // district unknown: not shown as local
+  // … nor as outside: its place is too coarse to tell (issue 14: missing data is not risk).
+  EXPECT_TRUE(binhai.cannot_place("天津市", "天津市"));
+  EXPECT_TRUE(binhai.cannot_place("天津市", ""));
+  EXPECT_TRUE(binhai.cannot_place("", ""));
+  EXPECT_FALSE(binhai.cannot_place("天津市", "天津市", "西青区"));
+  EXPECT_FALSE(binhai.cannot_place("北京市", "北京市"));
+  EXPECT_FALSE(binhai.cannot_place("境外", ""));
+  auto tangshan = g.scope("唐山");
+  EXPECT_TRUE(tangshan.cannot_place("河北省", ""));
+  EXPECT_FALSE(tangshan.cannot_place("河北省", "保定市"));
+  EXPECT_FALSE(tangshan.cannot_place("河北省", "唐山市"));  // a city scope needs no district
+  auto tianjin = g.scope("天津");
+  EXPECT_FALSE(tianjin.cannot_place("天津市", ""));
+  EXPECT_TRUE(tianjin.cannot_place("", ""));
   EXPECT_EQ(g.scope("迁安市").label, "唐山市迁安市");
   EXPECT_EQ(g.scope("河北省唐山市迁安市").district, "迁安市");
   EXPECT_EQ(g.scope("唐山迁安市").district, "迁安市");

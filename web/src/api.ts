@@ -152,8 +152,8 @@ export interface FirmRow { name: string; province: string; city: string; distric
 
 export interface AtlasSegment {
   name: string; stage: string; stage_computed: boolean; parent: string; aliases: string[];
-  firms: number; local: number; partner: number; local_share: number; hhi: number; patents: number;
-  missing: boolean; weak: boolean; group_counts: Record<string, number>;
+  firms: number; local: number; partner: number; unplaced: number; local_share: number | null; hhi: number; patents: number;
+  missing: boolean; unsettled: boolean; weak: boolean; group_counts: Record<string, number>;
   weak_because: ('one_local_firm' | 'share_below_threshold')[];
   complementarity: string; top_provinces: { province: string; firms: number }[];
 }
@@ -162,10 +162,10 @@ export interface Atlas {
   chain: ChainSummary;
   region: { label: string; provinces: string[]; city: string; district: string; partners: string[] };
   home: HomeRegion;
-  weak_share: number; as_of: string; coverage: number; firms: number; local_firms: number;
+  weak_share: number; as_of: string; coverage: number; firms: number; local_firms: number; unplaced_firms: number;
   segments: AtlasSegment[];
   links: { from: string; to: string }[];
-  gaps: { segment: string; stage: string; status: string; firms: number; local: number; local_share: number;
+  gaps: { segment: string; stage: string; status: string; firms: number; local: number; unplaced: number; local_share: number | null;
     weak_because: AtlasSegment['weak_because']; candidates: FirmRow[] }[];
   leaders: { name: string; province: string; score: number; segments: number; supply: number; investment_control: number; patents: number; centrality: number }[];
 }

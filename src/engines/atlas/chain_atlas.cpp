@@ -42,17 +42,19 @@ void ChainAtlas::run() {
       ++fig.total;
       fig.local += zone_[f] == Zone::Local;
       fig.partner += zone_[f] == Zone::Partner;
+      fig.unplaced += zone_[f] == Zone::Unplaced;
       fig.patents += chain_.firm_patents[f];
       if (int p = chain_.firm_province[f]; p >= 0) ++fig.by_province[p], ++known;
     }
-    fig.local_share = fig.total ? static_cast<double>(fig.local) / fig.total : 0;
+    fig.local_share = fig.placed() ? static_cast<double>(fig.local) / fig.placed() : 0;
     for (auto n : fig.by_province)
       if (known) fig.hhi += 10000.0 * (static_cast<double>(n) / known) * (static_cast<double>(n) / known);
-    fig.missing = fig.local == 0;
+    fig.missing = fig.local == 0 && fig.unplaced == 0;
+    fig.unsettled = fig.local == 0 && fig.unplaced > 0;
     fig.weak_single_firm = fig.local == 1;
-    fig.weak_low_share = !fig.missing && fig.local_share < options_.weak_share;
+    fig.weak_low_share = fig.local > 0 && fig.local_share < options_.weak_share;
     fig.weak = fig.weak_single_firm || fig.weak_low_share;
-    covered += !fig.missing;
+    covered += fig.local > 0;
   }
   coverage_ = S ? static_cast<double>(covered) / S : 0;
 
@@ -85,8 +87,10 @@ std::vector<uint32_t> ChainAtlas::candidates(uint32_t segment) const {
   std::vector<uint32_t> out;
   for (auto f : firms_of(segment))
     if (zone_[f] != Zone::Local) out.push_back(f);
+  // Known partners first, then firms that may be in the region after all, then the rest.
+  auto nearness = [&](uint32_t f) { return zone_[f] == Zone::Partner ? 2 : zone_[f] == Zone::Unplaced ? 1 : 0; };
   std::stable_sort(out.begin(), out.end(), [&](uint32_t a, uint32_t b) {
-    if (zone_[a] != zone_[b]) return zone_[a] > zone_[b];  // partners first
+    if (nearness(a) != nearness(b)) return nearness(a) > nearness(b);
     return strength_[a] > strength_[b];
   });
   if (out.size() > options_.candidates_per_gap) out.resize(options_.candidates_per_gap);

@@ -31,6 +31,10 @@ enum class Zone : uint8_t {
   Elsewhere = 0,
   Partner = 1,  // in the region's group but not in the region (北京, 河北 for 天津 in 京津冀)
   Local = 2,
+  // The firm's known place is too coarse to tell: no province, or the region's province or city
+  // without the city or district the region is drawn at (a 天津市 firm for 滨海新区). Missing
+  // data: never counted as outside the region, nor as in it.
+  Unplaced = 3,
 };
 
 }  // namespace xinzhi::atlas

@@ -19,10 +19,6 @@
 namespace xinzhi::chain {
 
 namespace {
-const char* zone_name(atlas::Zone z) {
-  return z == atlas::Zone::Local ? "local" : z == atlas::Zone::Partner ? "partner" : "elsewhere";
-}
-
 FirmRow firm_row(const PreparedChain& p, const atlas::ChainAtlas& a, uint32_t f) {
   const auto& s = p.stored.firms[f];
   return {s.name, s.province, s.city, s.district, zone_name(p.zones[f]), s.patents, a.firm_strength()[f]};
@@ -46,9 +42,13 @@ std::string complementarity(const settings::RegionSettings& home, const std::vec
 
 double round3(double x) { return std::round(x * 1000) / 1000; }
 
-// Firm lists read local firms first, then partners, then the rest, each by strength.
+// Firm lists read local firms first, then partners, then firms of unknown place, then the
+// rest, each by strength.
+int zone_rank(const std::string& zone) {
+  return zone == "local" ? 0 : zone == "partner" ? 1 : zone == "unplaced" ? 2 : 3;
+}
 bool local_first(const FirmRow& x, const FirmRow& y) {
-  if (x.zone != y.zone) return x.zone == "local" || (x.zone == "partner" && y.zone == "elsewhere");
+  if (x.zone != y.zone) return zone_rank(x.zone) < zone_rank(y.zone);
   return x.strength > y.strength;
 }
 
@@ -132,8 +132,9 @@ AtlasReport ChainService::atlas(const AtlasRequest& req) {
   lap("leader ranking");
 
   std::string as_of = last_change(p.stored);
-  AtlasReport r{p.stored.summary, p.region, home_, req.weak_share, std::move(as_of), a.coverage(), p.stored.firms.size(), 0, {}, {}, {}};
+  AtlasReport r{p.stored.summary, p.region, home_, req.weak_share, std::move(as_of), a.coverage(), p.stored.firms.size(), 0, 0, {}, {}, {}};
   r.local_firms = std::count(p.zones.begin(), p.zones.end(), atlas::Zone::Local);
+  r.unplaced_firms = std::count(p.zones.begin(), p.zones.end(), atlas::Zone::Unplaced);
   auto province_count = [&](const atlas::SegmentFigures& f, const std::string& name) -> int64_t {
     auto it = std::find(p.provinces.begin(), p.provinces.end(), name);
     return it == p.provinces.end() ? 0 : f.by_province[it - p.provinces.begin()];
@@ -149,8 +150,9 @@ AtlasReport ChainService::atlas(const AtlasRequest& req) {
     const auto& f = a.segments()[i];
     int32_t parent = p.snapshot.segment_parent[i];
     SegmentRow row{p.segments[i]->name, p.stages[i], parent >= 0 ? p.segments[parent]->name : "",
-                   p.stage_computed[i], p.aliases[i], f.total, f.local, f.partner, round3(f.local_share),
-                   std::round(f.hhi), f.patents, f.missing, f.weak, {}, {}, "", {}, {}};
+                   p.stage_computed[i], p.aliases[i], f.total, f.local, f.partner, f.unplaced,
+                   f.placed() ? round3(f.local_share) : std::nan(""), std::round(f.hhi), f.patents, f.missing,
+                   f.unsettled, f.weak, {}, {}, "", {}, {}};
     if (f.weak_single_firm) row.weak_because.push_back("one_local_firm");
     if (f.weak_low_share) row.weak_because.push_back("share_below_threshold");
     for (const auto& province : home_.provinces) row.group_counts.push_back(province_count(f, province));
@@ -161,7 +163,7 @@ AtlasReport ChainService::atlas(const AtlasRequest& req) {
     std::stable_sort(provinces.begin(), provinces.end(), [](auto& x, auto& y) { return x.second > y.second; });
     if (provinces.size() > 5) provinces.resize(5);
     row.top_provinces = provinces;
-    if (f.missing || f.weak)
+    if (f.missing || f.unsettled || f.weak)
       for (auto firm : a.candidates(i)) row.candidates.push_back(firm_row(p, a, firm));
     r.segments.push_back(std::move(row));
   }
@@ -466,13 +468,14 @@ void write_json(JsonWriter& w, const ImportReport& r) {
 void write_gaps(JsonWriter& w, const AtlasReport& r) {
   w.begin_array();
   for (const auto& s : r.segments) {
-    if (!s.missing && !s.weak) continue;
+    if (!s.missing && !s.unsettled && !s.weak) continue;
     w.begin_object()
         .field("segment", s.name)
         .field("stage", s.stage)
-        .field("status", s.missing ? "missing" : "weak")
+        .field("status", s.status())
         .field("firms", s.firms)
         .field("local", s.local)
+        .field("unplaced", s.unplaced)
         .field("local_share", s.local_share);
     w.key("weak_because").begin_array();
     for (const auto& why : s.weak_because) w.value(why);
@@ -514,7 +517,8 @@ void write_json(JsonWriter& w, const AtlasReport& r) {
       .field("as_of", r.as_of)
       .field("coverage", round3(r.coverage))
       .field("firms", uint64_t{r.firms})
-      .field("local_firms", uint64_t{r.local_firms});
+      .field("local_firms", uint64_t{r.local_firms})
+      .field("unplaced_firms", uint64_t{r.unplaced_firms});
   w.key("segments").begin_array();
   for (const auto& s : r.segments) {
     w.begin_object()
@@ -528,10 +532,12 @@ void write_json(JsonWriter& w, const AtlasReport& r) {
         .field("firms", s.firms)
         .field("local", s.local)
         .field("partner", s.partner)
+        .field("unplaced", s.unplaced)
         .field("local_share", s.local_share)
         .field("hhi", s.hhi)
         .field("patents", s.patents)
         .field("missing", s.missing)
+        .field("unsettled", s.unsettled)
         .field("weak", s.weak);
     w.key("weak_because").begin_array();
     for (const auto& why : s.weak_because) w.value(why);

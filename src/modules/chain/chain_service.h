@@ -28,7 +28,7 @@ struct AtlasRequest {
 };
 
 struct FirmRow {
-  std::string name, province, city, district, zone;  // zone: local | partner | elsewhere
+  std::string name, province, city, district, zone;  // zone: local | partner | unplaced | elsewhere
   int64_t patents;
   double strength;
 };
@@ -46,14 +46,17 @@ struct SegmentRow {
   bool stage_computed;
   std::vector<std::string> aliases;  // segments merged into this one
   uint32_t firms, local, partner;
-  double local_share, hhi;
+  uint32_t unplaced;   // firms whose place is too coarse to tell (atlas::Zone::Unplaced)
+  double local_share;  // over the placed firms; NaN (null in JSON) when none is placed
+  double hhi;
   uint64_t patents;
-  bool missing, weak;
+  bool missing, unsettled, weak;  // unsettled: no local firm known, some firms of unknown place
   std::vector<std::string> weak_because;  // one_local_firm, share_below_threshold (both may hold)
   std::vector<int64_t> group_counts;  // firms in each province of the home group (AtlasReport::home)
   std::string complementarity;        // focal_leads | focal_present | partners_fill | all_missing
   std::vector<std::pair<std::string, uint32_t>> top_provinces;
-  std::vector<FirmRow> candidates;  // for missing and weak segments
+  std::vector<FirmRow> candidates;  // for missing, unsettled and weak segments
+  const char* status() const { return missing ? "missing" : unsettled ? "unsettled" : weak ? "weak" : "covered"; }
 };
 
 struct LeaderRow {
@@ -70,6 +73,7 @@ struct AtlasReport {
   std::string as_of;  // the chain's last change (its last edit, else its creation), UTC
   double coverage;
   size_t firms, local_firms;
+  size_t unplaced_firms;  // whose place is too coarse to tell for this region
   std::vector<SegmentRow> segments;  // upstream first
   std::vector<std::pair<std::string, std::string>> links;
   std::vector<LeaderRow> leaders;

@@ -17,6 +17,13 @@ atlas::TieKind tie_kind(const std::string& kind) {
 }
 }  // namespace
 
+const char* zone_name(atlas::Zone z) {
+  return z == atlas::Zone::Local      ? "local"
+         : z == atlas::Zone::Partner  ? "partner"
+         : z == atlas::Zone::Unplaced ? "unplaced"
+                                      : "elsewhere";
+}
+
 PreparedChain prepare_chain(StoredChain stored, const std::string& region_spec, const settings::RegionSettings& home) {
   PreparedChain p;
   p.stored = std::move(stored);
@@ -88,9 +95,10 @@ PreparedChain prepare_chain(StoredChain stored, const std::string& region_spec, 
     }
     p.snapshot.firm_province.push_back(prov);
     p.snapshot.firm_patents.push_back(static_cast<uint32_t>(f.patents));
-    p.zones.push_back(p.region.is_local(f.province, f.city, f.district) ? atlas::Zone::Local
-                      : p.region.is_partner(f.province) ? atlas::Zone::Partner
-                                                        : atlas::Zone::Elsewhere);
+    p.zones.push_back(p.region.is_local(f.province, f.city, f.district)        ? atlas::Zone::Local
+                      : p.region.is_partner(f.province)                        ? atlas::Zone::Partner
+                      : p.region.cannot_place(f.province, f.city, f.district) ? atlas::Zone::Unplaced
+                                                                               : atlas::Zone::Elsewhere);
   }
   p.snapshot.province_count = p.provinces.size();
   for (const auto& m : c.members) p.snapshot.memberships.push_back({index_of(m.segment_id), firm_index.at(m.firm_id)});

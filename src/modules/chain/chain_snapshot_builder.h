@@ -26,6 +26,9 @@ struct PreparedChain {
   std::map<std::string, uint32_t> segment_named;       // any name, aliases included
 };
 
+// The zone's name in JSON and GEXF: local | partner | unplaced | elsewhere.
+const char* zone_name(atlas::Zone zone);
+
 // region_spec "" → the chain's home region, else the deployment's focal province. When the
 // region is one province of the home partner group, its partners are the group's others.
 PreparedChain prepare_chain(StoredChain stored, const std::string& region_spec, const settings::RegionSettings& home);

@@ -101,18 +101,21 @@ ChokepointReport chokepoints(const PreparedChain& p, const ChokepointWeights& w)
       r.data_gaps.push_back({p.segments[s]->name, p.stages[s], "no_known_firm", dominated[s]});
       continue;
     }
-    ChokepointRow row{p.segments[s]->name, p.stages[s], 0, 0, 0, 0, 0, 0, 0, f.total, f.local, 0, dominated[s], f.patents, 0, {}};
+    ChokepointRow row{p.segments[s]->name, p.stages[s], 0, 0, 0, 0, 0, 0, 0, f.total, f.local, 0, dominated[s], f.unplaced,
+                      f.patents, 0, {}};
+    uint64_t placed_patents = 0;
     for (auto firm : a.firms_of(s)) {
       if (p.stored.firms[firm].province == "境外") ++row.foreign;
       if (p.zones[firm] == atlas::Zone::Local) row.local_patents += p.stored.firms[firm].patents;
+      if (p.zones[firm] != atlas::Zone::Unplaced) placed_patents += p.stored.firms[firm].patents;
     }
     double hhi_firms = 10000.0 / f.total;  // firms weigh alike: no size data
     row.concentration = (hhi_firms + f.hhi) / 20000.0;
-    row.outside = 1.0 - f.local_share;
+    row.outside = f.placed() ? 1.0 - f.local_share : -1;
     row.dominance = S > 1 ? static_cast<double>(dominated[s]) / (S - 1) : 0;
     row.betweenness = max_bc > 0 ? bc.scores()[s] / max_bc : 0;
     row.substitutes = 1.0 / std::sqrt(static_cast<double>(f.total));
-    row.technology = f.patents ? 1.0 - static_cast<double>(row.local_patents) / f.patents : -1;
+    row.technology = placed_patents ? 1.0 - static_cast<double>(row.local_patents) / placed_patents : -1;
     const double parts[] = {row.concentration, row.outside, row.dominance, row.betweenness, row.substitutes, row.technology};
     double sum = 0, total_weight = 0;
     std::vector<std::pair<double, int>> contribution;
@@ -219,11 +222,12 @@ void write_json(JsonWriter& w, const ChokepointReport& r) {
   w.key("rows").begin_array();
   for (const auto& x : r.rows) {
     w.begin_object().field("segment", x.name).field("stage", x.stage).field("score", x.score);
-    w.key("components").begin_object().field("concentration", x.concentration).field("outside", x.outside)
-        .field("dominance", x.dominance).field("betweenness", x.betweenness).field("substitutes", x.substitutes)
+    w.key("components").begin_object().field("concentration", x.concentration).key("outside");
+    x.outside < 0 ? w.null() : w.value(x.outside);
+    w.field("dominance", x.dominance).field("betweenness", x.betweenness).field("substitutes", x.substitutes)
         .key("technology");
     x.technology < 0 ? w.null() : w.value(x.technology);
-    w.end_object().field("firms", x.firms).field("local", x.local).field("foreign", x.foreign)
+    w.end_object().field("firms", x.firms).field("local", x.local).field("unplaced", x.unplaced).field("foreign", x.foreign)
         .field("dominated", x.dominated).field("patents", x.patents).field("local_patents", x.local_patents);
     w.key("drivers").begin_array();
     for (const auto& d : x.drivers) w.value(d);
@@ -286,7 +290,7 @@ void write_csv(std::ostream& out, const ChokepointReport& r) {
       << weighted("支配 dominance", k.dominance) << ',' << weighted("中介 betweenness", k.betweenness) << ','
       << weighted("替代 substitutes", k.substitutes) << ',' << weighted("技术 technology", k.technology) << ','
       << "企业 firms,本地 local,境外 foreign,支配下游 dominated,专利 patents,本地专利 local patents,"
-         "数据缺口 data gap\r\n";
+         "地点不明 unknown place,数据缺口 data gap\r\n";
   for (size_t i = 0; i < r.rows.size(); ++i) {
     const auto& x = r.rows[i];
     std::string drivers;
@@ -295,14 +299,14 @@ void write_csv(std::ostream& out, const ChokepointReport& r) {
       drivers.append(d);
     }
     out << i + 1 << ',' << csv_text(x.name) << ',' << csv_text(x.stage) << ',' << csv_number(x.score) << ','
-        << csv_text(drivers) << ',' << csv_number(x.concentration) << ',' << csv_number(x.outside) << ','
-        << csv_number(x.dominance) << ',' << csv_number(x.betweenness) << ',' << csv_number(x.substitutes) << ','
+        << csv_text(drivers) << ',' << csv_number(x.concentration) << ','
+        << (x.outside < 0 ? std::string() : csv_number(x.outside)) << ',' << csv_number(x.dominance) << ',' << csv_number(x.betweenness) << ',' << csv_number(x.substitutes) << ','
         << (x.technology < 0 ? std::string() : csv_number(x.technology)) << ',' << x.firms << ',' << x.local << ','
-        << x.foreign << ',' << x.dominated << ',' << x.patents << ',' << x.local_patents << ",\r\n";
+        << x.foreign << ',' << x.dominated << ',' << x.patents << ',' << x.local_patents << ',' << x.unplaced << ",\r\n";
   }
   // Unscored: no rank, score or component; the reason in the last column.
   for (const auto& gap : r.data_gaps)
-    out << ',' << csv_text(gap.name) << ',' << csv_text(gap.stage) << ",,,,,,,,,0,0,0," << gap.dominated << ",0,0,"
+    out << ',' << csv_text(gap.name) << ',' << csv_text(gap.stage) << ",,,,,,,,,0,0,0," << gap.dominated << ",0,0,0,"
         << csv_text(gap.reason) << "\r\n";
 }
 

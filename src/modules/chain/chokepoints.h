@@ -19,10 +19,13 @@ struct ChokepointWeights {
 struct ChokepointRow {
   std::string name, stage;
   double score;
-  // Components, each in [0, 1], higher = more of a chokepoint; technology < 0 when the
-  // segment's firms hold no patents (left out of the score, the weights renormalised).
+  // Components, each in [0, 1], higher = more of a chokepoint. A component is < 0 when the data
+  // cannot give it, and is left out of the score with the weights renormalised: outside when no
+  // firm's place is known well enough to tell local from outside, technology when the placed
+  // firms hold no patents. Firms of unknown place count in neither (missing data, not risk).
   double concentration, outside, dominance, betweenness, substitutes, technology;
   uint32_t firms, local, foreign, dominated;  // dominated: downstream segments it dominates
+  uint32_t unplaced;  // firms whose place is too coarse to tell for the region
   uint64_t patents, local_patents;
   std::vector<std::string> drivers;  // the components that made the score high, largest first
 };

@@ -28,7 +28,7 @@ Ecosystem build_ecosystem(const PreparedChain& p) {
       continue;
     }
     node_of[i] = static_cast<int64_t>(e.nodes.size());
-    const char* zone = p.zones[i] == atlas::Zone::Local ? "local" : p.zones[i] == atlas::Zone::Partner ? "partner" : "elsewhere";
+    const char* zone = zone_name(p.zones[i]);
     e.nodes.push_back({firms[i].name, firms[i].province, zone, 0, 0, segments[i], firms[i].patents});
   }
   std::map<std::pair<uint32_t, uint32_t>, double> weight;

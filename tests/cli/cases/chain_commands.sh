@@ -4,7 +4,9 @@
 # checked: recomputed independently in Python from the tables of src/modules/kg/sample_region.cpp
 #   by the documented formulas (engines/atlas/chain_atlas.h, leaders.h): the segment, link and
 #   firm counts of lines 1-2; every atlas row of lines 3-18 and 38 (firms, local firms, share,
-#   HHI over known provinces, patents, missing/weak, coverage 4/7 = 57.1% and 6/7 = 85.7%); the
+#   HHI over known provinces, patents, missing/unsettled/weak, coverage 4/7 = 57.1% and 6/7 =
+#   85.7%; the share over firms of known place: 示例数据库有限公司 has none, so 数据库 is 1/2 for
+#   京津冀 and unsettled, not missing, for 天津); the
 #   leader scores and centralities of lines 19-21 and 25. By hand from the same tables: the firm
 #   lists of lines 22-24 and 27-31 and the candidate strengths (2 = one segment + one tie, or one
 #   segment + log2(1 + 1 patent)). Which candidates are listed, and every order, merge, edit and

@@ -82,6 +82,45 @@ TEST(ChainAtlas, CandidatesPartnersFirstThenStrength) {
   EXPECT_EQ(atlas.candidates(0), (std::vector<uint32_t>{1}));
 }
 
+// Issue 14: a firm whose place is too coarse to tell (f4, no province) is missing data. It
+// neither lowers the local share nor makes B a gap; B waits until the firm is placed.
+TEST(ChainAtlas, AFirmOfUnknownPlaceIsLeftOutOfTheShareAndUnsettlesAGap) {
+  auto c = hand_chain();
+  auto z = zones();
+  z[4] = Zone::Unplaced;
+  ChainAtlas atlas(c, z, {0.2, 10});
+  atlas.run();
+  const auto& b = atlas.segments()[2];  // f2 京, f3 粤, f4 ?
+  EXPECT_EQ(b.unplaced, 1u);
+  EXPECT_EQ(b.placed(), 2u);
+  EXPECT_FALSE(b.missing);
+  EXPECT_TRUE(b.unsettled);
+  EXPECT_FALSE(b.weak);
+  EXPECT_NEAR(atlas.coverage(), 2.0 / 3, 1e-12);  // covered: a local firm is known
+  // Partners first, then the firm that may be local after all, then the rest.
+  EXPECT_EQ(atlas.candidates(2), (std::vector<uint32_t>{2, 4, 3}));
+  // With a local firm beside it, the share is over the placed firms: 1 of 2, not 1 of 3.
+  c.memberships.push_back({2, 0});
+  ChainAtlas with_local(c, z, {0.2, 10});
+  with_local.run();
+  const auto& b2 = with_local.segments()[2];
+  EXPECT_EQ(b2.total, 4u);
+  EXPECT_NEAR(b2.local_share, 1.0 / 3, 1e-12);  // f0 津 of f0, f2, f3
+  EXPECT_FALSE(b2.unsettled || b2.missing);
+  EXPECT_TRUE(b2.weak_single_firm);
+  // A segment of unplaced firms only has no share at all (0, placed() = 0), and is unsettled.
+  ChainSnapshot lone;
+  lone.segment_parent = {-1};
+  lone.firm_province = {-1};
+  lone.firm_patents = {0};
+  lone.memberships = {{0, 0}};
+  ChainAtlas only_unplaced(lone, {Zone::Unplaced});
+  only_unplaced.run();
+  EXPECT_EQ(only_unplaced.segments()[0].placed(), 0u);
+  EXPECT_TRUE(only_unplaced.segments()[0].unsettled);
+  EXPECT_EQ(only_unplaced.coverage(), 0);
+}
+
 TEST(ChainAtlas, RejectsMismatchedInput) {
   auto c = hand_chain();
   testing::expect_error(ErrorCode::InvalidInput, [&] { ChainAtlas(c, {Zone::Local}); }, "one zone per firm is needed");

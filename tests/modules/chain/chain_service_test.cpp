@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <deque>
 #include <fstream>
 #include <map>
@@ -355,6 +356,58 @@ TEST(Chokepoints, SegmentsWithoutKnownFirmsAreDataGapsNotTopChokepoints) {
   EXPECT_EQ(j["rows"][0]["segment"], "锂矿资源");
   EXPECT_EQ(j["data_gaps"][0]["segment"], "新能源汽车");
   EXPECT_EQ(j["data_gaps"][0]["reason"], "no_known_firm");
+}
+
+// Issue 14: for a district (滨海新区), a 天津市 firm whose district is unknown is missing data:
+// not outside the district (it may be in it), not a gap, not outside dependence in the score.
+TEST(Chokepoints, AFirmWithoutADistrictIsUnplacedForADistrictScope) {
+  Fixture f;
+  modules::seed_sample_region(f.db);
+  const std::string chain = "信创（示例）";
+  auto edit = [&](ChainEdit e) { return f.service->edit(chain, e); };
+  edit({"add_segment", "国产GPU", "", "", "上游", "", "", "", "", "", ""});
+  edit({"add_firm", "国产GPU", "", "天津示例图形芯片有限公司", "", "", "", "", "", "", ""});  // 天津市, no district
+  edit({"add_firm", "国产GPU", "", "示例算力有限公司", "", "", "", "北京", "", "", ""});
+  auto district = f.service->atlas({chain, "天津市滨海新区", 0.2, 10, 20});
+  const auto& gpu = row(district, "国产GPU");
+  EXPECT_EQ(gpu.firms, 2u);
+  EXPECT_EQ(gpu.local, 0u);
+  EXPECT_EQ(gpu.unplaced, 1u);
+  EXPECT_TRUE(gpu.unsettled);
+  EXPECT_FALSE(gpu.missing);
+  EXPECT_EQ(std::string(gpu.status()), "unsettled");
+  EXPECT_EQ(gpu.local_share, 0);  // 0 local of the one placed firm (北京)
+  ASSERT_FALSE(gpu.candidates.empty());
+  EXPECT_EQ(gpu.candidates[0].zone, "partner");
+  EXPECT_EQ(gpu.candidates[1].zone, "unplaced");
+  EXPECT_GE(district.unplaced_firms, 1u);
+  // The same firm is local to 天津市: nothing is unknown at the province's level.
+  auto province = f.service->atlas({chain, "天津", 0.2, 10, 20});
+  EXPECT_EQ(row(province, "国产GPU").local, 1u);
+  EXPECT_EQ(row(province, "国产GPU").unplaced, 0u);
+  // Outside dependence is over the placed firm only (北京: 1 − 0/1), and the JSON says null
+  // where no firm is placed at all.
+  auto r = f.service->chokepoints(chain, "天津市滨海新区");
+  auto it = std::find_if(r.rows.begin(), r.rows.end(), [](const ChokepointRow& x) { return x.name == "国产GPU"; });
+  ASSERT_NE(it, r.rows.end());
+  EXPECT_EQ(it->unplaced, 1u);
+  EXPECT_DOUBLE_EQ(it->outside, 1.0);
+  edit({"remove_firm", "国产GPU", "", "示例算力有限公司", "", "", "", "", "", "", ""});
+  auto only_unplaced = f.service->atlas({chain, "天津市滨海新区", 0.2, 10, 20});
+  EXPECT_TRUE(std::isnan(row(only_unplaced, "国产GPU").local_share));
+  JsonWriter w;
+  write_json(w, only_unplaced);
+  auto j = nlohmann::json::parse(w.str());
+  for (const auto& s : j["segments"]) {
+    if (s["name"] == "国产GPU") {
+      EXPECT_TRUE(s["local_share"].is_null());
+    }
+  }
+  auto choke = f.service->chokepoints(chain, "天津市滨海新区");
+  it = std::find_if(choke.rows.begin(), choke.rows.end(), [](const ChokepointRow& x) { return x.name == "国产GPU"; });
+  ASSERT_NE(it, choke.rows.end());
+  EXPECT_LT(it->outside, 0);  // not computable: left out of the score
+  EXPECT_EQ(std::count(it->drivers.begin(), it->drivers.end(), "outside"), 0);
 }
 
 TEST(Chokepoints, ShockRequestsAreChecked) {

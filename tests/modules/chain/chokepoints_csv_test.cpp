@@ -70,18 +70,19 @@ TEST(ChokepointCsv, RowsEqualTheRankingThenTheDataGaps) {
   auto table = parse_csv(text.substr(3));
   ASSERT_EQ(table.size(), 1 + r.rows.size() + r.data_gaps.size());
   const auto& head = table[0];
-  ASSERT_EQ(head.size(), 18u);
+  ASSERT_EQ(head.size(), 19u);
   EXPECT_EQ(head[0], "排名 rank");
   EXPECT_EQ(head[1], "环节 segment");
   // The weights the ranking was made with, in the component headers.
   EXPECT_EQ(head[5], "集中 concentration（权重 weight 0.1）");
   EXPECT_EQ(head[6], "外部依赖 outside（权重 weight 0.4）");
   EXPECT_EQ(head[10], "技术 technology（权重 weight 0.2）");
-  EXPECT_EQ(head[17], "数据缺口 data gap");
+  EXPECT_EQ(head[17], "地点不明 unknown place");
+  EXPECT_EQ(head[18], "数据缺口 data gap");
   for (size_t i = 0; i < r.rows.size(); ++i) {
     const auto& x = r.rows[i];
     const auto& cells = table[1 + i];
-    ASSERT_EQ(cells.size(), 18u) << x.name;
+    ASSERT_EQ(cells.size(), 19u) << x.name;
     EXPECT_EQ(cells[0], std::to_string(i + 1));
     EXPECT_EQ(cells[1], x.name);
     EXPECT_EQ(cells[2], x.stage);
@@ -91,7 +92,10 @@ TEST(ChokepointCsv, RowsEqualTheRankingThenTheDataGaps) {
     for (const auto& d : x.drivers) drivers += (drivers.empty() ? "" : " ") + d;
     EXPECT_EQ(cells[4], drivers);
     const double parts[] = {x.concentration, x.outside, x.dominance, x.betweenness, x.substitutes};
-    for (int k = 0; k < 5; ++k) EXPECT_EQ(std::stod(cells[5 + k]), parts[k]) << x.name << " component " << k;
+    for (int k = 0; k < 5; ++k) {
+      if (parts[k] < 0) EXPECT_EQ(cells[5 + k], "") << x.name << " component " << k;
+      else EXPECT_EQ(std::stod(cells[5 + k]), parts[k]) << x.name << " component " << k;
+    }
     if (x.technology < 0) EXPECT_EQ(cells[10], "") << x.name;
     else EXPECT_EQ(std::stod(cells[10]), x.technology) << x.name;
     EXPECT_EQ(cells[11], std::to_string(x.firms));
@@ -100,7 +104,8 @@ TEST(ChokepointCsv, RowsEqualTheRankingThenTheDataGaps) {
     EXPECT_EQ(cells[14], std::to_string(x.dominated));
     EXPECT_EQ(cells[15], std::to_string(x.patents));
     EXPECT_EQ(cells[16], std::to_string(x.local_patents));
-    EXPECT_EQ(cells[17], "");
+    EXPECT_EQ(cells[17], std::to_string(x.unplaced));
+    EXPECT_EQ(cells[18], "");
   }
   // The data gap after the ranking: no rank, no score, its reason.
   const auto& gap = table.back();
@@ -108,7 +113,7 @@ TEST(ChokepointCsv, RowsEqualTheRankingThenTheDataGaps) {
   EXPECT_EQ(gap[1], "新能源汽车");
   EXPECT_EQ(gap[3], "");
   EXPECT_EQ(gap[14], std::to_string(r.data_gaps[0].dominated));
-  EXPECT_EQ(gap[17], "no_known_firm");
+  EXPECT_EQ(gap[18], "no_known_firm");
   // Other weights, another order: the CSV follows the report it is given.
   auto other = f.service->chokepoints("新能源汽车（示例）", "天津", {0, 0, 1, 0, 0, 0});
   auto other_table = parse_csv(csv_of(other).substr(3));
@@ -120,7 +125,7 @@ TEST(ChokepointCsv, NamesAreQuotedAndNeverFormulas) {
   r.chain = "c";
   const std::vector<std::string> names = {"=HYPERLINK(\"http://x\",\"点我\")", "电池,材料", "多\r\n行", "+1", "-2", "@x", "普通环节"};
   for (const auto& name : names)
-    r.rows.push_back({name, "上游", 0.5, 0.1, 0.2, 0.3, 0.4, 0.5, -1, 1, 0, 0, 0, 0, 0, {"outside"}});
+    r.rows.push_back({name, "上游", 0.5, 0.1, 0.2, 0.3, 0.4, 0.5, -1, 1, 0, 0, 0, 0, 0, 0, {"outside"}});
   r.data_gaps.push_back({"=1+1", "", "no_known_firm", 0});
   auto table = parse_csv(csv_of(r).substr(3));
   ASSERT_EQ(table.size(), 1 + names.size() + 1);
@@ -132,7 +137,7 @@ TEST(ChokepointCsv, NamesAreQuotedAndNeverFormulas) {
   EXPECT_EQ(table[6][1], "'@x");
   EXPECT_EQ(table[7][1], "普通环节");
   EXPECT_EQ(table[8][1], "'=1+1");
-  for (const auto& row : table) EXPECT_EQ(row.size(), 18u);
+  for (const auto& row : table) EXPECT_EQ(row.size(), 19u);
 }
 
 TEST(ChokepointCsv, TheReportSaysWhereItsFiguresComeFrom) {

@@ -15,16 +15,20 @@ import { chainProvenance, definitions, info, measure, unitsLine } from './measur
 const enc = encodeURIComponent;
 const STAGES: [string, Key][] = [['上游', 'upstream'], ['中游', 'midstream'], ['下游', 'downstream'], ['', 'noStage']];
 
-function status(s: AtlasSegment): 'missing' | 'weak' | 'covered' {
-  return s.missing ? 'missing' : s.weak ? 'weak' : 'covered';
+function status(s: AtlasSegment): 'missing' | 'unsettled' | 'weak' | 'covered' {
+  return s.missing ? 'missing' : s.unsettled ? 'unsettled' : s.weak ? 'weak' : 'covered';
 }
-const COLOURS = { missing: '#d4380d', weak: '#fa8c16', covered: '#389e0d' };
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+// Grey for a segment whose firms' places are unknown: missing data, not a gap.
+const COLOURS = { missing: '#d4380d', unsettled: '#8c8c8c', weak: '#fa8c16', covered: '#389e0d' };
+// A share over no firm of known place is null: shown as missing, never as 0%.
+const pct = (x: number | null) => (x === null ? '—' : `${(100 * x).toFixed(1)}%`);
 
 // Why a segment has its colour, in words: the rule applied to its numbers (a segment whose one
 // local firm makes 100% is weak, for it rests on that firm; the page must say so).
-function why(s: { missing: boolean; weak_because?: string[]; local_share: number }, weakShare: number): string {
+function why(s: { missing: boolean; unsettled?: boolean; unplaced?: number; weak_because?: string[]; local_share: number | null },
+  weakShare: number): string {
   if (s.missing) return t('why_missing');
+  if (s.unsettled) return tf('why_unsettled', { n: String(s.unplaced ?? 0) });
   return (s.weak_because ?? []).map((r) => tf(`why_${r}` as Key, { share: pct(s.local_share), w: pct(weakShare) })).join('；');
 }
 
@@ -33,8 +37,10 @@ function atlasMeasures(weakShare: number) {
     coverage: measure('coverage', 'coverage', 'unit_percent', 'atDef_coverage'),
     firms: measure('firms', 'firmsCol', 'unit_firms', 'atDef_firms'),
     local: measure('local', 'localFirms', 'unit_firms', 'atDef_firms'),
+    unplaced: measure('unplaced', 'unplacedFirms', 'unit_firms', 'atDef_unplaced'),
     gaps: measure('gaps', 'gapCount', 'unit_segments', 'atDef_gaps'),
     missing: measure('missing', 'missing', '', 'atDef_missing'),
+    unsettled: measure('unsettled', 'unsettled', '', 'atDef_unsettled'),
     weak: measure('weak', 'weak', '', 'atDef_weak', { w: pct(weakShare) }),
     share: measure('share', 'shareCol', 'unit_percent', 'atDef_share'),
     hhi: measure('hhi', 'hhiCol', 'unit_hhi', 'atDef_hhi'),
@@ -79,11 +85,12 @@ export async function renderChain(root: HTMLElement): Promise<void> {
   if (atlas.chain.sample) root.append(el('p', { class: 'banner sample' }, t('sampleBanner')));
   const m = atlasMeasures(atlas.weak_share);
   root.append(chainProvenance('atlas-provenance', atlas.chain, atlas.as_of, atlas.region.label),
-    unitsLine('atlas', [m.share, m.hhi, m.patents, m.missing, m.weak, m.leader, m.centrality]),
+    unitsLine('atlas', [m.share, m.hhi, m.patents, m.missing, m.unsettled, m.weak, m.leader, m.centrality]),
     definitions('atlas', Object.values(m), 'docs/chain-atlas.md'));
   root.append(el('div', { class: 'cards' },
     ...([[m.coverage, pct(atlas.coverage), 'atlas-coverage'], [m.firms, fmt(atlas.firms), 'atlas-firms'],
-      [m.local, fmt(atlas.local_firms), 'atlas-local'], [m.gaps, fmt(atlas.gaps.length), 'atlas-gaps']] as const)
+      [m.local, fmt(atlas.local_firms), 'atlas-local'], [m.unplaced, fmt(atlas.unplaced_firms), 'atlas-unplaced'],
+      [m.gaps, fmt(atlas.gaps.length), 'atlas-gaps']] as const)
       .map(([measured, value, id]) => el('div', { class: 'card' }, el('div', { class: 'card-label' },
         `${measured.name}（${measured.unit}）· ${atlas.region.label}`, info('atlas', measured)),
       el('div', { class: 'card-value', 'data-testid': id }, value)))));
@@ -98,7 +105,7 @@ export async function renderChain(root: HTMLElement): Promise<void> {
         const chip = el('button', { type: 'button', class: `segment-chip ${status(s)}${s.parent ? ' sub' : ''}`,
           'data-segment': s.name, 'data-status': status(s),
           title: `${s.name}: ${s.local}/${s.firms} · ${t(status(s))}${status(s) === 'covered' ? '' : `（${why(s, atlas.weak_share)}）`}${s.stage_computed ? t('computedStage') : ''}${s.aliases.length ? ` · ${t('aliases')}: ${s.aliases.join('、')}` : ''}` },
-        s.name, el('span', { class: 'chip-count' }, `${s.local}/${s.firms}`));
+        s.name, el('span', { class: 'chip-count' }, `${s.local}/${s.firms}${s.unplaced ? ` · ?${s.unplaced}` : ''}`));
         chip.addEventListener('click', () => open(s.name));
         return chip;
       })));
@@ -117,7 +124,7 @@ export async function renderChain(root: HTMLElement): Promise<void> {
     const box = el('div', { class: 'chart', id: 'chart-chain-links' });
     // The same colours as the chain map above; without a key a reader cannot tell red from orange.
     const legend = el('div', { class: 'legend', 'data-testid': 'link-legend', 'aria-label': t('legend') },
-      ...(['missing', 'weak', 'covered'] as const).map((k) =>
+      ...(['missing', 'unsettled', 'weak', 'covered'] as const).map((k) =>
         el('span', { 'data-status': k, title: k === 'covered' ? '' : m[k].definition }, el('span', { class: 'swatch', style: `background:${COLOURS[k]}` }), t(k))),
       el('span', {}, t('legendNodeSize')));
     root.append(el('section', {}, el('h2', {}, t('linkGraph')), legend, box));
@@ -151,9 +158,11 @@ export async function renderChain(root: HTMLElement): Promise<void> {
 
   root.append(el('section', {}, el('h2', {}, t('gaps')), atlas.gaps.length === 0
     ? el('p', { class: 'note', 'data-testid': 'gaps-empty' }, tf('atNoGaps', { w: pct(atlas.weak_share) }))
-    : table([t('segment'), t('statusCol'), t('whyCol'), `${t('localCol')}/${t('firmsCol')}（${t('unit_firms')}）`, t('shareCol'), t('candidatesCol')],
-      atlas.gaps.map((g) => [g.segment, t(g.status as Key), why({ ...g, missing: g.status === 'missing' }, atlas.weak_share),
-        `${g.local}/${g.firms}`, pct(g.local_share),
+    : table([t('segment'), t('statusCol'), t('whyCol'), `${t('localCol')}/${t('firmsCol')}（${t('unit_firms')}）`,
+      `${t('unplacedCol')}（${t('unit_firms')}）`, t('shareCol'), t('candidatesCol')],
+      atlas.gaps.map((g) => [g.segment, t(g.status as Key),
+        why({ ...g, missing: g.status === 'missing', unsettled: g.status === 'unsettled' }, atlas.weak_share),
+        `${g.local}/${g.firms}`, fmt(g.unplaced), pct(g.local_share),
         g.candidates.slice(0, 3).map((c) => `${c.name}（${c.province || '—'}）`).join('、') || '—']), 'gaps-table')));
 
   root.append(el('section', {}, el('h2', {}, t('leaders')), atlas.leaders.length === 0
@@ -171,10 +180,10 @@ export async function renderChain(root: HTMLElement): Promise<void> {
   const askable = can('engineers.request');
   root.append(el('section', {}, el('h2', {}, t('segment')), table(
     [t('segment'), t('statusCol'), `${t('firmsCol')}（${t('unit_firms')}）`, `${t('localCol')}（${t('unit_firms')}）`,
-      `${t('shareCol')}（%）`, `${t('hhiCol')}（${t('unit_hhi')}）`, `${t('patentsCol')}（${t('unit_patents')}）`,
+      `${t('unplacedCol')}（${t('unit_firms')}）`, `${t('shareCol')}（%）`, `${t('hhiCol')}（${t('unit_hhi')}）`, `${t('patentsCol')}（${t('unit_patents')}）`,
       ...(askable ? [t('engTitle')] : [])],
     atlas.segments.map((s) => [s.parent ? `${s.parent} › ${s.name}` : s.name, t(status(s)), fmt(s.firms), fmt(s.local),
-      pct(s.local_share), fmt(s.hhi), fmt(s.patents),
+      fmt(s.unplaced), pct(s.local_share), fmt(s.hhi), fmt(s.patents),
       ...(askable ? [status(s) === 'covered' ? '—' : askEngineers(name, s.name, 'chain_gap')] : [])]), 'segments-table')));
 
   // 产业关联: each segment's input–output sector and its pull on the economy.

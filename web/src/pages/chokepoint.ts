@@ -13,7 +13,7 @@ import { renderShock } from './chokepoint_shock';
 const enc = encodeURIComponent;
 
 interface ChokepointRow {
-  segment: string; stage: string; score: number; firms: number; local: number; dominated: number; patents: number;
+  segment: string; stage: string; score: number; firms: number; local: number; unplaced: number; dominated: number; patents: number;
   components: Record<string, number | null>; drivers: string[];
 }
 // A segment no firm is known in: missing data, listed apart and never scored as risk.
@@ -71,10 +71,10 @@ export async function renderChokepoints(root: HTMLElement): Promise<void> {
   root.append(el('section', {}, el('h2', {}, t('chokeRanking')), report.rows.length === 0
     ? el('p', { class: 'note', 'data-testid': 'choke-empty' }, gaps.length ? tf('cpNoRows', { n: gaps.length }) : t('chainNoSegments'))
     : table(['#', t('segment'), t('stage'), unit('score', 'unit_score'), t('drivers'), unit('firmsCol', 'unit_firms'),
-      unit('localCol', 'unit_firms'), unit('dominatedCol', 'unit_segments'), ...(['concentration', 'outside', 'dominance',
+      unit('localCol', 'unit_firms'), unit('unplacedCol', 'unit_firms'), unit('dominatedCol', 'unit_segments'), ...(['concentration', 'outside', 'dominance',
         'betweenness', 'substitutes', 'technology'] as const).map((c) => t(`drv_${c}` as Key)), ...(askable ? [t('engTitle')] : [])],
     report.rows.map((r, i) => [String(i + 1), r.segment, r.stage || '—', r.score.toFixed(3),
-      r.drivers.map((d) => t(`drv_${d}` as Key)).join('、') || '—', String(r.firms), String(r.local), String(r.dominated),
+      r.drivers.map((d) => t(`drv_${d}` as Key)).join('、') || '—', String(r.firms), String(r.local), String(r.unplaced), String(r.dominated),
       num(r.components.concentration), num(r.components.outside), num(r.components.dominance), num(r.components.betweenness),
       num(r.components.substitutes), num(r.components.technology), ...(askable ? [askEngineers(name, r.segment, 'chokepoint')] : [])]),
     'chokepoint-table')));
