@@ -28,7 +28,7 @@ build-asan: setup
 
 # ThreadSanitizer: only the tests where threads meet (store, HTTP server, scheduler).
 TSAN_TESTS := store_database_test server_api_server_test server_access_test server_foresight_routes_test \
-  server_http_listener_test
+  server_http_listener_test server_streamed_body_test
 build-tsan: setup
 	@cmake -S . -B build/tsan -G Ninja -DCMAKE_BUILD_TYPE=None -DXINZHI_TSAN=ON -DXINZHI_WERROR=ON >/dev/null
 	@cmake --build build/tsan -j $(JOBS) --target $(TSAN_TESTS)

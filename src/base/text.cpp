@@ -173,4 +173,18 @@ std::string number(double v) {
   return ec == std::errc() ? std::string(buf, end) : std::to_string(v);
 }
 
+std::string csv_cell(std::string_view s) {
+  std::string cell;
+  if (!s.empty() && std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos) cell = "'";
+  cell.append(s);
+  if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
+  std::string quoted = "\"";
+  for (char c : cell) {
+    if (c == '"') quoted.push_back('"');
+    quoted.push_back(c);
+  }
+  quoted.push_back('"');
+  return quoted;
+}
+
 }  // namespace xinzhi::text

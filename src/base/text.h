@@ -28,5 +28,9 @@ size_t codepoints(std::string_view s);
 std::string printable(std::string_view s);
 // The shortest text that reads back as the same double: 150, 0.25, 1e-07.
 std::string number(double v);
+// A CSV cell: quoted when it holds a separator, a quote or a line break; a text starting with
+// = + - @ (or a tab or carriage return) gets a leading apostrophe, so that a name from imported
+// data is never run as an Excel formula.
+std::string csv_cell(std::string_view s);
 
 }  // namespace xinzhi::text

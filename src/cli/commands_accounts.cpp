@@ -238,6 +238,22 @@ void add_account_commands(CLI::App& app, GlobalOptions& g) {
     std::cout << out.dump(2) << "\n";
   });
 
+  // The whole filtered trail as CSV, the same file GET /api/audit.csv streams, written row by
+  // row as it is read (the trail may be longer than memory wants to hold).
+  auto* export_csv = audit->add_subcommand("export", "every entry the filter selects as CSV (UTF-8 with a BOM), newest first");
+  export_csv->add_option("--user", username, "only this actor");
+  export_csv->add_option("--since", audit_since, "from this date or time (UTC)");
+  export_csv->add_option("--action", audit_action, "only this action, or its family (import, chain.)");
+  export_csv->callback([&g] {
+    auto db = open_database(g);
+    store::AuditFilter f;
+    f.actor = username;
+    f.since = audit_since;
+    f.action = audit_action;
+    std::cout << "\xEF\xBB\xBF" << store::audit_csv_header();
+    store::for_each_audit(*db, f, [](const store::AuditEntry& e) { return static_cast<bool>(std::cout << store::audit_csv_row(e)); });
+  });
+
   auto* demo_accounts = app.get_subcommand("demo")->add_subcommand(
       "accounts", "create the demo organisations and one account per role (demo-only passwords)");
   demo_accounts->add_flag("--json", g.json, "print JSON");

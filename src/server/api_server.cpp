@@ -15,6 +15,7 @@
 #include "server/foresight_scheduler.h"
 #include "server/json_response.h"
 #include "server/static_files.h"
+#include "server/streamed_body.h"
 #include "server/worker_pool.h"
 
 namespace xinzhi::server {
@@ -96,7 +97,10 @@ ApiServer::ApiServer(ServerOptions options)
   install_routes();
 }
 
-ApiServer::~ApiServer() { pool_->shutdown(); }
+ApiServer::~ApiServer() {
+  cancel_streams();
+  pool_->shutdown();
+}
 
 // Runs when the header is read, before any body: what no route may receive is refused here,
 // unread, and the connection is closed after the answer.
@@ -174,13 +178,33 @@ void ApiServer::dispatch(Request req, HttpListener::Reply reply) {
   if (!options_.trusted_proxies.empty()) req.remote_addr = client_address(req, options_.trusted_proxies);
   const auto found = routes_.find(req);
   std::string route = found.pattern ? *found.pattern : (is_api(req.path) ? "unmatched" : "static");
-  auto job = [this, req = std::move(req), reply, found, route = std::move(route), start]() mutable {
+  const bool quick = !found.handler || found.quick;
+  auto job = [this, req = std::move(req), reply, found, route = std::move(route), start, quick]() mutable {
     auto id = new_request_id();
     Response res = respond(req, found, id);
+    auto producer = std::move(res.produce);
+    res.produce = nullptr;
+    if (producer && quick) {
+      // A body written on an I/O thread would wait for that thread to send it.
+      spdlog::error("route {} streams its body but runs on the I/O thread", route);
+      res = Response{};
+      write_error(res, 500, "internal", "internal error; the server log has details under request id " + id, "internal",
+                  {{"request_id", id}});
+      producer = nullptr;
+    }
+    if (producer) {
+      res.stream = std::make_shared<StreamedBody>();
+      std::lock_guard lock(streams_mutex_);
+      std::erase_if(streams_, [](const std::weak_ptr<StreamedBody>& w) { return w.expired(); });
+      streams_.push_back(res.stream);
+      if (streams_closed_) res.stream->cancel();  // a job that started after stop()
+    }
+    auto body = res.stream;
     finish(&req, res, route, id, start);
     reply(std::move(res));
+    if (body) produce(producer, body, req, id);
   };
-  if (!found.handler || found.quick) return job();
+  if (quick) return job();
   auto shared = std::make_shared<decltype(job)>(std::move(job));
   if (pool_->try_submit([shared] { (*shared)(); })) return;
   auto id = new_request_id();
@@ -238,6 +262,29 @@ Response ApiServer::respond(Request& req, const HttpRoutes::Found& found, const 
   return res;
 }
 
+void ApiServer::produce(const std::function<void(BodyWriter&)>& producer, const std::shared_ptr<StreamedBody>& body,
+                        const Request& req, const std::string& id) {
+  try {
+    producer(*body);
+    body->finish();
+  } catch (const std::exception& e) {
+    // The header has gone out: the client sees the body cut short, the log says why.
+    spdlog::error("{} {} request {}: streamed body cut short: {}", text::printable(req.method), text::printable(req.path),
+                  id, text::printable(e.what()));
+    body->fail();
+  } catch (...) {
+    body->fail();
+  }
+}
+
+void ApiServer::cancel_streams() {
+  std::lock_guard lock(streams_mutex_);
+  streams_closed_ = true;
+  for (auto& weak : streams_)
+    if (auto body = weak.lock()) body->cancel();
+  streams_.clear();
+}
+
 Response ApiServer::refusal(int status, const char* code, const std::string& message) {
   Response res;
   write_error(res, status, code, message);
@@ -273,6 +320,7 @@ void ApiServer::finish(const Request* req, Response& res, const std::string& rou
                          {"route", route}, {"status", res.status},
                          {"ms", std::round(seconds * 1e5) / 100}, {"bytes", res.body.size()},
                          {"remote", req ? req->remote_addr : ""}};
+  if (res.stream) line["streamed"] = true;  // its length is known only once it is sent
   log->info(line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
 }
 
@@ -306,6 +354,7 @@ void ApiServer::run() {
   if (stop_requested_) return;
   scheduler_->start();
   listener_->run();
+  cancel_streams();
   scheduler_->stop();
   pool_->shutdown();
 }

@@ -6,8 +6,10 @@
 #include <chrono>
 #include <cstddef>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "server/api_router.h"
 #include "server/http_listener.h"
@@ -65,6 +67,12 @@ class ApiServer {
   Response refusal(int status, const char* code, const std::string& message);
   void finish(const Request* req, Response& res, const std::string& route, const std::string& request_id,
               std::chrono::steady_clock::time_point start);
+  // Writes a streamed body on the worker thread, then marks it complete or cut short.
+  void produce(const std::function<void(BodyWriter&)>& producer, const std::shared_ptr<StreamedBody>& body,
+               const Request& req, const std::string& request_id);
+  // At stop, bodies still being written are cancelled, so that no worker waits for a client
+  // whose connection is gone with the I/O threads.
+  void cancel_streams();
 
   ServerOptions options_;
   HttpRoutes routes_;
@@ -74,6 +82,9 @@ class ApiServer {
   std::unique_ptr<HttpListener> listener_;
   std::unique_ptr<WorkerPool> pool_;  // declared last: joined before the listener goes
   std::atomic<bool> stop_requested_{false};
+  std::mutex streams_mutex_;
+  std::vector<std::weak_ptr<StreamedBody>> streams_;
+  bool streams_closed_ = false;
 };
 
 }  // namespace xinzhi::server

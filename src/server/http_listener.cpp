@@ -17,6 +17,7 @@
 #include "base/error.h"
 #include "base/log.h"
 #include "base/text.h"
+#include "server/streamed_body.h"
 
 namespace xinzhi::server {
 
@@ -47,7 +48,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
     stream_.socket().set_option(tcp::no_delay(true), ec);  // small answers on kept-alive connections
     ++stats_->open;
   }
-  ~Connection() { --stats_->open; }
+  ~Connection() {
+    if (body_) body_->cancel();  // its writer, if still writing, stops
+    --stats_->open;
+  }
 
   void start() {
     net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->await_request(); });
@@ -160,6 +164,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   }
 
   void write(Response r) {
+    if (r.stream) return write_streamed(std::move(r));
     res_.emplace();
     res_->version(version_ == 10 ? 10 : 11);
     res_->result(static_cast<unsigned>(r.status));
@@ -184,6 +189,72 @@ class Connection : public std::enable_shared_from_this<Connection> {
       if (keep) return self->await_request();
       self->linger_close();
     });
+  }
+
+  // A streamed body: the header with Transfer-Encoding: chunked, then each piece the writer
+  // hands over as one chunk, each write under the write deadline; HTTP/1.0 clients get the
+  // bytes as they are and the end of the connection as the end of the body. A client that
+  // stops reading times out and cancels the writer; a writer that fails cuts the body short
+  // (no last chunk), so that the client cannot take a partial body for a whole one.
+  void write_streamed(Response r) {
+    body_ = std::move(r.stream);
+    head_.emplace();
+    head_->version(version_ == 10 ? 10 : 11);
+    head_->result(static_cast<unsigned>(r.status));
+    head_->reason(status_reason(r.status));
+    for (const auto& [name, value] : r.headers) head_->insert(name, value);
+    chunked_ = version_ != 10;
+    stream_keep_ = keep_alive_ && !r.close && chunked_;
+    head_->keep_alive(stream_keep_);
+    if (chunked_) head_->chunked(true);
+    const bool head_only = head_request_;
+    head_request_ = false;
+    if (head_only) body_->cancel();  // what a GET would send, with no body
+    serializer_.emplace(*head_);
+    stream_.expires_after(limits_.write_timeout);
+    http::async_write_header(stream_, *serializer_, [self = shared_from_this(), head_only](error_code ec, size_t) {
+      if (ec) return self->stream_broken(ec);
+      if (head_only) return self->stream_done();
+      self->pump();
+    });
+  }
+
+  void pump() {
+    auto self = shared_from_this();
+    auto state = body_->take(chunk_, [self] { net::post(self->stream_.get_executor(), [self] { self->pump(); }); });
+    if (state == StreamedBody::Take::Wait) return;
+    if (state == StreamedBody::Take::Failed) return stream_broken({});
+    auto next = [self](error_code ec, size_t) {
+      if (ec) return self->stream_broken(ec);
+      self->pump();
+    };
+    stream_.expires_after(limits_.write_timeout);
+    if (state == StreamedBody::Take::End) {
+      if (!chunked_) return stream_done();
+      return net::async_write(stream_, http::make_chunk_last(), [self](error_code ec, size_t) {
+        if (ec) return self->stream_broken(ec);
+        self->stream_done();
+      });
+    }
+    if (chunked_) return net::async_write(stream_, http::make_chunk(net::buffer(chunk_)), next);
+    net::async_write(stream_, net::buffer(chunk_), next);
+  }
+
+  void stream_done() {
+    body_.reset();
+    serializer_.reset();
+    head_.reset();
+    chunk_.clear();
+    if (stream_keep_) return await_request();
+    linger_close();
+  }
+
+  void stream_broken(error_code ec) {
+    if (ec == beast::error::timeout) ++stats_->write_timeouts;
+    if (body_) body_->cancel();
+    body_.reset();
+    error_code ignored;
+    stream_.socket().close(ignored);
   }
 
   // After a refusal the client may still be sending the body we did not read; closing at
@@ -214,6 +285,11 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::shared_ptr<ConnectionStats> stats_;
   std::optional<http::request_parser<http::string_body>> parser_;
   std::optional<http::response<http::string_body>> res_;
+  std::shared_ptr<StreamedBody> body_;  // a streamed answer being sent
+  std::optional<http::response<http::empty_body>> head_;
+  std::optional<http::response_serializer<http::empty_body>> serializer_;
+  std::string chunk_;
+  bool chunked_ = true, stream_keep_ = false;
   Request req_;
   std::string remote_addr_;
   int local_port_ = 0;

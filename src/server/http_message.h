@@ -2,12 +2,17 @@
 // looked up case-insensitively) and the response it fills. Independent of the socket layer.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace xinzhi::server {
+
+class BodyWriter;
+class StreamedBody;
 
 // Header names compare case-insensitively (RFC 9110 §5.1).
 struct HeaderNameLess {
@@ -38,6 +43,11 @@ struct Response {
   Headers headers;
   std::string body;
   bool close = false;  // end the connection after this response (its request body was left unread)
+  // A body too large to build in memory: set by a handler instead of `body`, run on the worker
+  // after the header has gone out, written in chunks as the client takes them. It may throw
+  // only before its first write; later the client sees the body cut short.
+  std::function<void(BodyWriter&)> produce;
+  std::shared_ptr<StreamedBody> stream;  // set by the dispatcher for `produce`; sent by the listener
 
   void set_header(const std::string& name, const std::string& value);
   std::string get_header_value(const std::string& name) const;

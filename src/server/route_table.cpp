@@ -30,6 +30,7 @@ const std::vector<RouteRule>& route_table() {
       {"POST", R"(/api/accounts/([^/]+)/enable)", AccountsManage, "enable an account"},
       {"POST", R"(/api/accounts/([^/]+)/password)", AccountsManage, "set an account's password, lifting a lockout"},
       {"GET", "/api/audit", AuditRead, "audit entries, newest first"},
+      {"GET", "/api/audit.csv", AuditRead, "every entry the filter selects as CSV, streamed as it is read"},
       {"GET", "/api/audit/verify", AuditRead, "recompute the audit hash chain"},
 
       {"GET", "/api/overview", AnalyticsRead, "knowledge-graph overview"},

@@ -1,5 +1,6 @@
 #include "store/audit_trail.h"
 
+#include <cstdio>
 #include <cstdlib>
 
 #include <chrono>
@@ -7,6 +8,7 @@
 
 #include "base/digest.h"
 #include "base/error.h"
+#include "base/text.h"
 #include "store/database.h"
 
 namespace xinzhi::store {
@@ -239,6 +241,48 @@ std::vector<AuditEntry> list_audit(Database& db, const AuditFilter& f) {
   std::vector<AuditEntry> out;
   while (q.step()) out.push_back(entry_row(q));
   return out;
+}
+
+void for_each_audit(Database& db, AuditFilter filter, const std::function<bool(const AuditEntry&)>& visit) {
+  filter.limit = 1000;
+  for (;;) {
+    auto page = list_audit(db, filter);
+    for (const auto& e : page)
+      if (!visit(e)) return;
+    if (page.size() < filter.limit) return;
+    filter.before_seq = page.back().seq;
+  }
+}
+
+namespace {
+// "2026-12-02T08:00:00.123Z" → "2026-12-02 16:00:00" (UTC+8, no daylight saving); "" when the
+// stored time is not in that form.
+std::string beijing_time(const std::string& utc) {
+  tm t{};
+  int ms = 0;
+  if (sscanf(utc.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d.%3dZ", &t.tm_year, &t.tm_mon, &t.tm_mday, &t.tm_hour, &t.tm_min,
+             &t.tm_sec, &ms) < 6)
+    return "";
+  t.tm_year -= 1900, t.tm_mon -= 1;
+  time_t at = timegm(&t) + 8 * 3600;
+  tm local{};
+  gmtime_r(&at, &local);
+  char buf[32];
+  strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &local);
+  return buf;
+}
+}  // namespace
+
+std::string audit_csv_header() {
+  return "seq,at_utc,at_beijing,actor,org,via,action,target,detail,hash\r\n";
+}
+
+std::string audit_csv_row(const AuditEntry& e) {
+  std::string row = std::to_string(e.seq);
+  for (const std::string& cell : {e.at, beijing_time(e.at), e.actor, e.org, e.via, e.action,
+                                  e.target_kind + ":" + e.target_id, e.detail, e.hash})
+    row.append(",").append(text::csv_cell(cell));
+  return row.append("\r\n");
 }
 
 }  // namespace xinzhi::store

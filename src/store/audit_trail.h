@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <optional>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -80,6 +81,16 @@ struct AuditFilter {
   int64_t before_seq = 0;  // paging: entries older than this
   size_t limit = 1000;
 };
+
+// Every entry the filter selects, newest first, its limit ignored: read in pages by sequence
+// number, so that neither engine holds the whole trail in memory and entries appended
+// meanwhile are left out (the export is the trail as it stood). Stops when `visit` says false.
+void for_each_audit(Database& db, AuditFilter filter, const std::function<bool(const AuditEntry&)>& visit);
+// The trail as CSV rows (RFC 4180, CRLF; cells that could run as a spreadsheet formula are
+// defused): the header, then one row per entry with its time in UTC as stored and in Beijing
+// time beside it, and its hash so that a printed export can be checked against the chain.
+std::string audit_csv_header();
+std::string audit_csv_row(const AuditEntry& entry);
 
 // The audit table's migrations (module "audit").
 std::vector<Migration> audit_migrations();

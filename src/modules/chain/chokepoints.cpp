@@ -253,22 +253,7 @@ void write_json(JsonWriter& w, const ShockReport& r) {
 }
 
 namespace {
-// A CSV cell: quoted when it holds a separator, a quote or a line break; a text starting with
-// = + - @ (or a tab or carriage return) gets a leading apostrophe, so that a segment name from
-// imported data is never run as an Excel formula.
-std::string csv_text(const std::string& s) {
-  std::string cell;
-  if (!s.empty() && std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos) cell = "'";
-  cell.append(s);
-  if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
-  std::string quoted = "\"";
-  for (char c : cell) {
-    if (c == '"') quoted.push_back('"');
-    quoted.push_back(c);
-  }
-  quoted.push_back('"');
-  return quoted;
-}
+std::string csv_text(const std::string& s) { return text::csv_cell(s); }
 
 std::string csv_number(double v) {
   char buf[64];

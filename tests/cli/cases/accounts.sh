@@ -2,8 +2,10 @@
 # tolerance: exact
 # checked: behaviour (messages, exit codes, refusals, the audit trail and its tamper check); no
 #   computed numbers. The counts by hand from the commands above: line 31 (3) = the two
-#   account.add and one account.disable of lines 26-28; line 35 (10 entries) = the 7 entries of
-#   lines 24-30 plus demo seed's import.kg and two chain.create (lines 32-34). Lines 38-41 are
+#   account.add and one account.disable of lines 26-28; line 39 (10 entries) = the 7 entries of
+#   lines 24-30 plus demo seed's import.kg and two chain.create (lines 32-34).
+#   Lines 35-38: the CSV export holds the same three account entries, newest first, as lines
+#   26-28 listed them (seq 3, 4, 5), under its header and byte-order mark. Lines 42-45 are
 #   the head of the access matrix as the binary prints it (docs_access_current holds
 #   docs/access.md to the same output: consistency, not an independent check).
 xinzhi org add --name "天津市科学技术局" --kind bureau --region 天津市 --db x.db
@@ -27,6 +29,7 @@ xinzhi audit list --action account. --json --db x.db | grep -c '"action"'
 xinzhi demo seed --db x.db > /dev/null
 xinzhi audit list --action import. --db x.db | cut -d' ' -f6-7
 xinzhi audit list --action chain. --db x.db | cut -d' ' -f6-7
+xinzhi audit export --action account. --db x.db | cut -d, -f1,4,6-8 | sed 's/cli:[^,]*/cli:USER/'
 xinzhi audit verify --db x.db | cut -c1-36
 sqlite3 x.db "UPDATE audit_entry SET detail = '{\"role\":\"admin\"}' WHERE seq = 4"
 xinzhi audit verify --db x.db 2>&1 | sed 's/ (account.add by .*//'; echo "exit ${PIPESTATUS[0]}"
