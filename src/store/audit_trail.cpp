@@ -244,7 +244,7 @@ std::vector<AuditEntry> list_audit(Database& db, const AuditFilter& f) {
 }
 
 void for_each_audit(Database& db, AuditFilter filter, const std::function<bool(const AuditEntry&)>& visit) {
-  filter.limit = 1000;
+  filter.limit = 500;  // entries in memory at once
   for (;;) {
     auto page = list_audit(db, filter);
     for (const auto& e : page)
