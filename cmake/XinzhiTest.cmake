@@ -7,7 +7,7 @@ include(GoogleTest)
 # connection per thread, write locks), the HTTP server (worker pool, sessions, throttle)
 # and the foresight scheduler (its test drives scheduled reruns through the server).
 set(XINZHI_TSAN_TESTS store_database_test server_api_server_test server_access_test server_foresight_routes_test
-  server_http_listener_test)
+  server_http_listener_test server_streamed_body_test)
 
 function(xinzhi_cc_test)
   cmake_parse_arguments(T "" "NAME" "SRCS;DEPS" ${ARGN})

@@ -252,6 +252,7 @@ void add_account_commands(CLI::App& app, GlobalOptions& g) {
     f.action = audit_action;
     std::cout << "\xEF\xBB\xBF" << store::audit_csv_header();
     store::for_each_audit(*db, f, [](const store::AuditEntry& e) { return static_cast<bool>(std::cout << store::audit_csv_row(e)); });
+    if (!std::cout.flush()) fail(ErrorCode::Unavailable, "the export could not be written whole (disk full or pipe closed?)");
   });
 
   auto* demo_accounts = app.get_subcommand("demo")->add_subcommand(

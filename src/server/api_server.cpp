@@ -192,17 +192,17 @@ void ApiServer::dispatch(Request req, HttpListener::Reply reply) {
                   {{"request_id", id}});
       producer = nullptr;
     }
-    if (producer) {
-      res.stream = std::make_shared<StreamedBody>();
-      std::lock_guard lock(streams_mutex_);
-      std::erase_if(streams_, [](const std::weak_ptr<StreamedBody>& w) { return w.expired(); });
-      streams_.push_back(res.stream);
-      if (streams_closed_) res.stream->cancel();  // a job that started after stop()
+    if (producer && !admit_stream(res, req.method == "HEAD")) {
+      res = Response{};
+      res.set_header("Retry-After", "5");
+      write_error(res, 503, "unavailable", "too many downloads at once; try again in a moment", "server_busy");
+      producer = nullptr;
     }
     auto body = res.stream;
     finish(&req, res, route, id, start);
     reply(std::move(res));
-    if (body) produce(producer, body, req, id);
+    // HEAD sends the header alone: nothing is read for it.
+    if (body && req.method != "HEAD") produce(producer, body, req, id);
   };
   if (quick) return job();
   auto shared = std::make_shared<decltype(job)>(std::move(job));
@@ -277,12 +277,31 @@ void ApiServer::produce(const std::function<void(BodyWriter&)>& producer, const 
   }
 }
 
-void ApiServer::cancel_streams() {
+// A streamed body holds its worker for as long as the client takes to read it, so that
+// slow downloads could hold every worker: at most threads − 1 at once (one worker is always
+// left for the other requests); more wait for a 503.
+bool ApiServer::admit_stream(Response& res, bool head_only) {
   std::lock_guard lock(streams_mutex_);
-  streams_closed_ = true;
-  for (auto& weak : streams_)
-    if (auto body = weak.lock()) body->cancel();
-  streams_.clear();
+  std::erase_if(streams_, [](const std::weak_ptr<StreamedBody>& w) { return w.expired(); });
+  const size_t most = std::max<size_t>(1, options_.threads > 1 ? options_.threads - 1 : 1);
+  if (!head_only && streams_.size() >= most) return false;
+  res.stream = std::make_shared<StreamedBody>();
+  if (streams_closed_ || head_only) res.stream->cancel();  // after stop(), or nothing to write
+  if (!head_only) streams_.push_back(res.stream);
+  return true;
+}
+
+void ApiServer::cancel_streams() {
+  std::vector<std::shared_ptr<StreamedBody>> live;
+  {
+    std::lock_guard lock(streams_mutex_);
+    streams_closed_ = true;
+    for (auto& weak : streams_)
+      if (auto body = weak.lock()) live.push_back(std::move(body));
+    streams_.clear();
+  }
+  // Outside the lock: a cancel may drop the last hold on a connection, whose end runs here.
+  for (auto& body : live) body->cancel();
 }
 
 Response ApiServer::refusal(int status, const char* code, const std::string& message) {

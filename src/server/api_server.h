@@ -73,6 +73,8 @@ class ApiServer {
   // At stop, bodies still being written are cancelled, so that no worker waits for a client
   // whose connection is gone with the I/O threads.
   void cancel_streams();
+  // Gives `res` its StreamedBody, or false when threads − 1 bodies are already being written.
+  bool admit_stream(Response& res, bool head_only);
 
   ServerOptions options_;
   HttpRoutes routes_;

@@ -254,6 +254,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
     if (body_) body_->cancel();
     body_.reset();
     error_code ignored;
+    // Without chunks (HTTP/1.0) an orderly close would read as the end of a whole body: a
+    // reset says it was cut short.
+    if (!chunked_) stream_.socket().set_option(net::socket_base::linger(true, 0), ignored);
     stream_.socket().close(ignored);
   }
 

@@ -44,8 +44,9 @@ struct Response {
   std::string body;
   bool close = false;  // end the connection after this response (its request body was left unread)
   // A body too large to build in memory: set by a handler instead of `body`, run on the worker
-  // after the header has gone out, written in chunks as the client takes them. It may throw
-  // only before its first write; later the client sees the body cut short.
+  // after the status and header have gone out, written in chunks as the client takes them.
+  // Every check that could refuse the request belongs in the handler, before it sets this: a
+  // producer that throws can only cut the body short.
   std::function<void(BodyWriter&)> produce;
   std::shared_ptr<StreamedBody> stream;  // set by the dispatcher for `produce`; sent by the listener
 

@@ -172,7 +172,7 @@ test('an edit through the page fills a gap and is recorded', async () => {
   // 数据库's one firm outside 北京 has no known place (示例数据库有限公司): grey, to check, not a gap.
   assert.equal(await page.getAttribute('.segment-chip[data-segment="数据库"]', 'data-status'), 'unsettled');
   assert.match(await page.getAttribute('.segment-chip[data-segment="数据库"]', 'title'),
-    /^数据库: 0\/2 · 地点待查（未知有本地企业，另有 1 家企业只知省市、不知是否在本区域：待核实，不计为缺失）/);
+    /^数据库: 0\/2 · 地点待查（未知有本地企业，另有 1 家企业地点不明（无省份，或缺少本区域所需的市、区县），无法判断是否在本区域：待核实，不计为缺失）/);
   assert.equal(await page.textContent('.segment-chip[data-segment="数据库"] .chip-count'), '0/2 · ?1');
   await page.selectOption('#edit-action', 'add_firm');
   await page.fill('#edit-segment', '数据库');
@@ -409,7 +409,7 @@ test('chain atlas: source line, units, why a segment is weak, and a readable eco
   for (const [segment, text] of why) {
     const g = atlas.gaps.find((x) => x.segment === segment);
     if (g.status === 'missing') assert.equal(text, '没有本地企业');
-    else if (g.status === 'unsettled') assert.match(text, /^未知有本地企业，另有 \d+ 家企业只知省市/);
+    else if (g.status === 'unsettled') assert.match(text, /^未知有本地企业，另有 \d+ 家企业地点不明/);
     else assert.equal(text, g.weak_because.map((r) => (r === 'one_local_firm' ? '只有 1 家本地企业（单点依赖）'
       : `本地占比 ${(100 * g.local_share).toFixed(1)}% 低于阈值 20.0%`)).join('；'));
   }

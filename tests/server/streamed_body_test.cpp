@@ -247,11 +247,24 @@ TEST_F(AuditExport, TheWholeTrailArrivesChunkedNewestFirstAsTheListHasIt) {
 // A client that goes away mid-body frees its worker: with two workers, three abandoned
 // exports in a row still leave the server answering.
 TEST_F(AuditExport, AClientThatLeavesMidwayFreesItsWorker) {
+  // Three downloads in a row, each left after 200 KB. Only one runs at a time (two workers),
+  // so each of the next ones is let in only once the server has seen its predecessor go and
+  // stopped writing for it: a writer left waiting would keep the rest out for good.
   for (int i = 0; i < 3; ++i) {
-    int fd = connect_to(server_->port());
-    ASSERT_GE(fd, 0);
-    auto req = request("GET", "/api/audit.csv");
-    send(fd, req.data(), req.size(), MSG_NOSIGNAL);
+    auto until = Clock::now() + std::chrono::seconds(5);
+    std::string head;
+    int fd = -1;
+    do {
+      if (fd >= 0) close(fd), std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      fd = connect_to(server_->port());
+      ASSERT_GE(fd, 0);
+      auto req = request("GET", "/api/audit.csv");
+      send(fd, req.data(), req.size(), MSG_NOSIGNAL);
+      char first[12] = {};
+      ASSERT_EQ(recv(fd, first, sizeof first, MSG_WAITALL), static_cast<ssize_t>(sizeof first));
+      head.assign(first, sizeof first);
+    } while (head != "HTTP/1.1 200" && Clock::now() < until);
+    ASSERT_EQ(head, "HTTP/1.1 200") << "download " << i + 1 << " was not let in within 5 s";
     char buf[65536];
     size_t total = 0;
     while (total < 200 * 1024) {
@@ -265,12 +278,48 @@ TEST_F(AuditExport, AClientThatLeavesMidwayFreesItsWorker) {
   testing::HttpClient c("127.0.0.1", server_->port());
   c.set_bearer_token_auth(*auditor_);
   c.set_read_timeout(10);
-  for (int i = 0; i < 4; ++i) {  // each on a worker
+  for (int i = 0; i < 4; ++i) {
     auto res = c.Get("/api/audit?limit=1");
     ASSERT_TRUE(res);
     EXPECT_EQ(res->status, 200);
   }
   EXPECT_LT(Clock::now() - start, std::chrono::seconds(5));
+}
+
+// A download holds its worker while the client reads: with two workers at most one download
+// runs at once, the next is told to come back (503), and the other worker still answers.
+TEST_F(AuditExport, DownloadsLeaveAWorkerForEveryoneElse) {
+  int fd = connect_to(server_->port());
+  ASSERT_GE(fd, 0);
+  auto req = request("GET", "/api/audit.csv");
+  send(fd, req.data(), req.size(), MSG_NOSIGNAL);
+  char buf[65536];
+  size_t total = 0;
+  while (total < 100 * 1024) {
+    auto n = recv(fd, buf, sizeof buf, 0);
+    ASSERT_GT(n, 0);
+    total += static_cast<size_t>(n);
+  }
+  // The first download now waits for its reader, who has stopped reading.
+  testing::HttpClient c("127.0.0.1", server_->port());
+  c.set_bearer_token_auth(*auditor_);
+  c.set_read_timeout(10);
+  auto second = c.Get("/api/audit.csv");
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->status, 503);
+  EXPECT_EQ(second->get_header_value("Retry-After"), "5");
+  EXPECT_NE(second->body.find("\"key\":\"server_busy\""), std::string::npos) << second->body;
+  auto other = c.Get("/api/audit?limit=1");
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->status, 200);
+  close(fd);  // the first reader leaves; its worker is freed, and a download is let in again
+  int status = 0;
+  for (auto until = Clock::now() + std::chrono::seconds(5); Clock::now() < until && status != 200;) {
+    auto again = c.Get("/api/audit.csv?before=20");
+    status = again ? again->status : 0;
+    if (status != 200) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_EQ(status, 200);
 }
 
 // HEAD: the header a GET would get, no body, and the connection still serves. HTTP/1.0: no

@@ -28,7 +28,9 @@ DistrictMap build_district_map(const PreparedChain& p, const ingest::RegionScope
   std::vector<bool> in_region(firms.size(), false);
   for (size_t f = 0; f < firms.size(); ++f) {
     const auto& firm = firms[f];
-    if (firm.province.empty()) {
+    // No province, or too coarse for a city or district region (a 河北 firm without its city
+    // for 唐山): missing data, not outside the region.
+    if (region.cannot_place(firm.province, firm.city, firm.district)) {
       ++m.place_unknown;
       continue;
     }

@@ -50,8 +50,10 @@ struct DistrictMap {
 
 // The rules: a firm is in the region when the region scope holds its province (and city and
 // district when the scope names them); there it counts in its district, or, when its district
-// is not known, under its province and city in `without_district`. A firm without a province
-// counts in `place_unknown`, neither in nor outside the region.
+// is not known, under its province and city in `without_district`. A firm whose place is too
+// coarse to tell (no province; for a city or district region, its province or city without the
+// city or district: RegionScope::cannot_place) counts in `place_unknown`, neither in nor
+// outside the region.
 DistrictMap build_district_map(const PreparedChain& chain, const ingest::RegionScope& region, std::string as_of,
                                size_t firms_per_district);
 void write_json(JsonWriter& w, const DistrictMap& m);

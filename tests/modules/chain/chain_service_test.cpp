@@ -398,11 +398,9 @@ TEST(Chokepoints, AFirmWithoutADistrictIsUnplacedForADistrictScope) {
   JsonWriter w;
   write_json(w, only_unplaced);
   auto j = nlohmann::json::parse(w.str());
-  for (const auto& s : j["segments"]) {
-    if (s["name"] == "国产GPU") {
-      EXPECT_TRUE(s["local_share"].is_null());
-    }
-  }
+  auto gpu_json = std::find_if(j["segments"].begin(), j["segments"].end(), [](const auto& s) { return s["name"] == "国产GPU"; });
+  ASSERT_NE(gpu_json, j["segments"].end());
+  EXPECT_TRUE((*gpu_json)["local_share"].is_null());
   auto choke = f.service->chokepoints(chain, "天津市滨海新区");
   it = std::find_if(choke.rows.begin(), choke.rows.end(), [](const ChokepointRow& x) { return x.name == "国产GPU"; });
   ASSERT_NE(it, choke.rows.end());

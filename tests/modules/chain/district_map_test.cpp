@@ -90,6 +90,12 @@ TEST(DistrictMap, AProvinceOrADistrictNarrowsTheRegion) {
   ASSERT_EQ(binhai.districts.size(), 1u);
   EXPECT_EQ(binhai.districts[0].firms, 2u);
   EXPECT_EQ(binhai.districts[0].top_firms.size(), 1u);  // at most `firms` listed, the count stays
+  // A 天津市 firm of unknown district may be in 滨海新区 or not: place unknown, not outside.
+  f.service->edit(kChain, {"add_firm", "充电设施", "", "天津示例换电有限公司", "", "", "运营", "", "", "", ""});
+  auto after = f.service->district_map({kChain, "天津市滨海新区", 1});
+  EXPECT_EQ(after.place_unknown, binhai.place_unknown + 1);
+  EXPECT_EQ(after.outside_region, binhai.outside_region);
+  EXPECT_EQ(f.service->district_map({kChain, "天津", 1}).district_unknown, 1u);  // in 天津市, district unknown
 }
 
 TEST(DistrictMap, AFirmAddedWithAPickedDistrictLandsInIt) {
