@@ -25,6 +25,15 @@ std::string username, token_name, token_role, audit_since, audit_action, org_fil
 int64_t token_days = 90, token_id = 0;
 size_t audit_limit = 100;
 
+// The filter `audit list` and `audit export` read from their shared options.
+store::AuditFilter audit_filter() {
+  store::AuditFilter f;
+  f.actor = username;
+  f.since = audit_since;
+  f.action = audit_action;
+  return f;
+}
+
 std::string read_line(const char* prompt, bool echo) {
   bool tty = isatty(STDIN_FILENO);
   termios saved{};
@@ -219,10 +228,7 @@ void add_account_commands(CLI::App& app, GlobalOptions& g) {
   list->add_flag("--json", g.json, "print JSON");
   list->callback([&g] {
     auto db = open_database(g);
-    store::AuditFilter f;
-    f.actor = username;
-    f.since = audit_since;
-    f.action = audit_action;
+    auto f = audit_filter();
     f.limit = audit_limit;
     auto entries = store::list_audit(*db, f);
     if (!g.json) {
@@ -246,10 +252,7 @@ void add_account_commands(CLI::App& app, GlobalOptions& g) {
   export_csv->add_option("--action", audit_action, "only this action, or its family (import, chain.)");
   export_csv->callback([&g] {
     auto db = open_database(g);
-    store::AuditFilter f;
-    f.actor = username;
-    f.since = audit_since;
-    f.action = audit_action;
+    auto f = audit_filter();
     std::cout << "\xEF\xBB\xBF" << store::audit_csv_header();
     store::for_each_audit(*db, f, [](const store::AuditEntry& e) { return static_cast<bool>(std::cout << store::audit_csv_row(e)); });
     if (!std::cout.flush()) fail(ErrorCode::Unavailable, "the export could not be written whole (disk full or pipe closed?)");

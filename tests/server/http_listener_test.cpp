@@ -25,6 +25,7 @@
 #include "server/static_files.h"
 #include "support/captured_log.h"
 #include "support/http_client.h"
+#include "support/loopback_socket.h"
 #include "support/test_support.h"
 
 namespace xinzhi::server {
@@ -35,21 +36,7 @@ using Clock = std::chrono::steady_clock;
 
 constexpr const char* kMetricsToken = "metrics-token-for-the-scraper";
 
-int connect_to(int port) {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(port));
-  inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
-  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-    close(fd);
-    return -1;
-  }
-  timeval tv{5, 0};
-  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-  setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
-  return fd;
-}
+int connect_to(int port) { return testing::connect_loopback(port, 5); }
 
 void send_text(int fd, const std::string& s) { send(fd, s.data(), s.size(), MSG_NOSIGNAL); }
 

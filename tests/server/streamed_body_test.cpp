@@ -22,6 +22,7 @@
 #include "store/audit_trail.h"
 #include "store/database.h"
 #include "support/http_client.h"
+#include "support/loopback_socket.h"
 #include "support/test_support.h"
 
 // ASan keeps freed memory in a 256 MB quarantine to catch use after free, so that a body
@@ -111,20 +112,7 @@ TEST(AuditCsv, ARowSaysTheEntryInBothTimesWithItsHash) {
             "\"'=HYPERLINK(\"\"x\"\")\",ab12\r\n");
 }
 
-int connect_to(int port) {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(port));
-  inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
-  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-    close(fd);
-    return -1;
-  }
-  timeval tv{20, 0};
-  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-  return fd;
-}
+int connect_to(int port) { return testing::connect_loopback(port, 20); }
 
 // Resident memory now (not the peak: the suite's set-up wrote 6,000 entries before).
 long rss_kib() {
