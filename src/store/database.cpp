@@ -40,7 +40,7 @@ namespace {
 // Writers in this process queue here before asking the engine for its write lock. SQLite's
 // busy handler polls with sleeps growing to 100 ms: under 200 concurrent writers a 0.5 ms
 // insert reached a p99 of 180 ms. Other processes still meet the engine's own lock.
-std::mutex& writer_gate(const Database& db) {
+std::mutex& writer_gate_of(const Database& db) {
   static std::mutex mutex;
   static std::map<std::string, std::unique_ptr<std::mutex>> gates;
   std::string key = db.path();
@@ -86,7 +86,13 @@ void Database::backup_to(const std::string& target) {
 // thread would wait on itself (and locking an owned mutex is undefined).
 thread_local std::vector<std::mutex*> held_gates;
 
-WriteTransaction::WriteTransaction(Database& db) : db_(db), gate_(writer_gate(db), std::defer_lock) {
+// Looked up once per connection: resolving the path is five system calls a write.
+std::mutex& Database::writer_gate() {
+  if (!gate_) gate_ = &writer_gate_of(*this);
+  return *gate_;
+}
+
+WriteTransaction::WriteTransaction(Database& db) : db_(db), gate_(db.writer_gate(), std::defer_lock) {
   if (std::find(held_gates.begin(), held_gates.end(), gate_.mutex()) != held_gates.end())
     fail(ErrorCode::Internal, "a write transaction was opened inside another on the same database");
   // Each holder is itself bounded by the engine's lock timeout and cannot re-enter, so the

@@ -66,11 +66,14 @@ class Database {
   // SQLite: copies the live file to `target` with the online backup API, readers and
   // writers working on. PostgreSQL: see store/backup.h.
   void backup_to(const std::string& target);
+  // The mutex this process's writers to this database queue on (one per file or server).
+  std::mutex& writer_gate();
 
  private:
   std::string location_;
   Dialect dialect_;
   std::unique_ptr<Connection> conn_;
+  std::mutex* gate_ = nullptr;
 };
 
 struct AuditChange;

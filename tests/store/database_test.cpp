@@ -8,6 +8,8 @@
 #include <chrono>
 #include <optional>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include "store/migrations.h"
 #include "support/test_support.h"
@@ -140,6 +142,78 @@ TEST(WriteTransaction, AWriterInAnotherThreadWaitsForTheGate) {
   first.reset();  // rolls back and opens the gate
   second.join();
   EXPECT_TRUE(landed);
+}
+
+// SQLite connections hand a finished statement out again for the same text (a request's SQL
+// is the same few texts every time). Reused, it must behave as if freshly prepared.
+TEST(StatementReuse, ASecondUseStartsWithNoRowsReadAndNoValuesBound) {
+  ScratchDir dir;
+  Database db(dir.database("x.db"));
+  db.exec("CREATE TABLE t(x INTEGER, y TEXT)");
+  db.exec("INSERT INTO t VALUES (1, 'a'), (2, 'b'), (3, NULL)");
+  const char* sql = "SELECT count(*) FROM t WHERE x >= ? OR coalesce(y, '-') = coalesce(?, '-')";
+  {
+    Statement q(db, sql);
+    q.bind(1, 2).bind(2, "a");
+    ASSERT_TRUE(q.step());
+    EXPECT_EQ(q.int64(0), 3);
+  }
+  if (!testing::on_postgres()) {  // PostgreSQL wants every parameter bound
+    Statement q(db, sql);  // nothing bound: both parameters are NULL, as in a fresh statement
+    ASSERT_TRUE(q.step());
+    EXPECT_EQ(q.int64(0), 1);  // only the row (3, NULL) matches NULL
+  }
+  {
+    // Left half-read: the next user of the text still starts at the first row.
+    Statement q(db, "SELECT x FROM t ORDER BY x");
+    ASSERT_TRUE(q.step());
+    EXPECT_EQ(q.int64(0), 1);
+  }
+  Statement q(db, "SELECT x FROM t ORDER BY x");
+  ASSERT_TRUE(q.step());
+  EXPECT_EQ(q.int64(0), 1);
+}
+
+TEST(StatementReuse, TwoStatementsOfOneTextAtOnceAreIndependent) {
+  ScratchDir dir;
+  Database db(dir.database("x.db"));
+  db.exec("CREATE TABLE t(x INTEGER)");
+  db.exec("INSERT INTO t VALUES (1), (2)");
+  const char* sql = "SELECT x FROM t WHERE x >= ? ORDER BY x";
+  std::vector<std::pair<int64_t, int64_t>> pairs;
+  for (int round = 0; round < 2; ++round) {
+    pairs.clear();
+    Statement outer(db, sql);
+    outer.bind(1, 1);
+    while (outer.step()) {
+      Statement inner(db, sql);
+      inner.bind(1, outer.int64(0));
+      while (inner.step()) pairs.emplace_back(outer.int64(0), inner.int64(0));
+    }
+    EXPECT_EQ(pairs, (std::vector<std::pair<int64_t, int64_t>>{{1, 1}, {1, 2}, {2, 2}})) << "round " << round;
+  }
+}
+
+TEST(StatementReuse, AnIdleStatementNeitherBlocksNorOutlivesASchemaChange) {
+  ScratchDir dir;
+  Database db(dir.database("x.db"));
+  db.exec("CREATE TABLE t(x INTEGER)");
+  db.exec("INSERT INTO t VALUES (1)");
+  {
+    Statement q(db, "SELECT * FROM t");
+    ASSERT_TRUE(q.step());
+    EXPECT_EQ(q.columns(), 1);
+  }
+  db.exec("ALTER TABLE t ADD COLUMN y TEXT DEFAULT 'z'");
+  {
+    Statement q(db, "SELECT * FROM t");
+    ASSERT_TRUE(q.step());
+    ASSERT_EQ(q.columns(), 2);
+    EXPECT_EQ(q.text(1), "z");
+  }
+  db.exec("DROP TABLE t");  // the idle statement holds no lock on t
+  EXPECT_FALSE(db.table_exists("t"));
+  EXPECT_ANY_THROW(Statement(db, "SELECT * FROM t").step());
 }
 
 TEST(Backup, CopiesTheLiveDatabaseAndRefusesToOverwrite) {
