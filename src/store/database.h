@@ -2,6 +2,7 @@
 // embedded SQLite file (WAL, busy timeout, foreign keys) or a PostgreSQL server
 // (`postgresql://…`); write transactions that take the writer lock up front; backup.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -33,6 +34,8 @@ class Connection {
   virtual void commit() = 0;
   virtual void rollback() noexcept = 0;
   virtual bool table_exists(std::string_view table) = 0;
+  // Prepared statements kept for reuse (SQLite; tests and diagnostics).
+  virtual size_t idle_statements() const { return 0; }
   // PostgreSQL: one COPY … FROM STDIN of rows already in COPY's text format (store/bulk_insert.h).
   // Rows COPYed into a table count as changed rows (the audit rule sees them); into a
   // temporary staging table they do not (the INSERT … SELECT that moves them counts).
@@ -66,10 +69,12 @@ class Database {
   // SQLite: copies the live file to `target` with the online backup API, readers and
   // writers working on. PostgreSQL: see store/backup.h.
   void backup_to(const std::string& target);
-  // The mutex this process's writers to this database queue on (one per file or server).
+ private:
+  friend class WriteTransaction;
+  // The mutex this process's writers to this database queue on (one per file or server);
+  // only WriteTransaction takes it, so that a nested write is caught rather than deadlocked.
   std::mutex& writer_gate();
 
- private:
   std::string location_;
   Dialect dialect_;
   std::unique_ptr<Connection> conn_;

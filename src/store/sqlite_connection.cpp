@@ -8,6 +8,7 @@
 #include <cstring>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
 #include <unordered_map>
 
@@ -34,54 +35,83 @@ namespace {
 }
 
 // Statements a connection has prepared and may hand out again: a request's SQL is the same
-// few texts every time, and parsing and planning them again was a tenth of a write's CPU (and
-// done inside the writer gate). A statement is held by one user at a time; when it is done
-// it is reset and comes back here, unless one of its text is here already.
+// few texts every time, and parsing and planning them again was most of a write's time (spent
+// inside the writer gate). A statement is lent to one user at a time, keyed by the caller's
+// own text; when it is done it is reset and comes back. Statements hold the cache by
+// shared_ptr, so one that outlives its connection finalizes itself instead of returning.
+struct TextHash : std::hash<std::string_view> {
+  using is_transparent = void;
+};
+
 class StatementCache {
  public:
-  StatementCache() = default;
+  using Idle = std::unordered_map<std::string, sqlite3_stmt*, TextHash, std::equal_to<>>;
+  using Lent = Idle::node_type;  // the entry with its key, out of the map while in use
+
+  StatementCache() { idle_.reserve(kMostIdle + 1); }  // returns never rehash (nor throw)
   StatementCache(const StatementCache&) = delete;
   StatementCache& operator=(const StatementCache&) = delete;
-  ~StatementCache() { clear(); }
-  void clear() {
+  ~StatementCache() { close(); }
+  // Finalizes the idle statements; those still lent are finalized by their users.
+  void close() {
     for (auto& [sql, stmt] : idle_) sqlite3_finalize(stmt);
     idle_.clear();
+    closed_ = true;
   }
-  sqlite3_stmt* take(std::string_view sql) {
-    auto it = idle_.find(sql);
-    if (it == idle_.end()) return nullptr;
-    sqlite3_stmt* stmt = it->second;
-    idle_.erase(it);
-    return stmt;
+  size_t idle() const { return idle_.size(); }
+  // The idle statement for this text, or an entry for it with no statement yet.
+  Lent lend(std::string_view sql) {
+    if (auto it = idle_.find(sql); it != idle_.end()) return idle_.extract(it);
+    Idle one;
+    one.emplace(std::string(sql), nullptr);
+    return one.extract(one.begin());
   }
-  void give_back(sqlite3_stmt* stmt) {
+  void give_back(Lent lent) noexcept {
+    sqlite3_stmt* stmt = lent.mapped();
     sqlite3_reset(stmt);  // its error, if any, was reported by step
     sqlite3_clear_bindings(stmt);
-    const char* sql = sqlite3_sql(stmt);
-    if (idle_.size() >= kMostIdle || !sql || !idle_.try_emplace(sql, stmt).second) sqlite3_finalize(stmt);
+    if (closed_ || idle_.contains(lent.key())) {
+      sqlite3_finalize(stmt);
+      return;
+    }
+    if (idle_.size() >= kMostIdle) {  // full: make room by dropping any one idle statement
+      sqlite3_finalize(idle_.begin()->second);
+      idle_.erase(idle_.begin());
+    }
+    idle_.insert(std::move(lent));
   }
 
  private:
   static constexpr size_t kMostIdle = 256;
-  struct Hash : std::hash<std::string_view> {
-    using is_transparent = void;
-  };
-  std::unordered_map<std::string, sqlite3_stmt*, Hash, std::equal_to<>> idle_;
+  Idle idle_;
+  bool closed_ = false;
 };
 
 class SqliteStatement final : public StatementBackend {
  public:
-  SqliteStatement(sqlite3* db, std::string_view sql, StatementCache* cache = nullptr) : db_(db), cache_(cache) {
-    if (cache_) stmt_ = cache_->take(sql);
-    if (stmt_) return;
+  SqliteStatement(sqlite3* db, std::string_view sql, std::shared_ptr<StatementCache> cache = nullptr)
+      : db_(db), cache_(std::move(cache)) {
+    if (cache_) {
+      lent_ = cache_->lend(sql);
+      stmt_ = lent_.mapped();
+      if (stmt_) return;
+    }
     // Persistent: a cached statement lives long, so SQLite keeps it out of its lookaside memory.
+    const char* tail = nullptr;
     int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), cache_ ? SQLITE_PREPARE_PERSISTENT : 0,
-                                &stmt_, nullptr);
+                                &stmt_, &tail);
     if (rc != SQLITE_OK) sqlite_fail(db, rc, "cannot prepare " + std::string(sql.substr(0, 80)));
+    // SQLite prepares the first statement of a text and ignores the rest: say so, not run half.
+    std::string_view rest(tail, static_cast<size_t>(sql.data() + sql.size() - tail));
+    if (rest.find_first_not_of(" \t\r\n;") != std::string_view::npos) {
+      sqlite3_finalize(stmt_);
+      fail(ErrorCode::Internal, "a statement holds more than one SQL statement: " + std::string(sql.substr(0, 80)));
+    }
+    if (cache_) lent_.mapped() = stmt_;
   }
   ~SqliteStatement() override {
     if (cache_ && stmt_)
-      cache_->give_back(stmt_);
+      cache_->give_back(std::move(lent_));
     else
       sqlite3_finalize(stmt_);
   }
@@ -135,7 +165,8 @@ class SqliteStatement final : public StatementBackend {
     if (rc != SQLITE_OK) sqlite_fail(db_, rc, "cannot bind a value");
   }
   sqlite3* db_;
-  StatementCache* cache_;
+  std::shared_ptr<StatementCache> cache_;
+  StatementCache::Lent lent_;
   sqlite3_stmt* stmt_ = nullptr;
   bool done_ = false;
   int64_t changes_ = 0;
@@ -172,13 +203,13 @@ class SqliteConnection final : public Connection {
         "PRAGMA cache_size=-65536;");
   }
   ~SqliteConnection() override {
-    cache_.clear();
-    sqlite3_close_v2(db_);
+    cache_->close();
+    sqlite3_close_v2(db_);  // closes once the statements still lent are finalized
   }
 
   Dialect dialect() const override { return Dialect::Sqlite; }
   std::unique_ptr<StatementBackend> prepare(std::string_view sql) override {
-    return std::make_unique<SqliteStatement>(db_, sql, &cache_);
+    return std::make_unique<SqliteStatement>(db_, sql, cache_);
   }
   void exec_script(std::string_view sql) override {
     std::string text(sql);
@@ -190,6 +221,7 @@ class SqliteConnection final : public Connection {
       sqlite_fail(db_, rc, "statement failed (" + msg + ")");
     }
   }
+  size_t idle_statements() const override { return cache_->idle(); }
   int64_t total_changes() override { return sqlite3_total_changes64(db_); }
   void begin_write() override { exec_script("BEGIN IMMEDIATE"); }
   void commit() override { exec_script("COMMIT"); }
@@ -225,7 +257,7 @@ class SqliteConnection final : public Connection {
 
  private:
   sqlite3* db_ = nullptr;
-  StatementCache cache_;
+  std::shared_ptr<StatementCache> cache_ = std::make_shared<StatementCache>();
 };
 
 }  // namespace

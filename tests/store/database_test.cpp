@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <thread>
 #include <utility>
@@ -214,6 +215,45 @@ TEST(StatementReuse, AnIdleStatementNeitherBlocksNorOutlivesASchemaChange) {
   db.exec("DROP TABLE t");  // the idle statement holds no lock on t
   EXPECT_FALSE(db.table_exists("t"));
   EXPECT_ANY_THROW(Statement(db, "SELECT * FROM t").step());
+}
+
+TEST(StatementReuse, ASecondUseOfATextIsTheKeptStatement) {
+  if (testing::on_postgres()) GTEST_SKIP() << "SQLite keeps prepared statements";
+  ScratchDir dir;
+  Database db(dir.database("x.db"));
+  auto idle = [&] { return db.connection().idle_statements(); };
+  const size_t before = idle();
+  const char* sql = "SELECT 1";
+  { Statement q(db, sql); }
+  EXPECT_EQ(idle(), before + 1);
+  {
+    Statement outer(db, sql);
+    EXPECT_EQ(idle(), before) << "the kept statement is lent out again";
+    {
+      Statement inner(db, sql);  // the text is in use: a second statement is prepared
+      EXPECT_EQ(idle(), before);
+    }
+    EXPECT_EQ(idle(), before + 1);
+  }
+  EXPECT_EQ(idle(), before + 1) << "one statement kept per text";
+}
+
+TEST(StatementReuse, TwoStatementsInOneTextAreRefused) {
+  ScratchDir dir;
+  Database db(dir.database("x.db"));
+  EXPECT_ANY_THROW(Statement(db, "SELECT 1; SELECT 2").step());
+  Statement q(db, "SELECT 1;\n");  // a closing semicolon is one statement
+  ASSERT_TRUE(q.step());
+  EXPECT_EQ(q.int64(0), 1);
+}
+
+TEST(StatementReuse, AStatementMayOutliveItsConnection) {
+  ScratchDir dir;
+  auto db = std::make_unique<Database>(dir.database("x.db"));
+  std::optional<Statement> q(std::in_place, *db, "SELECT 1");
+  ASSERT_TRUE(q->step());
+  db.reset();
+  q.reset();  // finalized on its own, not returned to a cache that is gone
 }
 
 TEST(Backup, CopiesTheLiveDatabaseAndRefusesToOverwrite) {
