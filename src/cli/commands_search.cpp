@@ -1,5 +1,5 @@
-// xinzhi search TERM: what the dashboard's search box finds — firms, segments, chains, patents
-// and scenarios whose names contain the term — as text or JSON. The search service decides.
+// xinzhi search TERM: what the dashboard's search box finds — firms, segments and chains by name,
+// patents and scenarios also by their words — as text or JSON. The search service decides.
 #include <iostream>
 
 #include "cli/commands.h"
@@ -50,15 +50,16 @@ void print(const search::SearchResult& r) {
 void add_search_commands(CLI::App& app, GlobalOptions& g) {
   static std::string term;
   static size_t per_kind = 6;
-  auto* cmd = app.add_subcommand("search", "find firms, segments, chains, patents and scenarios whose names contain TERM");
-  cmd->add_option("TERM", term, "part of a name (Chinese or Latin; case and full-width forms do not matter)")->required();
+  auto* cmd = app.add_subcommand("search", "find firms, segments and chains whose names contain TERM, and patents and scenarios also by its words (BM25)");
+  cmd->add_option("TERM", term, "part of a name, or words in any order (Chinese or Latin; case and full-width forms do not matter)")->required();
   cmd->add_option("--limit", per_kind, "hits per kind (default 6)")->check(CLI::Range(1, 100));
   cmd->add_flag("--json", g.json, "print JSON");
   cmd->callback([&g] {
     auto db = open_database(g);
     modules::Services services(*db);
     scenario::ScenarioPartners scenarios(*db);
-    search::SiteSearch site({&services.chains(), &services.graph_reader(), &services.patents(), &scenarios}, per_kind);
+    // One search per run: the patents' word index is built for it, not kept (database "").
+    search::SiteSearch site({&services.chains(), &services.graph_reader(), &services.patents(), &scenarios, ""}, per_kind);
     auto r = site.run(term, accounts::Principal::console(store::current_actor().name));
     if (!g.json) return print(r);
     JsonWriter w;

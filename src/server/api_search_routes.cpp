@@ -13,7 +13,8 @@ void install_search_routes(ApiRouter& api) {
   api.get("/api/search", [store](const Request& req, Response& res, const accounts::Principal& who) {
     modules::Services services(store->connection());
     scenario::ScenarioPartners scenarios(store->connection());
-    search::SiteSearch site({&services.chains(), &services.graph_reader(), &services.patents(), &scenarios});
+    search::SiteSearch site(
+        {&services.chains(), &services.graph_reader(), &services.patents(), &scenarios, store->connection().path()});
     JsonWriter w;
     search::write_json(w, site.run(req.has_param("q") ? req.get_param_value("q") : "", who));
     write_json_text(res, w.take());

@@ -39,7 +39,7 @@ const std::vector<RouteRule>& route_table() {
       {"GET", "/api/regions/groups", AnalyticsRead, "region groups such as 京津冀"},
       {"GET", "/api/regions/places", AnalyticsRead, "provinces, cities and the home group's districts to pick a region from"},
 
-      {"GET", "/api/search", SignedIn, "find firms, segments, chains, patents and scenarios by name (what the role may read)"},
+      {"GET", "/api/search", SignedIn, "find firms, segments and chains by name, patents and scenarios also by their words (what the role may read)"},
 
       {"GET", "/api/chains", AnalyticsRead, "industry chains"},
       {"GET", R"(/api/chains/([^/]+)/atlas)", AnalyticsRead, "chain atlas"},

@@ -53,10 +53,16 @@ test('keyboard only: a segment found by part of its name opens with its firms', 
   await page.keyboard.press('Enter');
   await page.waitForSelector('#segment-panel[data-segment="动力电池"] [data-testid="segment-firms-table"]');
 
+  // Scenarios are found by the words of their needs too (BM25 over jieba's words): 码头 and 集卡
+  // are apart, in another order, in no name.
+  await search(page, '码头 集卡');
+  assert.deepEqual(await shown(page), ['# 应用场景', '港口集装箱无人集卡协同调度（示例）']);
+  await page.keyboard.press('Escape');  // leaves the box: "/" is a character inside it
+
   // Nothing found is said, with the term ("/" selects what was typed, so typing replaces it);
   // Escape closes the list.
   await search(page, '不存在的名称');
-  assert.equal(await page.textContent('[data-testid="search-empty"]'), '没有名称含“不存在的名称”的企业、环节、产业链、专利或场景。');
+  assert.equal(await page.textContent('[data-testid="search-empty"]'), '没有名称含“不存在的名称”的企业、环节或产业链，也没有文字含这些词的专利或场景。');
   await page.keyboard.press('Escape');
   assert.equal(await page.isVisible('[data-testid="search-results"]'), false);
   assert.deepEqual(errors, []);

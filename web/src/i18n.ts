@@ -1231,7 +1231,7 @@ const strings = {
   searchInGraphOnly: { zh: '仅见于知识图谱“{source}”，未纳入产业链', en: 'in the knowledge graph "{source}" only, in no chain' },
   searchFirms: { zh: '{n} 家企业', en: '{n} firms' },
   searchChainSize: { zh: '{segments} 个环节、{firms} 家企业', en: '{segments} segments, {firms} firms' },
-  searchNothing: { zh: '没有名称含“{term}”的企业、环节、产业链、专利或场景。', en: 'No firm, segment, chain, patent or scenario name contains "{term}".' },
+  searchNothing: { zh: '没有名称含“{term}”的企业、环节或产业链，也没有文字含这些词的专利或场景。', en: 'No firm, segment or chain name contains "{term}", and no patent or scenario text holds its words.' },
   searchNotPermitted: { zh: '你的角色不能查看{kinds}，未检索这些类别。', en: 'Your role may not read {kinds}; they were not searched.' },
   searchKind_firm: { zh: '企业', en: 'Firms' },
   searchKind_segment: { zh: '产业链环节', en: 'Segments' },

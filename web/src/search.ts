@@ -1,5 +1,5 @@
-// The one search box in the top bar: firms, segments, chains, patents and scenarios by name
-// (GET /api/search), keyboard first — "/" or Ctrl+K focuses it, the arrows move through the
+// The one search box in the top bar: firms, segments and chains by name, patents and scenarios
+// also by their words (GET /api/search), keyboard first — "/" or Ctrl+K focuses it, the arrows move through the
 // hits, Enter opens one, Escape closes the list. What the role may not read is said, not hidden.
 import { getJson } from './api';
 import { el } from './dom';

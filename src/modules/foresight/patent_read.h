@@ -60,6 +60,12 @@ class PatentReader {
   virtual int64_t last_id() = 0;
   // Every patent with an id up to `up_to`, in id order, one call each.
   virtual void each_patent(int64_t up_to, const std::function<void(const PatentFacts&)>& visit) = 0;
+  // Every patent with an id up to `up_to`, in id order: its title and first applicant (the
+  // search box's word index reads them). Views valid during the call only.
+  virtual void each_patent_text(int64_t up_to,
+                                const std::function<void(int64_t id, std::string_view title, std::string_view applicant)>& visit) = 0;
+  // The patents with these ids, in the order given; ids not stored are left out.
+  virtual std::vector<PatentMatch> patents_by_id(const std::vector<int64_t>& ids) = 0;
   // Patents whose publication number starts with `key` (text::name_key of the term) or whose
   // title or applicant contains `text` (text::search_text of it): number first, then title
   // prefix, then newest filed.

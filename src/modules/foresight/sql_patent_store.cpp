@@ -81,6 +81,27 @@ class SqlPatentStore final : public PatentStore {
     return out;
   }
 
+  void each_patent_text(int64_t up_to,
+                        const std::function<void(int64_t, std::string_view, std::string_view)>& visit) override {
+    store::Statement q(db_, "SELECT id, title, applicant FROM patent WHERE id <= ? ORDER BY id");
+    q.bind(1, up_to);
+    while (q.step()) visit(q.int64(0), q.text_view(1), q.text_view(2));
+  }
+
+  std::vector<PatentMatch> patents_by_id(const std::vector<int64_t>& ids) override {
+    store::Statement q(db_, R"sql(
+SELECT p.number, p.title, p.applicant, p.filed_on, p.source,
+  coalesce((SELECT c.subclass FROM patent_code c WHERE c.patent_id = p.id ORDER BY c.position LIMIT 1), '')
+FROM patent p WHERE p.id = ?)sql");
+    std::vector<PatentMatch> out;
+    for (int64_t id : ids) {
+      q.reset();
+      q.bind(1, id);
+      if (q.step()) out.push_back({q.text(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5)});
+    }
+    return out;
+  }
+
   std::vector<PatentMatch> find_patents(const std::string& key, const std::string& text, size_t limit) override {
     auto number = store::term_patterns(key), words = store::term_patterns(text);
     store::Statement q(db_, R"sql(

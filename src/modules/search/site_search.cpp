@@ -5,6 +5,7 @@
 
 #include "base/error.h"
 #include "base/text.h"
+#include "modules/search/word_index.h"
 
 namespace xinzhi::search {
 
@@ -70,24 +71,11 @@ SearchResult SiteSearch::run(std::string_view term, const accounts::Principal& w
         if (r.companies.size() + r.firms.size() < per_kind_ && !shown.count(text::name_key(c.name)))
           r.companies.push_back(std::move(c));
     }
-    if (sources_.patents) r.patents = sources_.patents->find_patents(key, words, per_kind_);
+    if (sources_.patents) r.patents = find_patents(key, words);
   } else {
     r.not_permitted = {"firm", "segment", "chain", "patent"};
   }
-  if (sources_.scenarios) {
-    // Through ScenarioPartners, so drafts stay with those who may manage them.
-    std::vector<std::pair<MatchRank, scenario::Scenario>> ranked;
-    for (auto& s : sources_.scenarios->scenarios(0, who)) {
-      auto rank = match_rank(key, s.title);
-      if (rank == MatchRank::Other && match_rank(key, s.owner_org) == MatchRank::Other &&
-          match_rank(key, s.field) == MatchRank::Other)
-        continue;
-      ranked.emplace_back(rank, std::move(s));
-    }
-    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (auto& [rank, s] : ranked)
-      if (r.scenarios.size() < per_kind_) r.scenarios.push_back(std::move(s));
-  }
+  if (sources_.scenarios) r.scenarios = find_scenarios(key, words, who);
 
   std::vector<std::pair<int, std::string>> kinds;
   int firm_rank = std::min(best_rank(key, r.firms, [](const auto& f) { return f.firm; }),
@@ -103,6 +91,54 @@ SearchResult SiteSearch::run(std::string_view term, const accounts::Principal& w
   std::stable_sort(kinds.begin(), kinds.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   for (auto& [rank, kind] : kinds) r.order.push_back(std::move(kind));
   return r;
+}
+
+std::vector<foresight::PatentMatch> SiteSearch::find_patents(const std::string& key, const std::string& words) {
+  // Numbers that start with the term first; then patents by BM25 over the words of their title
+  // and applicant, so 回收 锂电池 finds 锂电池回收装置; then any whose title or applicant merely
+  // contains the term, for a fragment jieba cuts otherwise (锂 inside 锂电池).
+  auto contained = sources_.patents->find_patents(key, words, per_kind_);
+  std::vector<foresight::PatentMatch> out;
+  std::unordered_set<std::string> shown;
+  auto take = [&](const foresight::PatentMatch& p) {
+    if (out.size() < per_kind_ && shown.insert(p.number).second) out.push_back(p);
+  };
+  for (const auto& p : contained)
+    if (match_rank(key, p.number) <= MatchRank::Prefix) take(p);
+  auto index = patent_words(*sources_.patents, sources_.database);
+  std::vector<int64_t> ids;
+  for (const auto& hit : index->index.search(words, per_kind_)) ids.push_back(index->ids[hit.document]);
+  for (const auto& p : sources_.patents->patents_by_id(ids)) take(p);
+  for (const auto& p : contained) take(p);
+  return out;
+}
+
+std::vector<scenario::Scenario> SiteSearch::find_scenarios(const std::string& key, const std::string& words,
+                                                           const accounts::Principal& who) {
+  // Through ScenarioPartners, so drafts stay with those who may manage them. A title that is,
+  // starts with or holds the term first; then BM25 over each scenario's title, field, owner,
+  // place and needs (码头 集卡 finds the port scenario by its needs); then an owner or field
+  // that holds the term.
+  auto visible = sources_.scenarios->scenarios(0, who);
+  WordIndex index;
+  for (const auto& s : visible) index.add(s.title + " " + s.field + " " + s.owner_org + " " + s.location + " " + s.needs);
+  index.run();
+  std::vector<size_t> order;
+  for (auto tier : {MatchRank::Exact, MatchRank::Prefix, MatchRank::Contains})
+    for (size_t i = 0; i < visible.size(); ++i)
+      if (match_rank(key, visible[i].title) == tier) order.push_back(i);
+  for (const auto& hit : index.search(words, visible.size())) order.push_back(hit.document);
+  for (size_t i = 0; i < visible.size(); ++i)
+    if (match_rank(key, visible[i].owner_org) != MatchRank::Other || match_rank(key, visible[i].field) != MatchRank::Other)
+      order.push_back(i);
+  std::vector<scenario::Scenario> out;
+  std::vector<bool> shown(visible.size(), false);
+  for (size_t i : order)
+    if (out.size() < per_kind_ && !shown[i]) {
+      shown[i] = true;
+      out.push_back(std::move(visible[i]));
+    }
+  return out;
 }
 
 void write_json(JsonWriter& w, const SearchResult& r) {

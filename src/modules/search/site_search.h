@@ -1,5 +1,6 @@
-// search::SiteSearch: the dashboard's one search box — firms, segments, chains, patents and
-// scenarios whose names contain the term, best matches first, only what the caller may read.
+// search::SiteSearch: the dashboard's one search box — firms, segments and chains whose names
+// contain the term, patents and scenarios also by BM25 over their words (search::WordIndex),
+// best matches first, only what the caller may read.
 #pragma once
 #include <string>
 #include <string_view>
@@ -43,12 +44,19 @@ class SiteSearch {
     kg::GraphReader* graph = nullptr;
     foresight::PatentReader* patents = nullptr;
     scenario::ScenarioPartners* scenarios = nullptr;
+    // The database's path, under which the patents' word index is kept between searches ("" =
+    // built for each search: the CLI's one search).
+    std::string database;
   };
   explicit SiteSearch(Sources sources, size_t per_kind = 6) : sources_(sources), per_kind_(per_kind) {}
   // InvalidInput (keyed) for an empty term, one over 64 characters or not UTF-8.
   SearchResult run(std::string_view term, const accounts::Principal& who);
 
  private:
+  std::vector<foresight::PatentMatch> find_patents(const std::string& key, const std::string& words);
+  std::vector<scenario::Scenario> find_scenarios(const std::string& key, const std::string& words,
+                                                 const accounts::Principal& who);
+
   Sources sources_;
   size_t per_kind_;
 };

@@ -45,7 +45,7 @@ struct Fixture {
     accounts::Principal who;
     who.role = role;
     who.account_id = 1;
-    SiteSearch site({&services->chains(), &services->graph_reader(), &services->patents(), scenarios.get()});
+    SiteSearch site({&services->chains(), &services->graph_reader(), &services->patents(), scenarios.get(), db.path()});
     return site.run(term, who);
   }
 };
@@ -110,10 +110,12 @@ TEST(SiteSearch, ASegmentCountsItsSubSegmentsAndMergedAliases) {
 // too, unless told the "C" collation): the same search finds the same rows on both engines.
 TEST(SiteSearch, OnlyAsciiLettersFoldOnEveryEngine) {
   Fixture f;
-  EXPECT_EQ(f.find("SOCIÉTÉ EXEMPLE").patents.size(), 1u);
-  EXPECT_EQ(f.find("sociÉtÉ exemple").patents.size(), 1u);
-  EXPECT_EQ(f.find("société exemple").patents.size(), 0u);  // é is not É: not folded anywhere
+  EXPECT_EQ(f.find("SOCIÉTÉ").patents.size(), 1u);
+  EXPECT_EQ(f.find("sociÉtÉ").patents.size(), 1u);
+  EXPECT_EQ(f.find("société").patents.size(), 0u);  // é is not É: not folded anywhere
   EXPECT_EQ(f.find("procédé").patents.size(), 1u);  // as written in the title
+  // A word the two share still finds it by its words.
+  EXPECT_EQ(f.find("société exemple").patents.size(), 1u);
 }
 
 TEST(SiteSearch, PatentNumbersMatchFromTheStartInAnyCase) {
@@ -133,9 +135,49 @@ TEST(SiteSearch, FullWidthAndAsciiParenthesesMatchEachOther) {
   Fixture f;
   for (const char* term : {"制造（北京）", "制造(北京)", "制造（北京)"}) {
     auto r = f.find(term);
-    ASSERT_EQ(r.patents.size(), 1u) << term;
+    // 中芯国际集成电路制造（北京） holds the term; 北京示例光学 shares only the word 北京.
+    ASSERT_EQ(r.patents.size(), 2u) << term;
     EXPECT_EQ(r.patents[0].number, "CN114000004A");
+    EXPECT_EQ(r.patents[1].number, "CN114000002A");
   }
+}
+
+std::vector<std::string> patent_numbers(const SearchResult& r) {
+  std::vector<std::string> out;
+  for (const auto& p : r.patents) out.push_back(p.number);
+  return out;
+}
+
+// BM25 over jieba's words of title and applicant: the words of a query meet a title in any
+// order, the patent holding both comes first, and of two holding one word each (equally rare)
+// the shorter document comes first, BM25's length normalisation.
+TEST(SiteSearch, PatentsAreFoundByTheirWordsInAnyOrderBestFirst) {
+  Fixture f;
+  // Before the new patents: only 一种锂电池正极材料的制备方法 holds a word of the query.
+  EXPECT_EQ(patent_numbers(f.find("回收 锂电池")), (std::vector<std::string>{"CN114000001A"}));
+  f.services->patents().add({{{"CN114000006A", "2022-04-01", "锂电池回收装置", {"天津示例再生资源有限公司"}, {}}, "天津市", "天津市"},
+                             {{"CN114000007A", "2022-04-02", "废旧塑料回收方法", {"北京示例环保有限公司"}, {}}, "北京市", "北京市"}},
+                            "test:more.csv");
+  // The index kept for the database is built again once patents were added.
+  auto r = f.find("回收 锂电池");
+  EXPECT_EQ(patent_numbers(r), (std::vector<std::string>{"CN114000006A", "CN114000007A", "CN114000001A"}));
+  EXPECT_EQ(patent_numbers(f.find("锂电池回收")), patent_numbers(r));  // the words without a space
+  // A number that starts with the term comes before any title.
+  EXPECT_EQ(patent_numbers(f.find("CN114000007"))[0], "CN114000007A");
+  // A fragment no document has as a word (收装, across 回收|装置) is still found by the title
+  // holding it.
+  EXPECT_EQ(patent_numbers(f.find("收装")), (std::vector<std::string>{"CN114000006A"}));
+}
+
+TEST(SiteSearch, ScenariosAreFoundByTheWordsOfTheirNeeds) {
+  Fixture f;
+  // 码头 and 集卡 are words of the port scenario's needs (在自动化码头实现 50 台以上无人集卡…),
+  // apart and in another order: no name holds the term.
+  auto r = f.find("码头 集卡");
+  ASSERT_EQ(r.scenarios.size(), 1u);
+  EXPECT_EQ(r.scenarios[0].title, "港口集装箱无人集卡协同调度（示例）");
+  // Drafts stay with their managers whichever way they are found.
+  EXPECT_EQ(f.find("码头 集卡", accounts::Role::Viewer).scenarios.size(), 1u);
 }
 
 TEST(SiteSearch, WildcardsInTheTermAreLiteral) {
