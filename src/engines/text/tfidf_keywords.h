@@ -24,8 +24,6 @@ class TfIdfKeywords {
   // The `top` keywords of a text given as its words (whitespace tokens are skipped); 0: all.
   std::vector<Keyword> extract(const std::vector<std::string_view>& words, size_t top) const;
   double median_idf() const { return median_; }
-  // A word's IDF in the table, the median for a word it lacks.
-  double idf(std::string_view word) const;
   size_t size() const { return idf_.size(); }
 
  private:

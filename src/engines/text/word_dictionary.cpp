@@ -7,15 +7,7 @@
 namespace xinzhi::text {
 
 WordDictionary::WordDictionary(const std::vector<std::pair<std::string, int64_t>>& entries) {
-  // Enough slots for every code point of every word (an upper bound on the nodes), at most
-  // half full, so a probe ends after a slot or two.
-  size_t bound = 1;
-  for (const auto& e : entries) bound += e.first.size();
-  size_t capacity = 1024;
-  shift_ = 54;
-  while (capacity < 2 * bound) capacity <<= 1, --shift_;
-  slots_.assign(capacity, Slot{});
-  mask_ = capacity - 1;
+  resize_slots(1024);
   frequency_.push_back(0);  // the root
   std::u32string word;
   std::vector<uint32_t> offsets;
@@ -32,6 +24,10 @@ WordDictionary::WordDictionary(const std::vector<std::pair<std::string, int64_t>
       if (next < 0) {
         next = static_cast<int32_t>(frequency_.size());
         frequency_.push_back(0);
+        // At most a quarter full, so a probe ends after a slot or two. Grown as nodes come:
+        // sized by the bytes of the words up front, jieba's dict.txt (498,113 nodes from
+        // 3,048,553 bytes) took 8 M slots, 128 MB, where 2 M do.
+        if (frequency_.size() * 4 > slots_.size()) resize_slots(slots_.size() * 2);
         insert((static_cast<uint64_t>(node) << 21) | c, next);
       }
       node = next;
@@ -43,6 +39,16 @@ WordDictionary::WordDictionary(const std::vector<std::pair<std::string, int64_t>
   for (size_t i = 0; i < frequency_.size(); ++i)
     log_frequency_[i] = frequency_[i] > 0 ? std::log(static_cast<double>(frequency_[i])) : 0.0;
   log_total_ = std::log(static_cast<double>(total_));
+}
+
+void WordDictionary::resize_slots(size_t capacity) {
+  std::vector<Slot> old(capacity, Slot{});
+  old.swap(slots_);
+  mask_ = capacity - 1;
+  shift_ = 64;
+  for (size_t c = capacity; c > 1; c >>= 1) --shift_;  // the top log2(capacity) bits of the hash
+  for (const Slot& s : old)
+    if (s.child >= 0) insert(s.key, s.child);
 }
 
 void WordDictionary::insert(uint64_t key, int32_t child) {

@@ -19,7 +19,7 @@ class WordDictionary {
   explicit WordDictionary(const std::vector<std::pair<std::string, int64_t>>& entries);
 
   // The node below `node` for code point `c`, or -1. An open-addressing table (linear
-  // probing, at most half full): the segmenter asks this a few times per character.
+  // probing, at most a quarter full): the segmenter asks this a few times per character.
   int32_t child(int32_t node, char32_t c) const {
     const uint64_t key = (static_cast<uint64_t>(node) << 21) | c;
     for (size_t i = slot_of(key);; i = (i + 1) & mask_) {
@@ -46,6 +46,7 @@ class WordDictionary {
   };
   size_t slot_of(uint64_t key) const { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_); }
   void insert(uint64_t key, int32_t child);
+  void resize_slots(size_t capacity);  // a power of two; the slots held are placed again
   std::vector<Slot> slots_;
   size_t mask_ = 0;
   int shift_ = 64;

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <limits>
+#include <map>
+#include <set>
 
 #include "ingest/word_frequencies.h"
 #include "support/test_support.h"
@@ -35,6 +37,31 @@ TEST(WordDictionary, IsAPrefixTrieWithJiebasTotals) {
   WordDictionary twice({{"北京", 10}, {"北京", 30}});
   EXPECT_EQ(twice.frequency_of(U"北京"), 30);
   EXPECT_EQ(twice.total(), 40);
+}
+
+// The node table grows as words come (a quarter full at most): 60,000 words of one to six
+// characters from a 40-character alphabet, each found again with its frequency, and the nodes
+// exactly the distinct prefixes (counted here with a set).
+TEST(WordDictionary, GrowsItsTableAndKeepsEveryWord) {
+  const std::u32string alphabet = U"的一是不了人我在有他这中大来上国个到说们为子和你地出道也时年得就";
+  std::vector<std::pair<std::string, int64_t>> entries;
+  std::vector<std::u32string> words;
+  std::set<std::u32string> prefixes;
+  uint64_t state = 12345;
+  for (int i = 0; i < 60000; ++i) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    std::u32string w;
+    for (size_t n = 1 + (state >> 61) % 6, k = 0; k < n; ++k) w.push_back(alphabet[(state >> (8 + 6 * k)) % alphabet.size()]);
+    for (size_t k = 1; k <= w.size(); ++k) prefixes.insert(w.substr(0, k));
+    entries.emplace_back(encode_utf8(w), i + 1);
+    words.push_back(std::move(w));
+  }
+  WordDictionary d(entries);
+  EXPECT_EQ(d.nodes(), prefixes.size() + 1);  // and the root
+  std::map<std::u32string, int64_t> last;  // a word drawn twice keeps its last frequency
+  for (size_t i = 0; i < words.size(); ++i) last[words[i]] = static_cast<int64_t>(i + 1);
+  for (const auto& [w, freq] : last) ASSERT_EQ(d.frequency_of(w), freq) << encode_utf8(w);
+  EXPECT_EQ(d.frequency_of(U"国国国国国国国"), 0);  // seven characters: longer than any word
 }
 
 // The route maximises the sum of log(freq / total): 北京大学/生 scores
