@@ -142,7 +142,9 @@ std::shared_ptr<const PatentCube> PatentCube::of(PatentReader& patents, const st
   int64_t version = patents.last_id();
   std::lock_guard lock(mutex);
   auto& entry = cache[database];
-  if (entry.second && entry.first == version) return entry.second;
+  // A cube as new as this caller's view, or newer (a later reader loaded it), serves it: going
+  // back to an older one would only make the next caller load the newer again.
+  if (entry.second && entry.first >= version) return entry.second;
   entry = {version, load(patents, version)};
   return entry.second;
 }

@@ -83,9 +83,18 @@ class SqlPatentStore final : public PatentStore {
 
   void each_patent_text(int64_t up_to,
                         const std::function<void(int64_t, std::string_view, std::string_view)>& visit) override {
-    store::Statement q(db_, "SELECT id, title, applicant FROM patent WHERE id <= ? ORDER BY id");
-    q.bind(1, up_to);
-    while (q.step()) visit(q.int64(0), q.text_view(1), q.text_view(2));
+    // In pages of ids: libpq holds a statement's whole result in memory, which for millions of
+    // titles is the size of the index being built.
+    constexpr int64_t kPage = 50000;
+    store::Statement q(db_, "SELECT id, title, applicant FROM patent WHERE id > ? AND id <= ? ORDER BY id LIMIT ?");
+    for (int64_t after = 0, rows = kPage; rows == kPage;) {
+      q.reset();
+      q.bind(1, after).bind(2, up_to).bind(3, kPage);
+      for (rows = 0; q.step(); ++rows) {
+        after = q.int64(0);
+        visit(after, q.text_view(1), q.text_view(2));
+      }
+    }
   }
 
   std::vector<PatentMatch> patents_by_id(const std::vector<int64_t>& ids) override {

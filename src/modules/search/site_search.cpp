@@ -94,9 +94,10 @@ SearchResult SiteSearch::run(std::string_view term, const accounts::Principal& w
 }
 
 std::vector<foresight::PatentMatch> SiteSearch::find_patents(const std::string& key, const std::string& words) {
-  // Numbers that start with the term first; then patents by BM25 over the words of their title
-  // and applicant, so 回收 锂电池 finds 锂电池回收装置; then any whose title or applicant merely
-  // contains the term, for a fragment jieba cuts otherwise (锂 inside 锂电池).
+  // Numbers that start with the term first, then titles that are or start with it; then
+  // patents by BM25 over the words of their title and applicant, so 回收 锂电池 finds
+  // 锂电池回收装置; then any whose title or applicant merely contains the term, for a fragment
+  // jieba cuts otherwise (收装 across 回收|装置).
   auto contained = sources_.patents->find_patents(key, words, per_kind_);
   std::vector<foresight::PatentMatch> out;
   std::unordered_set<std::string> shown;
@@ -105,10 +106,14 @@ std::vector<foresight::PatentMatch> SiteSearch::find_patents(const std::string& 
   };
   for (const auto& p : contained)
     if (match_rank(key, p.number) <= MatchRank::Prefix) take(p);
-  auto index = patent_words(*sources_.patents, sources_.database);
-  std::vector<int64_t> ids;
-  for (const auto& hit : index->index.search(words, per_kind_)) ids.push_back(index->ids[hit.document]);
-  for (const auto& p : sources_.patents->patents_by_id(ids)) take(p);
+  for (const auto& p : contained)
+    if (match_rank(key, p.title) <= MatchRank::Prefix) take(p);
+  if (!WordIndex::words(words).empty()) {  // a term of punctuation or function words only: no index needed
+    auto index = patent_words(*sources_.patents, sources_.database);
+    std::vector<int64_t> ids;
+    for (const auto& hit : index->index.search(words, per_kind_)) ids.push_back(index->ids[hit.document]);
+    for (const auto& p : sources_.patents->patents_by_id(ids)) take(p);
+  }
   for (const auto& p : contained) take(p);
   return out;
 }

@@ -17,16 +17,16 @@ class WordIndex {
  public:
   // The words a text is indexed and searched by: jieba's cut (with the HMM) of its
   // text::search_text form (full-width folded, ASCII lower case); whitespace, punctuation and
-  // function words (的, 和, 与 …: jieba's IDF below 3) left out; a Latin word jieba cuts at its
-  // accents joined again. "虚拟现实（VR）的头盔" → 虚拟现实, vr, 头盔.
+  // function words (的, 和, 与 …: jieba's IDF below 3; English stop words) left out; a Latin
+  // word jieba cuts at its accents joined again. "虚拟现实（VR）的头盔" → 虚拟现实, vr, 头盔.
   static std::vector<std::string> words(std::string_view text);
 
   // Adds a document; its index is the order it was added in.
   void add(std::string_view text);
   // Freezes the index; search() before it is an Internal error.
   void run() { index_.run(); }
-  // The `top` best documents for the query's words, best first (ties by index); documents
-  // sharing no word with it are not returned.
+  // The `top` best documents for the query's words, best first (ties by index), a word typed
+  // twice counted once; documents sharing no word with it are not returned.
   std::vector<text::Bm25Hit> search(std::string_view query, size_t top) const;
   size_t documents() const { return index_.documents(); }
 
@@ -43,7 +43,8 @@ struct PatentWords {
 
 // The index of a database's patents (named by `database`, its path), built on first use and
 // again once patents were added (PatentReader::last_id), shared by the process like the heat
-// map's cube; `database` "" builds one for this call only.
+// map's cube. One search builds while the others go on with the older index (or wait for the
+// first); `database` "" builds one for this call only.
 std::shared_ptr<const PatentWords> patent_words(foresight::PatentReader& patents, const std::string& database);
 
 }  // namespace xinzhi::search

@@ -16,6 +16,8 @@ TEST(WordIndex, WordsAreJiebasWithoutPunctuationInLowerCase) {
   EXPECT_EQ(WordIndex::words("回收 锂电池"), (Words{"回收", "锂电池"}));
   EXPECT_EQ(WordIndex::words("，。、《》—— % _ \\"), Words{});
   EXPECT_EQ(WordIndex::words(""), Words{});
+  // English stop words go as jieba's keyword extraction drops them.
+  EXPECT_EQ(WordIndex::words("The VR of 头盔"), (Words{"vr", "头盔"}));
 }
 
 // Function words — the 33 jieba's IDF table rates below 3 (的 0.88, 不 2.60, 与 2.70) — say
@@ -51,6 +53,10 @@ TEST(WordIndex, RanksByBm25OverTheWords) {
   EXPECT_EQ(hits[1].document, 1u);
   EXPECT_NEAR(hits[1].score, expected(3), 1e-12);
   EXPECT_TRUE(index.search("，", 10).empty());
+  // A word typed twice counts once.
+  auto twice = index.search("回收 回收", 10);
+  ASSERT_EQ(twice.size(), 2u);
+  EXPECT_EQ(twice[0].score, hits[0].score);
 }
 
 }  // namespace
