@@ -119,8 +119,7 @@ export function mountSearch(host: HTMLElement): void {
     setActive(options.findIndex((o) => o.href));
   };
 
-  // openFirst: Enter was pressed before this term's answer; its first hit opens when it comes.
-  const ask = async (openFirst = false) => {
+  const ask = async () => {
     const term = input.value.trim();
     const mine = ++asked;  // also when cleared: an answer still on its way is then dropped
     if (!term) { close(); return; }
@@ -128,10 +127,7 @@ export function mountSearch(host: HTMLElement): void {
     const current = () => mine === asked && document.activeElement === input;
     try {
       const answer = await getJson<SearchAnswer>(`/api/search?q=${enc(term)}`);
-      if (current()) {
-        draw(answer);
-        if (openFirst && active >= 0) open(active);
-      }
+      if (current()) draw(answer);
     } catch (e) {
       if (current()) show([el('div', { class: 'search-empty', 'data-testid': 'search-error' }, (e as Error).message)]);
     }
@@ -162,9 +158,9 @@ export function mountSearch(host: HTMLElement): void {
       e.preventDefault();
       window.clearTimeout(timer);
       // A list drawn for an earlier term (typing faster than the answers) is not opened: the
-      // term typed is searched now, and its first hit opens when the answer comes.
+      // term typed is searched now, and a second Enter opens its first hit.
       if (!list.hidden && active >= 0 && drawnFor === input.value.trim()) open(active);
-      else void ask(true);
+      else void ask();
     } else if (e.key === 'Escape') { close(); input.blur(); }
   });
 }
