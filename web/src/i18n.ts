@@ -1232,7 +1232,6 @@ const strings = {
   searchFirms: { zh: '{n} 家企业', en: '{n} firms' },
   searchChainSize: { zh: '{segments} 个环节、{firms} 家企业', en: '{segments} segments, {firms} firms' },
   searchNothing: { zh: '没有名称含“{term}”的企业、环节或产业链，也没有文字含这些词的专利或场景。', en: 'No firm, segment or chain name contains "{term}", and no patent or scenario text holds its words.' },
-  searchNothingPermitted: { zh: '在你的角色可查看的类别中，没有找到与“{term}”相关的内容。', en: 'Nothing found for "{term}" among what your role may read.' },
   searchNotPermitted: { zh: '你的角色不能查看{kinds}，未检索这些类别。', en: 'Your role may not read {kinds}; they were not searched.' },
   searchKind_firm: { zh: '企业', en: 'Firms' },
   searchKind_segment: { zh: '产业链环节', en: 'Segments' },

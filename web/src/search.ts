@@ -60,8 +60,7 @@ export function mountSearch(host: HTMLElement): void {
     return;
   }
   const input = el('input', { id: 'site-search', type: 'search', role: 'combobox', autocomplete: 'off', 'aria-expanded': 'false',
-    'aria-controls': 'site-search-list', 'aria-autocomplete': 'list', placeholder: t('searchPlaceholder'), 'aria-label': t('searchLabel'),
-    maxlength: '64' });  // the server's limit: longer is refused, so it cannot be typed
+    'aria-controls': 'site-search-list', 'aria-autocomplete': 'list', placeholder: t('searchPlaceholder'), 'aria-label': t('searchLabel') });
   const list = el('div', { id: 'site-search-list', role: 'listbox', class: 'search-list', 'data-testid': 'search-results', hidden: '' });
   host.replaceChildren(el('div', { class: 'site-search' }, input, list));
 
@@ -69,7 +68,6 @@ export function mountSearch(host: HTMLElement): void {
   let active = -1;
   let asked = 0;  // the newest question; older answers arriving late are dropped
   let timer: number | undefined;
-  let drawnFor = '';  // the term the list shown answers: Enter opens a hit only of the term typed
 
   const close = () => { list.hidden = true; input.setAttribute('aria-expanded', 'false'); input.removeAttribute('aria-activedescendant'); };
   const setActive = (i: number) => {
@@ -92,7 +90,6 @@ export function mountSearch(host: HTMLElement): void {
   };
 
   const draw = (a: SearchAnswer) => {
-    drawnFor = a.term;
     options = [];
     const groups: HTMLElement[] = [];
     for (const kind of a.order) {
@@ -108,10 +105,7 @@ export function mountSearch(host: HTMLElement): void {
         groups.push(node);
       }
     }
-    // With kinds left unsearched, "nothing" is said of what was searched only.
-    if (!options.length)
-      groups.push(el('div', { class: 'search-empty', 'data-testid': 'search-empty' },
-        tf(a.not_permitted.length ? 'searchNothingPermitted' : 'searchNothing', { term: a.term })));
+    if (!options.length) groups.push(el('div', { class: 'search-empty', 'data-testid': 'search-empty' }, tf('searchNothing', { term: a.term })));
     if (a.not_permitted.length)
       groups.push(el('div', { class: 'search-note', 'data-testid': 'search-not-permitted' },
         tf('searchNotPermitted', { kinds: a.not_permitted.map((k) => t(`searchKind_${k}` as Key)).join(currentLang() === 'zh' ? '、' : ', ') })));
@@ -133,15 +127,10 @@ export function mountSearch(host: HTMLElement): void {
     }
   };
 
-  // Not while an input method is composing: pinyin such as tou'kui is not the term yet; the
-  // composed characters arrive with compositionend.
-  const later = () => { window.clearTimeout(timer); timer = window.setTimeout(() => void ask(), 150); };
-  input.addEventListener('input', (e) => { if (!(e as InputEvent).isComposing) later(); });
-  input.addEventListener('compositionend', later);
+  input.addEventListener('input', () => { window.clearTimeout(timer); timer = window.setTimeout(() => void ask(), 150); });
   input.addEventListener('focus', () => { if (input.value.trim() && list.childElementCount) { list.hidden = false; input.setAttribute('aria-expanded', 'true'); } });
   input.addEventListener('blur', () => close());
   input.addEventListener('keydown', (e) => {
-    if (e.isComposing || e.keyCode === 229) return;  // keys the input method takes (Enter commits its text)
     const move = (step: number) => {
       if (list.hidden || !options.length) return;
       e.preventDefault();
@@ -157,9 +146,7 @@ export function mountSearch(host: HTMLElement): void {
     else if (e.key === 'Enter') {
       e.preventDefault();
       window.clearTimeout(timer);
-      // A list drawn for an earlier term (typing faster than the answers) is not opened: the
-      // term typed is searched now, and a second Enter opens its first hit.
-      if (!list.hidden && active >= 0 && drawnFor === input.value.trim()) open(active);
+      if (!list.hidden && active >= 0) open(active);
       else void ask();
     } else if (e.key === 'Escape') { close(); input.blur(); }
   });

@@ -17,15 +17,9 @@ namespace xinzhi::text {
 enum class Bm25Idf { Lucene, Fts5 };
 
 struct Bm25Hit {
-  uint32_t document;   // its index in the order documents were added
-  double score;        // higher is better
-  uint32_t words = 0;  // how many of the query's words (as given) the document holds
+  uint32_t document;  // its index in the order documents were added
+  double score;       // higher is better
 };
-
-// How search() orders its hits: by score alone (BM25 as the literature and FTS5 rank), or
-// documents holding more of the query's words first, by score among equals — what a search box
-// user expects of two words typed (a long title with both above a short one with one).
-enum class Bm25Order { Score, WordsThenScore };
 
 class Bm25Index {
  public:
@@ -37,8 +31,7 @@ class Bm25Index {
   // The `top` best documents for the query's words (a word given twice counts twice, as in
   // BM25's sum over query terms); ties by document index. Documents sharing no word score 0
   // and are not returned.
-  std::vector<Bm25Hit> search(const std::vector<std::string_view>& query, size_t top,
-                              Bm25Order order = Bm25Order::Score) const;
+  std::vector<Bm25Hit> search(const std::vector<std::string_view>& query, size_t top) const;
   size_t documents() const { return lengths_.size(); }
   size_t terms() const { return postings_.size(); }
   double average_length() const { return average_length_; }

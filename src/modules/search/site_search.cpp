@@ -1,7 +1,6 @@
 #include "modules/search/site_search.h"
 
 #include <algorithm>
-#include <tuple>
 #include <unordered_set>
 
 #include "base/error.h"
@@ -34,20 +33,6 @@ std::string checked_key(std::string_view term) {
   std::string key = text::name_key(t);
   if (key.empty()) fail_keyed(ErrorCode::InvalidInput, "search_term_empty", {}, "the search term is empty");
   return key;
-}
-
-// What a scenario is found by, besides its title's name match: title, field, owner, place, needs.
-std::string scenario_text(const scenario::Scenario& s) {
-  return s.title + " " + s.field + " " + s.owner_org + " " + s.location + " " + s.needs;
-}
-
-// The share of the query's words a text holds; 1 for a query of no words.
-double share_of_words(const std::vector<std::string>& query, std::string_view text) {
-  if (query.empty()) return 1.0;
-  auto held = WordIndex::words(text);
-  size_t n = 0;
-  for (const auto& w : query) n += std::find(held.begin(), held.end(), w) != held.end();
-  return static_cast<double>(n) / static_cast<double>(query.size());
 }
 
 // Best rank among the labels of one kind; Other + 1 when there are none.
@@ -92,30 +77,19 @@ SearchResult SiteSearch::run(std::string_view term, const accounts::Principal& w
   }
   if (sources_.scenarios) r.scenarios = find_scenarios(key, words, who);
 
-  // Kinds by their best hit: how its name matched; then, for hits found by their words only,
-  // the share of the query's words the best one holds (码头 集卡: the scenario holding both
-  // before a patent whose applicant holds 码头). Names that hold the whole term hold every word.
-  std::vector<std::string> query;
-  for (auto& w : WordIndex::words(words))
-    if (std::find(query.begin(), query.end(), w) == query.end()) query.push_back(std::move(w));
-  const double patent_share = r.patents.empty() ? 0.0 : share_of_words(query, r.patents[0].title + " " + r.patents[0].applicant);
-  const double scenario_share = r.scenarios.empty() ? 0.0 : share_of_words(query, scenario_text(r.scenarios[0]));
-  std::vector<std::tuple<int, double, std::string>> kinds;
+  std::vector<std::pair<int, std::string>> kinds;
   int firm_rank = std::min(best_rank(key, r.firms, [](const auto& f) { return f.firm; }),
                            best_rank(key, r.companies, [](const auto& c) { return c.name; }));
-  if (!r.firms.empty() || !r.companies.empty()) kinds.emplace_back(firm_rank, 1.0, "firm");
-  if (!r.segments.empty()) kinds.emplace_back(best_rank(key, r.segments, [](const auto& s) { return s.segment; }), 1.0, "segment");
-  if (!r.chains.empty()) kinds.emplace_back(best_rank(key, r.chains, [](const auto& c) { return c.name; }), 1.0, "chain");
+  if (!r.firms.empty() || !r.companies.empty()) kinds.emplace_back(firm_rank, "firm");
+  if (!r.segments.empty()) kinds.emplace_back(best_rank(key, r.segments, [](const auto& s) { return s.segment; }), "segment");
+  if (!r.chains.empty()) kinds.emplace_back(best_rank(key, r.chains, [](const auto& c) { return c.name; }), "chain");
   if (!r.patents.empty())
     kinds.emplace_back(std::min(best_rank(key, r.patents, [](const auto& p) { return p.number; }),
                                 best_rank(key, r.patents, [](const auto& p) { return p.title; })),
-                       patent_share, "patent");
-  if (!r.scenarios.empty())
-    kinds.emplace_back(best_rank(key, r.scenarios, [](const auto& s) { return s.title; }), scenario_share, "scenario");
-  std::stable_sort(kinds.begin(), kinds.end(), [](const auto& a, const auto& b) {
-    return std::get<0>(a) != std::get<0>(b) ? std::get<0>(a) < std::get<0>(b) : std::get<1>(a) > std::get<1>(b);
-  });
-  for (auto& [rank, share, kind] : kinds) r.order.push_back(std::move(kind));
+                       "patent");
+  if (!r.scenarios.empty()) kinds.emplace_back(best_rank(key, r.scenarios, [](const auto& s) { return s.title; }), "scenario");
+  std::stable_sort(kinds.begin(), kinds.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [rank, kind] : kinds) r.order.push_back(std::move(kind));
   return r;
 }
 
@@ -152,7 +126,7 @@ std::vector<scenario::Scenario> SiteSearch::find_scenarios(const std::string& ke
   // that holds the term.
   auto visible = sources_.scenarios->scenarios(0, who);
   WordIndex index;
-  for (const auto& s : visible) index.add(scenario_text(s));
+  for (const auto& s : visible) index.add(s.title + " " + s.field + " " + s.owner_org + " " + s.location + " " + s.needs);
   index.run();
   std::vector<size_t> order;
   for (auto tier : {MatchRank::Exact, MatchRank::Prefix, MatchRank::Contains})

@@ -111,7 +111,7 @@ void WordIndex::add(std::string_view text) {
 
 std::vector<text::Bm25Hit> WordIndex::search(std::string_view query, size_t top) const {
   // A word typed twice counts once: a query of 方法 21 times must not walk its postings 21 times.
-  return index_.search(distinct_views(words(query)), top, text::Bm25Order::WordsThenScore);
+  return index_.search(distinct_views(words(query)), top);
 }
 
 namespace {

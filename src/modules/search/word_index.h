@@ -25,9 +25,8 @@ class WordIndex {
   void add(std::string_view text);
   // Freezes the index; search() before it is an Internal error.
   void run() { index_.run(); }
-  // The `top` best documents for the query's words: those holding more of its words first, by
-  // BM25 score among them (ties by index); a word typed twice counts once; documents sharing no
-  // word with it are not returned.
+  // The `top` best documents for the query's words, best first (ties by index), a word typed
+  // twice counted once; documents sharing no word with it are not returned.
   std::vector<text::Bm25Hit> search(std::string_view query, size_t top) const;
   size_t documents() const { return index_.documents(); }
 

@@ -180,13 +180,6 @@ TEST(SiteSearch, ScenariosAreFoundByTheWordsOfTheirNeeds) {
   auto r = f.find("码头 集卡");
   ASSERT_EQ(r.scenarios.size(), 1u);
   EXPECT_EQ(r.scenarios[0].title, "港口集装箱无人集卡协同调度（示例）");
-  // A patent whose applicant holds one of the words is found too, but the scenario holding both
-  // comes first: the kind of the hit holding more of the words leads.
-  f.services->patents().add({{{"CN114000008A", "2022-05-01", "一种安全生产应急演练系统", {"天津港焦炭码头有限公司"}, {}}, "天津市", "天津市"}},
-                            "test:port.csv");
-  r = f.find("码头 集卡");
-  EXPECT_EQ(r.order, (std::vector<std::string>{"scenario", "patent"}));
-  EXPECT_EQ(r.patents.at(0).number, "CN114000008A");
 }
 
 // A draft list's scenario is found by the words of its needs by those who manage lists, and by
