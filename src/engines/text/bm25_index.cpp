@@ -67,7 +67,8 @@ std::vector<Bm25Hit> Bm25Index::search(const std::vector<std::string_view>& quer
   };
   // Rare words meet few documents: a hash map of their scores. Common ones (的 in 69 % of the
   // documents, 方法 in patent titles) meet many, each a hash update: one score per document
-  // then, 5× faster there, where zeroing the array would dominate a rare word's query.
+  // then, 3× faster there (的: 6.0 → 1.8 ms), where zeroing the array would dominate a rare
+  // word's query.
   // Either way a document's terms are added in query order, so scores are the same doubles.
   std::vector<Bm25Hit> hits;
   if (postings * 16 < lengths_.size()) {
